@@ -1,0 +1,161 @@
+"""A scenario resolved into slots on a clock, and a plan: sessions placed in those slots.
+
+Everything here is plain data that both faces of a rule use. The CP-SAT build enumerates
+candidate `Placed` objects (every session type in every slot) and the pure-Python check
+looks at the placed ones; both ask the same questions of them (`gap_hours`, `same_day`),
+so the solver and the checker agree by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from models.catalogue import resolve_sessions
+from models.errors import InputError, Problem
+from models.rules import RuleSet
+from models.scenario import Scenario
+from models.session import SessionType
+from models.week import DAYS, MINUTES_PER_DAY, Day, clock_minutes, format_clock
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    """One (day, slot) position of the week, ordered by clock time."""
+
+    start: int  # minutes after Monday 00:00
+    day: int  # 0 = Monday
+    name: str
+    capacity: int  # free minutes (0 = unavailable)
+
+    @property
+    def day_name(self) -> Day:
+        return DAYS[self.day]
+
+    @property
+    def clock(self) -> str:
+        return format_clock(self.start % MINUTES_PER_DAY)
+
+    @property
+    def label(self) -> str:
+        return f"{self.day_name} {self.name}"
+
+
+@dataclass(frozen=True, eq=False)
+class Placed:
+    """A session type in a slot (placed in a plan, or a candidate for the solver)."""
+
+    slot: Slot
+    session: SessionType
+
+    def __hash__(self) -> int:
+        return hash((self.slot, self.session.id))
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Placed)
+            and self.slot == other.slot
+            and self.session.id == other.session.id
+        )
+
+    @property
+    def start(self) -> int:
+        return self.slot.start
+
+    @property
+    def end(self) -> int:
+        return self.slot.start + self.session.minutes
+
+    @property
+    def label(self) -> str:
+        return f"{self.session.id} ({self.slot.label})"
+
+
+def gap_hours(first: Placed, second: Placed) -> float:
+    """Hours from the end of `first` to the start of `second` (negative if they overlap or
+    `second` starts earlier)."""
+    return (second.start - first.end) / 60
+
+
+def hours_apart(a: Placed, b: Placed) -> float:
+    """Hours between two sessions, whichever comes first."""
+    return gap_hours(a, b) if a.start <= b.start else gap_hours(b, a)
+
+
+def same_day(a: Placed, b: Placed) -> bool:
+    return a.slot.day == b.slot.day
+
+
+@dataclass(frozen=True)
+class WeekData:
+    """A validated scenario with its resolved sessions, slots and rule set."""
+
+    scenario: Scenario
+    sessions: dict[str, SessionType]
+    rules: RuleSet
+    slots: tuple[Slot, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        clocks = sorted(self.scenario.slots.items(), key=lambda kv: clock_minutes(kv[1]))
+        slots = []
+        for d, day in enumerate(DAYS):
+            free = self.scenario.availability.get(day, {})
+            for name, clock in clocks:
+                slots.append(
+                    Slot(d * MINUTES_PER_DAY + clock_minutes(clock), d, name, free.get(name, 0))
+                )
+        object.__setattr__(self, "slots", tuple(sorted(slots)))
+
+    @classmethod
+    def build(cls, scenario: Scenario, rules: RuleSet) -> WeekData:
+        """Resolve a scenario; raises InputError naming every field at fault."""
+        problems = scenario_problems(scenario)
+        sessions, session_problems = resolve_sessions(scenario)
+        problems += session_problems
+        if problems:
+            raise InputError(problems)
+        return cls(scenario, sessions, rules)
+
+    @cached_property
+    def slot_index(self) -> dict[tuple[str, str], Slot]:
+        return {(s.day_name, s.name): s for s in self.slots}
+
+    def candidates(self) -> Iterable[Placed]:
+        for slot in self.slots:
+            for session in self.sessions.values():
+                yield Placed(slot, session)
+
+
+def scenario_problems(scenario: Scenario) -> list[Problem]:
+    """Checks across fields that the pydantic model cannot do field by field."""
+    problems = []
+    for day, free in scenario.availability.items():
+        for name in free:
+            if name not in scenario.slots:
+                problems.append(
+                    Problem(
+                        f"availability.{day}.{name}",
+                        f"unknown slot {name!r}; slots are "
+                        f"{', '.join(scenario.slots)} (see `slots`)",
+                    )
+                )
+    clocks = [clock_minutes(c) for c in scenario.slots.values()]
+    if len(set(clocks)) != len(clocks):
+        problems.append(Problem("slots", "two slots start at the same time"))
+    return problems
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A week's placed sessions, in time order."""
+
+    week: WeekData
+    placed: tuple[Placed, ...]
+
+    @classmethod
+    def of(cls, week: WeekData, placed: Iterable[Placed]) -> Plan:
+        return cls(week, tuple(sorted(placed, key=lambda p: (p.start, p.session.id))))
+
+    def on_day(self, day: int) -> list[Placed]:
+        return [p for p in self.placed if p.slot.day == day]

@@ -1,0 +1,104 @@
+"""The result of a solve: the public JSON contract that integrations read."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, Field
+
+from models.session import Intensity, Kind, Legs, RunType
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Status = Literal["optimal", "feasible", "infeasible", "unknown", "invalid"]
+FOUND: frozenset[str] = frozenset({"optimal", "feasible"})
+
+
+class SessionOut(BaseModel):
+    week: int = 1
+    day: str
+    slot: str
+    start: str = Field(description="clock time HH:MM")
+    minutes: int
+    session: str
+    kind: Kind
+    intensity: Intensity
+    run_type: RunType | None = None
+    legs: Legs | None = None
+    sets: dict[str, int] = Field(default_factory=dict)
+    load: int = Field(description="session-RPE load, RPE x minutes")
+
+
+class Penalty(BaseModel):
+    rule: str
+    amount: int
+    detail: str
+
+
+class Violation(BaseModel):
+    """A hard rule broken by a schedule (never present in a schedule the solver returns)."""
+
+    rule: str
+    detail: str
+
+
+class Summary(BaseModel):
+    minutes: int = 0
+    run_minutes: int = 0
+    load: int = 0
+    runs: int = 0
+    strength: int = 0
+    sets: dict[str, int] = Field(default_factory=dict)
+
+
+class Result(BaseModel):
+    scenario: str
+    rule_set: str
+    status: Status
+    objective: int | None = None
+    bound: int | None = None
+    gap: float | None = Field(default=None, description="(objective - bound) / max(1, objective)")
+    solve_seconds: float = 0.0
+    build_seconds: float = 0.0
+    seed: int = 0
+    workers: int = 1
+    sessions: list[SessionOut] = Field(default_factory=list)
+    penalties: list[Penalty] = Field(default_factory=list)
+    violations: list[Violation] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
+    objective_by_rule: dict[str, int] = Field(
+        default_factory=dict, description="the solver's own penalty per soft rule"
+    )
+    message: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.status in FOUND
+
+    def penalty_by_rule(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for p in self.penalties:
+            totals[p.rule] = totals.get(p.rule, 0) + p.amount
+        return totals
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per placed session; sets spread into one column per muscle group."""
+        import pandas as pd
+
+        rows = []
+        for s in self.sessions:
+            row = s.model_dump(exclude={"sets"})
+            row.update({f"sets_{m}": n for m, n in s.sets.items()})
+            rows.append(row)
+        frame = pd.DataFrame(rows, columns=list(SessionOut.model_fields) if not rows else None)
+        if "sets" in frame.columns:
+            frame = frame.drop(columns="sets")
+        frame.insert(0, "scenario", self.scenario)
+        return frame.fillna({c: 0 for c in frame.columns if c.startswith("sets_")})

@@ -1,0 +1,289 @@
+"""Rule configuration: every rule's id, level, parameters with defaults and (soft) weight.
+
+This is data, so it lives here and not beside the CP-SAT code: rule sets and scenario
+overrides are validated against these models (with file and line in the errors), and the
+scenario JSON Schema documents every parameter. The meaning of each rule is implemented in
+`solver/rules/<id>.py`, which imports its config class from here.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Level = Literal["hard", "soft"]
+Hours = float
+
+
+class RuleConfig(BaseModel):
+    """Common fields of every rule. A rule that is listed in a rule set is enabled."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    LEVEL: ClassVar[Level] = "hard"
+    ID: ClassVar[str] = ""
+
+    enabled: bool = Field(default=True, description="false switches the rule off")
+
+
+class SoftRuleConfig(RuleConfig):
+    LEVEL: ClassVar[Level] = "soft"
+    weight: int = Field(default=1, ge=0, le=10_000, description="penalty points per unit")
+
+
+# ---------------------------------------------------------------- hard rules
+class Availability(RuleConfig):
+    """Sessions only in available slots, and no longer than the slot's free minutes."""
+
+    ID: ClassVar[str] = "availability"
+
+
+class OnePerSlot(RuleConfig):
+    """At most one session in a slot."""
+
+    ID: ClassVar[str] = "one_per_slot"
+
+
+class DailySessions(RuleConfig):
+    """At most `max_per_day` sessions on a day."""
+
+    ID: ClassVar[str] = "daily_sessions"
+    max_per_day: int = Field(default=2, ge=1, le=10)
+
+
+class WeeklyMinutes(RuleConfig):
+    """Total minutes of the week within the scenario's `weekly_minutes` budget."""
+
+    ID: ClassVar[str] = "weekly_minutes"
+
+
+class RunCount(RuleConfig):
+    """Number of runs within `targets.runs`."""
+
+    ID: ClassVar[str] = "run_count"
+
+
+class StrengthCount(RuleConfig):
+    """Number of strength sessions within `targets.strength`."""
+
+    ID: ClassVar[str] = "strength_count"
+
+
+class LongRun(RuleConfig):
+    """Exactly `targets.long_run` long runs."""
+
+    ID: ClassVar[str] = "long_run"
+
+
+class QualityRuns(RuleConfig):
+    """Number of quality runs (tempo, intervals, hills) within `targets.quality_runs`."""
+
+    ID: ClassVar[str] = "quality_runs"
+
+
+class RestDays(RuleConfig):
+    """At least `min_days` days with no session; the scenario's named rest days stay empty."""
+
+    ID: ClassVar[str] = "rest_days"
+    min_days: int = Field(default=1, ge=0, le=7)
+    keep_named: bool = Field(default=True, description="preferences.rest_days must stay empty")
+    mobility_ok: bool = Field(default=False, description="mobility does not break a rest day")
+
+
+class HardSeparation(RuleConfig):
+    """A hard run and a hard strength session at least `hours` apart (004)."""
+
+    ID: ClassVar[str] = "hard_separation"
+    hours: Hours = Field(default=24, ge=0, le=168)
+
+
+class NoConsecutiveHardDays(RuleConfig):
+    """No two calendar days in a row with a hard session (002: stack, then recover)."""
+
+    ID: ClassVar[str] = "no_consecutive_hard_days"
+    include_long_run: bool = Field(default=False, description="count the long run as hard")
+
+
+class LegsBeforeLongRun(RuleConfig):
+    """No leg strength within `hours` before the long run (002)."""
+
+    ID: ClassVar[str] = "legs_before_long_run"
+    hours: Hours = Field(default=24, ge=0, le=168)
+    legs: Literal["heavy", "any"] = Field(default="heavy", description="heavy leg work or any")
+
+
+class MuscleRecovery(RuleConfig):
+    """A muscle group loaded hard is loaded hard again only after `hours`."""
+
+    ID: ClassVar[str] = "muscle_recovery"
+    hours: Hours = Field(default=48, ge=0, le=168)
+    min_sets: int = Field(default=3, ge=1, description="sets for a muscle that count as loading it")
+    intensity: Literal["moderate", "hard"] = Field(
+        default="hard", description="least session intensity that counts as loading hard"
+    )
+
+
+class SameDayOrder(RuleConfig):
+    """A run and a lift on one day: in this order, at least `min_gap_hours` apart (002)."""
+
+    ID: ClassVar[str] = "same_day_order"
+    order: Literal["run_first", "lift_first", "any"] = "run_first"
+    min_gap_hours: Hours = Field(default=0, ge=0, le=24)
+
+
+class PlyoNotHeavy(RuleConfig):
+    """No plyometrics on a day with heavy lifting (004)."""
+
+    ID: ClassVar[str] = "plyo_not_heavy"
+
+
+# ---------------------------------------------------------------- soft rules
+class SetVolume(SoftRuleConfig):
+    """Weekly sets per muscle group inside `targets.sets`: `weight` per set outside."""
+
+    ID: ClassVar[str] = "set_volume"
+    weight: int = Field(default=10, ge=0, le=10_000, description="points per set outside range")
+
+
+class RunQuality(SoftRuleConfig):
+    """A quality or long run after hard or leg strength (within `hours`, or earlier the same
+    day) loses `weight` points per such pair."""
+
+    ID: ClassVar[str] = "run_quality"
+    weight: int = Field(default=20, ge=0, le=10_000, description="points per pair")
+    hours: Hours = Field(default=24, ge=0, le=168)
+    legs: Literal["heavy", "any"] = Field(
+        default="any", description="which leg strength spoils a key run (besides hard lifting)"
+    )
+
+
+class RunVolume(SoftRuleConfig):
+    """Running minutes short of `targets.run_minutes`: `weight` points per minute."""
+
+    ID: ClassVar[str] = "run_volume"
+    weight: int = Field(default=1, ge=0, le=10_000, description="points per minute short")
+
+
+class Preferences(SoftRuleConfig):
+    """The athlete's wishes: long run on `preferences.long_run_day`, nothing on named rest
+    days, and the same-day order of run and lift. `weight` points per unmet wish."""
+
+    ID: ClassVar[str] = "preferences"
+    weight: int = Field(default=15, ge=0, le=10_000, description="points per unmet wish")
+    order: Literal["run_first", "lift_first", "none"] = Field(
+        default="none", description="preferred order of a run and a lift on one day"
+    )
+
+
+class Spread(SoftRuleConfig):
+    """Spread the lifting: `weight` points per pair of strength sessions on the same or
+    consecutive days,
+    and per strength session sharing a day with a hard or long run (001: lift on easy days)."""
+
+    ID: ClassVar[str] = "spread"
+    weight: int = Field(default=5, ge=0, le=10_000, description="points per pair")
+    consecutive: bool = True
+    hard_run_days: bool = True
+
+
+RULE_CONFIGS: dict[str, type[RuleConfig]] = {
+    cls.ID: cls
+    for cls in (
+        Availability,
+        OnePerSlot,
+        DailySessions,
+        WeeklyMinutes,
+        RunCount,
+        StrengthCount,
+        LongRun,
+        QualityRuns,
+        RestDays,
+        HardSeparation,
+        NoConsecutiveHardDays,
+        LegsBeforeLongRun,
+        MuscleRecovery,
+        SameDayOrder,
+        PlyoNotHeavy,
+        SetVolume,
+        RunQuality,
+        RunVolume,
+        Preferences,
+        Spread,
+    )
+}
+
+
+class RulesConfig(BaseModel):
+    """Rule id -> configuration. In a rule set, a listed rule is enabled; in a scenario's
+    `override`, the fields given replace the rule set's (and `enabled: false` drops it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    availability: Availability | None = None
+    one_per_slot: OnePerSlot | None = None
+    daily_sessions: DailySessions | None = None
+    weekly_minutes: WeeklyMinutes | None = None
+    run_count: RunCount | None = None
+    strength_count: StrengthCount | None = None
+    long_run: LongRun | None = None
+    quality_runs: QualityRuns | None = None
+    rest_days: RestDays | None = None
+    hard_separation: HardSeparation | None = None
+    no_consecutive_hard_days: NoConsecutiveHardDays | None = None
+    legs_before_long_run: LegsBeforeLongRun | None = None
+    muscle_recovery: MuscleRecovery | None = None
+    same_day_order: SameDayOrder | None = None
+    plyo_not_heavy: PlyoNotHeavy | None = None
+    set_volume: SetVolume | None = None
+    run_quality: RunQuality | None = None
+    run_volume: RunVolume | None = None
+    preferences: Preferences | None = None
+    spread: Spread | None = None
+
+    def given(self) -> dict[str, RuleConfig]:
+        return {rid: cfg for rid in RULE_CONFIGS if (cfg := getattr(self, rid)) is not None}
+
+
+assert set(RulesConfig.model_fields) == set(RULE_CONFIGS), "RulesConfig out of step"
+
+
+class RuleSetFile(BaseModel):
+    """A named rule set file (YAML): which rules apply, with parameters and weights."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    description: str = ""
+    rules: RulesConfig
+
+
+class RuleSet(BaseModel):
+    """A resolved rule set: the enabled rules, in catalogue order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    description: str = ""
+    rules: dict[str, RuleConfig]
+
+    @classmethod
+    def from_file(cls, spec: RuleSetFile) -> RuleSet:
+        return cls(
+            name=spec.name,
+            description=spec.description,
+            rules={rid: c for rid, c in spec.rules.given().items() if c.enabled},
+        )
+
+    def with_overrides(self, override: RulesConfig) -> RuleSet:
+        """Merge a scenario's overrides: only the fields the scenario wrote replace ours."""
+        rules = dict(self.rules)
+        for rid, patch in override.given().items():
+            base = rules.get(rid) or RULE_CONFIGS[rid]()
+            merged = base.model_copy(update={f: getattr(patch, f) for f in patch.model_fields_set})
+            if merged.enabled:
+                rules[rid] = merged
+            else:
+                rules.pop(rid, None)
+        ordered = {rid: rules[rid] for rid in RULE_CONFIGS if rid in rules}
+        name = self.name if not override.given() else f"{self.name}+overrides"
+        return RuleSet(name=name, description=self.description, rules=ordered)

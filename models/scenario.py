@@ -1,0 +1,137 @@
+"""The scenario file: an athlete's week as the planner sees it (availability, targets,
+preferences, catalogue changes and the rule set to use)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from models.rules import RulesConfig
+from models.session import Equipment, Muscle, SessionPatch
+from models.week import Clock, Day
+
+Phase = Literal["base", "build", "peak", "taper", "offseason", "deload"]
+DEFAULT_SLOTS: dict[str, str] = {"am": "06:30", "pm": "18:00"}
+
+
+class CountRange(BaseModel):
+    """An inclusive range; a plain number n means exactly n, a list [a, b] means a..b."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CountRange:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is above max ({self.max})")
+        return self
+
+    def contains(self, value: int) -> bool:
+        return self.min <= value <= self.max
+
+
+def _to_range(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value  # let validation reject it
+    if isinstance(value, int):
+        return {"min": value, "max": value}
+    if isinstance(value, list | tuple) and len(value) == 2:
+        return {"min": value[0], "max": value[1]}
+    return value
+
+
+Range = Annotated[
+    CountRange,
+    BeforeValidator(_to_range, json_schema_input_type=int | tuple[int, int] | CountRange),
+]
+
+
+class Targets(BaseModel):
+    """What the week should hold. Counts are hard (rules run_count, ...); run_minutes and
+    sets are soft (rules run_volume and set_volume)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    runs: Range = Field(default=CountRange(min=3, max=5), description="runs per week")
+    strength: Range = Field(default=CountRange(min=2, max=3), description="strength sessions")
+    long_run: int = Field(default=1, ge=0, le=2, description="long runs per week (exactly)")
+    quality_runs: Range = Field(
+        default=CountRange(min=0, max=2), description="tempo / intervals / hills runs"
+    )
+    run_minutes: int | None = Field(
+        default=None, ge=0, le=3000, description="soft: weekly running minutes wanted"
+    )
+    sets: dict[Muscle, Range] = Field(
+        default_factory=dict, description="soft: weekly working sets per muscle group [min, max]"
+    )
+
+
+class Preferences(BaseModel):
+    """The athlete's wishes (soft, rule `preferences`; named rest days are also kept empty by
+    the hard rule `rest_days` unless its `keep_named` is false)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    long_run_day: Day | None = None
+    rest_days: list[Day] = Field(default_factory=list)
+
+
+class RulesRef(BaseModel):
+    """A rule set by name (balanced, stacked, strict, minimal) or path, plus overrides."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    use: str = Field(default="balanced", description="rule set name or path to a YAML file")
+    override: RulesConfig = Field(default_factory=RulesConfig)
+
+
+def _to_rules_ref(value: Any) -> Any:
+    return {"use": value} if isinstance(value, str) else value
+
+
+class Scenario(BaseModel):
+    """One athlete's week. Minutes are minutes; hours are hours; days are mon..sun."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    description: str = ""
+    start: dt.date | None = Field(default=None, description="the week's Monday (optional)")
+    phase: Phase | None = None
+    slots: dict[str, Clock] = Field(
+        default_factory=lambda: dict(DEFAULT_SLOTS),
+        description="slot name -> clock start HH:MM",
+        min_length=1,
+    )
+    availability: dict[Day, dict[str, Annotated[int, Field(ge=0, le=1440)]]] = Field(
+        description="day -> slot -> free minutes; a day or slot left out is unavailable"
+    )
+    weekly_minutes: int | None = Field(
+        default=None, ge=0, le=7 * 1440, description="total training minutes allowed"
+    )
+    targets: Targets = Field(default_factory=Targets)
+    preferences: Preferences = Field(default_factory=Preferences)
+    equipment: Equipment = Field(
+        default="gym", description="'none' leaves out catalogue sessions that need a gym"
+    )
+    sessions: dict[str, SessionPatch] = Field(
+        default_factory=dict, description="add catalogue sessions or override their fields"
+    )
+    include: list[str] | None = Field(
+        default=None, description="only these session ids (after `sessions`)"
+    )
+    exclude: list[str] = Field(default_factory=list, description="session ids to leave out")
+    rules: Annotated[
+        RulesRef, BeforeValidator(_to_rules_ref, json_schema_input_type=str | RulesRef)
+    ] = Field(default_factory=RulesRef)
+
+    @field_validator("start")
+    @classmethod
+    def _monday(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and value.weekday() != 0:
+            raise ValueError(f"{value} is a {value:%A}; start must be a Monday")
+        return value

@@ -1,0 +1,150 @@
+"""Session types: what a run, a lift or a mobility block is, in the units the rules use.
+
+The predicates (`is_quality_run`, `loads_legs`, ...) are the one place where the domain's
+words ("quality run", "heavy lifting", "leg work") become definitions; the CP-SAT builds and
+the pure-Python checks both ask them, so the two faces of a rule cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Kind = Literal["run", "strength", "mobility"]
+Intensity = Literal["easy", "moderate", "hard"]
+RunType = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "strides"]
+StrengthType = Literal[
+    "lower_heavy", "lower_light", "posterior_chain", "upper", "full_body", "core", "plyometrics"
+]
+Legs = Literal["heavy", "light", "none"]
+Equipment = Literal["none", "gym"]
+Muscle = Literal[
+    "quads", "hamstrings", "glutes", "calves", "chest", "back", "shoulders", "arms", "core"
+]
+MUSCLES: tuple[Muscle, ...] = (
+    "quads",
+    "hamstrings",
+    "glutes",
+    "calves",
+    "chest",
+    "back",
+    "shoulders",
+    "arms",
+    "core",
+)
+QUALITY_RUN_TYPES: frozenset[str] = frozenset({"tempo", "intervals", "hills"})
+
+
+class SessionType(BaseModel):
+    """One kind of session that can be placed in a slot."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1, description="Stable id, e.g. easy_45")
+    kind: Kind
+    minutes: int = Field(gt=0, le=600, description="Duration in minutes")
+    intensity: Intensity
+    rpe: int = Field(ge=0, le=10, description="Session RPE, 0-10 (Foster); load = rpe x minutes")
+    run_type: RunType | None = Field(default=None, description="Required for runs")
+    strength_type: StrengthType | None = Field(default=None, description="Required for strength")
+    legs: Legs = Field(default="none", description="Leg loading of a strength session")
+    sets: dict[Muscle, int] = Field(
+        default_factory=dict, description="Working sets per muscle group (strength)"
+    )
+    equipment: Equipment = Field(default="none", description="gym = needs a gym")
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> SessionType:
+        if self.kind == "run" and self.run_type is None:
+            raise ValueError(
+                "a run needs run_type (easy, recovery, long, tempo, intervals, hills, strides)"
+            )
+        if self.kind != "run" and self.run_type is not None:
+            raise ValueError("run_type is only for runs")
+        if self.kind == "strength" and self.strength_type is None:
+            raise ValueError(
+                "a strength session needs strength_type (lower_heavy, lower_light, "
+                "posterior_chain, upper, full_body, core, plyometrics)"
+            )
+        if self.kind != "strength" and self.strength_type is not None:
+            raise ValueError("strength_type is only for strength sessions")
+        if self.kind != "strength" and self.legs != "none":
+            raise ValueError("legs is only for strength sessions")
+        if any(v < 0 for v in self.sets.values()):
+            raise ValueError("sets per muscle group must be >= 0")
+        return self
+
+    # -- the domain's words, defined once ------------------------------------------------
+    @property
+    def load(self) -> int:
+        """Session-RPE load (RPE x minutes), one unit for runs and lifts alike."""
+        return self.rpe * self.minutes
+
+    @property
+    def is_run(self) -> bool:
+        return self.kind == "run"
+
+    @property
+    def is_strength(self) -> bool:
+        return self.kind == "strength"
+
+    @property
+    def is_hard(self) -> bool:
+        return self.intensity == "hard"
+
+    @property
+    def is_hard_run(self) -> bool:
+        return self.is_run and self.is_hard
+
+    @property
+    def is_hard_strength(self) -> bool:
+        return self.is_strength and self.is_hard
+
+    @property
+    def is_quality_run(self) -> bool:
+        return self.is_run and self.run_type in QUALITY_RUN_TYPES
+
+    @property
+    def is_long_run(self) -> bool:
+        return self.is_run and self.run_type == "long"
+
+    @property
+    def is_easy_run(self) -> bool:
+        return self.is_run and self.intensity == "easy"
+
+    @property
+    def is_plyometric(self) -> bool:
+        return self.strength_type == "plyometrics"
+
+    @property
+    def is_heavy_lift(self) -> bool:
+        """Hard lifting other than plyometrics: what plyo_not_heavy keeps apart."""
+        return self.is_hard_strength and not self.is_plyometric
+
+    def loads_legs(self, level: Literal["heavy", "any"]) -> bool:
+        """Leg strength: heavy only, or any leg work."""
+        if not self.is_strength:
+            return False
+        return self.legs == "heavy" if level == "heavy" else self.legs != "none"
+
+    def sets_for(self, muscle: str) -> int:
+        return self.sets.get(muscle, 0)  # type: ignore[call-overload]
+
+
+class SessionPatch(BaseModel):
+    """A scenario's addition to or override of a catalogue session; unset fields are kept."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Kind | None = None
+    minutes: int | None = Field(default=None, gt=0, le=600)
+    intensity: Intensity | None = None
+    rpe: int | None = Field(default=None, ge=0, le=10)
+    run_type: RunType | None = None
+    strength_type: StrengthType | None = None
+    legs: Legs | None = None
+    sets: dict[Muscle, int] | None = None
+    equipment: Equipment | None = None
+    description: str | None = None

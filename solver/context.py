@@ -1,0 +1,95 @@
+"""The CP-SAT model under construction: one boolean per (slot, session type) candidate,
+and the few helpers every rule's `build()` shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from models.plan import Placed, WeekData
+from models.session import SessionType
+
+SessionPredicate = Callable[[SessionType], bool]
+
+
+class BuildContext:
+    """Variables x[slot, session] and the penalty terms of the soft rules, by rule id."""
+
+    def __init__(self, week: WeekData, model: cp_model.CpModel | None = None):
+        self.week = week
+        self.model = model or cp_model.CpModel()
+        self.candidates: list[Placed] = list(week.candidates())
+        self.x: dict[Placed, Any] = {
+            p: self.model.new_bool_var(f"x[{p.slot.day_name},{p.slot.name},{p.session.id}]")
+            for p in self.candidates
+        }
+        self._index = {p: i for i, p in enumerate(self.candidates)}
+        self._dead: set[Placed] = set()
+        self.penalties: dict[str, list[tuple[int, Any]]] = {}
+        self._any_cache: dict[tuple[int, ...], Any] = {}
+        self._and_cache: dict[tuple[int, int], Any] = {}
+        # A slot holds one session at most: the variables' structure, not a choice.
+        # (Rule one_per_slot states and checks it; grouping in solver.pairs relies on it.)
+        for slot in week.slots:
+            self.model.add_at_most_one(self.x[p] for p in self.candidates if p.slot == slot)
+
+    # -- candidates ------------------------------------------------------------------------
+    def live(self, predicate: SessionPredicate | None = None) -> list[Placed]:
+        """Candidates not ruled out yet (e.g. by availability), optionally filtered."""
+        return [
+            p
+            for p in self.candidates
+            if p not in self._dead and (predicate is None or predicate(p.session))
+        ]
+
+    def forbid(self, placed: Placed) -> None:
+        self.model.add(self.x[placed] == 0)
+        self._dead.add(placed)
+
+    def total(self, placed: Iterable[Placed], value: Callable[[Placed], int] | None = None) -> Any:
+        """Linear sum of x (or value(p) * x) over candidates."""
+        terms = [(value(p) if value else 1, self.x[p]) for p in placed]
+        return cp_model.LinearExpr.weighted_sum([v for _, v in terms], [c for c, _ in terms])
+
+    def order(self, placed: Placed) -> int:
+        """Candidate position, for deterministic ordering (never hash order)."""
+        return self._index[placed]
+
+    def placed_any(self, group: list[Placed]) -> Any:
+        """A literal that is true iff one of these candidates is placed. They must share a
+        slot, which holds one session at most, so the literal equals their sum."""
+        if len(group) == 1:
+            return self.x[group[0]]
+        key = tuple(sorted(self._index[p] for p in group))
+        if key not in self._any_cache:
+            h = self.model.new_bool_var(f"any{key}")
+            self.model.add(h == sum(self.x[p] for p in group))
+            self._any_cache[key] = h
+        return self._any_cache[key]
+
+    def both(self, a: Any, b: Any) -> Any:
+        """A boolean equal to a AND b, exactly (so penalties are exact even in a plan that
+        is feasible but not optimal)."""
+        key = (min(a.index, b.index), max(a.index, b.index))
+        if key not in self._and_cache:
+            y = self.model.new_bool_var(f"and{key}")
+            self.model.add_bool_or([a.negated(), b.negated(), y])
+            self.model.add_implication(y, a)
+            self.model.add_implication(y, b)
+            self._and_cache[key] = y
+        return self._and_cache[key]
+
+    # -- objective -------------------------------------------------------------------------
+    def penalize(self, rule: str, weight: int, expr: Any) -> None:
+        if weight:
+            self.penalties.setdefault(rule, []).append((weight, expr))
+
+    def rule_objective(self, rule: str) -> Any:
+        terms = self.penalties.get(rule, [])
+        return cp_model.LinearExpr.weighted_sum([v for _, v in terms], [w for w, _ in terms])
+
+    def objective(self) -> Any:
+        terms = [t for rule in self.penalties for t in self.penalties[rule]]
+        return cp_model.LinearExpr.weighted_sum([v for _, v in terms], [w for w, _ in terms])

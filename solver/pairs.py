@@ -1,0 +1,97 @@
+"""Rules about two sessions at once ("a hard run and a hard lift at least 24 h apart").
+
+A pair rule is a `PairSpec`: which sessions can be the first and the second member and when
+two such placed sessions conflict. The same `conflicting_pairs()` runs over the candidates
+(to build CP-SAT clauses or penalty literals) and over a plan's placed sessions (to check),
+so the two faces of every pair rule are one piece of logic.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from models.plan import Placed, Plan, Slot
+from models.result import Penalty, Violation
+from models.week import MINUTES_PER_DAY
+from solver.context import BuildContext, SessionPredicate
+
+
+@dataclass(frozen=True)
+class PairSpec:
+    first: SessionPredicate
+    second: SessionPredicate
+    conflict: Callable[[Placed, Placed], bool]  # (a is first, b is second) -> conflict
+    describe: Callable[[Placed, Placed], str]
+    window_minutes: int  # no conflict between sessions whose starts are further apart
+
+
+def window(hours: float) -> int:
+    """A search window covering `hours` of gap plus the longest session."""
+    return int(hours * 60) + MINUTES_PER_DAY
+
+
+def conflicting_pairs(spec: PairSpec, items: Sequence[Placed]) -> Iterator[tuple[Placed, Placed]]:
+    """Each unordered pair of distinct items that conflicts, once, as (first, second)."""
+    seconds = sorted((p.start, i, p) for i, p in enumerate(items) if spec.second(p.session))
+    starts = [s for s, _, _ in seconds]
+    seen: set[tuple[int, int]] = set()
+    for i, a in enumerate(items):
+        if not spec.first(a.session):
+            continue
+        lo = bisect.bisect_left(starts, a.start - spec.window_minutes)
+        hi = bisect.bisect_right(starts, a.start + spec.window_minutes)
+        for _, j, b in seconds[lo:hi]:
+            if i == j or (min(i, j), max(i, j)) in seen:
+                continue
+            if spec.conflict(a, b):
+                seen.add((min(i, j), max(i, j)))
+                yield a, b
+
+
+def grouped_conflicts(
+    ctx: BuildContext, spec: PairSpec
+) -> Iterator[tuple[list[Placed], list[Placed]]]:
+    """The conflicting candidate pairs, grouped for a small model: for each pair of slots,
+    earlier candidates with the same set of conflicting later candidates form one group.
+    As a slot holds at most one session, "some session of the group is placed" is a
+    single literal, and one literal pair (or one AND) per group is exact."""
+    by_slots: dict[tuple[Slot, Slot], dict[Placed, list[Placed]]] = defaultdict(dict)
+    for a, b in conflicting_pairs(spec, ctx.live()):
+        p, q = (a, b) if a.slot < b.slot else (b, a)
+        if p.slot != q.slot:  # two sessions never share a slot (BuildContext)
+            by_slots[(p.slot, q.slot)].setdefault(p, []).append(q)
+    for partners in by_slots.values():
+        groups: dict[tuple[Placed, ...], list[Placed]] = {}
+        for p, qs in partners.items():
+            groups.setdefault(tuple(sorted(qs, key=ctx.order)), []).append(p)
+        for qs_key, ps in groups.items():
+            yield ps, list(qs_key)
+
+
+def build_hard(ctx: BuildContext, spec: PairSpec) -> None:
+    for firsts, seconds in grouped_conflicts(ctx, spec):
+        ctx.model.add_bool_or([ctx.placed_any(firsts).negated(), ctx.placed_any(seconds).negated()])
+
+
+def check_hard(rule: str, spec: PairSpec, plan: Plan) -> list[Violation]:
+    return [
+        Violation(rule=rule, detail=spec.describe(a, b))
+        for a, b in conflicting_pairs(spec, plan.placed)
+    ]
+
+
+def build_soft(ctx: BuildContext, rule: str, weight: int, spec: PairSpec) -> None:
+    for firsts, seconds in grouped_conflicts(ctx, spec):
+        ctx.penalize(rule, weight, ctx.both(ctx.placed_any(firsts), ctx.placed_any(seconds)))
+
+
+def check_soft(rule: str, weight: int, spec: PairSpec, plan: Plan) -> list[Penalty]:
+    if not weight:
+        return []
+    return [
+        Penalty(rule=rule, amount=weight, detail=spec.describe(a, b))
+        for a, b in conflicting_pairs(spec, plan.placed)
+    ]

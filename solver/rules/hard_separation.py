@@ -1,0 +1,34 @@
+"""hard_separation (hard): a hard run and a hard strength session at least `hours` apart,
+end of one to start of the other, in either order (004)."""
+
+from __future__ import annotations
+
+from models.plan import Placed, Plan, hours_apart
+from models.result import Violation
+from models.rules import HardSeparation as Config
+from solver import pairs
+from solver.context import BuildContext
+
+
+def _spec(cfg: Config) -> pairs.PairSpec:
+    def describe(a: Placed, b: Placed) -> str:
+        return (
+            f"{a.label} and {b.label} are {hours_apart(a, b):.1f} h apart; "
+            f"hard run and hard lift need {cfg.hours:g} h"
+        )
+
+    return pairs.PairSpec(
+        first=lambda s: s.is_hard_run,
+        second=lambda s: s.is_hard_strength,
+        conflict=lambda a, b: hours_apart(a, b) < cfg.hours,
+        describe=describe,
+        window_minutes=pairs.window(cfg.hours),
+    )
+
+
+def build(ctx: BuildContext, cfg: Config) -> None:
+    pairs.build_hard(ctx, _spec(cfg))
+
+
+def check(plan: Plan, cfg: Config) -> list[Violation]:
+    return pairs.check_hard(Config.ID, _spec(cfg), plan)

@@ -1,0 +1,34 @@
+"""legs_before_long_run (hard): no leg strength (heavy only, or any, by `legs`) ending
+within `hours` before the start of the long run (002: keep the key run fresh)."""
+
+from __future__ import annotations
+
+from models.plan import Placed, Plan, gap_hours
+from models.result import Violation
+from models.rules import LegsBeforeLongRun as Config
+from solver import pairs
+from solver.context import BuildContext
+
+
+def _spec(cfg: Config) -> pairs.PairSpec:
+    def describe(a: Placed, b: Placed) -> str:
+        return (
+            f"{a.label} ends {gap_hours(a, b):.1f} h before {b.label}; "
+            f"no {'heavy ' if cfg.legs == 'heavy' else ''}leg work within {cfg.hours:g} h"
+        )
+
+    return pairs.PairSpec(
+        first=lambda s: s.loads_legs(cfg.legs),
+        second=lambda s: s.is_long_run,
+        conflict=lambda a, b: a.start < b.start and gap_hours(a, b) < cfg.hours,
+        describe=describe,
+        window_minutes=pairs.window(cfg.hours),
+    )
+
+
+def build(ctx: BuildContext, cfg: Config) -> None:
+    pairs.build_hard(ctx, _spec(cfg))
+
+
+def check(plan: Plan, cfg: Config) -> list[Violation]:
+    return pairs.check_hard(Config.ID, _spec(cfg), plan)

@@ -1,0 +1,35 @@
+"""no_consecutive_hard_days (hard): no two calendar days in a row that both hold a hard
+session; hard work is stacked and followed by an easier day (002)."""
+
+from __future__ import annotations
+
+from models.plan import Placed, Plan
+from models.result import Violation
+from models.rules import NoConsecutiveHardDays as Config
+from models.session import SessionType
+from solver import pairs
+from solver.context import BuildContext
+
+
+def _spec(cfg: Config) -> pairs.PairSpec:
+    def hard(s: SessionType) -> bool:
+        return s.is_hard or (cfg.include_long_run and s.is_long_run)
+
+    def describe(a: Placed, b: Placed) -> str:
+        return f"{a.label} and {b.label} are hard sessions on consecutive days"
+
+    return pairs.PairSpec(
+        first=hard,
+        second=hard,
+        conflict=lambda a, b: abs(a.slot.day - b.slot.day) == 1,
+        describe=describe,
+        window_minutes=pairs.window(24),
+    )
+
+
+def build(ctx: BuildContext, cfg: Config) -> None:
+    pairs.build_hard(ctx, _spec(cfg))
+
+
+def check(plan: Plan, cfg: Config) -> list[Violation]:
+    return pairs.check_hard(Config.ID, _spec(cfg), plan)

@@ -1,0 +1,62 @@
+"""preferences (soft): the athlete's wishes, `weight` points each time one is not met:
+a long run away from `preferences.long_run_day`, a session on a named rest day, and a run
+and a lift on one day in the other order than `order` (run AM / lift PM, 002)."""
+
+from __future__ import annotations
+
+from models.plan import Placed, Plan, same_day
+from models.result import Penalty
+from models.rules import Preferences as Config
+from models.scenario import Scenario
+from models.week import day_index
+from solver import pairs
+from solver.context import BuildContext
+from solver.rules.same_day_order import wrong_order
+
+
+def _misplaced(p: Placed, scenario: Scenario) -> str | None:
+    """Why this single placement goes against the athlete's wishes, if it does."""
+    prefs = scenario.preferences
+    if (
+        p.session.is_long_run
+        and prefs.long_run_day is not None
+        and p.slot.day != day_index(prefs.long_run_day)
+    ):
+        return f"{p.label}: long run wanted on {prefs.long_run_day}"
+    if p.slot.day_name in prefs.rest_days:
+        return f"{p.label} on a rest day"
+    return None
+
+
+def _order_spec(cfg: Config) -> pairs.PairSpec:
+    def describe(run: Placed, lift: Placed) -> str:
+        return f"{run.label} and {lift.label}: preferred {cfg.order.replace('_', ' ')}"
+
+    return pairs.PairSpec(
+        first=lambda s: s.is_run,
+        second=lambda s: s.is_strength,
+        conflict=lambda a, b: same_day(a, b) and wrong_order(a, b, cfg.order),
+        describe=describe,
+        window_minutes=pairs.window(24),
+    )
+
+
+def build(ctx: BuildContext, cfg: Config) -> None:
+    for p in ctx.live():
+        if _misplaced(p, ctx.week.scenario):
+            ctx.penalize(Config.ID, cfg.weight, ctx.x[p])
+    if cfg.order != "none":
+        pairs.build_soft(ctx, Config.ID, cfg.weight, _order_spec(cfg))
+
+
+def check(plan: Plan, cfg: Config) -> list[Penalty]:
+    if not cfg.weight:
+        return []
+    found = [
+        Penalty(rule=Config.ID, amount=cfg.weight, detail=why)
+        for p in plan.placed
+        if (why := _misplaced(p, plan.week.scenario))
+    ]
+    if cfg.order != "none":
+        found += pairs.check_soft(Config.ID, cfg.weight, _order_spec(cfg), plan)
+    return found

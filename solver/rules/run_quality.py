@@ -1,0 +1,36 @@
+"""run_quality (soft): a quality or long run loses `weight` points for each hard or leg
+strength session before it, within `hours` or earlier the same day (001, 002)."""
+
+from __future__ import annotations
+
+from models.plan import Placed, Plan, gap_hours, same_day
+from models.result import Penalty
+from models.rules import RunQuality as Config
+from models.session import SessionType
+from solver import pairs
+from solver.context import BuildContext
+
+
+def _spec(cfg: Config) -> pairs.PairSpec:
+    def spoils(s: SessionType) -> bool:
+        return s.is_hard_strength or s.loads_legs(cfg.legs)
+
+    def describe(a: Placed, b: Placed) -> str:
+        when = "earlier the same day" if same_day(a, b) else f"{gap_hours(a, b):.1f} h"
+        return f"{a.label} before {b.label} ({when}); key runs want fresh legs"
+
+    return pairs.PairSpec(
+        first=spoils,
+        second=lambda s: s.is_quality_run or s.is_long_run,
+        conflict=lambda a, b: a.start < b.start and (same_day(a, b) or gap_hours(a, b) < cfg.hours),
+        describe=describe,
+        window_minutes=pairs.window(max(cfg.hours, 24)),
+    )
+
+
+def build(ctx: BuildContext, cfg: Config) -> None:
+    pairs.build_soft(ctx, Config.ID, cfg.weight, _spec(cfg))
+
+
+def check(plan: Plan, cfg: Config) -> list[Penalty]:
+    return pairs.check_soft(Config.ID, cfg.weight, _spec(cfg), plan)

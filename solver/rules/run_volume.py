@@ -1,0 +1,32 @@
+"""run_volume (soft): `weight` points per running minute short of `targets.run_minutes`."""
+
+from __future__ import annotations
+
+from models.plan import Plan
+from models.result import Penalty
+from models.rules import RunVolume as Config
+from solver.context import BuildContext
+
+
+def build(ctx: BuildContext, cfg: Config) -> None:
+    wanted = ctx.week.scenario.targets.run_minutes
+    if wanted is None:
+        return
+    minutes = ctx.total(ctx.live(lambda s: s.is_run), lambda p: p.session.minutes)
+    short = ctx.model.new_int_var(0, wanted, "run_minutes_short")
+    ctx.model.add_max_equality(short, [wanted - minutes, 0])
+    ctx.penalize(Config.ID, cfg.weight, short)
+
+
+def check(plan: Plan, cfg: Config) -> list[Penalty]:
+    wanted = plan.week.scenario.targets.run_minutes
+    ran = sum(p.session.minutes for p in plan.placed if p.session.is_run)
+    if wanted is None or ran >= wanted or not cfg.weight:
+        return []
+    return [
+        Penalty(
+            rule=Config.ID,
+            amount=cfg.weight * (wanted - ran),
+            detail=f"{ran} running minutes; {wanted - ran} short of {wanted}",
+        )
+    ]

@@ -1,0 +1,44 @@
+"""set_volume (soft): weekly sets per muscle group inside `targets.sets`; `weight` points
+per set below the minimum or above the maximum (maintenance is 4-8 sets, 000)."""
+
+from __future__ import annotations
+
+from models.plan import Plan
+from models.result import Penalty
+from models.rules import SetVolume as Config
+from models.scenario import CountRange
+from solver.context import BuildContext
+
+
+def _miss(total: int, wanted: CountRange) -> str | None:
+    if total < wanted.min:
+        return f"{wanted.min - total} sets below {wanted.min}"
+    if total > wanted.max:
+        return f"{total - wanted.max} sets above {wanted.max}"
+    return None
+
+
+def build(ctx: BuildContext, cfg: Config) -> None:
+    for muscle, wanted in ctx.week.scenario.targets.sets.items():
+        placed = [p for p in ctx.live() if p.session.sets_for(muscle)]
+        total = ctx.total(placed, lambda p, m=muscle: p.session.sets_for(m))  # type: ignore[misc]
+        top = sum(p.session.sets_for(muscle) for p in placed)
+        miss = ctx.model.new_int_var(0, max(wanted.min, top), f"sets_miss[{muscle}]")
+        ctx.model.add_max_equality(miss, [wanted.min - total, total - wanted.max, 0])
+        ctx.penalize(Config.ID, cfg.weight, miss)
+
+
+def check(plan: Plan, cfg: Config) -> list[Penalty]:
+    found = []
+    for muscle, wanted in plan.week.scenario.targets.sets.items():
+        total = sum(p.session.sets_for(muscle) for p in plan.placed)
+        miss = max(wanted.min - total, total - wanted.max, 0)
+        if miss and cfg.weight:
+            found.append(
+                Penalty(
+                    rule=Config.ID,
+                    amount=cfg.weight * miss,
+                    detail=f"{muscle}: {_miss(total, wanted)}",
+                )
+            )
+    return found

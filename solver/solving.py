@@ -1,0 +1,134 @@
+"""solve(): scenario in, verified Result out."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from models.loading import load_week, week_from_dict, week_from_scenario
+from models.plan import Plan, WeekData
+from models.result import Result, SessionOut, Summary
+from models.rules import RuleSet
+from models.scenario import Scenario
+from solver.checking import check_plan
+from solver.model import build_model
+
+_STATUS = {
+    cp_model.OPTIMAL: "optimal",
+    cp_model.FEASIBLE: "feasible",
+    cp_model.INFEASIBLE: "infeasible",
+    cp_model.UNKNOWN: "unknown",
+    cp_model.MODEL_INVALID: "invalid",
+}
+
+ScenarioLike = WeekData | Scenario | dict[str, Any] | str | Path
+
+
+def as_week(scenario: ScenarioLike, rules: str | Path | RuleSet | None = None) -> WeekData:
+    """Accept a WeekData, a Scenario, a dict or a file path; raises InputError."""
+    if isinstance(scenario, WeekData):
+        if rules is None:
+            return scenario
+        return week_from_scenario(scenario.scenario, rules)
+    if isinstance(scenario, Scenario):
+        return week_from_scenario(scenario, rules)
+    if isinstance(scenario, dict):
+        if isinstance(rules, RuleSet):
+            return week_from_scenario(Scenario.model_validate(scenario), rules)
+        return week_from_dict(scenario, rules)
+    if isinstance(rules, RuleSet):
+        return week_from_scenario(load_week(scenario).scenario, rules)
+    return load_week(scenario, rules)
+
+
+def solve(
+    scenario: ScenarioLike,
+    rules: str | Path | RuleSet | None = None,
+    *,
+    time_limit: float = 10.0,
+    seed: int = 0,
+    workers: int = 1,
+) -> Result:
+    """Plan the week: the best schedule under the hard rules, with the soft penalties
+    recomputed by the rules' own checks. Same input, seed and workers=1: same plan."""
+    week = as_week(scenario, rules)
+    began = time.perf_counter()
+    ctx = build_model(week)
+    build_seconds = time.perf_counter() - began
+
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers
+    code = solver.solve(ctx.model)
+    status = _STATUS.get(code, "unknown")
+    result = Result(
+        scenario=week.scenario.name,
+        rule_set=week.rules.name,
+        status=status,
+        solve_seconds=solver.wall_time,
+        build_seconds=build_seconds,
+        seed=seed,
+        workers=workers,
+    )
+    if status not in ("optimal", "feasible"):
+        result.message = (
+            "no week satisfies every hard rule"
+            if status == "infeasible"
+            else f"no schedule found within {time_limit:g} s"
+        )
+        return result
+
+    plan = Plan.of(week, (p for p in ctx.candidates if solver.boolean_value(ctx.x[p])))
+    report = check_plan(plan)
+    objective = round(solver.objective_value)
+    bound = round(solver.best_objective_bound)
+    result.objective = objective
+    result.bound = bound
+    result.gap = (objective - bound) / max(1, abs(objective))
+    result.sessions = [session_out(p) for p in plan.placed]
+    result.penalties = report.penalties
+    result.violations = report.violations
+    result.summary = summarize(plan)
+    result.objective_by_rule = {r: int(solver.value(ctx.rule_objective(r))) for r in ctx.penalties}
+    if report.violations or report.total != objective:
+        result.message = (
+            "internal disagreement between the solver and the rule checks; "
+            "please report this scenario"
+        )
+    return result
+
+
+def session_out(p: Any) -> SessionOut:
+    s = p.session
+    return SessionOut(
+        day=p.slot.day_name,
+        slot=p.slot.name,
+        start=p.slot.clock,
+        minutes=s.minutes,
+        session=s.id,
+        kind=s.kind,
+        intensity=s.intensity,
+        run_type=s.run_type,
+        legs=s.legs if s.is_strength else None,
+        sets=dict(s.sets),
+        load=s.load,
+    )
+
+
+def summarize(plan: Plan) -> Summary:
+    sets: dict[str, int] = {}
+    for p in plan.placed:
+        for m, n in p.session.sets.items():
+            sets[m] = sets.get(m, 0) + n
+    return Summary(
+        minutes=sum(p.session.minutes for p in plan.placed),
+        run_minutes=sum(p.session.minutes for p in plan.placed if p.session.is_run),
+        load=sum(p.session.load for p in plan.placed),
+        runs=sum(1 for p in plan.placed if p.session.is_run),
+        strength=sum(1 for p in plan.placed if p.session.is_strength),
+        sets=sets,
+    )

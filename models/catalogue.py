@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from models.errors import Problem
+from models.errors import Problem, describe
 from models.scenario import Scenario
 from models.session import SessionType
 
@@ -41,7 +41,7 @@ def resolve_sessions(scenario: Scenario) -> tuple[dict[str, SessionType], list[P
             for err in exc.errors():
                 loc = ".".join(str(p) for p in err["loc"])
                 field = f"sessions.{sid}" + (f".{loc}" if loc else "")
-                problems.append(Problem(field, err["msg"].removeprefix("Value error, ")))
+                problems.append(Problem(field, describe(err)))
     known = set(raw)
     for key in ("include", "exclude"):
         for i, sid in enumerate(getattr(scenario, key) or []):

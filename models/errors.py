@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -29,3 +30,19 @@ class InputError(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+def describe(err: Any, allowed: list[str] | None = None) -> str:
+    """One pydantic error as a sentence that says what is allowed."""
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        msg = f"unknown field {str(err['loc'][-1])!r}"
+        return msg + (f"; allowed: {', '.join(allowed)}" if allowed else "")
+    if kind == "missing":
+        return "required field is missing"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    if kind not in ("value_error", "assertion_error") and not isinstance(
+        err.get("input"), dict | list
+    ):
+        msg += f" (got {err.get('input')!r})"
+    return msg

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from models.errors import InputError, Problem
+from models.errors import InputError, Problem, describe
 from models.plan import WeekData
 from models.rules import RuleSet, RuleSetFile
 from models.scenario import Scenario
@@ -221,22 +221,10 @@ def validation_problems(
     for err in exc.errors():
         loc = _clean_loc(tuple(err["loc"]))
         field = ".".join(str(p) for p in loc)
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            allowed = _allowed_fields(model, loc[:-1])
-            msg = f"unknown field {str(loc[-1])!r}"
-            if allowed:
-                msg += f"; allowed: {', '.join(allowed)}"
-        elif kind == "missing":
-            msg = "required field is missing"
-        else:
-            msg = err["msg"].removeprefix("Value error, ")
-            if kind not in ("value_error", "assertion_error") and not isinstance(
-                err.get("input"), dict | list
-            ):
-                msg += f" (got {err.get('input')!r})"
+        allowed = _allowed_fields(model, loc[:-1]) if err["type"] == "extra_forbidden" else None
+        msg = describe({**err, "loc": loc}, allowed)
         problems.append(Problem(field, msg, file, locate(loc)))
-    return problems
+    return sorted(problems, key=lambda p: p.line or 0)
 
 
 # ------------------------------------------------------------------------------ loading
@@ -276,13 +264,17 @@ def load_rule_set(ref: str | Path, base_dir: Path | None = None) -> RuleSet:
         raise InputError(validation_problems(exc, RuleSetFile, str(path), locate)) from None
 
 
-def load_week(path: str | Path, rules: str | Path | None = None) -> WeekData:
+def load_week(path: str | Path, rules: str | Path | RuleSet | None = None) -> WeekData:
     """Load a scenario file and everything it refers to; `rules` replaces the scenario's
     rule set (its overrides still apply). Raises InputError listing every problem."""
     path = Path(path)
     scenario, locate = load_scenario(path)
     try:
-        base = load_rule_set(rules if rules is not None else scenario.rules.use, path.parent)
+        base = (
+            rules
+            if isinstance(rules, RuleSet)
+            else load_rule_set(rules if rules is not None else scenario.rules.use, path.parent)
+        )
     except InputError as exc:
         raise InputError(
             [p if p.file else p.at(str(path), locate(("rules",))) for p in exc.problems]
@@ -290,15 +282,12 @@ def load_week(path: str | Path, rules: str | Path | None = None) -> WeekData:
     try:
         return WeekData.build(scenario, base.with_overrides(scenario.rules.override))
     except InputError as exc:
-        raise InputError(
-            [
-                p.at(
-                    str(path),
-                    locate(tuple(int(k) if k.isdigit() else k for k in p.field.split("."))),
-                )
-                for p in exc.problems
-            ]
-        ) from None
+        located = [p.at(str(path), locate(_field_path(p.field))) for p in exc.problems]
+        raise InputError(sorted(located, key=lambda p: p.line or 0)) from None
+
+
+def _field_path(field: str) -> tuple[str | int, ...]:
+    return tuple(int(k) if k.isdigit() else k for k in field.split("."))
 
 
 def week_from_dict(data: dict[str, Any], rules: str | Path | None = None) -> WeekData:

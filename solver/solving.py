@@ -39,8 +39,6 @@ def as_week(scenario: ScenarioLike, rules: str | Path | RuleSet | None = None) -
         if isinstance(rules, RuleSet):
             return week_from_scenario(Scenario.model_validate(scenario), rules)
         return week_from_dict(scenario, rules)
-    if isinstance(rules, RuleSet):
-        return week_from_scenario(load_week(scenario).scenario, rules)
     return load_week(scenario, rules)
 
 

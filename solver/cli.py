@@ -1,0 +1,283 @@
+"""The `hybridplan` command: solve scenario files, list rules and sessions, print the schema.
+
+Exit codes: 0 a schedule for every file, 1 some file infeasible or unsolved in time,
+2 invalid input (nothing is solved and nothing is written then).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from models.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from models.plan import WeekData
+    from models.result import Result
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Plan a hybrid athlete's week (running + strength) with OR-Tools CP-SAT.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+SUFFIX = {Format.table: ".txt", Format.json: ".json", Format.csv: ".csv", Format.md: ".md"}
+
+
+def _fail(problems: list[Problem] | list[str]) -> NoReturn:
+    for p in problems:
+        typer.echo(f"error: {p}", err=True)
+    raise typer.Exit(2)
+
+
+def _load(files: list[Path], rules: str | None) -> list[WeekData]:
+    from models.loading import load_rule_set, load_week
+
+    rule_set = None
+    if rules is not None:
+        try:
+            rule_set = load_rule_set(rules)
+        except InputError as exc:
+            _fail([f"--rules: {p.message}" if p.field == "rules" else str(p) for p in exc.problems])
+    weeks: list[WeekData] = []
+    problems: list[Problem] = []
+    for f in files:
+        try:
+            weeks.append(load_week(f, rule_set))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        _fail(problems)
+    return weeks
+
+
+def _outputs(files: list[Path], out: Path, fmt: Format, force: bool) -> list[Path]:
+    targets = [out / (f.stem + SUFFIX[fmt]) for f in files]
+    problems = []
+    seen: dict[Path, Path] = {}
+    for f, t in zip(files, targets, strict=True):
+        if t in seen:
+            problems.append(f"--out: {f} and {seen[t]} would both write {t}; rename one")
+        seen[t] = f
+        if t.exists() and not force:
+            problems.append(f"--out: {t} exists; pass --force to replace it")
+    if out.exists() and not out.is_dir():
+        problems.append(f"--out: {out} is not a directory")
+    if problems:
+        _fail(problems)
+    return targets
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically, so an interrupted run never leaves half a file behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def _render(result: Result, slot_order: list[str], fmt: Format) -> str:
+    from solver import render
+
+    if fmt is Format.json:
+        return render.as_json([result]) + "\n"
+    if fmt is Format.csv:
+        return render.csv([result])
+    if fmt is Format.md:
+        return render.markdown(result, slot_order)
+    from rich.console import Console
+
+    console = Console(width=100, record=True, force_terminal=False)
+    with console.capture():
+        console.print(render.table(result, slot_order))
+    return console.export_text()
+
+
+@app.command("solve")
+def solve_cmd(
+    files: Annotated[
+        list[Path], typer.Argument(help="scenario files (.yaml, .toml, .json)", metavar="FILE...")
+    ],
+    rules: Annotated[
+        str | None,
+        typer.Option(
+            "--rules",
+            help="rule set name (balanced, stacked, strict, minimal) or path; "
+            "replaces each scenario's own set, its overrides still apply",
+        ),
+    ] = None,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", min=0.01, help="seconds per scenario")
+    ] = 10.0,
+    fmt: Annotated[Format, typer.Option("--format", help="output format")] = Format.table,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="write one file per scenario into this directory")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="replace existing files in --out")] = False,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="CP-SAT random seed")] = 0,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="CP-SAT workers; 1 is deterministic")
+    ] = 1,
+) -> None:
+    """Solve scenario files and print (or write) the planned weeks."""
+    weeks = _load(files, rules)
+    targets = _outputs(files, out, fmt, force) if out is not None else None
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from solver import render
+    from solver.solving import solve
+
+    results = []
+    err = Console(stderr=True)
+    with Progress(
+        console=err, transient=True, disable=len(weeks) < 2 or not err.is_terminal
+    ) as progress:
+        task = progress.add_task("solving", total=len(weeks))
+        for week in weeks:
+            progress.update(task, description=f"solving {week.scenario.name}")
+            results.append(solve(week, time_limit=time_limit, seed=seed, workers=workers))
+            progress.advance(task)
+
+    slot_orders = [[s.name for s in w.slots[: len(w.scenario.slots)]] for w in weeks]
+    if targets is not None:
+        for result, order, target in zip(results, slot_orders, targets, strict=True):
+            _write(target, _render(result, order, fmt))
+            typer.echo(f"{target}: {result.status}")
+    elif fmt is Format.json:
+        typer.echo(render.as_json(results))
+    elif fmt is Format.csv:
+        typer.echo(render.csv(results), nl=False)
+    elif fmt is Format.md:
+        typer.echo(
+            "\n".join(render.markdown(r, o) for r, o in zip(results, slot_orders, strict=True)),
+            nl=False,
+        )
+    else:
+        console = Console()
+        for r, o in zip(results, slot_orders, strict=True):
+            console.print(render.table(r, o))
+            console.print()
+    raise typer.Exit(0 if all(r.found for r in results) else 1)
+
+
+@app.command("validate")
+def validate_cmd(
+    files: Annotated[list[Path], typer.Argument(help="scenario files to check", metavar="FILE...")],
+) -> None:
+    """Check scenario files (and the rule sets they name) without solving."""
+    for week, f in zip(_load(files, None), files, strict=True):
+        typer.echo(
+            f"{f}: ok ({week.scenario.name}, rules {week.rules.name}, "
+            f"{len(week.sessions)} session types)"
+        )
+
+
+@app.command("rules")
+def rules_cmd(
+    show: Annotated[
+        str | None,
+        typer.Option("--show", help="print this built-in rule set's YAML, to copy and edit"),
+    ] = None,
+) -> None:
+    """List the built-in rule sets and the rule catalogue with its defaults."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from models.loading import builtin_rule_set_text, builtin_rule_sets, load_rule_set
+    from models.rules import RULE_CONFIGS
+
+    if show is not None:
+        if show not in builtin_rule_sets():
+            _fail(
+                [f"--show: unknown rule set {show!r}; built-in: {', '.join(builtin_rule_sets())}"]
+            )
+        typer.echo(builtin_rule_set_text(show), nl=False)
+        return
+    console = Console()
+    sets = Table("rule set", "rules", "description", title="rule sets", title_justify="left")
+    for name in builtin_rule_sets():
+        rs = load_rule_set(name)
+        sets.add_row(name, ", ".join(rs.rules), rs.description)
+    console.print(sets)
+    cat = Table(
+        "rule", "level", "defaults", "what it does", title="rule catalogue", title_justify="left"
+    )
+    for rid, cls in RULE_CONFIGS.items():
+        defaults = ", ".join(f"{k}={v}" for k, v in cls().model_dump().items() if k != "enabled")
+        cat.add_row(rid, cls.LEVEL, defaults, " ".join((cls.__doc__ or "").split()))
+    console.print(cat)
+
+
+@app.command("sessions")
+def sessions_cmd() -> None:
+    """List the built-in session catalogue."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from models.catalogue import default_catalogue
+
+    t = Table(
+        "id",
+        "kind",
+        "type",
+        "min",
+        "intensity",
+        "RPE",
+        "load",
+        "legs",
+        "sets",
+        title="session catalogue",
+        title_justify="left",
+    )
+    for s in default_catalogue().values():
+        t.add_row(
+            s.id,
+            s.kind,
+            s.run_type or s.strength_type or "",
+            str(s.minutes),
+            s.intensity,
+            str(s.rpe),
+            str(s.load),
+            s.legs if s.is_strength else "",
+            ", ".join(f"{m} {n}" for m, n in s.sets.items()),
+        )
+    Console().print(t)
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the scenario file's JSON Schema."""
+    from models.schema import scenario_schema_text
+
+    typer.echo(scenario_schema_text(), nl=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -213,14 +213,18 @@ def rules_cmd(
         typer.echo(builtin_rule_set_text(show), nl=False)
         return
     console = Console()
-    sets = Table("rule set", "rules", "description", title="rule sets", title_justify="left")
+    sets = Table(title="rule sets", title_justify="left")
+    sets.add_column("rule set", no_wrap=True)
+    for name in ("rules", "description"):
+        sets.add_column(name)
     for name in builtin_rule_sets():
         rs = load_rule_set(name)
         sets.add_row(name, ", ".join(rs.rules), rs.description)
     console.print(sets)
-    cat = Table(
-        "rule", "level", "defaults", "what it does", title="rule catalogue", title_justify="left"
-    )
+    cat = Table(title="rule catalogue", title_justify="left")
+    cat.add_column("rule", no_wrap=True, min_width=max(len(r) for r in RULE_CONFIGS))
+    for name in ("level", "defaults", "what it does"):
+        cat.add_column(name)
     for rid, cls in RULE_CONFIGS.items():
         defaults = ", ".join(f"{k}={v}" for k, v in cls().model_dump().items() if k != "enabled")
         cat.add_row(rid, cls.LEVEL, defaults, " ".join((cls.__doc__ or "").split()))
@@ -235,20 +239,12 @@ def sessions_cmd() -> None:
 
     from models.catalogue import default_catalogue
 
-    t = Table(
-        "id",
-        "kind",
-        "type",
-        "min",
-        "intensity",
-        "RPE",
-        "load",
-        "legs",
-        "sets",
-        title="session catalogue",
-        title_justify="left",
-    )
-    for s in default_catalogue().values():
+    catalogue = default_catalogue()
+    t = Table(title="session catalogue", title_justify="left")
+    t.add_column("id", no_wrap=True, min_width=max(len(i) for i in catalogue))
+    for name in ("kind", "type", "min", "intensity", "RPE", "load", "legs", "sets"):
+        t.add_column(name)
+    for s in catalogue.values():
         t.add_row(
             s.id,
             s.kind,

@@ -1,0 +1,94 @@
+"""Solve speed on the shipped scenarios: build and solve time (median, p95, spread) per
+scenario and rule set, and whether each run was proven optimal.
+
+    python benchmarks/solve_speed.py [--repeats 20] [--rules balanced,strict] [FILES...]
+
+Figures are printed (and optionally written as CSV with --csv); they are never asserted in
+tests. One worker, fixed seed: the setting the planner uses by default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def main() -> int:
+    from models import InputError, load_week
+    from models.loading import builtin_rule_sets, load_rule_set
+    from solver.solving import solve
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--rules", default="scenario",
+                        help="comma-separated rule sets, 'all', or 'scenario' (each file's own)")
+    parser.add_argument("--time-limit", type=float, default=10.0)
+    parser.add_argument("--csv", type=Path, help="also write the rows as CSV here")
+    args = parser.parse_args()
+
+    files = args.files or sorted(
+        p for p in (ROOT / "scenarios").iterdir()
+        if p.suffix in (".yaml", ".toml", ".json") and p.name != "scenario.schema.json")
+    rule_names = (builtin_rule_sets() if args.rules == "all" else
+                  [None] if args.rules == "scenario" else args.rules.split(","))
+    rows = []
+    print(f"{'scenario':28} {'rules':10} {'status':10} {'obj':>5} "
+          f"{'build ms med/p95':>17} {'solve ms med/p95':>17} {'solve spread':>13}")
+    for path in files:
+        for name in rule_names:
+            try:
+                week = load_week(path, load_rule_set(name) if name else None)
+            except InputError as exc:
+                print(exc, file=sys.stderr)
+                return 2
+            builds, solves, statuses, objective = [], [], set(), None
+            for _ in range(args.repeats):
+                r = solve(week, time_limit=args.time_limit, seed=0, workers=1)
+                builds.append(r.build_seconds * 1000)
+                solves.append(r.solve_seconds * 1000)
+                statuses.add(r.status)
+                objective = r.objective
+            status = "/".join(sorted(statuses))
+            row = {
+                "scenario": week.scenario.name, "rules": week.rules.name, "status": status,
+                "objective": objective,
+                "build_ms_median": statistics.median(builds),
+                "build_ms_p95": percentile(builds, 0.95),
+                "solve_ms_median": statistics.median(solves),
+                "solve_ms_p95": percentile(solves, 0.95),
+                "solve_ms_min": min(solves), "solve_ms_max": max(solves),
+                "repeats": args.repeats,
+            }
+            rows.append(row)
+            print(f"{row['scenario'][:28]:28} {row['rules'][:10]:10} {status:10} "
+                  f"{'-' if objective is None else objective:>5} "
+                  f"{row['build_ms_median']:8.1f}/{row['build_ms_p95']:<8.1f}"
+                  f"{row['solve_ms_median']:8.1f}/{row['solve_ms_p95']:<8.1f}"
+                  f"{row['solve_ms_min']:6.1f}-{row['solve_ms_max']:<6.1f}")
+    solved = [r for r in rows if r["status"] != "infeasible"]
+    if solved:
+        med = statistics.median(r["solve_ms_median"] for r in solved)
+        proven = sum(r["status"] == "optimal" for r in solved)
+        print(f"\n{len(rows)} runs x {args.repeats}: median of medians {med:.1f} ms solve; "
+              f"{proven}/{len(solved)} feasible ones proven optimal every time")
+    if args.csv:
+        import pandas as pd
+
+        pd.DataFrame(rows).to_csv(args.csv, index=False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -49,8 +49,12 @@ class Placed:
     slot: Slot
     session: SessionType
 
+    def __post_init__(self) -> None:
+        # Hashed very often while the model is built: compute it once.
+        object.__setattr__(self, "_hash", hash((self.slot, self.session.id)))
+
     def __hash__(self) -> int:
-        return hash((self.slot, self.session.id))
+        return self._hash  # type: ignore[attr-defined, no-any-return]
 
     def __eq__(self, other: object) -> bool:
         return (

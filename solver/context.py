@@ -27,6 +27,7 @@ class BuildContext:
         }
         self._index = {p: i for i, p in enumerate(self.candidates)}
         self._dead: set[Placed] = set()
+        self._live: list[Placed] | None = None
         self.penalties: dict[str, list[tuple[int, Any]]] = {}
         self._any_cache: dict[tuple[int, ...], Any] = {}
         self._and_cache: dict[tuple[int, int], Any] = {}
@@ -38,15 +39,16 @@ class BuildContext:
     # -- candidates ------------------------------------------------------------------------
     def live(self, predicate: SessionPredicate | None = None) -> list[Placed]:
         """Candidates not ruled out yet (e.g. by availability), optionally filtered."""
-        return [
-            p
-            for p in self.candidates
-            if p not in self._dead and (predicate is None or predicate(p.session))
-        ]
+        if self._live is None:
+            self._live = [p for p in self.candidates if p not in self._dead]
+        if predicate is None:
+            return self._live
+        return [p for p in self._live if predicate(p.session)]
 
     def forbid(self, placed: Placed) -> None:
         self.model.add(self.x[placed] == 0)
         self._dead.add(placed)
+        self._live = None
 
     def total(self, placed: Iterable[Placed], value: Callable[[Placed], int] | None = None) -> Any:
         """Linear sum of x (or value(p) * x) over candidates."""

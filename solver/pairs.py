@@ -35,20 +35,25 @@ def window(hours: float) -> int:
 
 def conflicting_pairs(spec: PairSpec, items: Sequence[Placed]) -> Iterator[tuple[Placed, Placed]]:
     """Each unordered pair of distinct items that conflicts, once, as (first, second)."""
-    seconds = sorted((p.start, i, p) for i, p in enumerate(items) if spec.second(p.session))
+    is_first = [spec.first(p.session) for p in items]
+    is_second = [spec.second(p.session) for p in items]
+    seconds = sorted((p.start, j, p) for j, p in enumerate(items) if is_second[j])
     starts = [s for s, _, _ in seconds]
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int]] = set()  # only pairs that could be met twice go in here
     for i, a in enumerate(items):
-        if not spec.first(a.session):
+        if not is_first[i]:
             continue
         lo = bisect.bisect_left(starts, a.start - spec.window_minutes)
         hi = bisect.bisect_right(starts, a.start + spec.window_minutes)
         for _, j, b in seconds[lo:hi]:
-            if i == j or (min(i, j), max(i, j)) in seen:
+            if i == j or not spec.conflict(a, b):
                 continue
-            if spec.conflict(a, b):
-                seen.add((min(i, j), max(i, j)))
-                yield a, b
+            if is_second[i] and is_first[j]:  # (b, a) is a candidate pair too
+                key = (i, j) if i < j else (j, i)
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield a, b
 
 
 def grouped_conflicts(

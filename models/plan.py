@@ -54,7 +54,7 @@ class Placed:
         object.__setattr__(self, "_hash", hash((self.slot, self.session.id)))
 
     def __hash__(self) -> int:
-        return self._hash  # type: ignore[attr-defined, no-any-return]
+        return self._hash  # type: ignore[attr-defined]
 
     def __eq__(self, other: object) -> bool:
         return (

@@ -45,10 +45,14 @@ class OnePerSlot(RuleConfig):
 
 
 class DailySessions(RuleConfig):
-    """At most `max_per_day` sessions on a day."""
+    """At most `max_per_day` sessions on a day, of which at most `max_runs` runs and
+    `max_strength` strength sessions (two quality runs or two leg days on one day are
+    what an elite might do, not what a plan should propose unasked)."""
 
     ID: ClassVar[str] = "daily_sessions"
     max_per_day: int = Field(default=2, ge=1, le=10)
+    max_runs: int = Field(default=1, ge=0, le=10, description="runs per day")
+    max_strength: int = Field(default=1, ge=0, le=10, description="strength sessions per day")
 
 
 class WeeklyMinutes(RuleConfig):
@@ -113,10 +117,12 @@ class LegsBeforeLongRun(RuleConfig):
 
 
 class MuscleRecovery(RuleConfig):
-    """A muscle group loaded hard is loaded hard again only after `hours`."""
+    """A muscle group loaded hard is loaded hard again only after `hours`. The usual
+    figure is 48 h between sessions; measured from the end of one to the start of the
+    next, that is 44 h for sessions of up to 4 h (so Monday and Wednesday evenings work)."""
 
     ID: ClassVar[str] = "muscle_recovery"
-    hours: Hours = Field(default=48, ge=0, le=168)
+    hours: Hours = Field(default=44, ge=0, le=168)
     min_sets: int = Field(default=3, ge=1, description="sets for a muscle that count as loading it")
     intensity: Literal["moderate", "hard"] = Field(
         default="hard", description="least session intensity that counts as loading hard"

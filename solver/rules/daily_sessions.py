@@ -1,22 +1,42 @@
-"""daily_sessions (hard): at most `max_per_day` sessions a day (default 2)."""
+"""daily_sessions (hard): at most `max_per_day` sessions a day (default 2), at most
+`max_runs` of them runs and `max_strength` strength sessions (default 1 each)."""
 
 from __future__ import annotations
 
-from models.plan import Plan
+from collections.abc import Iterator
+
+from models.plan import Placed, Plan
 from models.result import Violation
 from models.rules import DailySessions as Config
 from models.week import DAYS
-from solver.context import BuildContext
+from solver.context import BuildContext, SessionPredicate
+
+
+def _limits(cfg: Config) -> Iterator[tuple[str, int, SessionPredicate]]:
+    """(noun, limit, which sessions count) for each daily limit."""
+    yield "sessions", cfg.max_per_day, lambda s: True
+    yield "runs", cfg.max_runs, lambda s: s.is_run
+    yield "strength sessions", cfg.max_strength, lambda s: s.is_strength
+
+
+def _counted(placed: list[Placed], counts: SessionPredicate) -> list[Placed]:
+    return [p for p in placed if counts(p.session)]
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     for d in range(len(DAYS)):
-        ctx.model.add(ctx.total(p for p in ctx.live() if p.slot.day == d) <= cfg.max_per_day)
+        day = [p for p in ctx.live() if p.slot.day == d]
+        for _, limit, counts in _limits(cfg):
+            ctx.model.add(ctx.total(_counted(day, counts)) <= limit)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
-    return [
-        Violation(rule=Config.ID, detail=f"{day}: {n} sessions; at most {cfg.max_per_day}")
-        for d, day in enumerate(DAYS)
-        if (n := len(plan.on_day(d))) > cfg.max_per_day
-    ]
+    found = []
+    for d, day in enumerate(DAYS):
+        for noun, limit, counts in _limits(cfg):
+            n = len(_counted(plan.on_day(d), counts))
+            if n > limit:
+                found.append(
+                    Violation(rule=Config.ID, detail=f"{day}: {n} {noun}; at most {limit}")
+                )
+    return found

@@ -39,7 +39,7 @@ class Availability(RuleConfig):
 
 
 class OnePerSlot(RuleConfig):
-    """At most one session in a slot."""
+    """One session at a time: at most one per slot, and none overlapping in time."""
 
     ID: ClassVar[str] = "one_per_slot"
 
@@ -183,8 +183,8 @@ class Preferences(SoftRuleConfig):
 
 class Spread(SoftRuleConfig):
     """Spread the lifting: `weight` points per pair of strength sessions on the same or
-    consecutive days,
-    and per strength session sharing a day with a hard or long run (001: lift on easy days)."""
+    consecutive days, and per pair of a strength session and a hard or long run on the same
+    day (001: lift on easy days)."""
 
     ID: ClassVar[str] = "spread"
     weight: int = Field(default=5, ge=0, le=10_000, description="points per pair")

@@ -126,7 +126,7 @@ def test_csv_and_md(files: dict[str, Path]) -> None:
 
 def test_out_dir_never_overwrites_without_force(files: dict[str, Path], tmp_path: Path) -> None:
     out_dir = tmp_path / "out"
-    code, out, _ = run("solve", str(files["good"]), "--format", "json", "--out", str(out_dir))
+    code, _, _ = run("solve", str(files["good"]), "--format", "json", "--out", str(out_dir))
     assert code == 0
     written = out_dir / "week.json"
     assert json.loads(written.read_text())["status"] == "optimal"

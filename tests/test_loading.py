@@ -155,7 +155,7 @@ def test_unreadable_and_unknown_files(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read file"):
         load_week(tmp_path / "missing.yaml")
     (tmp_path / "s.txt").write_text("name: x")
-    with pytest.raises(InputError, match="unsupported file type '.txt'"):
+    with pytest.raises(InputError, match=r"unsupported file type '\.txt'"):
         load_week(tmp_path / "s.txt")
     (tmp_path / "list.yaml").write_text("[1, 2]")
     with pytest.raises(InputError, match="must hold a mapping"):

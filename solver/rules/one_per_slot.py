@@ -1,28 +1,44 @@
-"""one_per_slot (hard): at most one session in a slot."""
+"""one_per_slot (hard): one session at a time: at most one session in a slot, and no two
+sessions overlapping in time (slots whose windows overlap, e.g. am 06:00 for 60 minutes and
+a 06:30 slot, cannot both hold a session that runs into the other).
+
+"At most one per slot" is also part of the model's structure (BuildContext), so the
+build adds only the overlaps; the check verifies both."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from models.plan import Placed, Plan, Slot
+from models.plan import Placed, Plan, Slot, WeekData, hours_apart
 from models.result import Violation
 from models.rules import OnePerSlot as Config
+from solver import pairs
 from solver.context import BuildContext
 
 
+def _overlap_spec(week: WeekData) -> pairs.PairSpec:
+    def describe(a: Placed, b: Placed) -> str:
+        return f"{a.label} and {b.label} overlap in time"
+
+    return pairs.PairSpec(
+        first=lambda s: True,
+        second=lambda s: True,
+        conflict=lambda a, b: a.slot != b.slot and hours_apart(a, b) < 0,
+        describe=describe,
+        # Two sessions can only overlap if their starts are closer than the longest one.
+        window_minutes=max((s.minutes for s in week.sessions.values()), default=0),
+    )
+
+
 def build(ctx: BuildContext, cfg: Config) -> None:
-    by_slot: dict[Slot, list[Placed]] = defaultdict(list)
-    for p in ctx.live():
-        by_slot[p.slot].append(p)
-    for placed in by_slot.values():
-        ctx.model.add_at_most_one(ctx.x[p] for p in placed)
+    pairs.build_hard(ctx, _overlap_spec(ctx.week))
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
     by_slot: dict[Slot, list[Placed]] = defaultdict(list)
     for p in plan.placed:
         by_slot[p.slot].append(p)
-    return [
+    shared = [
         Violation(
             rule=Config.ID,
             detail=f"{slot.label}: {len(ps)} sessions "
@@ -31,3 +47,4 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
         for slot, ps in by_slot.items()
         if len(ps) > 1
     ]
+    return shared + pairs.check_hard(Config.ID, _overlap_spec(plan.week), plan)

@@ -14,18 +14,19 @@ from solver.context import BuildContext
 from solver.rules.same_day_order import wrong_order
 
 
-def _misplaced(p: Placed, scenario: Scenario) -> str | None:
-    """Why this single placement goes against the athlete's wishes, if it does."""
+def _unmet(p: Placed, scenario: Scenario) -> list[str]:
+    """The athlete's wishes this single placement goes against (one penalty each)."""
     prefs = scenario.preferences
+    wishes = []
     if (
         p.session.is_long_run
         and prefs.long_run_day is not None
         and p.slot.day != day_index(prefs.long_run_day)
     ):
-        return f"{p.label}: long run wanted on {prefs.long_run_day}"
+        wishes.append(f"{p.label}: long run wanted on {prefs.long_run_day}")
     if p.slot.day_name in prefs.rest_days:
-        return f"{p.label} on a rest day"
-    return None
+        wishes.append(f"{p.label} on a rest day")
+    return wishes
 
 
 def _order_spec(cfg: Config) -> pairs.PairSpec:
@@ -43,8 +44,8 @@ def _order_spec(cfg: Config) -> pairs.PairSpec:
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     for p in ctx.live():
-        if _misplaced(p, ctx.week.scenario):
-            ctx.penalize(Config.ID, cfg.weight, ctx.x[p])
+        if unmet := _unmet(p, ctx.week.scenario):
+            ctx.penalize(Config.ID, cfg.weight * len(unmet), ctx.x[p])
     if cfg.order != "none":
         pairs.build_soft(ctx, Config.ID, cfg.weight, _order_spec(cfg))
 
@@ -55,7 +56,7 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
     found = [
         Penalty(rule=Config.ID, amount=cfg.weight, detail=why)
         for p in plan.placed
-        if (why := _misplaced(p, plan.week.scenario))
+        for why in _unmet(p, plan.week.scenario)
     ]
     if cfg.order != "none":
         found += pairs.check_soft(Config.ID, cfg.weight, _order_spec(cfg), plan)

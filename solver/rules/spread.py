@@ -1,6 +1,7 @@
 """spread (soft): lifting spread over the week. `weight` points per pair of strength
-sessions on the same or consecutive days (`consecutive`) and per strength session on the
-same day as a hard or long run (`hard_run_days`; 001: lift on lighter running days)."""
+sessions on the same or consecutive days (`consecutive`) and per pair of a strength session
+and a hard or long run on the same day (`hard_run_days`; 001: lift on lighter running
+days)."""
 
 from __future__ import annotations
 

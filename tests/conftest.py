@@ -1,0 +1,354 @@
+"""Shared helpers for the solver tests: tiny scenarios, hand-built rule sets and plans, the
+agreement check between a solver result and the rules' pure-Python checks, a brute-force
+optimum, and the hypothesis strategies the property tests share.
+
+Test modules import these with `from conftest import ...` (pytest puts tests/ on sys.path).
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # so that a bare `pytest` finds models/ and solver/
+    sys.path.insert(0, str(ROOT))
+
+from hypothesis import strategies as st  # noqa: E402
+
+import models  # noqa: E402
+from models import Placed, Plan, Result, RuleSet, WeekData  # noqa: E402
+from models.week import DAYS, MINUTES_PER_DAY, format_clock  # noqa: E402
+from solver.checking import CheckReport, check_plan  # noqa: E402
+from solver.solving import solve  # noqa: E402
+
+BUILTIN_RULE_SETS = ("balanced", "stacked", "strict", "minimal")
+HARD_RULES = tuple(rid for rid, cls in models.RULE_CONFIGS.items() if cls.LEVEL == "hard")
+SOFT_RULES = tuple(rid for rid, cls in models.RULE_CONFIGS.items() if cls.LEVEL == "soft")
+CATALOGUE = models.default_catalogue()
+
+# Targets that the count rules can always meet (a tiny scenario sets what it needs).
+LOOSE_TARGETS: dict[str, Any] = {
+    "runs": [0, 14],
+    "strength": [0, 14],
+    "long_run": 0,
+    "quality_runs": [0, 14],
+}
+DEFAULT_SLOTS = {"am": "06:00", "pm": "18:00"}
+
+
+# ------------------------------------------------------------------------------ building
+def scenario(
+    availability: dict[str, dict[str, int]],
+    include: Iterable[str] | None = None,
+    *,
+    targets: dict[str, Any] | None = None,
+    slots: dict[str, str] | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """A tiny scenario dict: the given availability and sessions, loose count targets."""
+    data: dict[str, Any] = {
+        "name": "tiny",
+        "slots": dict(slots or DEFAULT_SLOTS),
+        "availability": availability,
+        "targets": {**LOOSE_TARGETS, **(targets or {})},
+    }
+    if include is not None:
+        data["include"] = list(include)
+    data.update(extra)
+    return data
+
+
+def rule_set(*items: str | tuple[str, dict[str, Any]], name: str = "test") -> RuleSet:
+    """A rule set of exactly these rules: rule_set("availability", ("hard_separation",
+    {"hours": 12})). Rules are put in catalogue order, as a rule set file would be."""
+    given: dict[str, models.RuleConfig] = {}
+    for item in items:
+        rid, params = (item, {}) if isinstance(item, str) else item
+        given[rid] = models.RULE_CONFIGS[rid](**params)
+    ordered = {rid: given[rid] for rid in models.RULE_CONFIGS if rid in given}
+    return RuleSet(name=name, rules=ordered)
+
+
+def week(data: dict[str, Any], rules: RuleSet | str) -> WeekData:
+    """Validate a scenario dict and resolve it with this rule set (plus its overrides)."""
+    return models.week_from_scenario(models.Scenario.model_validate(data), rules)
+
+
+def place(wk: WeekData, *items: tuple[str, str, str]) -> Plan:
+    """A hand-built plan: (day, slot name, session id) triples."""
+    placed = []
+    for day, slot, sid in items:
+        session = wk.sessions.get(sid) or CATALOGUE[sid]
+        placed.append(Placed(wk.slot_index[(day, slot)], session))
+    return Plan.of(wk, placed)
+
+
+def run(wk: WeekData, *, time_limit: float = 20.0, seed: int = 0) -> Result:
+    return solve(wk, time_limit=time_limit, seed=seed, workers=1)
+
+
+def triples(result: Result) -> list[tuple[str, str, str]]:
+    return [(s.day, s.slot, s.session) for s in result.sessions]
+
+
+def plan_of(wk: WeekData, result: Result) -> Plan:
+    """Rebuild a plan from the result's public JSON sessions (not from solver internals)."""
+    return place(wk, *triples(result))
+
+
+def nonzero(totals: dict[str, int]) -> dict[str, int]:
+    return {rule: amount for rule, amount in totals.items() if amount}
+
+
+def assert_agrees(wk: WeekData, result: Result) -> CheckReport:
+    """The contract of a returned schedule: no hard rule broken (by an independent
+    re-check of the JSON sessions), and the solver's objective, in total and per rule,
+    equal to the penalties the checks recompute."""
+    assert result.status in ("optimal", "feasible"), result.status
+    report = check_plan(plan_of(wk, result))
+    assert report.violations == [], report.violations
+    assert result.violations == []
+    assert result.objective is not None
+    assert result.objective == sum(p.amount for p in result.penalties)
+    assert result.objective == report.total
+    assert nonzero(result.objective_by_rule) == report.by_rule() == result.penalty_by_rule()
+    assert sorted(p.model_dump_json() for p in result.penalties) == sorted(
+        p.model_dump_json() for p in report.penalties
+    )
+    assert all(p.amount > 0 for p in result.penalties)
+    assert result.message == ""
+    assert result.bound is not None and result.bound <= result.objective
+    if result.status == "optimal":
+        assert result.bound == result.objective
+    # the summary is the plan's own arithmetic
+    sessions = [wk.sessions[s.session] for s in result.sessions]
+    assert result.summary.minutes == sum(s.minutes for s in sessions)
+    assert result.summary.runs == sum(1 for s in sessions if s.is_run)
+    assert result.summary.strength == sum(1 for s in sessions if s.is_strength)
+    return report
+
+
+def assert_nothing_returned(result: Result) -> None:
+    assert result.sessions == []
+    assert result.penalties == []
+    assert result.objective is None
+    assert result.message
+
+
+# ------------------------------------------------------------------------------ gaps
+def clock_after(first_clock: str, minutes: int, hours: float) -> tuple[str, str]:
+    """(day, clock) of the moment `hours` after a session of `minutes` that starts on
+    Monday at `first_clock` ends."""
+    h, m = (int(v) for v in first_clock.split(":"))
+    moment = h * 60 + m + minutes + round(hours * 60)
+    return DAYS[moment // MINUTES_PER_DAY], format_clock(moment % MINUTES_PER_DAY)
+
+
+def gap_scenario(
+    first: str, second: str, hours: float, *, targets: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], tuple[str, str, str], tuple[str, str, str]]:
+    """A scenario where session `first` can only go on Monday morning (slot "first", whose
+    free minutes fit nothing longer) and the only other available slot ("second") starts
+    exactly `hours` after `first` ends. Returns the scenario and the two placements."""
+    minutes = CATALOGUE[first].minutes
+    start = "06:00"
+    day, clock = clock_after(start, minutes, hours)
+    if clock == start:
+        raise ValueError("two slots may not share a clock time: choose another gap")
+    availability: dict[str, dict[str, int]] = {"mon": {"first": minutes}}
+    availability.setdefault(day, {})["second"] = 600
+    data = scenario(
+        availability,
+        sorted({first, second}),
+        slots={"first": start, "second": clock},
+        targets=targets,
+    )
+    return data, ("mon", "first", first), (day, "second", second)
+
+
+def hours_between(wk: WeekData, result: Result, a: str, b: str) -> float:
+    """Hours from the end of the first session of id a/b to the start of the other
+    (computed here from slot clocks, independently of models.gap_hours)."""
+    starts = {}
+    for s in result.sessions:
+        h, m = (int(v) for v in s.start.split(":"))
+        starts[s.session] = (DAYS.index(s.day) * MINUTES_PER_DAY + h * 60 + m, s.minutes)
+    (sa, ma), (sb, mb) = starts[a], starts[b]
+    return (sb - sa - ma) / 60 if sa <= sb else (sa - sb - mb) / 60
+
+
+# ------------------------------------------------------------------------------ brute force
+def enumerable_slots(wk: WeekData) -> list[models.Slot]:
+    if "availability" in wk.rules.rules:
+        return [s for s in wk.slots if s.capacity > 0]
+    return list(wk.slots)
+
+
+def brute_force(wk: WeekData) -> tuple[int | None, int]:
+    """The least recomputed penalty over every plan with nothing or one session type per
+    slot that breaks no hard rule (None if there is none), and the number of such plans."""
+    slots = enumerable_slots(wk)
+    options: list[models.SessionType | None] = [None, *wk.sessions.values()]
+    best: int | None = None
+    feasible = 0
+    for combo in itertools.product(options, repeat=len(slots)):
+        plan = Plan.of(wk, [Placed(s, t) for s, t in zip(slots, combo, strict=True) if t])
+        report = check_plan(plan)
+        if report.violations:
+            continue
+        feasible += 1
+        best = report.total if best is None else min(best, report.total)
+    return best, feasible
+
+
+# ------------------------------------------------------------------------------ strategies
+MUSCLE_NAMES = list(models.MUSCLES)
+SESSION_IDS = list(CATALOGUE)
+
+
+@st.composite
+def count_range(draw: st.DrawFn, low: int, high: int, top_min: int | None = None) -> list[int]:
+    """[a, b] with low <= a <= b <= high and a <= top_min."""
+    a = draw(st.integers(low, high if top_min is None else top_min))
+    b = draw(st.integers(a, high))
+    return [a, b]
+
+
+@st.composite
+def rule_overrides(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
+    """Random parameter overrides for a scenario's `rules.override` (never switches off
+    availability, so tiny scenarios stay enumerable)."""
+    choices: dict[str, st.SearchStrategy[dict[str, Any]]] = {
+        "daily_sessions": st.fixed_dictionaries({"max_per_day": st.integers(1, 2)}),
+        "rest_days": st.fixed_dictionaries(
+            {
+                "min_days": st.integers(0, 3),
+                "keep_named": st.booleans(),
+                "mobility_ok": st.booleans(),
+            }
+        ),
+        "hard_separation": st.fixed_dictionaries(
+            {"hours": st.sampled_from([0, 6, 11.5, 12, 23.5, 24, 36, 48])}
+        ),
+        "no_consecutive_hard_days": st.fixed_dictionaries(
+            {"include_long_run": st.booleans(), "enabled": st.booleans()}
+        ),
+        "legs_before_long_run": st.fixed_dictionaries(
+            {
+                "hours": st.sampled_from([0, 12, 24, 36, 48]),
+                "legs": st.sampled_from(["heavy", "any"]),
+            }
+        ),
+        "muscle_recovery": st.fixed_dictionaries(
+            {
+                "hours": st.sampled_from([0, 24, 36, 47.5, 48, 72]),
+                "min_sets": st.integers(1, 5),
+                "intensity": st.sampled_from(["moderate", "hard"]),
+            }
+        ),
+        "same_day_order": st.fixed_dictionaries(
+            {
+                "order": st.sampled_from(["run_first", "lift_first", "any"]),
+                "min_gap_hours": st.sampled_from([0, 3, 6, 11.5, 12]),
+            }
+        ),
+        "plyo_not_heavy": st.fixed_dictionaries({"enabled": st.booleans()}),
+        "set_volume": st.fixed_dictionaries({"weight": st.integers(0, 12)}),
+        "run_quality": st.fixed_dictionaries(
+            {
+                "weight": st.integers(0, 30),
+                "hours": st.sampled_from([0, 12, 24, 36]),
+                "legs": st.sampled_from(["heavy", "any"]),
+            }
+        ),
+        "run_volume": st.fixed_dictionaries({"weight": st.integers(0, 3)}),
+        "preferences": st.fixed_dictionaries(
+            {
+                "weight": st.integers(0, 20),
+                "order": st.sampled_from(["run_first", "lift_first", "none"]),
+            }
+        ),
+        "spread": st.fixed_dictionaries(
+            {
+                "weight": st.integers(0, 7),
+                "consecutive": st.booleans(),
+                "hard_run_days": st.booleans(),
+            }
+        ),
+    }
+    chosen = draw(st.lists(st.sampled_from(sorted(choices)), max_size=5, unique=True))
+    return {rid: draw(choices[rid]) for rid in chosen}
+
+
+@st.composite
+def random_scenario(
+    draw: st.DrawFn,
+    *,
+    max_days: int = 7,
+    max_slots: int = 14,
+    sessions: tuple[int, int] | None = None,
+) -> dict[str, Any]:
+    """A random week: availability on a few days, targets, preferences, a built-in rule
+    set with random overrides. `sessions=(a, b)` restricts `include` to a..b session ids
+    (and keeps the count targets' minimums low enough for a handful of slots)."""
+    small = sessions
+    am = draw(st.sampled_from(["05:30", "06:00", "06:30", "07:00", "12:00"]))
+    pm = draw(st.sampled_from(["12:30", "17:00", "18:00", "18:30", "19:00"]))
+    days = draw(st.lists(st.sampled_from(DAYS), min_size=2, max_size=max_days, unique=True))
+    minutes = st.sampled_from([0, 30, 40, 45, 60, 60, 75, 90, 90, 120, 150])
+    availability: dict[str, dict[str, int]] = {}
+    free_slots = 0
+    for day in days:
+        names = draw(st.lists(st.sampled_from(["am", "pm"]), min_size=1, max_size=2, unique=True))
+        for name in names:
+            if free_slots >= max_slots:
+                break
+            free = draw(minutes)
+            availability.setdefault(day, {})[name] = free
+            free_slots += free > 0
+    targets: dict[str, Any] = {
+        "runs": draw(count_range(0, 4, top_min=2 if small is None else 1)),
+        "strength": draw(count_range(0, 3, top_min=2 if small is None else 1)),
+        "long_run": draw(st.integers(0, 1) if small is None else st.sampled_from([0, 0, 1])),
+        "quality_runs": draw(count_range(0, 2, top_min=1)),
+    }
+    if draw(st.booleans()):
+        targets["run_minutes"] = draw(st.integers(0, 300))
+    muscles = draw(st.lists(st.sampled_from(MUSCLE_NAMES), max_size=3, unique=True))
+    targets["sets"] = {m: draw(count_range(0, 10)) for m in muscles}
+    data: dict[str, Any] = {
+        "name": "random",
+        "slots": {"am": am, "pm": pm},
+        "availability": availability,
+        "targets": targets,
+        "rules": {
+            "use": draw(st.sampled_from(BUILTIN_RULE_SETS)),
+            "override": draw(rule_overrides()),
+        },
+    }
+    if draw(st.booleans()):
+        data["weekly_minutes"] = draw(st.integers(60, 600))
+    prefs: dict[str, Any] = {}
+    if draw(st.booleans()):
+        prefs["long_run_day"] = draw(st.sampled_from(DAYS))
+    prefs["rest_days"] = draw(st.lists(st.sampled_from(DAYS), max_size=2, unique=True))
+    data["preferences"] = prefs
+    if sessions is not None:
+        data["include"] = draw(
+            st.lists(
+                st.sampled_from(SESSION_IDS),
+                min_size=sessions[0],
+                max_size=sessions[1],
+                unique=True,
+            )
+        )
+    else:
+        if draw(st.integers(0, 2)) == 0:
+            data["include"] = draw(st.lists(st.sampled_from(SESSION_IDS), min_size=1, unique=True))
+        if draw(st.integers(0, 3)) == 0:
+            data["equipment"] = "none"
+    return data

@@ -85,6 +85,12 @@ class QualityRuns(RuleConfig):
     ID: ClassVar[str] = "quality_runs"
 
 
+class MobilityCount(RuleConfig):
+    """Number of mobility sessions within `targets.mobility` (when the scenario sets it)."""
+
+    ID: ClassVar[str] = "mobility_count"
+
+
 class RestDays(RuleConfig):
     """At least `min_days` days with no session; the scenario's named rest days stay empty."""
 
@@ -203,6 +209,7 @@ RULE_CONFIGS: dict[str, type[RuleConfig]] = {
         StrengthCount,
         LongRun,
         QualityRuns,
+        MobilityCount,
         RestDays,
         HardSeparation,
         NoConsecutiveHardDays,
@@ -233,6 +240,7 @@ class RulesConfig(BaseModel):
     strength_count: StrengthCount | None = None
     long_run: LongRun | None = None
     quality_runs: QualityRuns | None = None
+    mobility_count: MobilityCount | None = None
     rest_days: RestDays | None = None
     hard_separation: HardSeparation | None = None
     no_consecutive_hard_days: NoConsecutiveHardDays | None = None

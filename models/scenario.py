@@ -62,6 +62,9 @@ class Targets(BaseModel):
     quality_runs: Range = Field(
         default=CountRange(min=0, max=2), description="tempo / intervals / hills runs"
     )
+    mobility: Range | None = Field(
+        default=None, description="mobility sessions per week (hard); none = any number"
+    )
     run_minutes: int | None = Field(
         default=None, ge=0, le=3000, description="soft: weekly running minutes wanted"
     )

@@ -19,11 +19,13 @@ from solver.context import BuildContext, SessionPredicate
 class CountRule:
     rule: str
     counted: SessionPredicate
-    wanted: Callable[[Targets], CountRange]
+    wanted: Callable[[Targets], CountRange | None]  # None: the scenario sets no target
     noun: str
 
     def build(self, ctx: BuildContext, cfg: Any) -> None:
         wanted = self.wanted(ctx.week.scenario.targets)
+        if wanted is None:
+            return
         count = ctx.total(ctx.live(self.counted))
         ctx.model.add(count >= wanted.min)
         ctx.model.add(count <= wanted.max)
@@ -31,7 +33,7 @@ class CountRule:
     def check(self, plan: Plan, cfg: Any) -> list[Violation]:
         wanted = self.wanted(plan.week.scenario.targets)
         count = sum(1 for p in plan.placed if self.counted(p.session))
-        if wanted.contains(count):
+        if wanted is None or wanted.contains(count):
             return []
         want = str(wanted.min) if wanted.min == wanted.max else f"{wanted.min}-{wanted.max}"
         return [Violation(rule=self.rule, detail=f"{count} {self.noun} planned; wanted {want}")]

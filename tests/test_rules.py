@@ -110,7 +110,7 @@ def test_every_rule_has_a_test_class() -> None:
         if name.startswith("Test") and isinstance(cls, type) and hasattr(cls, "RULE")
     }
     assert tested == set(models.RULE_CONFIGS)
-    assert len(models.RULE_CONFIGS) == 20
+    assert len(models.RULE_CONFIGS) == 21
 
 
 @pytest.mark.parametrize("rule", list(models.RULE_CONFIGS))
@@ -289,7 +289,7 @@ class TestWeeklyMinutes:
 
 
 class _CountRuleTests:
-    """Shared shape of the four count rules."""
+    """Shared shape of the five count rules."""
 
     RULE = ""
     SESSION = ""
@@ -387,6 +387,20 @@ class TestQualityRuns(_CountRuleTests):
         # run_count wants one run, and the only run on offer is a quality run
         data = scenario({"mon": {"am": 60}}, ["tempo_40"], targets={"quality_runs": 0, "runs": 1})
         assert_binds(data, "quality_runs", "availability", "run_count")
+
+
+class TestMobilityCount(_CountRuleTests):
+    RULE = "mobility_count"
+    SESSION = "mobility_20"
+    TARGET = "mobility"
+
+    def test_no_target_means_any_number(self) -> None:
+        data = scenario({"mon": {"am": 60}, "tue": {"am": 60}}, ["mobility_20"])
+        assert "mobility" not in data["targets"]
+        wk, result = assert_feasible(data, "availability", self.RULE)
+        assert result.objective == 0
+        full = place(wk, ("mon", "am", "mobility_20"), ("tue", "am", "mobility_20"))
+        assert check(self.RULE, full) == []
 
 
 class TestRestDays:

@@ -1,0 +1,10 @@
+"""mobility_count (hard): the number of mobility sessions within `targets.mobility`, when
+the scenario sets it (nothing else rewards a mobility session, so without a target the
+solver has no reason to place one)."""
+
+from solver.counting import CountRule
+
+_rule = CountRule(
+    "mobility_count", lambda s: s.kind == "mobility", lambda t: t.mobility, "mobility sessions"
+)
+build, check = _rule.build, _rule.check

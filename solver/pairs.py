@@ -12,6 +12,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from models.plan import Placed, Plan, Slot
 from models.result import Penalty, Violation
@@ -100,3 +101,24 @@ def check_soft(rule: str, weight: int, spec: PairSpec, plan: Plan) -> list[Penal
         Penalty(rule=rule, amount=weight, detail=spec.describe(a, b))
         for a, b in conflicting_pairs(spec, plan.placed)
     ]
+
+
+@dataclass(frozen=True)
+class PairRule:
+    """A rule that is a single PairSpec made from its config: its module's `build` and
+    `check` are this object's, so both faces come from one spec."""
+
+    rule: str
+    spec: Callable[[Any], PairSpec]  # rule config -> spec
+    soft: bool = False
+
+    def build(self, ctx: BuildContext, cfg: Any) -> None:
+        if self.soft:
+            build_soft(ctx, self.rule, cfg.weight, self.spec(cfg))
+        else:
+            build_hard(ctx, self.spec(cfg))
+
+    def check(self, plan: Plan, cfg: Any) -> list[Violation] | list[Penalty]:
+        if self.soft:
+            return check_soft(self.rule, cfg.weight, self.spec(cfg), plan)
+        return check_hard(self.rule, self.spec(cfg), plan)

@@ -3,11 +3,9 @@ within `hours` before the start of the long run (002: keep the key run fresh).""
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan, gap_hours
-from models.result import Violation
+from models.plan import Placed, gap_hours
 from models.rules import LegsBeforeLongRun as Config
 from solver import pairs
-from solver.context import BuildContext
 
 
 def _spec(cfg: Config) -> pairs.PairSpec:
@@ -26,9 +24,5 @@ def _spec(cfg: Config) -> pairs.PairSpec:
     )
 
 
-def build(ctx: BuildContext, cfg: Config) -> None:
-    pairs.build_hard(ctx, _spec(cfg))
-
-
-def check(plan: Plan, cfg: Config) -> list[Violation]:
-    return pairs.check_hard(Config.ID, _spec(cfg), plan)
+_rule = pairs.PairRule(Config.ID, _spec)
+build, check = _rule.build, _rule.check

@@ -3,12 +3,10 @@ of at least `intensity`) is loaded hard again only `hours` later (usually 48 h).
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan, hours_apart
-from models.result import Violation
+from models.plan import Placed, hours_apart
 from models.rules import MuscleRecovery as Config
 from models.session import SessionType
 from solver import pairs
-from solver.context import BuildContext
 
 _RANK = {"easy": 0, "moderate": 1, "hard": 2}
 
@@ -41,9 +39,5 @@ def _spec(cfg: Config) -> pairs.PairSpec:
     )
 
 
-def build(ctx: BuildContext, cfg: Config) -> None:
-    pairs.build_hard(ctx, _spec(cfg))
-
-
-def check(plan: Plan, cfg: Config) -> list[Violation]:
-    return pairs.check_hard(Config.ID, _spec(cfg), plan)
+_rule = pairs.PairRule(Config.ID, _spec)
+build, check = _rule.build, _rule.check

@@ -3,12 +3,10 @@ session; hard work is stacked and followed by an easier day (002)."""
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan
-from models.result import Violation
+from models.plan import Placed
 from models.rules import NoConsecutiveHardDays as Config
 from models.session import SessionType
 from solver import pairs
-from solver.context import BuildContext
 
 
 def _spec(cfg: Config) -> pairs.PairSpec:
@@ -27,9 +25,5 @@ def _spec(cfg: Config) -> pairs.PairSpec:
     )
 
 
-def build(ctx: BuildContext, cfg: Config) -> None:
-    pairs.build_hard(ctx, _spec(cfg))
-
-
-def check(plan: Plan, cfg: Config) -> list[Violation]:
-    return pairs.check_hard(Config.ID, _spec(cfg), plan)
+_rule = pairs.PairRule(Config.ID, _spec)
+build, check = _rule.build, _rule.check

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan, same_day
-from models.result import Violation
+from models.plan import Placed, same_day
 from models.rules import PlyoNotHeavy as Config
 from solver import pairs
-from solver.context import BuildContext
 
 
 def _describe(a: Placed, b: Placed) -> str:
@@ -22,9 +20,5 @@ _SPEC = pairs.PairSpec(
 )
 
 
-def build(ctx: BuildContext, cfg: Config) -> None:
-    pairs.build_hard(ctx, _SPEC)
-
-
-def check(plan: Plan, cfg: Config) -> list[Violation]:
-    return pairs.check_hard(Config.ID, _SPEC, plan)
+_rule = pairs.PairRule(Config.ID, lambda cfg: _SPEC)
+build, check = _rule.build, _rule.check

@@ -3,12 +3,10 @@ strength session before it, within `hours` or earlier the same day (001, 002).""
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan, gap_hours, same_day
-from models.result import Penalty
+from models.plan import Placed, gap_hours, same_day
 from models.rules import RunQuality as Config
 from models.session import SessionType
 from solver import pairs
-from solver.context import BuildContext
 
 
 def _spec(cfg: Config) -> pairs.PairSpec:
@@ -28,9 +26,5 @@ def _spec(cfg: Config) -> pairs.PairSpec:
     )
 
 
-def build(ctx: BuildContext, cfg: Config) -> None:
-    pairs.build_soft(ctx, Config.ID, cfg.weight, _spec(cfg))
-
-
-def check(plan: Plan, cfg: Config) -> list[Penalty]:
-    return pairs.check_soft(Config.ID, cfg.weight, _spec(cfg), plan)
+_rule = pairs.PairRule(Config.ID, _spec, soft=True)
+build, check = _rule.build, _rule.check

@@ -4,11 +4,9 @@ apart."""
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan, hours_apart, same_day
-from models.result import Violation
+from models.plan import Placed, hours_apart, same_day
 from models.rules import SameDayOrder as Config
 from solver import pairs
-from solver.context import BuildContext
 
 
 def wrong_order(run: Placed, lift: Placed, order: str) -> bool:
@@ -43,9 +41,5 @@ def _spec(cfg: Config) -> pairs.PairSpec:
     )
 
 
-def build(ctx: BuildContext, cfg: Config) -> None:
-    pairs.build_hard(ctx, _spec(cfg))
-
-
-def check(plan: Plan, cfg: Config) -> list[Violation]:
-    return pairs.check_hard(Config.ID, _spec(cfg), plan)
+_rule = pairs.PairRule(Config.ID, _spec)
+build, check = _rule.build, _rule.check

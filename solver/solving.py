@@ -25,6 +25,12 @@ _STATUS = {
     cp_model.MODEL_INVALID: "invalid",
 }
 
+# A week is a few hundred booleans: CP-SAT's probing and symmetry detection cost more than
+# they find. Measured on the shipped scenarios x rule sets (benchmarks/solve_speed.py): the
+# median solve of the slowest (marathon-build, strict) drops from 61 ms to 33 ms, and no
+# scenario got measurably slower. Revisit for multi-week models.
+DEFAULT_PARAMS: dict[str, Any] = {"cp_model_probing_level": 0, "symmetry_level": 0}
+
 ScenarioLike = WeekData | Scenario | dict[str, Any] | str | Path
 
 
@@ -50,9 +56,11 @@ def solve(
     time_limit: float = 10.0,
     seed: int = 0,
     workers: int = 1,
+    params: dict[str, Any] | None = None,
 ) -> Result:
     """Plan the week: the best schedule under the hard rules, with the soft penalties
-    recomputed by the rules' own checks. Same input, seed and workers=1: same plan."""
+    recomputed by the rules' own checks. Same input, seed and workers=1: same plan.
+    `params` sets further CP-SAT parameters (over DEFAULT_PARAMS)."""
     week = as_week(scenario, rules)
     began = time.perf_counter()
     ctx = build_model(week)
@@ -62,6 +70,8 @@ def solve(
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = workers
+    for name, value in {**DEFAULT_PARAMS, **(params or {})}.items():
+        setattr(solver.parameters, name, value)
     code = solver.solve(ctx.model)
     status = _STATUS.get(code, "unknown")
     result = Result(

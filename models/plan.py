@@ -126,6 +126,7 @@ class WeekData:
         return {(s.day_name, s.name): s for s in self.slots}
 
     def candidates(self) -> Iterable[Placed]:
+        """Every session type in every slot, slot by slot (BuildContext relies on the order)."""
         for slot in self.slots:
             for session in self.sessions.values():
                 yield Placed(slot, session)

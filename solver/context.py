@@ -3,6 +3,7 @@ and the few helpers every rule's `build()` shares."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -33,8 +34,8 @@ class BuildContext:
         self._and_cache: dict[tuple[int, int], Any] = {}
         # A slot holds one session at most: the variables' structure, not a choice.
         # (Rule one_per_slot states and checks it; grouping in solver.pairs relies on it.)
-        for slot in week.slots:
-            self.model.add_at_most_one(self.x[p] for p in self.candidates if p.slot == slot)
+        for _, in_slot in itertools.groupby(self.candidates, key=lambda p: p.slot):
+            self.model.add_at_most_one(self.x[p] for p in in_slot)
 
     # -- candidates ------------------------------------------------------------------------
     def live(self, predicate: SessionPredicate | None = None) -> list[Placed]:

@@ -34,6 +34,7 @@ class Penalty(BaseModel):
     rule: str
     amount: int
     detail: str
+    days: list[str] = Field(default_factory=list, description="days of the sessions involved")
 
 
 class Violation(BaseModel):

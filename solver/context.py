@@ -5,22 +5,47 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from ortools.sat.python import cp_model
 
-from models.plan import Placed, WeekData
+from models.plan import Placed, Plan, WeekData
 from models.session import SessionType
 
 SessionPredicate = Callable[[SessionType], bool]
 
 
-class BuildContext:
-    """Variables x[slot, session] and the penalty terms of the soft rules, by rule id."""
+@dataclass(eq=False)
+class Requirement:
+    """One hard requirement a person can act on ("at least 4 runs", "Sunday stays free",
+    "hard run and hard lift 24 h apart, tue-wed"), behind an assumption literal when the
+    model is built to explain infeasibility."""
 
-    def __init__(self, week: WeekData, model: cp_model.CpModel | None = None):
+    key: str  # stable id: "run_count.min", "rest_days.sun", "hard_separation.tue-wed"
+    rule: str  # rule id (or scenario field) a user would look up
+    message: str
+    literal: Any
+    # How to relax it alone, smallest first: with this requirement dropped and every other
+    # one kept, minimise `relax_expr` (or just find a plan); `advice(optimum, plan)` words
+    # the change the plan needed.
+    relax_expr: Callable[[], Any] | None = None
+    advice: Callable[[int | None, Plan], str] | None = None
+
+
+class BuildContext:
+    """Variables x[slot, session] and the penalty terms of the soft rules, by rule id.
+
+    With `explain=True` every hard requirement is enforced only through its own literal
+    (see `requirement`), so a solver can ask which of them conflict."""
+
+    def __init__(
+        self, week: WeekData, model: cp_model.CpModel | None = None, *, explain: bool = False
+    ):
         self.week = week
         self.model = model or cp_model.CpModel()
+        self.explain = explain
+        self.requirements: dict[str, Requirement] = {}
         self.candidates: list[Placed] = list(week.candidates())
         self.x: dict[Placed, Any] = {
             p: self.model.new_bool_var(f"x[{p.slot.day_name},{p.slot.name},{p.session.id}]")
@@ -46,10 +71,37 @@ class BuildContext:
             return self._live
         return [p for p in self._live if predicate(p.session)]
 
-    def forbid(self, placed: Placed) -> None:
-        self.model.add(self.x[placed] == 0)
+    def forbid(self, placed: Placed, literal: Any = None) -> None:
+        """Rule a candidate out: for good, or (explaining) only while `literal` holds."""
+        constraint = self.model.add(self.x[placed] == 0)
+        if literal is not None:
+            constraint.only_enforce_if(literal)
+            return
         self._dead.add(placed)
         self._live = None
+
+    # -- requirements (explaining) -----------------------------------------------------------
+    def requirement(
+        self,
+        key: str,
+        rule: str,
+        message: str,
+        advice: Callable[[int | None, Plan], str] | None = None,
+        relax_expr: Callable[[], Any] | None = None,
+    ) -> Any:
+        """The enforcement literal of a hard requirement, or None when not explaining
+        (then constraints are plain hard constraints). One literal per key."""
+        if not self.explain:
+            return None
+        if key not in self.requirements:
+            literal = self.model.new_bool_var(f"req[{key}]")
+            self.requirements[key] = Requirement(key, rule, message, literal, relax_expr, advice)
+        return self.requirements[key].literal
+
+    def enforce(self, constraint: Any, literal: Any) -> Any:
+        if literal is not None:
+            constraint.only_enforce_if(literal)
+        return constraint
 
     def total(self, placed: Iterable[Placed], value: Callable[[Placed], int] | None = None) -> Any:
         """Linear sum of x (or value(p) * x) over candidates."""

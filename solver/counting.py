@@ -1,7 +1,6 @@
-"""Rules that keep a count of sessions inside a range (runs, lifts, long and quality runs).
-
-Each of those rule modules is three lines on top of `CountRule`, which holds both faces.
-"""
+"""Rules that keep a count of sessions inside a range (runs, lifts, long, quality and
+mobility sessions). Each of those rule modules is a few lines on top of `CountRule`, which
+holds both faces; when explaining, the minimum and the maximum are separate requirements."""
 
 from __future__ import annotations
 
@@ -20,15 +19,47 @@ class CountRule:
     rule: str
     counted: SessionPredicate
     wanted: Callable[[Targets], CountRange | None]  # None: the scenario sets no target
-    noun: str
+    noun: str  # singular
+    field: str  # the scenario field, for messages
 
     def build(self, ctx: BuildContext, cfg: Any) -> None:
         wanted = self.wanted(ctx.week.scenario.targets)
         if wanted is None:
             return
-        count = ctx.total(ctx.live(self.counted))
-        ctx.model.add(count >= wanted.min)
-        ctx.model.add(count <= wanted.max)
+        placed = ctx.live(self.counted)
+        count = ctx.total(placed)
+
+        def gap(direction: int, bound: int) -> Callable[[], Any]:
+            def expr() -> Any:  # sessions short of the minimum / over the maximum
+                var = ctx.model.new_int_var(0, max(bound, len(placed)), f"{self.rule}_gap")
+                ctx.model.add(var >= direction * (bound - count))
+                return var
+
+            return expr
+
+        low = high = None
+        if wanted.min > 0:
+            low = ctx.requirement(
+                f"{self.rule}.min",
+                self.rule,
+                f"at least {self.count(wanted.min)} ({self.field})",
+                advice=lambda v, _: (
+                    f"allow {self.count(wanted.min - (v or 0))} instead of {wanted.min}"
+                ),
+                relax_expr=gap(1, wanted.min),
+            )
+        if wanted.max < len(placed):
+            high = ctx.requirement(
+                f"{self.rule}.max",
+                self.rule,
+                f"at most {self.count(wanted.max)} ({self.field})",
+                advice=lambda v, _: (
+                    f"allow {self.count(wanted.max + (v or 0))} instead of {wanted.max}"
+                ),
+                relax_expr=gap(-1, wanted.max),
+            )
+        ctx.enforce(ctx.model.add(count >= wanted.min), low)
+        ctx.enforce(ctx.model.add(count <= wanted.max), high)
 
     def check(self, plan: Plan, cfg: Any) -> list[Violation]:
         wanted = self.wanted(plan.week.scenario.targets)
@@ -36,4 +67,8 @@ class CountRule:
         if wanted is None or wanted.contains(count):
             return []
         want = str(wanted.min) if wanted.min == wanted.max else f"{wanted.min}-{wanted.max}"
-        return [Violation(rule=self.rule, detail=f"{count} {self.noun} planned; wanted {want}")]
+        return [Violation(rule=self.rule, detail=f"{self.count(count)} planned; wanted {want}")]
+
+    def count(self, n: int) -> str:
+        """'1 long run', '2 long runs'."""
+        return f"{n} {self.noun}{'' if n == 1 else 's'}"

@@ -16,7 +16,7 @@ from typing import Any
 
 from models.plan import Placed, Plan, Slot
 from models.result import Penalty, Violation
-from models.week import MINUTES_PER_DAY
+from models.week import DAYS, MINUTES_PER_DAY
 from solver.context import BuildContext, SessionPredicate
 
 
@@ -27,6 +27,7 @@ class PairSpec:
     conflict: Callable[[Placed, Placed], bool]  # (a is first, b is second) -> conflict
     describe: Callable[[Placed, Placed], str]
     window_minutes: int  # no conflict between sessions whose starts are further apart
+    summary: str = ""  # the requirement in a few words, for explanations
 
 
 def window(hours: float) -> int:
@@ -77,9 +78,40 @@ def grouped_conflicts(
             yield ps, list(qs_key)
 
 
-def build_hard(ctx: BuildContext, spec: PairSpec) -> None:
+def _day_names(a: Placed, b: Placed) -> list[str]:
+    return sorted({a.slot.day_name, b.slot.day_name}, key=DAYS.index)
+
+
+def _days(a: Placed, b: Placed) -> str:
+    return "-".join(_day_names(a, b))
+
+
+def build_hard(ctx: BuildContext, spec: PairSpec, rule: str | None = None) -> None:
+    """Forbid every conflicting pair. When explaining, each pair of days is a requirement
+    of its own ("hard_separation.tue-wed"), so a conflict names the days to change."""
     for firsts, seconds in grouped_conflicts(ctx, spec):
-        ctx.model.add_bool_or([ctx.placed_any(firsts).negated(), ctx.placed_any(seconds).negated()])
+        literal = None
+        if rule is not None:
+            days = _days(firsts[0], seconds[0])
+            literal = ctx.requirement(
+                f"{rule}.{days}", rule, f"{spec.summary} ({days})", advice=_allow(spec, days)
+            )
+        clause = [ctx.placed_any(firsts).negated(), ctx.placed_any(seconds).negated()]
+        ctx.enforce(ctx.model.add_bool_or(clause), literal)
+
+
+def _allow(spec: PairSpec, days: str) -> Callable[[int | None, Plan], str]:
+    """Advice for dropping one pair-of-days requirement: the pairs the relaxed plan needs."""
+
+    def advice(_: int | None, plan: Plan) -> str:
+        broken = [
+            spec.describe(a, b)
+            for a, b in conflicting_pairs(spec, plan.placed)
+            if _days(a, b) == days
+        ]
+        return "allow " + "; ".join(broken) if broken else f"drop it for {days}"
+
+    return advice
 
 
 def check_hard(rule: str, spec: PairSpec, plan: Plan) -> list[Violation]:
@@ -98,7 +130,7 @@ def check_soft(rule: str, weight: int, spec: PairSpec, plan: Plan) -> list[Penal
     if not weight:
         return []
     return [
-        Penalty(rule=rule, amount=weight, detail=spec.describe(a, b))
+        Penalty(rule=rule, amount=weight, detail=spec.describe(a, b), days=_day_names(a, b))
         for a, b in conflicting_pairs(spec, plan.placed)
     ]
 
@@ -116,7 +148,7 @@ class PairRule:
         if self.soft:
             build_soft(ctx, self.rule, cfg.weight, self.spec(cfg))
         else:
-            build_hard(ctx, self.spec(cfg))
+            build_hard(ctx, self.spec(cfg), self.rule)
 
     def check(self, plan: Plan, cfg: Any) -> list[Violation] | list[Penalty]:
         if self.soft:

@@ -12,10 +12,27 @@ def _fits(p: Placed) -> bool:
     return p.session.minutes <= p.slot.capacity
 
 
+def _advice(_: int | None, plan: Plan) -> str:
+    needs = [
+        f"{p.slot.label} for {p.session.id} ({p.session.minutes} min; "
+        + ("not free now)" if p.slot.capacity == 0 else f"{p.slot.capacity} min free now)")
+        for p in plan.placed
+        if not _fits(p)
+    ]
+    return "free more time: " + "; ".join(needs)
+
+
 def build(ctx: BuildContext, cfg: Config) -> None:
-    for p in ctx.live():
-        if not _fits(p):
-            ctx.forbid(p)
+    unfit = [p for p in ctx.live() if not _fits(p)]
+    literal = ctx.requirement(
+        Config.ID,
+        Config.ID,
+        "sessions only in the calendar's free slots and minutes",
+        advice=_advice,
+        relax_expr=lambda: ctx.total(unfit, lambda p: p.session.minutes - p.slot.capacity),
+    )
+    for p in unfit:
+        ctx.forbid(p, literal)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from models.plan import Placed, Plan
 from models.result import Violation
@@ -23,11 +24,33 @@ def _counted(placed: list[Placed], counts: SessionPredicate) -> list[Placed]:
     return [p for p in placed if counts(p.session)]
 
 
+def _busiest(ctx: BuildContext, totals: list[Any]) -> Callable[[], Any]:
+    def expr() -> Any:  # the busiest day's count
+        top = ctx.model.new_int_var(0, len(ctx.week.slots), "most_per_day")
+        for t in totals:
+            ctx.model.add(top >= t)
+        return top
+
+    return expr
+
+
+def _allow(noun: str, limit: int) -> Callable[[int | None, Plan], str]:
+    return lambda v, _: f"allow {v} {noun} a day instead of {limit}"
+
+
 def build(ctx: BuildContext, cfg: Config) -> None:
-    for d in range(len(DAYS)):
-        day = [p for p in ctx.live() if p.slot.day == d]
-        for _, limit, counts in _limits(cfg):
-            ctx.model.add(ctx.total(_counted(day, counts)) <= limit)
+    days = [[p for p in ctx.live() if p.slot.day == d] for d in range(len(DAYS))]
+    for noun, limit, counts in _limits(cfg):
+        totals = [ctx.total(_counted(day, counts)) for day in days]
+        literal = ctx.requirement(
+            f"{Config.ID}.{noun.replace(' ', '_')}",
+            Config.ID,
+            f"at most {limit} {noun} a day",
+            advice=_allow(noun, limit),
+            relax_expr=_busiest(ctx, totals),
+        )
+        for total in totals:
+            ctx.enforce(ctx.model.add(total <= limit), literal)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:

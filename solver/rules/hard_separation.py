@@ -21,8 +21,9 @@ def _spec(cfg: Config) -> pairs.PairSpec:
         conflict=lambda a, b: hours_apart(a, b) < cfg.hours,
         describe=describe,
         window_minutes=pairs.window(cfg.hours),
+        summary=f"a hard run and a hard lift at least {cfg.hours:g} h apart",
     )
 
 
-_rule = pairs.PairRule(Config.ID, _spec)
-build, check = _rule.build, _rule.check
+RULE = pairs.PairRule(Config.ID, _spec)
+build, check = RULE.build, RULE.check

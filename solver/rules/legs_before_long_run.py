@@ -21,8 +21,10 @@ def _spec(cfg: Config) -> pairs.PairSpec:
         conflict=lambda a, b: a.start < b.start and gap_hours(a, b) < cfg.hours,
         describe=describe,
         window_minutes=pairs.window(cfg.hours),
+        summary=f"no {'heavy ' if cfg.legs == 'heavy' else ''}leg work within {cfg.hours:g} h "
+        "before the long run",
     )
 
 
-_rule = pairs.PairRule(Config.ID, _spec)
-build, check = _rule.build, _rule.check
+RULE = pairs.PairRule(Config.ID, _spec)
+build, check = RULE.build, RULE.check

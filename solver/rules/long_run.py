@@ -3,10 +3,11 @@
 from models.scenario import CountRange
 from solver.counting import CountRule
 
-_rule = CountRule(
+RULE = CountRule(
     "long_run",
     lambda s: s.is_long_run,
     lambda t: CountRange(min=t.long_run, max=t.long_run),
-    "long runs",
+    "long run",
+    "targets.long_run",
 )
-build, check = _rule.build, _rule.check
+build, check = RULE.build, RULE.check

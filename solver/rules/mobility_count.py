@@ -4,7 +4,11 @@ solver has no reason to place one)."""
 
 from solver.counting import CountRule
 
-_rule = CountRule(
-    "mobility_count", lambda s: s.kind == "mobility", lambda t: t.mobility, "mobility sessions"
+RULE = CountRule(
+    "mobility_count",
+    lambda s: s.kind == "mobility",
+    lambda t: t.mobility,
+    "mobility session",
+    "targets.mobility",
 )
-build, check = _rule.build, _rule.check
+build, check = RULE.build, RULE.check

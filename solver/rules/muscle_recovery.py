@@ -36,8 +36,9 @@ def _spec(cfg: Config) -> pairs.PairSpec:
         conflict=lambda a, b: bool(shared(a, b)) and hours_apart(a, b) < cfg.hours,
         describe=describe,
         window_minutes=pairs.window(cfg.hours),
+        summary=f"{cfg.hours:g} h before a muscle group is loaded hard again",
     )
 
 
-_rule = pairs.PairRule(Config.ID, _spec)
-build, check = _rule.build, _rule.check
+RULE = pairs.PairRule(Config.ID, _spec)
+build, check = RULE.build, RULE.check

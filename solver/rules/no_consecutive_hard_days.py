@@ -22,8 +22,9 @@ def _spec(cfg: Config) -> pairs.PairSpec:
         conflict=lambda a, b: abs(a.slot.day - b.slot.day) == 1,
         describe=describe,
         window_minutes=pairs.window(24),
+        summary="no hard sessions on consecutive days",
     )
 
 
-_rule = pairs.PairRule(Config.ID, _spec)
-build, check = _rule.build, _rule.check
+RULE = pairs.PairRule(Config.ID, _spec)
+build, check = RULE.build, RULE.check

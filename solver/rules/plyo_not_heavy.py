@@ -17,8 +17,9 @@ _SPEC = pairs.PairSpec(
     conflict=same_day,
     describe=_describe,
     window_minutes=pairs.window(24),
+    summary="no plyometrics on a day with heavy lifting",
 )
 
 
-_rule = pairs.PairRule(Config.ID, lambda cfg: _SPEC)
-build, check = _rule.build, _rule.check
+RULE = pairs.PairRule(Config.ID, lambda cfg: _SPEC)
+build, check = RULE.build, RULE.check

@@ -3,7 +3,11 @@
 
 from solver.counting import CountRule
 
-_rule = CountRule(
-    "quality_runs", lambda s: s.is_quality_run, lambda t: t.quality_runs, "quality runs"
+RULE = CountRule(
+    "quality_runs",
+    lambda s: s.is_quality_run,
+    lambda t: t.quality_runs,
+    "quality run",
+    "targets.quality_runs",
 )
-build, check = _rule.build, _rule.check
+build, check = RULE.build, RULE.check

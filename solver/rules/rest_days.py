@@ -3,6 +3,8 @@ named rest days (`preferences.rest_days`) stay empty when `keep_named` is set.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from models.plan import Placed, Plan
 from models.result import Violation
 from models.rules import RestDays as Config
@@ -18,21 +20,46 @@ def _named(days: list[Day], cfg: Config) -> set[int]:
     return {day_index(d) for d in days} if cfg.keep_named else set()
 
 
+def _train_on(day: int, cfg: Config) -> Callable[[int | None, Plan], str]:
+    def advice(_: int | None, plan: Plan) -> str:
+        sessions = ", ".join(p.session.id for p in plan.on_day(day) if _breaks_rest(p, cfg))
+        return f"train on {DAYS[day]} ({sessions})"
+
+    return advice
+
+
 def build(ctx: BuildContext, cfg: Config) -> None:
     named = _named(ctx.week.scenario.preferences.rest_days, cfg)
-    for p in ctx.live():
-        if p.slot.day in named and _breaks_rest(p, cfg):
-            ctx.forbid(p)
+    for d in sorted(named):
+        day = DAYS[d]
+        literal = ctx.requirement(
+            f"{Config.ID}.{day}",
+            Config.ID,
+            f"{day} stays a rest day (preferences.rest_days)",
+            advice=_train_on(d, cfg),
+        )
+        for p in ctx.live():
+            if p.slot.day == d and _breaks_rest(p, cfg):
+                ctx.forbid(p, literal)
     busy = []
     for d in range(len(DAYS)):
-        day = [p for p in ctx.live() if p.slot.day == d and _breaks_rest(p, cfg)]
-        if not day:
+        day_placed = [p for p in ctx.live() if p.slot.day == d and _breaks_rest(p, cfg)]
+        if not day_placed:
             continue
         b = ctx.model.new_bool_var(f"busy[{DAYS[d]}]")
-        for p in day:
+        for p in day_placed:
             ctx.model.add_implication(ctx.x[p], b)
         busy.append(b)
-    ctx.model.add(sum(busy) <= len(DAYS) - cfg.min_days)
+    if cfg.min_days == 0:
+        return
+    literal = ctx.requirement(
+        f"{Config.ID}.min_days",
+        Config.ID,
+        f"at least {cfg.min_days} full rest days",
+        advice=lambda v, _: f"allow {len(DAYS) - (v or 0)} rest days instead of {cfg.min_days}",
+        relax_expr=lambda: sum(busy),
+    )
+    ctx.enforce(ctx.model.add(sum(busy) <= len(DAYS) - cfg.min_days), literal)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:

@@ -2,5 +2,5 @@
 
 from solver.counting import CountRule
 
-_rule = CountRule("run_count", lambda s: s.is_run, lambda t: t.runs, "runs")
-build, check = _rule.build, _rule.check
+RULE = CountRule("run_count", lambda s: s.is_run, lambda t: t.runs, "run", "targets.runs")
+build, check = RULE.build, RULE.check

@@ -26,5 +26,5 @@ def _spec(cfg: Config) -> pairs.PairSpec:
     )
 
 
-_rule = pairs.PairRule(Config.ID, _spec, soft=True)
-build, check = _rule.build, _rule.check
+RULE = pairs.PairRule(Config.ID, _spec, soft=True)
+build, check = RULE.build, RULE.check

@@ -38,8 +38,10 @@ def _spec(cfg: Config) -> pairs.PairSpec:
         conflict=conflict,
         describe=describe,
         window_minutes=pairs.window(24),
+        summary=f"a run and a lift on one day: {cfg.order.replace('_', ' ')}, "
+        f"at least {cfg.min_gap_hours:g} h apart",
     )
 
 
-_rule = pairs.PairRule(Config.ID, _spec)
-build, check = _rule.build, _rule.check
+RULE = pairs.PairRule(Config.ID, _spec)
+build, check = RULE.build, RULE.check

@@ -2,7 +2,11 @@
 
 from solver.counting import CountRule
 
-_rule = CountRule(
-    "strength_count", lambda s: s.is_strength, lambda t: t.strength, "strength sessions"
+RULE = CountRule(
+    "strength_count",
+    lambda s: s.is_strength,
+    lambda t: t.strength,
+    "strength session",
+    "targets.strength",
 )
-build, check = _rule.build, _rule.check
+build, check = RULE.build, RULE.check

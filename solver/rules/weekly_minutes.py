@@ -10,8 +10,17 @@ from solver.context import BuildContext
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     budget = ctx.week.scenario.weekly_minutes
-    if budget is not None:
-        ctx.model.add(ctx.total(ctx.live(), lambda p: p.session.minutes) <= budget)
+    if budget is None:
+        return
+    minutes = ctx.total(ctx.live(), lambda p: p.session.minutes)
+    literal = ctx.requirement(
+        Config.ID,
+        Config.ID,
+        f"at most {budget} minutes in the week (weekly_minutes)",
+        advice=lambda v, _: f"raise weekly_minutes from {budget} to {v}",
+        relax_expr=lambda: minutes,
+    )
+    ctx.enforce(ctx.model.add(minutes <= budget), literal)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:

@@ -1,0 +1,43 @@
+"""explain(): for an infeasible week, a minimal conflict with relaxations; for a planned
+week, its score analysis. The CLI's `hybridplan explain` prints this."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from models.explanation import Explanation
+from models.rules import RuleSet
+from solver.analysis import score, tight_rules
+from solver.conflicts import diagnose, find_conflicts
+from solver.solving import ScenarioLike, as_week, solve
+
+
+def explain(
+    scenario: ScenarioLike,
+    rules: str | Path | RuleSet | None = None,
+    *,
+    time_limit: float = 10.0,
+    seed: int = 0,
+) -> Explanation:
+    began = time.perf_counter()
+    week = as_week(scenario, rules)
+    result = solve(week, time_limit=time_limit, seed=seed)
+    explanation = Explanation(
+        scenario=week.scenario.name, rule_set=week.rules.name, status=result.status
+    )
+    if result.found:
+        analysis = score(result)
+        analysis.tight = tight_rules(week, result, time_limit=time_limit, seed=seed)
+        explanation.analysis = analysis
+        explanation.result = result
+    elif result.status == "infeasible":
+        report = find_conflicts(week, time_limit=time_limit, seed=seed)
+        explanation.conflicts = report.conflicts
+        explanation.minimal = report.minimal
+        explanation.message = report.message
+        explanation.diagnosis = diagnose(week)
+    else:
+        explanation.message = result.message
+    explanation.seconds = time.perf_counter() - began
+    return explanation

@@ -93,6 +93,11 @@ def _write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def _slot_order(week: WeekData) -> list[str]:
+    """Slot names in clock order (the first day's slots)."""
+    return [s.name for s in week.slots[: len(week.scenario.slots)]]
+
+
 def _render(result: Result, slot_order: list[str], fmt: Format) -> str:
     from solver import render
 
@@ -157,7 +162,7 @@ def solve_cmd(
             results.append(solve(week, time_limit=time_limit, seed=seed, workers=workers))
             progress.advance(task)
 
-    slot_orders = [[s.name for s in w.slots[: len(w.scenario.slots)]] for w in weeks]
+    slot_orders = [_slot_order(w) for w in weeks]
     if targets is not None:
         for result, order, target in zip(results, slot_orders, targets, strict=True):
             _write(target, _render(result, order, fmt))
@@ -177,6 +182,91 @@ def solve_cmd(
             console.print(render.table(r, o))
             console.print()
     raise typer.Exit(0 if all(r.found for r in results) else 1)
+
+
+class ExplainFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("explain")
+def explain_cmd(
+    files: Annotated[
+        list[Path], typer.Argument(help="scenario files (.yaml, .toml, .json)", metavar="FILE...")
+    ],
+    rules: Annotated[
+        str | None, typer.Option("--rules", help="rule set name or path, as for solve")
+    ] = None,
+    fmt: Annotated[
+        ExplainFormat, typer.Option("--format", help="output format")
+    ] = ExplainFormat.table,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", min=0.01, help="seconds per solve")
+    ] = 10.0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="CP-SAT random seed")] = 0,
+) -> None:
+    """Why a week cannot be planned (a minimal conflict, with the smallest relaxation of
+    each part), or why a planned week looks as it does (score by rule and by day, binding
+    hard rules). Exit 0 when planned, 1 when not."""
+    weeks = _load(files, rules)
+
+    from rich.console import Console
+
+    from solver import render
+    from solver.explain import explain
+
+    explanations = [explain(w, time_limit=time_limit, seed=seed) for w in weeks]
+    if fmt is ExplainFormat.json:
+        if len(explanations) == 1:
+            typer.echo(explanations[0].to_json())
+        else:
+            typer.echo("[" + ",\n".join(e.to_json() for e in explanations) + "]")
+    else:
+        console = Console()
+        for e, w in zip(explanations, weeks, strict=True):
+            console.print(render.explanation(e, _slot_order(w)))
+            console.print()
+    raise typer.Exit(0 if all(e.result is not None for e in explanations) else 1)
+
+
+@app.command("diff")
+def diff_cmd(
+    before: Annotated[Path, typer.Argument(help="a result JSON file (solve --format json)")],
+    after: Annotated[Path, typer.Argument(help="another result JSON file")],
+    fmt: Annotated[
+        ExplainFormat, typer.Option("--format", help="output format")
+    ] = ExplainFormat.table,
+) -> None:
+    """Compare two solved weeks: sessions moved, removed and added, penalty per rule."""
+    from pydantic import ValidationError
+
+    from models.result import Result
+    from solver import render
+    from solver.diff import diff
+
+    results = []
+    problems: list[str] = []
+    for path in (before, after):
+        try:
+            results.append(Result.model_validate_json(path.read_text(encoding="utf-8")))
+        except OSError as exc:
+            problems.append(f"{path}: cannot read file: {exc.strerror}")
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            problems.append(
+                f"{path}: not a hybridplan result (solve --format json): "
+                f"{where + ': ' if where else ''}{first['msg']}"
+            )
+    if problems:
+        _fail(problems)
+    d = diff(results[0], results[1])
+    if fmt is ExplainFormat.json:
+        typer.echo(d.to_json())
+    else:
+        from rich.console import Console
+
+        Console().print(render.diff_table(d))
 
 
 @app.command("validate")

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from models.explanation import Diff, Explanation
 from models.result import Result
 from models.week import DAYS
 
@@ -73,8 +74,110 @@ def table(result: Result, slot_order: Sequence[str] | None = None) -> Renderable
             for p in result.penalties:
                 pen.add_row(p.rule, str(p.amount), p.detail)
             parts.append(pen)
+            parts.append(Text(why(result), style="dim"))
         else:
             parts.append(Text("no penalties: every soft rule is met", style="green"))
+    return Group(*parts)
+
+
+def why(result: Result) -> str:
+    """The short "why" line under a week: where the points come from and the costliest day."""
+    from solver.analysis import score
+
+    analysis = score(result)
+    by_rule = ", ".join(f"{r.rule} {r.amount} ({r.matches}x)" for r in analysis.rules)
+    text = f"why: {by_rule}"
+    if analysis.days:
+        top = analysis.days[0]
+        text += f"; costliest day {top.day} ({top.amount} points)"
+    return text
+
+
+def explanation(exp: Explanation, slot_order: Sequence[str] | None = None) -> RenderableType:
+    """An explanation for the terminal: the conflict and its relaxations, or the week with
+    its score analysis."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    if exp.result is not None:
+        parts.append(table(exp.result, slot_order))
+    else:
+        parts.append(Text(f"{exp.scenario} · rules {exp.rule_set} · {exp.status}", style="bold"))
+    if exp.conflicts:
+        kind = "a minimal conflict" if exp.minimal else "a conflict (not proven minimal)"
+        parts.append(
+            Text(
+                f"The week cannot be planned: {kind} of {len(exp.conflicts)} "
+                "requirements. Relax any one of them:",
+                style="red",
+            )
+        )
+        grid = Table("requirement", "what it asks", "smallest relaxation that alone works")
+        for c in exp.conflicts:
+            grid.add_row(c.key, c.message, c.relaxation or "not enough on its own")
+        parts.append(grid)
+    for line in exp.diagnosis:
+        parts.append(Text(f"data: {line}", style="yellow"))
+    if exp.message:
+        parts.append(Text(exp.message, style="yellow"))
+    if exp.analysis is not None:
+        if exp.analysis.days:
+            days = Table(
+                "day", "points", "penalties involving it", title="by day", title_justify="left"
+            )
+            for d in exp.analysis.days:
+                days.add_row(d.day, str(d.amount), "\n".join(d.penalties))
+            parts.append(days)
+        if exp.analysis.tight:
+            tight = Table(
+                "hard rule",
+                "penalty without it",
+                "gain",
+                title="binding hard rules",
+                title_justify="left",
+            )
+            for t in exp.analysis.tight:
+                tight.add_row(t.rule, str(t.objective_without), str(t.improvement))
+            parts.append(tight)
+        elif exp.analysis.objective:
+            parts.append(
+                Text(
+                    "no hard rule binds alone: dropping any one would not lower the penalty",
+                    style="dim",
+                )
+            )
+    parts.append(Text(f"explained in {exp.seconds:.2f} s", style="dim"))
+    return Group(*parts)
+
+
+def diff_table(d: Diff) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = [
+        Text(
+            f"{d.before} -> {d.after}: penalty {d.objective_before} -> {d.objective_after}",
+            style="bold",
+        ),
+        Text(f"{d.unchanged} sessions unchanged", style="dim"),
+    ]
+    if d.moved or d.removed or d.added:
+        t = Table("change", "session", "before", "after")
+        for m in d.moved:
+            t.add_row("moved", m.session, m.before, m.after)
+        for gone in d.removed:
+            t.add_row("removed", gone, "", "")
+        for new in d.added:
+            t.add_row("added", new, "", "")
+        parts.append(t)
+    if d.penalties:
+        pen = Table("rule", "before", "after", "change", title="penalties", title_justify="left")
+        for delta in d.penalties:
+            pen.add_row(delta.rule, str(delta.before), str(delta.after), f"{delta.delta:+d}")
+        parts.append(pen)
     return Group(*parts)
 
 

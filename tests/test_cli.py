@@ -187,3 +187,36 @@ def test_console_script_runs_without_traceback(files: dict[str, Path]) -> None:
         check=False,
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_explain_infeasible_json_and_exit_1(files: dict[str, Path]) -> None:
+    code, out, _ = run("explain", str(files["infeasible"]), "--format", "json")
+    assert code == 1
+    doc = json.loads(out)
+    assert doc["status"] == "infeasible" and doc["minimal"] is True
+    assert doc["conflicts"]
+    for conflict in doc["conflicts"]:
+        assert set(conflict) >= {"rule", "message", "relaxation"}
+    assert "strength_count.min" in {c["key"] for c in doc["conflicts"]}
+
+
+def test_explain_feasible_table_has_why(files: dict[str, Path]) -> None:
+    code, out, _ = run("explain", str(files["good"]))
+    assert code == 0
+    assert "cli-week · rules balanced · optimal" in out and "explained in" in out
+
+
+def test_diff_two_results(files: dict[str, Path], tmp_path: Path) -> None:
+    for name, rules in (("a", "balanced"), ("b", "strict")):
+        code, out, _ = run("solve", str(files["good"]), "--rules", rules, "--format", "json")
+        assert code == 0
+        (tmp_path / f"{name}.json").write_text(out)
+    code, out, _ = run(
+        "diff", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--format", "json"
+    )
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["before"] == "cli-week (balanced)" and doc["after"] == "cli-week (strict)"
+    (tmp_path / "bad.json").write_text('{"status": "maybe"}')
+    code, _, err = run("diff", str(tmp_path / "a.json"), str(tmp_path / "bad.json"))
+    assert code == 2 and "not a hybridplan result" in err

@@ -34,7 +34,8 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/solve_speed.py
+	$(BIN)/python benchmarks/solve_speed.py --rules all
+	$(BIN)/python benchmarks/explain_speed.py
 
 schema: $(STAMP)
 	$(BIN)/hybridplan schema > scenarios/scenario.schema.json

@@ -68,6 +68,9 @@ class Result(BaseModel):
     penalties: list[Penalty] = Field(default_factory=list)
     violations: list[Violation] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
+    input_hash: str | None = Field(
+        default=None, description="batch runs: hash of input file, rule set and options"
+    )
     objective_by_rule: dict[str, int] = Field(
         default_factory=dict, description="the solver's own penalty per soft rule"
     )

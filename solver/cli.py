@@ -6,9 +6,7 @@ Exit codes: 0 a schedule for every file, 1 some file infeasible or unsolved in t
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -67,32 +65,6 @@ def _load(files: list[Path], rules: str | None) -> list[WeekData]:
     return weeks
 
 
-def _outputs(files: list[Path], out: Path, fmt: Format, force: bool) -> list[Path]:
-    targets = [out / (f.stem + SUFFIX[fmt]) for f in files]
-    problems = []
-    seen: dict[Path, Path] = {}
-    for f, t in zip(files, targets, strict=True):
-        if t in seen:
-            problems.append(f"--out: {f} and {seen[t]} would both write {t}; rename one")
-        seen[t] = f
-        if t.exists() and not force:
-            problems.append(f"--out: {t} exists; pass --force to replace it")
-    if out.exists() and not out.is_dir():
-        problems.append(f"--out: {out} is not a directory")
-    if problems:
-        _fail(problems)
-    return targets
-
-
-def _write(path: Path, text: str) -> None:
-    """Write atomically, so an interrupted run never leaves half a file behind."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
-
-
 def _slot_order(week: WeekData) -> list[str]:
     """Slot names in clock order (the first day's slots)."""
     return [s.name for s in week.slots[: len(week.scenario.slots)]]
@@ -115,10 +87,20 @@ def _render(result: Result, slot_order: list[str], fmt: Format) -> str:
     return console.export_text()
 
 
+class Executor(StrEnum):
+    process = "process"
+    dask = "dask"
+
+
 @app.command("solve")
 def solve_cmd(
-    files: Annotated[
-        list[Path], typer.Argument(help="scenario files (.yaml, .toml, .json)", metavar="FILE...")
+    targets: Annotated[
+        list[str],
+        typer.Argument(
+            help="scenario files (.yaml, .toml, .json), directories (searched recursively) "
+            "or quoted glob patterns",
+            metavar="FILE|DIR|GLOB...",
+        ),
     ],
     rules: Annotated[
         str | None,
@@ -131,19 +113,47 @@ def solve_cmd(
     time_limit: Annotated[
         float, typer.Option("--time-limit", min=0.01, help="seconds per scenario")
     ] = 10.0,
-    fmt: Annotated[Format, typer.Option("--format", help="output format")] = Format.table,
+    fmt: Annotated[
+        Format, typer.Option("--format", help="output format on screen (without --out)")
+    ] = Format.table,
     out: Annotated[
-        Path | None, typer.Option("--out", help="write one file per scenario into this directory")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="batch mode: one JSON result per scenario and summary.csv into this "
+            "directory; a bad file is recorded, never stops the batch",
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="replace existing files in --out")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="worker processes (batch mode)")] = 1,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="skip scenarios whose result exists for the same input"),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="replace existing results")] = False,
+    executor: Annotated[
+        Executor, typer.Option("--executor", help="process pool, or a Dask cluster")
+    ] = Executor.process,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Dask scheduler address (tcp://HOST:PORT); without it, a local cluster",
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option("--seed", min=0, help="CP-SAT random seed")] = 0,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="CP-SAT workers; 1 is deterministic")
     ] = 1,
 ) -> None:
-    """Solve scenario files and print (or write) the planned weeks."""
+    """Solve scenarios and print the planned weeks, or (with --out) solve a batch into
+    result files and a summary. Exit 0 when every week is planned, 1 when some is not,
+    2 for bad input (in batch mode: when nothing could be read)."""
+    if out is not None:
+        _batch(targets, out, rules, time_limit, jobs, resume, force, executor, scheduler, seed)
+    from solver.batch import discover
+
+    files = [p for p, _ in discover(targets)] or [Path(t) for t in targets]
     weeks = _load(files, rules)
-    targets = _outputs(files, out, fmt, force) if out is not None else None
 
     from rich.console import Console
     from rich.progress import Progress
@@ -163,11 +173,7 @@ def solve_cmd(
             progress.advance(task)
 
     slot_orders = [_slot_order(w) for w in weeks]
-    if targets is not None:
-        for result, order, target in zip(results, slot_orders, targets, strict=True):
-            _write(target, _render(result, order, fmt))
-            typer.echo(f"{target}: {result.status}")
-    elif fmt is Format.json:
+    if fmt is Format.json:
         typer.echo(render.as_json(results))
     elif fmt is Format.csv:
         typer.echo(render.csv(results), nl=False)
@@ -182,6 +188,69 @@ def solve_cmd(
             console.print(render.table(r, o))
             console.print()
     raise typer.Exit(0 if all(r.found for r in results) else 1)
+
+
+def _batch(
+    targets: list[str],
+    out: Path,
+    rules: str | None,
+    time_limit: float,
+    jobs: int,
+    resume: bool,
+    force: bool,
+    executor: Executor,
+    scheduler: str | None,
+    seed: int,
+) -> NoReturn:
+    from solver.batch import Options
+    from solver.batch_run import plan_tasks, run_batch
+
+    if out.exists() and not out.is_dir():
+        _fail([f"--out: {out} is not a directory"])
+    options = Options(rules=rules, time_limit=time_limit, seed=seed, workers=1)
+    tasks, known, problems = plan_tasks(targets, out, options, resume=resume, force=force)
+    if problems:
+        _fail(problems)
+    report = run_batch(
+        tasks, known, out, options, jobs=jobs, executor=executor.value, scheduler=scheduler
+    )
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
+    resumed = sum(o.resumed for o in report.outcomes)
+    typer.echo(
+        f"{len(report.outcomes)} scenarios in {report.seconds:.1f} s ({counts}"
+        + (f"; {resumed} kept from an earlier run" if resumed else "")
+        + ")"
+    )
+    typer.echo(f"results in {out}; summary: " + ", ".join(str(p) for p in report.summary_files))
+    if report.interrupted:
+        typer.echo("interrupted: finished results are kept; run again with --resume", err=True)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command("generate")
+def generate_cmd(
+    out: Annotated[Path, typer.Option("--out", help="directory for the scenario files")],
+    count: Annotated[int, typer.Option("--count", min=1, help="how many scenarios")] = 100,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="same seed, same files")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="replace existing files")] = False,
+) -> None:
+    """Write realistic random scenarios (about 10% infeasible by construction, named
+    ...-infeasible) for scale tests and benchmarks."""
+    import yaml
+
+    from solver.batch import write_atomic
+    from solver.generate import generate
+
+    scenarios = generate(count, seed)
+    paths = [out / f"{s['name']}.yaml" for s in scenarios]
+    existing = [p for p in paths if p.exists()]
+    if existing and not force:
+        _fail(
+            [f"--out: {existing[0]} exists ({len(existing)} files would be replaced); pass --force"]
+        )
+    for path, data in zip(paths, scenarios, strict=True):
+        write_atomic(path, yaml.safe_dump(data, sort_keys=False))
+    typer.echo(f"{len(paths)} scenarios in {out}")
 
 
 class ExplainFormat(StrEnum):

@@ -29,7 +29,13 @@ _STATUS = {
 # they find. Measured on the shipped scenarios x rule sets (benchmarks/solve_speed.py): the
 # median solve of the slowest (marathon-build, strict) drops from 61 ms to 33 ms, and no
 # scenario got measurably slower. Revisit for multi-week models.
-DEFAULT_PARAMS: dict[str, Any] = {"cp_model_probing_level": 0, "symmetry_level": 0}
+DEFAULT_PARAMS: dict[str, Any] = {
+    "cp_model_probing_level": 0,
+    "symmetry_level": 0,
+    # Ctrl-C belongs to Python (KeyboardInterrupt), so a batch can stop cleanly and keep
+    # its finished results; CP-SAT would otherwise take SIGINT over while it searches.
+    "catch_sigint_signal": False,
+}
 
 ScenarioLike = WeekData | Scenario | dict[str, Any] | str | Path
 

@@ -132,7 +132,7 @@ def test_out_dir_never_overwrites_without_force(files: dict[str, Path], tmp_path
     assert json.loads(written.read_text())["status"] == "optimal"
     written.write_text("mine")
     code, _, err = run("solve", str(files["good"]), "--format", "json", "--out", str(out_dir))
-    assert code == 2 and "exists; pass --force" in err
+    assert code == 2 and "exist already" in err and "--force" in err
     assert written.read_text() == "mine"
     code, _, _ = run(
         "solve", str(files["good"]), "--format", "json", "--out", str(out_dir), "--force"
@@ -140,10 +140,15 @@ def test_out_dir_never_overwrites_without_force(files: dict[str, Path], tmp_path
     assert code == 0 and json.loads(written.read_text())["scenario"] == "cli-week"
 
 
-def test_bad_input_writes_nothing(files: dict[str, Path], tmp_path: Path) -> None:
+def test_out_dir_batch_records_bad_input_and_goes_on(
+    files: dict[str, Path], tmp_path: Path
+) -> None:
     out_dir = tmp_path / "out2"
     code, _, _ = run("solve", str(files["good"]), str(files["broken"]), "--out", str(out_dir))
-    assert code == 2 and not out_dir.exists()
+    assert code == 1
+    assert (out_dir / "week.json").exists() and not (out_dir / "broken.json").exists()
+    rows = (out_dir / "summary.csv").read_text()
+    assert "targets.runs: min (5) is above max (4)" in rows
 
 
 def test_rules_option_replaces_the_set(files: dict[str, Path]) -> None:

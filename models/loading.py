@@ -12,6 +12,7 @@ import tomllib
 import types
 import typing
 from collections.abc import Callable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,14 @@ SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 Locator = Callable[[tuple[str | int, ...]], int | None]
 
 
+@cache
+def _builtin_rule_set(name: str) -> RuleSet:
+    """Built-in sets are parsed once per process (RuleSet is immutable)."""
+    data = yaml.load(builtin_rule_set_text(name), Loader=_Loader)
+    return RuleSet.from_file(RuleSetFile.model_validate(data))
+
+
+@cache
 def builtin_rule_sets() -> list[str]:
     folder = resources.files("models").joinpath("data/rulesets")
     return sorted(
@@ -61,6 +70,27 @@ def _yaml_locator(node: yaml.Node | None) -> Locator:
                 current = current.value[key]
                 line = current.start_mark.line + 1
         return line
+
+    return locate
+
+
+# libyaml's loader when PyYAML was built with it: several times faster on big batches.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _lazy_yaml_locator(text: str) -> Locator:
+    """Line numbers are only wanted when something is wrong: compose the node tree (with
+    positions) on the first lookup, not for every file that loads cleanly. JSON is YAML
+    here, so JSON files get lines the same way."""
+    located: list[Locator] = []
+
+    def locate(loc: tuple[str | int, ...]) -> int | None:
+        if not located:
+            try:
+                located.append(_yaml_locator(yaml.compose(text, Loader=yaml.SafeLoader)))
+            except yaml.YAMLError:
+                located.append(_yaml_locator(None))
+        return located[0](loc)
 
     return locate
 
@@ -109,15 +139,9 @@ def read_document(path: Path) -> tuple[dict[str, Any], Locator]:
         if suffix == ".toml":
             data: Any = tomllib.loads(text)
             locator = _toml_locator(text)
-        elif suffix == ".json":
-            data = json.loads(text)
-            try:
-                locator = _yaml_locator(yaml.compose(text, Loader=yaml.SafeLoader))
-            except yaml.YAMLError:
-                locator = _yaml_locator(None)
         else:
-            data = yaml.safe_load(text)
-            locator = _yaml_locator(yaml.compose(text, Loader=yaml.SafeLoader))
+            data = json.loads(text) if suffix == ".json" else yaml.load(text, Loader=_Loader)
+            locator = _lazy_yaml_locator(text)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise InputError([Problem("", f"not valid YAML: {exc.problem}", name, line)]) from None
@@ -241,8 +265,7 @@ def load_rule_set(ref: str | Path, base_dir: Path | None = None) -> RuleSet:
     """A built-in rule set by name, or a rule set file by path (relative to base_dir)."""
     ref_str = str(ref)
     if ref_str in builtin_rule_sets():
-        data = yaml.safe_load(builtin_rule_set_text(ref_str))
-        return RuleSet.from_file(RuleSetFile.model_validate(data))
+        return _builtin_rule_set(ref_str)
     path = Path(ref_str)
     if not path.is_absolute() and base_dir is not None and not path.exists():
         path = base_dir / path

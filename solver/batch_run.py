@@ -67,15 +67,14 @@ def plan_tasks(
             return [], [], [f"--rules: {p.message}" for p in exc.problems]
     for path, name in found:
         target = out / f"{name}.json"
-        try:
-            week = load_week(path, rule_set)
-        except InputError as exc:
-            error = "; ".join(str(p) for p in exc.problems)
-            known.append(
-                Outcome(str(path), name, error=error, row=summary_row(str(path), None, None, error))
-            )
-            continue
         if target.exists():
+            # Only an existing result needs the input loaded here (to compare hashes);
+            # everything else is loaded once, by the worker that solves it.
+            try:
+                week = load_week(path, rule_set)
+            except InputError:
+                tasks.append((str(path), name))  # the worker records the error
+                continue
             digest = input_hash(path.read_bytes(), week.rules.model_dump_json(), options)
             if resume and stored_hash(target) == digest:
                 result = Result.model_validate_json(target.read_text(encoding="utf-8"))

@@ -18,8 +18,15 @@ def _hard_muscles(s: SessionType, cfg: Config) -> frozenset[str]:
 
 
 def _spec(cfg: Config) -> pairs.PairSpec:
+    known: dict[str, frozenset[str]] = {}  # session id -> muscles it loads hard
+
+    def muscles(s: SessionType) -> frozenset[str]:
+        if s.id not in known:
+            known[s.id] = _hard_muscles(s, cfg)
+        return known[s.id]
+
     def shared(a: Placed, b: Placed) -> frozenset[str]:
-        return _hard_muscles(a.session, cfg) & _hard_muscles(b.session, cfg)
+        return muscles(a.session) & muscles(b.session)
 
     def describe(a: Placed, b: Placed) -> str:
         return (
@@ -28,7 +35,7 @@ def _spec(cfg: Config) -> pairs.PairSpec:
         )
 
     def loads(s: SessionType) -> bool:
-        return bool(_hard_muscles(s, cfg))
+        return bool(muscles(s))
 
     return pairs.PairSpec(
         first=loads,

@@ -1,7 +1,8 @@
-"""The `hybridplan` command: solve scenario files, list rules and sessions, print the schema.
+"""The `hybridplan` command: solve (one week or a batch), explain, diff, generate, and
+list rules, sessions and the schema.
 
 Exit codes: 0 a schedule for every file, 1 some file infeasible or unsolved in time,
-2 invalid input (nothing is solved and nothing is written then).
+2 invalid input (without --out nothing is solved then; a batch records it and goes on).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from models.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from models.plan import WeekData
-    from models.result import Result
 
 app = typer.Typer(
     add_completion=False,
@@ -33,9 +33,6 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
     md = "md"
-
-
-SUFFIX = {Format.table: ".txt", Format.json: ".json", Format.csv: ".csv", Format.md: ".md"}
 
 
 def _fail(problems: list[Problem] | list[str]) -> NoReturn:
@@ -68,23 +65,6 @@ def _load(files: list[Path], rules: str | None) -> list[WeekData]:
 def _slot_order(week: WeekData) -> list[str]:
     """Slot names in clock order (the first day's slots)."""
     return [s.name for s in week.slots[: len(week.scenario.slots)]]
-
-
-def _render(result: Result, slot_order: list[str], fmt: Format) -> str:
-    from solver import render
-
-    if fmt is Format.json:
-        return render.as_json([result]) + "\n"
-    if fmt is Format.csv:
-        return render.csv([result])
-    if fmt is Format.md:
-        return render.markdown(result, slot_order)
-    from rich.console import Console
-
-    console = Console(width=100, record=True, force_terminal=False)
-    with console.capture():
-        console.print(render.table(result, slot_order))
-    return console.export_text()
 
 
 class Executor(StrEnum):

@@ -67,6 +67,18 @@ def _slot_order(week: WeekData) -> list[str]:
     return [s.name for s in week.slots[: len(week.scenario.slots)]]
 
 
+RulesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rules",
+        help="rule set name (balanced, stacked, strict, minimal) or path; "
+        "replaces each scenario's own set, its overrides still apply",
+    ),
+]
+TimeLimitOption = Annotated[float, typer.Option("--time-limit", min=0.01, help="seconds per solve")]
+SeedOption = Annotated[int, typer.Option("--seed", min=0, help="CP-SAT random seed")]
+
+
 class Executor(StrEnum):
     process = "process"
     dask = "dask"
@@ -82,17 +94,8 @@ def solve_cmd(
             metavar="FILE|DIR|GLOB...",
         ),
     ],
-    rules: Annotated[
-        str | None,
-        typer.Option(
-            "--rules",
-            help="rule set name (balanced, stacked, strict, minimal) or path; "
-            "replaces each scenario's own set, its overrides still apply",
-        ),
-    ] = None,
-    time_limit: Annotated[
-        float, typer.Option("--time-limit", min=0.01, help="seconds per scenario")
-    ] = 10.0,
+    rules: RulesOption = None,
+    time_limit: TimeLimitOption = 10.0,
     fmt: Annotated[
         Format, typer.Option("--format", help="output format on screen (without --out)")
     ] = Format.table,
@@ -120,7 +123,7 @@ def solve_cmd(
             help="Dask scheduler address (tcp://HOST:PORT); without it, a local cluster",
         ),
     ] = None,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="CP-SAT random seed")] = 0,
+    seed: SeedOption = 0,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="CP-SAT workers; 1 is deterministic")
     ] = 1,
@@ -243,16 +246,12 @@ def explain_cmd(
     files: Annotated[
         list[Path], typer.Argument(help="scenario files (.yaml, .toml, .json)", metavar="FILE...")
     ],
-    rules: Annotated[
-        str | None, typer.Option("--rules", help="rule set name or path, as for solve")
-    ] = None,
+    rules: RulesOption = None,
     fmt: Annotated[
         ExplainFormat, typer.Option("--format", help="output format")
     ] = ExplainFormat.table,
-    time_limit: Annotated[
-        float, typer.Option("--time-limit", min=0.01, help="seconds per solve")
-    ] = 10.0,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="CP-SAT random seed")] = 0,
+    time_limit: TimeLimitOption = 10.0,
+    seed: SeedOption = 0,
 ) -> None:
     """Why a week cannot be planned (a minimal conflict, with the smallest relaxation of
     each part), or why a planned week looks as it does (score by rule and by day, binding

@@ -25,7 +25,3 @@ def rule_module(rule_id: str) -> RuleModule:
         raise KeyError(f"unknown rule {rule_id!r}")
     module: RuleModule = importlib.import_module(f"solver.rules.{rule_id}")
     return module
-
-
-def all_rule_ids() -> list[str]:
-    return list(RULE_CONFIGS)

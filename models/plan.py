@@ -162,5 +162,13 @@ class Plan:
     def of(cls, week: WeekData, placed: Iterable[Placed]) -> Plan:
         return cls(week, tuple(sorted(placed, key=lambda p: (p.start, p.session.id))))
 
+    @classmethod
+    def from_placements(cls, week: WeekData, items: Iterable[tuple[str, str, str]]) -> Plan:
+        """A plan from (day, slot, session id) triples, e.g. a Result's sessions."""
+        return cls.of(
+            week,
+            (Placed(week.slot_index[(day, slot)], week.sessions[sid]) for day, slot, sid in items),
+        )
+
     def on_day(self, day: int) -> list[Placed]:
         return [p for p in self.placed if p.slot.day == day]

@@ -62,6 +62,12 @@ class Result(BaseModel):
     gap: float | None = Field(default=None, description="(objective - bound) / max(1, objective)")
     solve_seconds: float = 0.0
     build_seconds: float = 0.0
+    first_solution_seconds: float | None = Field(
+        default=None, description="solver wall time when the first schedule was found"
+    )
+    best_solution_seconds: float | None = Field(
+        default=None, description="solver wall time when the returned schedule was found"
+    )
     seed: int = 0
     workers: int = 1
     sessions: list[SessionOut] = Field(default_factory=list)

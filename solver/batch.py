@@ -23,6 +23,8 @@ from models.errors import InputError
 from models.loading import SUFFIXES
 
 SCHEMA_FILE = "scenario.schema.json"
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 SUMMARY_COLUMNS = [
     "file", "name", "status", "objective", "bound", "gap", "build_seconds", "solve_seconds",
     "sessions", "minutes", "runs", "strength", "sets_short", "resumed", "error",
@@ -287,6 +289,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; results are ordinary files
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -317,6 +320,7 @@ def write_summary(out: Path, rows: list[dict[str, Any]]) -> list[Path]:
     parquet = out / "summary.parquet"
     fd, tmp = tempfile.mkstemp(dir=out, prefix=".summary.", suffix=".parquet.tmp")
     os.close(fd)
+    os.chmod(tmp, 0o666 & ~_UMASK)
     frame.astype({c: "string" for c in ("name", "error", "status", "file")}).to_parquet(tmp)
     os.replace(tmp, parquet)
     written.append(parquet)

@@ -210,6 +210,50 @@ def _batch(
     raise typer.Exit(report.exit_code)
 
 
+@app.command("bench")
+def bench_cmd(
+    scenarios: Annotated[
+        list[str],
+        typer.Option("--scenarios", help="scenario files, directories or glob patterns"),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="directory for the report")],
+    rules: Annotated[
+        str,
+        typer.Option(
+            "--rules",
+            help="comma-separated rule set names, rule set files or variant files "
+            "(a base set plus parameter sweeps)",
+        ),
+    ] = "balanced,stacked,strict,minimal",
+    seeds: Annotated[int, typer.Option("--seeds", min=1, help="seeds per run")] = 1,
+    time_limit: TimeLimitOption = 10.0,
+    show: Annotated[
+        str | None, typer.Option("--show", help="scenario name whose weeks the report shows")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="replace an existing report")] = False,
+) -> None:
+    """Compare rule sets side by side on the same scenarios: runs.csv, summary.csv,
+    pairwise.csv, borda.csv, report.json and report.html."""
+    from solver.compare import borda, configurations, pairwise, run_comparison, summarize
+    from solver.report import write_report
+
+    if (out / "report.html").exists() and not force:
+        _fail([f"--out: {out / 'report.html'} exists; pass --force to replace the report"])
+    try:
+        configs = configurations([r.strip() for r in rules.split(",") if r.strip()])
+    except InputError as exc:
+        _fail([f"--rules: {p}" for p in exc.problems])
+    runs = run_comparison(scenarios, configs, seeds=seeds, time_limit=time_limit)
+    if runs.empty:
+        _fail([f"--scenarios: no scenario files found in {', '.join(scenarios)}"])
+    summary = summarize(runs)
+    written = write_report(out, runs, summary, pairwise(runs), borda(runs), show)
+    typer.echo(
+        summary[["rule_set", "runs", "feasible_share", "optimal_share"]].to_string(index=False)
+    )
+    typer.echo("wrote " + ", ".join(str(p) for p in written))
+
+
 @app.command("generate")
 def generate_cmd(
     out: Annotated[Path, typer.Option("--out", help="directory for the scenario files")],

@@ -37,6 +37,21 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "catch_sigint_signal": False,
 }
 
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    """Wall time of the first and of the last (best) solution, for benchmarks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first: float | None = None
+        self.best: float | None = None
+
+    def on_solution_callback(self) -> None:
+        self.best = self.wall_time
+        if self.first is None:
+            self.first = self.best
+
+
 ScenarioLike = WeekData | Scenario | dict[str, Any] | str | Path
 
 
@@ -78,7 +93,8 @@ def solve(
     solver.parameters.num_workers = workers
     for name, value in {**DEFAULT_PARAMS, **(params or {})}.items():
         setattr(solver.parameters, name, value)
-    code = solver.solve(ctx.model)
+    progress = _Progress()
+    code = solver.solve(ctx.model, progress)
     status = _STATUS.get(code, "unknown")
     result = Result(
         scenario=week.scenario.name,
@@ -86,6 +102,8 @@ def solve(
         status=status,
         solve_seconds=solver.wall_time,
         build_seconds=build_seconds,
+        first_solution_seconds=progress.first,
+        best_solution_seconds=progress.best,
         seed=seed,
         workers=workers,
     )

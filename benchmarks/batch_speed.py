@@ -20,8 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run(args: list[str]) -> tuple[float, int, str]:
     began = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "solver", *args], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "solver", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     wall = time.perf_counter() - began
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return wall, peak_kib, proc.stdout.strip().splitlines()[0] if proc.stdout else proc.stderr
@@ -39,15 +44,21 @@ def main() -> int:
         run(["generate", "--count", str(args.count), "--seed", str(args.seed), "--out", str(src)])
         runs = [(f"--jobs {j}", ["--jobs", j]) for j in args.jobs.split(",")]
         if args.dask:
-            runs += [(f"dask --jobs {j}", ["--jobs", j, "--executor", "dask"])
-                     for j in args.jobs.split(",")]
-        print(f"{args.count} generated scenarios (seed {args.seed}); wall time includes "
-              "start-up, loading and writing")
+            runs += [
+                (f"dask --jobs {j}", ["--jobs", j, "--executor", "dask"])
+                for j in args.jobs.split(",")
+            ]
+        print(
+            f"{args.count} generated scenarios (seed {args.seed}); wall time includes "
+            "start-up, loading and writing"
+        )
         for label, extra in runs:
             out = Path(tmp) / label.replace(" ", "_")
             wall, peak, line = run(["solve", str(src), "--out", str(out), *extra])
-            print(f"{label:16} {args.count / wall:6.1f} scenarios/s  {wall:6.1f} s  "
-                  f"peak RSS {peak / 1024:6.0f} MiB  | {line}")
+            print(
+                f"{label:16} {args.count / wall:6.1f} scenarios/s  {wall:6.1f} s  "
+                f"peak RSS {peak / 1024:6.0f} MiB  | {line}"
+            )
     return 0
 
 

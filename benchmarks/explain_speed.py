@@ -35,8 +35,10 @@ def main() -> int:
             exp = explain(week)
             times.append((time.perf_counter() - began) * 1000)
             size, status = len(exp.conflicts), exp.status
-        print(f"{week.scenario.name[:30]:30} {week.rules.name[:10]:10} {status:10} {size:>8} "
-              f"{statistics.median(times):7.1f}/{percentile(times, 0.95):<7.1f}")
+        print(
+            f"{week.scenario.name[:30]:30} {week.rules.name[:10]:10} {status:10} {size:>8} "
+            f"{statistics.median(times):7.1f}/{percentile(times, 0.95):<7.1f}"
+        )
     return 0
 
 

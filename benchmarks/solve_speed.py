@@ -32,20 +32,32 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--repeats", type=int, default=20)
-    parser.add_argument("--rules", default="scenario",
-                        help="comma-separated rule sets, 'all', or 'scenario' (each file's own)")
+    parser.add_argument(
+        "--rules",
+        default="scenario",
+        help="comma-separated rule sets, 'all', or 'scenario' (each file's own)",
+    )
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--csv", type=Path, help="also write the rows as CSV here")
     args = parser.parse_args()
 
     files = args.files or sorted(
-        p for p in (ROOT / "scenarios").iterdir()
-        if p.suffix in (".yaml", ".toml", ".json") and p.name != "scenario.schema.json")
-    rule_names = (builtin_rule_sets() if args.rules == "all" else
-                  [None] if args.rules == "scenario" else args.rules.split(","))
+        p
+        for p in (ROOT / "scenarios").iterdir()
+        if p.suffix in (".yaml", ".toml", ".json") and p.name != "scenario.schema.json"
+    )
+    rule_names = (
+        builtin_rule_sets()
+        if args.rules == "all"
+        else [None]
+        if args.rules == "scenario"
+        else args.rules.split(",")
+    )
     rows = []
-    print(f"{'scenario':28} {'rules':10} {'status':10} {'obj':>5} "
-          f"{'build ms med/p95':>17} {'solve ms med/p95':>17} {'solve spread':>13}")
+    print(
+        f"{'scenario':28} {'rules':10} {'status':10} {'obj':>5} "
+        f"{'build ms med/p95':>17} {'solve ms med/p95':>17} {'solve spread':>13}"
+    )
     for path in files:
         for name in rule_names:
             try:
@@ -62,27 +74,34 @@ def main() -> int:
                 objective = r.objective
             status = "/".join(sorted(statuses))
             row = {
-                "scenario": week.scenario.name, "rules": week.rules.name, "status": status,
+                "scenario": week.scenario.name,
+                "rules": week.rules.name,
+                "status": status,
                 "objective": objective,
                 "build_ms_median": statistics.median(builds),
                 "build_ms_p95": percentile(builds, 0.95),
                 "solve_ms_median": statistics.median(solves),
                 "solve_ms_p95": percentile(solves, 0.95),
-                "solve_ms_min": min(solves), "solve_ms_max": max(solves),
+                "solve_ms_min": min(solves),
+                "solve_ms_max": max(solves),
                 "repeats": args.repeats,
             }
             rows.append(row)
-            print(f"{row['scenario'][:28]:28} {row['rules'][:10]:10} {status:10} "
-                  f"{'-' if objective is None else objective:>5} "
-                  f"{row['build_ms_median']:8.1f}/{row['build_ms_p95']:<8.1f}"
-                  f"{row['solve_ms_median']:8.1f}/{row['solve_ms_p95']:<8.1f}"
-                  f"{row['solve_ms_min']:6.1f}-{row['solve_ms_max']:<6.1f}")
+            print(
+                f"{row['scenario'][:28]:28} {row['rules'][:10]:10} {status:10} "
+                f"{'-' if objective is None else objective:>5} "
+                f"{row['build_ms_median']:8.1f}/{row['build_ms_p95']:<8.1f}"
+                f"{row['solve_ms_median']:8.1f}/{row['solve_ms_p95']:<8.1f}"
+                f"{row['solve_ms_min']:6.1f}-{row['solve_ms_max']:<6.1f}"
+            )
     solved = [r for r in rows if r["status"] != "infeasible"]
     if solved:
         med = statistics.median(r["solve_ms_median"] for r in solved)
         proven = sum(r["status"] == "optimal" for r in solved)
-        print(f"\n{len(rows)} runs x {args.repeats}: median of medians {med:.1f} ms solve; "
-              f"{proven}/{len(solved)} feasible ones proven optimal every time")
+        print(
+            f"\n{len(rows)} runs x {args.repeats}: median of medians {med:.1f} ms solve; "
+            f"{proven}/{len(solved)} feasible ones proven optimal every time"
+        )
     if args.csv:
         import pandas as pd
 

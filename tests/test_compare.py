@@ -1,0 +1,183 @@
+"""Rule-set comparison and the peers: the bench writes every file with the expected rows,
+a failing scenario is an error row, variants expand, Borda and pairwise follow their
+definitions, HiGHS reaches CP-SAT's optimum, and the greedy baseline never breaks a hard
+rule."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from benchmarks.greedy import greedy
+from models import InputError, load_week
+from models.variants import expand_variants
+from solver.checking import check_plan
+from solver.cli import app
+from solver.compare import borda, configurations, pairwise, run_comparison, summarize
+from solver.generate import generate
+from solver.model import build_model
+from solver.solving import as_week, solve
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ROOT / "scenarios"
+SHIPPED = sorted(p for p in SCENARIOS.glob("*.y*ml"))
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SCENARIOS / "seed-001-sample-week.yaml", src / "seed.yaml")
+    shutil.copy(SCENARIOS / "busy-week-4h.yaml", src / "busy.yaml")
+    return src
+
+
+def test_bench_writes_every_file_with_the_expected_rows(two: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    result = CliRunner().invoke(
+        app,
+        [
+            "bench",
+            "--scenarios",
+            str(two),
+            "--rules",
+            "balanced,strict",
+            "--seeds",
+            "2",
+            "--out",
+            str(out),
+            "--show",
+            "seed-001-sample-week",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    for name in (
+        "runs.csv",
+        "summary.csv",
+        "pairwise.csv",
+        "borda.csv",
+        "report.json",
+        "report.html",
+    ):
+        assert (out / name).stat().st_size > 0
+    runs = pd.read_csv(out / "runs.csv")
+    assert len(runs) == 2 * 2 * 2
+    assert set(runs["rule_set"]) == {"balanced", "strict"}
+    assert runs["verified"].all()
+    seed_week = runs[(runs["scenario"] == "seed-001-sample-week") & (runs["seed"] == 0)]
+    assert dict(zip(seed_week["rule_set"], seed_week["objective"], strict=True)) == {
+        "balanced": 25,
+        "strict": 105,
+    }
+    penalty_columns = [c for c in runs.columns if c.startswith("penalty_")]
+    assert (runs[penalty_columns].sum(axis=1) == runs["objective"]).all()
+    for metric in (
+        "freshness_min_h",
+        "rest_days",
+        "minutes",
+        "hard_days",
+        "load",
+        "monotony",
+        "sets_short",
+    ):
+        assert metric in runs.columns
+    assert len(pd.read_csv(out / "pairwise.csv")) == 2 * 2  # 2 files x 2 seeds, 1 pair
+    html = (out / "report.html").read_text()
+    assert html.count("data:image/png;base64,") == 3
+    assert "seed-001-sample-week" in html
+    doc = json.loads((out / "report.json").read_text())
+    assert set(doc) == {"runs", "summary", "pairwise", "borda"}
+
+
+def test_a_failing_scenario_is_an_error_row(two: Path) -> None:
+    (two / "broken.yaml").write_text("name: broken\navailability: {mon: {am: -1}}\n")
+    runs = run_comparison([two], configurations(["balanced", "minimal"]))
+    broken = runs[runs["file"].str.endswith("broken.yaml")]
+    assert len(broken) == 2 and set(broken["status"]) == {"error"}
+    assert broken["error"].str.contains("availability.mon.am").all()
+    assert set(runs[~runs["file"].str.endswith("broken.yaml")]["status"]) == {"optimal"}
+    summary = summarize(runs)
+    assert summary.set_index("rule_set").loc["balanced", "errors"] == 1
+
+
+def test_variants_expand_into_named_configurations(tmp_path: Path) -> None:
+    path = tmp_path / "sweep.yaml"
+    path.write_text(
+        "name: sep\nbase: balanced\nsweep:\n  hard_separation.hours: [12, 36]\n"
+        "  spread.weight: [0, 5]\n"
+    )
+    configs = expand_variants(path)
+    assert [c.name for c in configs] == [
+        "sep[hard_separation.hours=12,spread.weight=0]",
+        "sep[hard_separation.hours=12,spread.weight=5]",
+        "sep[hard_separation.hours=36,spread.weight=0]",
+        "sep[hard_separation.hours=36,spread.weight=5]",
+    ]
+    assert configs[2].rules["hard_separation"].hours == 36  # type: ignore[attr-defined]
+    assert configs[2].rules["spread"].weight == 0  # type: ignore[attr-defined]
+    assert [c.name for c in configurations(["minimal", str(path)])][:2] == [
+        "minimal",
+        "sep[hard_separation.hours=12,spread.weight=0]",
+    ]
+    path.write_text("base: balanced\nsweep:\n  hard_separation.colour: [1]\n")
+    with pytest.raises(InputError, match="colour"):
+        expand_variants(path)
+
+
+def test_borda_and_pairwise_follow_their_definitions() -> None:
+    runs = pd.DataFrame([
+        # one instance: A optimal at 10, B optimal at 20, C infeasible
+        {"file": "x", "seed": 0, "rule_set": "A", "status": "optimal", "objective": 10,
+         "wall_s": 1.0},
+        {"file": "x", "seed": 0, "rule_set": "B", "status": "optimal", "objective": 20,
+         "wall_s": 1.0},
+        {"file": "x", "seed": 0, "rule_set": "C", "status": "infeasible", "objective": None,
+         "wall_s": 1.0},
+        # another: A and B tie on quality, A three times as fast
+        {"file": "y", "seed": 0, "rule_set": "A", "status": "optimal", "objective": 5,
+         "wall_s": 1.0},
+        {"file": "y", "seed": 0, "rule_set": "B", "status": "optimal", "objective": 5,
+         "wall_s": 3.0},
+        {"file": "y", "seed": 0, "rule_set": "C", "status": "feasible", "objective": 5,
+         "wall_s": 1.0},
+    ])  # fmt: skip
+    scores = dict(zip(*[borda(runs)[c] for c in ("rule_set", "borda")], strict=True))
+    # x: A beats B and C (2), B beats C (1). y: A-B tie split 0.75/0.25; optimal beats
+    # feasible, so A and B each beat C.
+    assert scores == {"A": 2 + 0.75 + 1, "B": 1 + 0.25 + 1, "C": 0.0}
+    pairs = pairwise(runs)
+    ab = pairs[(pairs["file"] == "x") & (pairs["a"] == "A") & (pairs["b"] == "B")].iloc[0]
+    assert ab["winner"] == "A" and ab["margin"] == 10
+    bc = pairs[(pairs["file"] == "x") & (pairs["a"] == "B") & (pairs["b"] == "C")].iloc[0]
+    assert bc["winner"] == "B"
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_highs_translation_reaches_the_cpsat_optimum(path: Path) -> None:
+    pytest.importorskip("highspy")
+    from benchmarks.mip import solve_mip
+
+    week = load_week(path)
+    result = solve(week)
+    mip = solve_mip(build_model(week).model.proto, time_limit=60)
+    assert mip.status == ("optimal" if result.found else "infeasible")
+    assert mip.objective == result.objective
+
+
+def test_greedy_never_breaks_a_hard_rule() -> None:
+    weeks = [load_week(p) for p in SHIPPED] + [as_week(d) for d in generate(40, seed=2)]
+    found = 0
+    for week in weeks:
+        plan = greedy(week)
+        if plan is None:
+            continue
+        found += 1
+        assert check_plan(plan).violations == []
+        optimum = solve(week).objective
+        assert optimum is not None and check_plan(plan).total >= optimum
+    assert found >= len(weeks) // 3

@@ -25,11 +25,14 @@ _STATUS = {
     cp_model.MODEL_INVALID: "invalid",
 }
 
-# A week is a few hundred booleans: CP-SAT's probing and symmetry detection cost more than
-# they find. Measured on the shipped scenarios x rule sets (benchmarks/solve_speed.py): the
-# median solve of the slowest (marathon-build, strict) drops from 61 ms to 33 ms, and no
-# scenario got measurably slower. Revisit for multi-week models.
+# A week is a few hundred booleans: CP-SAT's presolve, probing and symmetry detection cost
+# more than they find. Measured with benchmarks/peers.py's scenarios (12 shipped and 100
+# generated, one worker): median solve 10.7 ms with CP-SAT's defaults (after probing and
+# symmetry were already off), 4.2 ms with presolve off too; worst case 139 -> 38 ms.
+# One shipped case got slower (lunch-break-runner under strict: 25 -> 66 ms). The
+# explanation oracle (solver/conflicts.py) keeps presolve, which it relies on.
 DEFAULT_PARAMS: dict[str, Any] = {
+    "cp_model_presolve": False,
     "cp_model_probing_level": 0,
     "symmetry_level": 0,
     # Ctrl-C belongs to Python (KeyboardInterrupt), so a batch can stop cleanly and keep

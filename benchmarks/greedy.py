@@ -14,7 +14,7 @@ from solver.rules import rule_module
 
 def _wanted(week: WeekData) -> list[tuple[CountRule, int, int]]:
     out = []
-    for rule_id in week.rules.rules:
+    for rule_id, _ in week.rule_items():
         rule = getattr(rule_module(rule_id), "RULE", None)
         if isinstance(rule, CountRule) and (w := rule.wanted(week.scenario.targets)):
             out.append((rule, w.min, w.max))

@@ -43,20 +43,30 @@ def resolve_sessions(scenario: Scenario) -> tuple[dict[str, SessionType], list[P
                 field = f"sessions.{sid}" + (f".{loc}" if loc else "")
                 problems.append(Problem(field, describe(err)))
     known = set(raw)
-    for key in ("include", "exclude"):
-        for i, sid in enumerate(getattr(scenario, key) or []):
-            if sid not in known:
-                problems.append(
-                    Problem(
-                        f"{key}.{i}",
-                        f"unknown session id {sid!r}; known ids: {', '.join(sorted(known))}",
-                    )
-                )
+    refs = [
+        (f"{key}.{i}", sid)
+        for key in ("include", "exclude")
+        for i, sid in enumerate(getattr(scenario, key) or [])
+    ]
+    refs += [
+        (f"{key}.{i}.session", item.session)
+        for key in ("fixed", "forbid", "previous")
+        for i, item in enumerate(getattr(scenario, key))
+    ]
+    for field, sid in refs:
+        if sid not in known:
+            problems.append(
+                Problem(field, f"unknown session id {sid!r}; known ids: {', '.join(sorted(known))}")
+            )
+    pinned = {item.session for item in (*scenario.fixed, *scenario.previous)}
     chosen = {
         sid: s
         for sid, s in sessions.items()
-        if (scenario.include is None or sid in scenario.include)
-        and sid not in scenario.exclude
-        and (scenario.equipment == "gym" or s.equipment == "none")
+        if sid in pinned  # a pinned session is on offer whatever the filters say
+        or (
+            (scenario.include is None or sid in scenario.include)
+            and sid not in scenario.exclude
+            and (scenario.equipment == "gym" or s.equipment == "none")
+        )
     }
     return chosen, problems

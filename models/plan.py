@@ -14,7 +14,7 @@ from functools import cached_property
 
 from models.catalogue import resolve_sessions
 from models.errors import InputError, Problem
-from models.rules import RuleSet
+from models.rules import RULE_CONFIGS, RuleConfig, RuleSet
 from models.scenario import Scenario
 from models.session import SessionType
 from models.week import DAYS, MINUTES_PER_DAY, Day, clock_minutes, format_clock
@@ -102,13 +102,14 @@ class WeekData:
 
     def __post_init__(self) -> None:
         clocks = sorted(self.scenario.slots.items(), key=lambda kv: clock_minutes(kv[1]))
+        blocked = {(b.day, b.slot) for b in self.scenario.blocked}
         slots = []
         for d, day in enumerate(DAYS):
             free = self.scenario.availability.get(day, {})
             for name, clock in clocks:
-                slots.append(
-                    Slot(d * MINUTES_PER_DAY + clock_minutes(clock), d, name, free.get(name, 0))
-                )
+                taken = (day, None) in blocked or (day, name) in blocked
+                capacity = 0 if taken else free.get(name, 0)
+                slots.append(Slot(d * MINUTES_PER_DAY + clock_minutes(clock), d, name, capacity))
         object.__setattr__(self, "slots", tuple(sorted(slots)))
 
     @classmethod
@@ -120,6 +121,18 @@ class WeekData:
         if problems:
             raise InputError(problems)
         return cls(scenario, sessions, rules)
+
+    def rule_items(self) -> list[tuple[str, RuleConfig]]:
+        """The rules in force, in catalogue order: the rule set's, plus `pinned` when the
+        scenario pins or forbids sessions and `stability` when it has a previous plan
+        (with their defaults, unless the rule set configures them)."""
+        rules = dict(self.rules.rules)
+        sc = self.scenario
+        if (sc.fixed or sc.forbid) and "pinned" not in rules:
+            rules["pinned"] = RULE_CONFIGS["pinned"]()
+        if sc.previous and "stability" not in rules:
+            rules["stability"] = RULE_CONFIGS["stability"]()
+        return [(rid, rules[rid]) for rid in RULE_CONFIGS if rid in rules]
 
     @cached_property
     def slot_index(self) -> dict[tuple[str, str], Slot]:
@@ -143,6 +156,16 @@ def scenario_problems(scenario: Scenario) -> list[Problem]:
                         f"availability.{day}.{name}",
                         f"unknown slot {name!r}; slots are "
                         f"{', '.join(scenario.slots)} (see `slots`)",
+                    )
+                )
+    known = set(scenario.slots)
+    for key in ("fixed", "forbid", "blocked", "previous"):
+        for i, item in enumerate(getattr(scenario, key)):
+            if item.slot is not None and item.slot not in known:
+                problems.append(
+                    Problem(
+                        f"{key}.{i}.slot",
+                        f"unknown slot {item.slot!r}; slots are {', '.join(scenario.slots)}",
                     )
                 )
     clocks = [clock_minutes(c) for c in scenario.slots.values()]

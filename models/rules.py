@@ -149,6 +149,13 @@ class PlyoNotHeavy(RuleConfig):
     ID: ClassVar[str] = "plyo_not_heavy"
 
 
+class Pinned(RuleConfig):
+    """Pinned sessions (`fixed`) stay in their slots; forbidden ones (`forbid`) stay out.
+    Always in force when a scenario pins or forbids anything."""
+
+    ID: ClassVar[str] = "pinned"
+
+
 # ---------------------------------------------------------------- soft rules
 class SetVolume(SoftRuleConfig):
     """Weekly sets per muscle group inside `targets.sets`: `weight` per set outside."""
@@ -198,6 +205,15 @@ class Spread(SoftRuleConfig):
     hard_run_days: bool = True
 
 
+class Stability(SoftRuleConfig):
+    """Replanning: `weight` points per change against the scenario's `previous` plan (a
+    session dropped, added or moved; a move counts once). In force whenever there is a
+    previous plan."""
+
+    ID: ClassVar[str] = "stability"
+    weight: int = Field(default=10, ge=0, le=10_000, description="points per change")
+
+
 RULE_CONFIGS: dict[str, type[RuleConfig]] = {
     cls.ID: cls
     for cls in (
@@ -217,11 +233,13 @@ RULE_CONFIGS: dict[str, type[RuleConfig]] = {
         MuscleRecovery,
         SameDayOrder,
         PlyoNotHeavy,
+        Pinned,
         SetVolume,
         RunQuality,
         RunVolume,
         Preferences,
         Spread,
+        Stability,
     )
 }
 
@@ -248,11 +266,13 @@ class RulesConfig(BaseModel):
     muscle_recovery: MuscleRecovery | None = None
     same_day_order: SameDayOrder | None = None
     plyo_not_heavy: PlyoNotHeavy | None = None
+    pinned: Pinned | None = None
     set_volume: SetVolume | None = None
     run_quality: RunQuality | None = None
     run_volume: RunVolume | None = None
     preferences: Preferences | None = None
     spread: Spread | None = None
+    stability: Stability | None = None
 
     def given(self) -> dict[str, RuleConfig]:
         return {rid: cfg for rid in RULE_CONFIGS if (cfg := getattr(self, rid)) is not None}

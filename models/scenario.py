@@ -96,6 +96,35 @@ def _to_rules_ref(value: Any) -> Any:
     return {"use": value} if isinstance(value, str) else value
 
 
+class Pin(BaseModel):
+    """A session fixed to a day and slot (the club's Tuesday intervals)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    day: Day
+    slot: str
+    session: str
+
+
+class Ban(BaseModel):
+    """A session that must not go on a day (or only in one of its slots)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    day: Day
+    slot: str | None = None
+    session: str
+
+
+class Block(BaseModel):
+    """A day, or one slot of it, that is not available after all."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    day: Day
+    slot: str | None = None
+
+
 class Scenario(BaseModel):
     """One athlete's week. Minutes are minutes; hours are hours; days are mon..sun."""
 
@@ -128,6 +157,18 @@ class Scenario(BaseModel):
         default=None, description="only these session ids (after `sessions`)"
     )
     exclude: list[str] = Field(default_factory=list, description="session ids to leave out")
+    fixed: list[Pin] = Field(default_factory=list, description="sessions pinned to a slot")
+    forbid: list[Ban] = Field(
+        default_factory=list, description="sessions not allowed on a day or slot"
+    )
+    blocked: list[Block] = Field(
+        default_factory=list, description="days or slots taken away from `availability`"
+    )
+    previous: list[Pin] = Field(
+        default_factory=list,
+        description="the plan being replanned: rule `stability` charges each change to it",
+    )
+    timezone: str = Field(default="UTC", description="IANA time zone, for calendar export")
     rules: Annotated[
         RulesRef, BeforeValidator(_to_rules_ref, json_schema_input_type=str | RulesRef)
     ] = Field(default_factory=RulesRef)

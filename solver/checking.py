@@ -28,7 +28,7 @@ class CheckReport:
 def check_plan(plan: Plan) -> CheckReport:
     """Run every enabled rule's check; hard rules give violations, soft rules penalties."""
     report = CheckReport()
-    for rule_id, cfg in plan.week.rules.rules.items():
+    for rule_id, cfg in plan.week.rule_items():
         for finding in rule_module(rule_id).check(plan, cfg):
             if isinstance(finding, Violation):
                 report.violations.append(finding)

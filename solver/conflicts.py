@@ -33,7 +33,7 @@ class _Oracle:
 
     def __init__(self, week: WeekData, time_limit: float, seed: int):
         self.ctx = BuildContext(week, explain=True)
-        for rule_id, cfg in week.rules.rules.items():
+        for rule_id, cfg in week.rule_items():
             if RULE_CONFIGS[rule_id].LEVEL == "hard":
                 rule_module(rule_id).build(self.ctx, cfg)
         self.requirements = list(self.ctx.requirements.values())
@@ -133,7 +133,7 @@ def diagnose(week: WeekData) -> list[str]:
     free = [s.capacity for s in week.slots if s.capacity > 0]
     longest = max(free, default=0)
     found = []
-    for rule_id in week.rules.rules:
+    for rule_id, _ in week.rule_items():
         rule = getattr(rule_module(rule_id), "RULE", None)
         if not isinstance(rule, CountRule):
             continue

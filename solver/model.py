@@ -13,7 +13,7 @@ def build_model(week: WeekData) -> BuildContext:
     Rules run in catalogue order, so `availability` and `rest_days` rule candidates out
     before the pair rules enumerate what is left."""
     ctx = BuildContext(week)
-    for rule_id, cfg in week.rules.rules.items():
+    for rule_id, cfg in week.rule_items():
         rule_module(rule_id).build(ctx, cfg)
     ctx.model.minimize(ctx.objective())
     return ctx

@@ -28,6 +28,7 @@ from conftest import (
 
 import models
 from models import Penalty, Result, RuleSet, Violation, WeekData
+from solver.explain import explain
 from solver.rules import rule_module
 
 RuleItem = str | tuple[str, dict[str, Any]]
@@ -110,7 +111,7 @@ def test_every_rule_has_a_test_class() -> None:
         if name.startswith("Test") and isinstance(cls, type) and hasattr(cls, "RULE")
     }
     assert tested == set(models.RULE_CONFIGS)
-    assert len(models.RULE_CONFIGS) == 21
+    assert len(models.RULE_CONFIGS) == 23
 
 
 @pytest.mark.parametrize("rule", list(models.RULE_CONFIGS))
@@ -1141,3 +1142,92 @@ def test_findings_are_the_right_kind() -> None:
         found = check(rid, plan)
         kind = Violation if cls.LEVEL == "hard" else Penalty
         assert all(isinstance(f, kind) and f.rule == rid for f in found), rid
+
+
+class TestPinned:
+    RULE = "pinned"
+
+    def test_feasible_pin_is_kept_and_ban_respected(self) -> None:
+        data = scenario(
+            {"mon": {"am": 60}, "tue": {"am": 60}},
+            ["easy_30", "easy_45"],
+            targets={"runs": 2},
+            fixed=[{"day": "tue", "slot": "am", "session": "easy_45"}],
+            forbid=[{"day": "mon", "session": "easy_30"}],
+        )
+        _, result = assert_feasible(data, "availability", "run_count")
+        assert triples(result) == [("mon", "am", "easy_45"), ("tue", "am", "easy_45")]
+
+    def test_infeasible_pin_in_a_slot_too_short(self) -> None:
+        data = scenario(
+            {"mon": {"am": 30}},
+            ["easy_30", "easy_45"],
+            targets={"runs": 1},
+            fixed=[{"day": "mon", "slot": "am", "session": "easy_45"}],
+        )
+        wk, result = solved(data, "availability", "run_count")
+        assert result.status == "infeasible"
+        keys = {c.key for c in explain(wk).conflicts}
+        assert keys == {"availability", "pinned.mon-am"}
+
+    def test_check(self) -> None:
+        wk = week(
+            scenario(
+                {"mon": {"am": 60}},
+                ["easy_30", "easy_45"],
+                fixed=[{"day": "mon", "slot": "am", "session": "easy_45"}],
+                forbid=[{"day": "tue", "slot": "pm", "session": "easy_30"}],
+            ),
+            rule_set("pinned"),
+        )
+        assert check(self.RULE, place(wk, ("mon", "am", "easy_45"))) == []
+        found = check(self.RULE, place(wk, ("mon", "am", "easy_30"), ("tue", "pm", "easy_30")))
+        assert len(found) == 2
+        assert {"not planned there" in f.detail for f in found} == {True, False}
+
+
+class TestStability:
+    RULE = "stability"
+
+    def test_no_change_costs_nothing(self) -> None:
+        previous = [{"day": "mon", "slot": "am", "session": "easy_30"}]
+        data = scenario(
+            {"mon": {"am": 60}, "tue": {"am": 60}},
+            ["easy_30"],
+            targets={"runs": 1},
+            previous=previous,
+        )
+        _, result = assert_feasible(data, "availability", "run_count", (self.RULE, {"weight": 10}))
+        assert triples(result) == [("mon", "am", "easy_30")] and result.objective == 0
+
+    def test_a_move_counts_once(self) -> None:
+        # monday is taken away: the run has to move, one change
+        previous = [{"day": "mon", "slot": "am", "session": "easy_30"}]
+        data = scenario(
+            {"mon": {"am": 60}, "tue": {"am": 60}},
+            ["easy_30"],
+            targets={"runs": 1},
+            previous=previous,
+            blocked=[{"day": "mon"}],
+        )
+        _, result = assert_feasible(data, "availability", "run_count", (self.RULE, {"weight": 10}))
+        assert triples(result) == [("tue", "am", "easy_30")]
+        assert pen(result) == [("stability", 10)]
+
+    def test_check(self) -> None:
+        previous = [
+            {"day": "mon", "slot": "am", "session": "easy_30"},
+            {"day": "tue", "slot": "am", "session": "easy_30"},
+        ]
+        wk = week(
+            scenario({"mon": {"am": 60}, "tue": {"am": 60}}, ["easy_30"], previous=previous),
+            rule_set(("stability", {"weight": 7})),
+        )
+        same = place(wk, ("mon", "am", "easy_30"), ("tue", "am", "easy_30"))
+        assert check(self.RULE, same, weight=7) == []
+        dropped = check(self.RULE, place(wk, ("mon", "am", "easy_30")), weight=7)
+        assert [p.amount for p in dropped] == [7]
+        moved = check(
+            self.RULE, place(wk, ("mon", "am", "easy_30"), ("wed", "am", "easy_30")), weight=7
+        )
+        assert [p.amount for p in moved] == [7]

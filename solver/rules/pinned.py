@@ -1,0 +1,62 @@
+"""pinned (hard): sessions pinned with `fixed` stay in their slots, sessions in `forbid`
+stay off their day or slot. Each pin is a requirement of its own when explaining, so a pin
+that cannot hold is named in the conflict."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from models.plan import Placed, Plan
+from models.result import Violation
+from models.rules import Pinned as Config
+from models.scenario import Ban, Pin
+from solver.context import BuildContext
+
+
+def _banned(p: Placed, ban: Ban) -> bool:
+    return (
+        p.session.id == ban.session
+        and p.slot.day_name == ban.day
+        and ban.slot in (None, p.slot.name)
+    )
+
+
+def _unpin(pin: Pin) -> Callable[[int | None, Plan], str]:
+    return lambda _, __: f"unpin {pin.session} from {pin.day} {pin.slot}"
+
+
+def build(ctx: BuildContext, cfg: Config) -> None:
+    week = ctx.week
+    for pin in week.scenario.fixed:
+        slot = week.slot_index[(pin.day, pin.slot)]
+        target = next(p for p in ctx.candidates if p.slot == slot and p.session.id == pin.session)
+        literal = ctx.requirement(
+            f"pinned.{pin.day}-{pin.slot}",
+            Config.ID,
+            f"{pin.session} pinned to {pin.day} {pin.slot} (fixed)",
+            advice=_unpin(pin),
+        )
+        ctx.enforce(ctx.model.add(ctx.x[target] == 1), literal)
+    for ban in week.scenario.forbid:
+        for p in ctx.live():
+            if _banned(p, ban):
+                ctx.forbid(p)
+
+
+def check(plan: Plan, cfg: Config) -> list[Violation]:
+    placed = {(p.slot.day_name, p.slot.name, p.session.id) for p in plan.placed}
+    found = [
+        Violation(
+            rule=Config.ID,
+            detail=f"{pin.session} is pinned to {pin.day} {pin.slot} but not planned there",
+        )
+        for pin in plan.week.scenario.fixed
+        if (pin.day, pin.slot, pin.session) not in placed
+    ]
+    found += [
+        Violation(rule=Config.ID, detail=f"{p.label} is forbidden there")
+        for p in plan.placed
+        for ban in plan.week.scenario.forbid
+        if _banned(p, ban)
+    ]
+    return found

@@ -74,6 +74,14 @@ class Result(BaseModel):
     penalties: list[Penalty] = Field(default_factory=list)
     violations: list[Violation] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
+    input: dict[str, Any] | None = Field(
+        default=None,
+        description="the scenario and resolved rule set solved, so a result can be "
+        "replanned and exported on its own",
+    )
+    changes: list[str] = Field(
+        default_factory=list, description="replanning: what changed against the previous plan"
+    )
     input_hash: str | None = Field(
         default=None, description="batch runs: hash of input file, rule set and options"
     )

@@ -8,7 +8,7 @@ scenario JSON Schema documents every parameter. The meaning of each rule is impl
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -307,6 +307,19 @@ class RuleSet(BaseModel):
             description=spec.description,
             rules={rid: c for rid, c in spec.rules.given().items() if c.enabled},
         )
+
+    def to_data(self) -> dict[str, Any]:
+        """A rule set file's content: `RuleSet.from_data(rs.to_data()) == rs`."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "rules": {rid: cfg.model_dump() for rid, cfg in self.rules.items()},
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> RuleSet:
+        spec = RuleSetFile.model_validate(data)
+        return cls(name=spec.name, description=spec.description, rules=spec.rules.given())
 
     def with_overrides(self, override: RulesConfig) -> RuleSet:
         """Merge a scenario's overrides: only the fields the scenario wrote replace ours."""

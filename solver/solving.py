@@ -96,6 +96,10 @@ def solve(
     solver.parameters.num_workers = workers
     for name, value in {**DEFAULT_PARAMS, **(params or {})}.items():
         setattr(solver.parameters, name, value)
+    if week.scenario.previous:  # replanning: start the search from the previous plan
+        before = {(p.day, p.slot, p.session) for p in week.scenario.previous}
+        for p in ctx.candidates:
+            ctx.model.add_hint(ctx.x[p], (p.slot.day_name, p.slot.name, p.session.id) in before)
     progress = _Progress()
     code = solver.solve(ctx.model, progress)
     status = _STATUS.get(code, "unknown")
@@ -109,6 +113,7 @@ def solve(
         best_solution_seconds=progress.best,
         seed=seed,
         workers=workers,
+        input={"scenario": week.scenario.model_dump(mode="json"), "rules": week.rules.to_data()},
     )
     if status not in ("optimal", "feasible"):
         result.message = (

@@ -1,0 +1,115 @@
+"""Replanning after real life happens: the past is fixed as it happened, missed sessions
+are gone, unavailable days and slots are taken away, and the rest of the week is solved
+again with as few changes as possible (rule `stability`, the previous plan as a hint)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from models.errors import InputError, Problem
+from models.plan import WeekData
+from models.result import Result
+from models.rules import RuleSet
+from models.scenario import Block, Pin, Scenario
+from models.week import DAYS, Day
+from solver.diff import diff
+from solver.solving import solve
+
+Place = tuple[str, str | None]  # (day, slot or None for the whole day)
+
+
+def parse_place(text: str, slots: Iterable[str] | None = None) -> Place:
+    """'tue' or 'tue:pm' -> ('tue', 'pm'); raises InputError naming what is allowed."""
+    day, _, slot = text.partition(":")
+    if day not in DAYS:
+        raise InputError([Problem("", f"{text!r}: day must be one of {', '.join(DAYS)}")])
+    known = list(slots or [])
+    if slot and known and slot not in known:
+        raise InputError([Problem("", f"{text!r}: slot must be one of {', '.join(known)}")])
+    return day, slot or None
+
+
+def week_of(result: Result) -> WeekData:
+    """The scenario and rule set a result was solved with (results carry them)."""
+    if not result.input:
+        raise InputError(
+            [
+                Problem(
+                    "input",
+                    "this result does not carry its scenario "
+                    "(solved by an older version): solve it again",
+                )
+            ]
+        )
+    scenario = Scenario.model_validate(result.input["scenario"])
+    return WeekData.build(scenario, RuleSet.from_data(result.input["rules"]))
+
+
+def replan(
+    previous: Result,
+    *,
+    done: Iterable[Place] = (),
+    missed: Iterable[Place] = (),
+    unavailable: Iterable[Place] = (),
+    from_day: Day | None = None,
+    time_limit: float = 10.0,
+    seed: int = 0,
+) -> Result:
+    """Solve the rest of the week again after changes. Days before `from_day` (default:
+    the day after the last done or missed session) are fixed as they were planned, minus
+    what was missed; sessions marked done are fixed; missed and unavailable slots are
+    blocked. The result lists every change against the previous plan, with its reason."""
+    week = week_of(previous)
+    done, missed, unavailable = list(done), list(missed), list(unavailable)
+    if from_day is None:
+        touched = [DAYS.index(d) for d, _ in done + missed]
+        from_day = DAYS[min(max(touched) + 1, len(DAYS) - 1)] if touched else "mon"
+    start = DAYS.index(from_day)
+
+    def hit(day: str, slot: str, places: list[Place]) -> bool:
+        return any(d == day and s in (None, slot) for d, s in places)
+
+    planned = [s for s in previous.sessions if not hit(s.day, s.slot, missed)]
+    fixed = [
+        Pin(day=s.day, slot=s.slot, session=s.session)
+        for s in planned
+        if DAYS.index(s.day) < start or hit(s.day, s.slot, done)
+    ]
+    pinned = {(p.day, p.slot) for p in fixed}
+    blocked = [Block(day=d, slot=s) for d, s in (*missed, *unavailable)]
+    blocked += [
+        Block(day=slot.day_name, slot=slot.name)
+        for slot in week.slots
+        if slot.day < start and (slot.day_name, slot.name) not in pinned
+    ]
+    scenario = week.scenario.model_copy(update={
+        "fixed": [*week.scenario.fixed, *fixed],
+        "blocked": [*week.scenario.blocked, *blocked],
+        "previous": [Pin(day=s.day, slot=s.slot, session=s.session)
+                     for s in planned],
+    })  # fmt: skip
+    result = solve(WeekData.build(scenario, week.rules), time_limit=time_limit, seed=seed)
+    result.changes = _changes(previous, result, missed, unavailable)
+    return result
+
+
+def _changes(
+    before: Result, after: Result, missed: list[Place], unavailable: list[Place]
+) -> list[str]:
+    def why(where: str) -> str:
+        day, slot = where.split()
+        if any(d == day and s in (None, slot) for d, s in missed):
+            return " (missed)"
+        if any(d == day and s in (None, slot) for d, s in unavailable):
+            return " (no longer available)"
+        return ""
+
+    d = diff(before, after)
+    lines = [f"{m.session} moved from {m.before} to {m.after}{why(m.before)}" for m in d.moved]
+    lines += [f"dropped {r}{why(r.split('(')[1].rstrip(')'))}" for r in d.removed]
+    lines += [f"added {a}" for a in d.added]
+    return lines
+
+
+def as_places(values: Iterable[str], week: WeekData) -> list[Place]:
+    return [parse_place(v, week.scenario.slots) for v in values]

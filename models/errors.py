@@ -14,11 +14,11 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = self.file or "<input>"
+        where = self.file or ""
         if self.line is not None:
             where += f":{self.line}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        parts = [p for p in (where, self.field) if p]
+        return ": ".join([*parts, self.message])
 
     def at(self, file: str | None, line: int | None) -> Problem:
         return replace(self, file=file, line=line)

@@ -18,6 +18,7 @@ from models.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from models.plan import WeekData
+    from models.result import Result
 
 app = typer.Typer(
     add_completion=False,
@@ -254,6 +255,150 @@ def bench_cmd(
     typer.echo("wrote " + ", ".join(str(p) for p in written))
 
 
+def _read_result(path: Path) -> Result:
+    from pydantic import ValidationError
+
+    from models.result import Result
+
+    try:
+        return Result.model_validate_json(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        _fail([f"{path}: cannot read file: {exc.strerror}"])
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        _fail(
+            [
+                f"{path}: not a hybridplan result (solve --format json): "
+                f"{where + ': ' if where else ''}{first['msg']}"
+            ]
+        )
+
+
+def _write_new(path: Path, data: bytes, force: bool) -> None:
+    from solver.batch import write_atomic_bytes
+
+    if path.exists() and not force:
+        _fail([f"--out: {path} exists; pass --force to replace it"])
+    write_atomic_bytes(path, data)
+
+
+@app.command("replan")
+def replan_cmd(
+    result_file: Annotated[
+        Path, typer.Argument(help="a result JSON file (solve --format json)", metavar="RESULT.json")
+    ],
+    done: Annotated[list[str], typer.Option("--done", help="day:slot done as planned")] = [],  # noqa: B006
+    missed: Annotated[list[str], typer.Option("--missed", help="day:slot (or day) missed")] = [],  # noqa: B006
+    unavailable: Annotated[
+        list[str], typer.Option("--unavailable", help="day or day:slot no longer free")
+    ] = [],  # noqa: B006
+    from_day: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="first day to plan again (default: the day after the last done or missed session)",
+        ),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="output format")] = Format.table,
+    out: Annotated[Path | None, typer.Option("--out", help="write the new result (JSON)")] = None,
+    force: Annotated[bool, typer.Option("--force", help="replace --out")] = False,
+    time_limit: TimeLimitOption = 10.0,
+    seed: SeedOption = 0,
+) -> None:
+    """Plan the rest of the week again after real life happened, changing as little as
+    possible; lists what changed and why."""
+    from solver import render
+    from solver.replan import as_places, replan, week_of
+
+    previous = _read_result(result_file)
+    try:
+        week = week_of(previous)
+        if from_day is not None and from_day not in (
+            "mon",
+            "tue",
+            "wed",
+            "thu",
+            "fri",
+            "sat",
+            "sun",
+        ):
+            raise InputError([Problem("--from", f"{from_day!r} is not a day (mon..sun)")])
+        result = replan(
+            previous,
+            done=as_places(done, week, "--done"),
+            missed=as_places(missed, week, "--missed"),
+            unavailable=as_places(unavailable, week, "--unavailable"),
+            from_day=from_day,  # type: ignore[arg-type]
+            time_limit=time_limit,
+            seed=seed,
+        )
+    except InputError as exc:
+        _fail(exc.problems)
+    if out is not None:
+        _write_new(out, result.to_json().encode(), force)
+    if fmt is Format.json:
+        typer.echo(result.to_json())
+    else:
+        from rich.console import Console
+
+        console = Console()
+        console.print(render.table(result, _slot_order(week)))
+        for line in result.changes or ["no change to the plan"]:
+            console.print(f"change: {line}")
+    raise typer.Exit(0 if result.found else 1)
+
+
+class ExportFormat(StrEnum):
+    ics = "ics"
+    md = "md"
+    csv = "csv"
+    html = "html"
+    png = "png"
+
+
+@app.command("export")
+def export_cmd(
+    result_file: Annotated[
+        Path, typer.Argument(help="a result JSON file (solve --format json)", metavar="RESULT.json")
+    ],
+    to: Annotated[ExportFormat, typer.Option("--to", help="export format")],
+    out: Annotated[Path, typer.Option("--out", help="file to write")],
+    busy_only: Annotated[
+        bool, typer.Option("--busy-only", help="ics: events without details")
+    ] = False,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--start", help="ics: the week's Monday, YYYY-MM-DD, if the scenario has no `start`"
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="replace --out")] = False,
+) -> None:
+    """Export a solved week as an iCalendar feed, a PNG picture, an HTML page, Markdown or
+    CSV."""
+    import datetime as dt
+
+    from solver.export import export
+
+    result = _read_result(result_file)
+    if not result.found:
+        _fail([f"{result_file}: has no planned week to export (status {result.status})"])
+    options: dict[str, object] = {}
+    if to is ExportFormat.ics:
+        try:
+            options["start"] = dt.date.fromisoformat(start) if start else None
+        except ValueError:
+            _fail([f"--start: {start!r} is not a date YYYY-MM-DD"])
+        options["busy_only"] = busy_only
+    try:
+        data = export(result, to.value, **options)
+    except InputError as exc:
+        _fail(exc.problems)
+    _write_new(out, data, force)
+    typer.echo(f"wrote {out} ({len(data)} bytes)")
+
+
 @app.command("generate")
 def generate_cmd(
     out: Annotated[Path, typer.Option("--out", help="directory for the scenario files")],
@@ -330,28 +475,11 @@ def diff_cmd(
     ] = ExplainFormat.table,
 ) -> None:
     """Compare two solved weeks: sessions moved, removed and added, penalty per rule."""
-    from pydantic import ValidationError
 
-    from models.result import Result
     from solver import render
     from solver.diff import diff
 
-    results = []
-    problems: list[str] = []
-    for path in (before, after):
-        try:
-            results.append(Result.model_validate_json(path.read_text(encoding="utf-8")))
-        except OSError as exc:
-            problems.append(f"{path}: cannot read file: {exc.strerror}")
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            problems.append(
-                f"{path}: not a hybridplan result (solve --format json): "
-                f"{where + ': ' if where else ''}{first['msg']}"
-            )
-    if problems:
-        _fail(problems)
+    results = [_read_result(before), _read_result(after)]
     d = diff(results[0], results[1])
     if fmt is ExplainFormat.json:
         typer.echo(d.to_json())

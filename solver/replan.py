@@ -18,14 +18,20 @@ from solver.solving import solve
 Place = tuple[str, str | None]  # (day, slot or None for the whole day)
 
 
-def parse_place(text: str, slots: Iterable[str] | None = None) -> Place:
+def parse_place(text: str, slots: Iterable[str] | None = None, option: str = "") -> Place:
     """'tue' or 'tue:pm' -> ('tue', 'pm'); raises InputError naming what is allowed."""
     day, _, slot = text.partition(":")
     if day not in DAYS:
-        raise InputError([Problem("", f"{text!r}: day must be one of {', '.join(DAYS)}")])
+        raise InputError(
+            [
+                Problem(
+                    option, f"{text!r}: the day must be one of {', '.join(DAYS)} (day or day:slot)"
+                )
+            ]
+        )
     known = list(slots or [])
     if slot and known and slot not in known:
-        raise InputError([Problem("", f"{text!r}: slot must be one of {', '.join(known)}")])
+        raise InputError([Problem(option, f"{text!r}: the slot must be one of {', '.join(known)}")])
     return day, slot or None
 
 
@@ -111,5 +117,5 @@ def _changes(
     return lines
 
 
-def as_places(values: Iterable[str], week: WeekData) -> list[Place]:
-    return [parse_place(v, week.scenario.slots) for v in values]
+def as_places(values: Iterable[str], week: WeekData, option: str = "") -> list[Place]:
+    return [parse_place(v, week.scenario.slots, option) for v in values]

@@ -1,0 +1,192 @@
+"""Exports of a solved week: iCalendar (RFC 5545, with the icalendar library), a PNG
+picture (matplotlib), a self-contained HTML page, Markdown and CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+from typing import Any
+
+from models.errors import InputError, Problem
+from models.result import Result, SessionOut
+from models.week import DAYS, clock_minutes
+from solver import render
+from solver.replan import week_of
+
+COLOURS = {  # by family, darker for harder
+    ("run", "easy"): "#9ecae1", ("run", "moderate"): "#4292c6", ("run", "hard"): "#08519c",
+    ("strength", "easy"): "#fdae6b", ("strength", "moderate"): "#f16913",
+    ("strength", "hard"): "#a63603", ("mobility", "easy"): "#a1d99b",
+}  # fmt: skip
+
+
+def _describe(s: SessionOut) -> str:
+    if s.kind == "run":
+        what = f"{s.run_type} run, {s.minutes} min"
+    elif s.kind == "strength":
+        sets = ", ".join(f"{m} {n}" for m, n in s.sets.items())
+        what = f"strength ({s.legs} legs), {s.minutes} min; sets: {sets}"
+    else:
+        what = f"mobility, {s.minutes} min"
+    return f"{what}; intensity {s.intensity}; load {s.load}"
+
+
+def to_ics(result: Result, *, start: dt.date | None = None, busy_only: bool = False) -> bytes:
+    """One event per session, local times in the scenario's time zone, a stable UID per
+    (scenario, week, day, slot) so that importing a new plan updates the old events."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from icalendar import Calendar, Event
+
+    week = week_of(result)
+    monday = start or week.scenario.start
+    if monday is None:
+        raise InputError(
+            [
+                Problem(
+                    "start",
+                    "a calendar needs the week's Monday: set `start` "
+                    "in the scenario or pass --start YYYY-MM-DD",
+                )
+            ]
+        )
+    if monday.weekday() != 0:
+        raise InputError([Problem("start", f"{monday} is a {monday:%A}; it must be a Monday")])
+    try:
+        zone = ZoneInfo(week.scenario.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(
+            [
+                Problem(
+                    "timezone",
+                    f"unknown time zone {week.scenario.timezone!r}; "
+                    "use an IANA name such as Europe/Berlin",
+                )
+            ]
+        ) from None
+    cal = Calendar()
+    cal.add("prodid", "-//hybridplan//week planner//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-timezone", week.scenario.timezone)
+    for s in result.sessions:
+        day = monday + dt.timedelta(days=7 * (s.week - 1) + DAYS.index(s.day))
+        minutes = clock_minutes(s.start)
+        begin = dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), tzinfo=zone)
+        event = Event()
+        event.add("uid", f"{result.scenario}-w{s.week}-{s.day}-{s.slot}@hybridplan")
+        event.add("dtstamp", begin.astimezone(dt.UTC))
+        event.add("dtstart", begin)
+        event.add("dtend", begin + dt.timedelta(minutes=s.minutes))
+        if busy_only:
+            event.add("summary", "Busy")
+        else:
+            event.add("summary", f"{s.session} ({s.kind})")
+            event.add("description", _describe(s))
+            event.add("categories", [s.kind])
+        cal.add_component(event)
+    return bytes(cal.to_ical())
+
+
+def to_png(result: Result) -> bytes:
+    """The week as a picture: days x slots coloured by family and intensity, and the week's
+    sets per muscle group against its targets beside it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    week = week_of(result)
+    slots = [s.name for s in week.slots[: len(week.scenario.slots)]]
+    fig, (grid, bars) = plt.subplots(
+        1, 2, figsize=(12, 4.5), gridspec_kw={"width_ratios": [2.2, 1]}
+    )
+    for s in result.sessions:
+        x, y = DAYS.index(s.day), slots.index(s.slot)
+        grid.add_patch(
+            plt.Rectangle((x, y), 0.95, 0.9, color=COLOURS.get((s.kind, s.intensity), "#bbbbbb"))
+        )
+        grid.text(
+            x + 0.47,
+            y + 0.45,
+            f"{s.session}\n{s.start} {s.minutes}'",
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="white" if s.intensity == "hard" else "black",
+        )
+    grid.set_xlim(0, len(DAYS))
+    grid.set_ylim(len(slots), 0)
+    grid.set_xticks([i + 0.47 for i in range(len(DAYS))], DAYS)
+    grid.set_yticks([i + 0.45 for i in range(len(slots))], slots)
+    grid.set_title(f"{result.scenario} · {result.rule_set} · penalty {result.objective}")
+    grid.legend(
+        handles=[Patch(color=c, label=f"{k} {i}") for (k, i), c in COLOURS.items()],
+        fontsize=6,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.08),
+        ncol=4,
+    )
+    targets: dict[str, Any] = {str(m): r for m, r in week.scenario.targets.sets.items()}
+    muscles: list[str] = list(targets) or sorted(result.summary.sets)
+    totals = [result.summary.sets.get(m, 0) for m in muscles]
+    bars.barh(muscles, totals, color="#f16913")
+    for i, m in enumerate(muscles):
+        if m in targets:
+            bars.plot([targets[m].min, targets[m].max], [i, i], color="black", lw=3, alpha=0.5)
+    bars.invert_yaxis()
+    bars.set_title("sets per muscle group (bar) vs target (line)", fontsize=9)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=120, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def to_html(result: Result) -> str:
+    """A self-contained page: the week grid, totals, and penalties with their reasons."""
+    import base64
+
+    picture = base64.b64encode(to_png(result)).decode()
+    rows = "".join(
+        f"<tr><td>{s.day}</td><td>{s.slot}</td><td>{s.start}</td><td>{html.escape(s.session)}"
+        f"</td><td>{html.escape(_describe(s))}</td></tr>"
+        for s in result.sessions
+    )
+    penalties = (
+        "".join(
+            f"<tr><td>{p.rule}</td><td>{p.amount}</td><td>{html.escape(p.detail)}</td></tr>"
+            for p in result.penalties
+        )
+        or "<tr><td colspan=3>none: every soft rule is met</td></tr>"
+    )
+    sm = result.summary
+    return f"""<!doctype html><html><head><meta charset="utf-8">
+<title>{html.escape(result.scenario)}</title><style>body {{ font-family: sans-serif;
+margin: 2em; }} table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ccc;
+padding: 2px 8px; }}</style></head><body>
+<h1>{html.escape(result.scenario)}</h1>
+<p>rule set {html.escape(result.rule_set)} · {result.status} · penalty {result.objective}
+· {sm.runs} runs ({sm.run_minutes} min) · {sm.strength} strength · {sm.minutes} min ·
+load {sm.load}</p>
+<img alt="the week" src="data:image/png;base64,{picture}">
+<h2>Sessions</h2><table><tr><th>day</th><th>slot</th><th>start</th><th>session</th>
+<th>what</th></tr>{rows}</table>
+<h2>Penalties</h2><table><tr><th>rule</th><th>points</th><th>why</th></tr>{penalties}</table>
+{"".join(f"<p>{html.escape(c)}</p>" for c in result.changes)}
+</body></html>"""
+
+
+def export(result: Result, to: str, **options: Any) -> bytes:
+    """Bytes of `result` in the format `to` (ics, png, html, md, csv)."""
+    if to == "ics":
+        return to_ics(result, **options)
+    if to == "png":
+        return to_png(result)
+    if to == "html":
+        return to_html(result).encode()
+    if to == "md":
+        return render.markdown(result).encode()
+    if to == "csv":
+        return render.csv([result]).encode()
+    raise InputError([Problem("--to", f"unknown format {to!r}; use ics, png, html, md or csv")])

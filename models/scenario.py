@@ -173,6 +173,23 @@ class Scenario(BaseModel):
         RulesRef, BeforeValidator(_to_rules_ref, json_schema_input_type=str | RulesRef)
     ] = Field(default_factory=RulesRef)
 
+    # -- planner calls: each returns a new scenario, the original is left as it was ------
+    def pin(self, day: Day, slot: str, session: str) -> Scenario:
+        """The same week with `session` fixed to `day` `slot`."""
+        return self.model_copy(
+            update={"fixed": [*self.fixed, Pin(day=day, slot=slot, session=session)]}
+        )
+
+    def ban(self, day: Day, session: str, slot: str | None = None) -> Scenario:
+        """The same week with `session` kept off `day` (or only its `slot`)."""
+        return self.model_copy(
+            update={"forbid": [*self.forbid, Ban(day=day, slot=slot, session=session)]}
+        )
+
+    def block(self, day: Day, slot: str | None = None) -> Scenario:
+        """The same week without `day` (or only its `slot`)."""
+        return self.model_copy(update={"blocked": [*self.blocked, Block(day=day, slot=slot)]})
+
     @field_validator("start")
     @classmethod
     def _monday(cls, value: dt.date | None) -> dt.date | None:

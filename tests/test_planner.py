@@ -197,3 +197,16 @@ def test_readme_worked_example_runs() -> None:
     namespace: dict[str, object] = {}
     exec(compile(match.group(1), "README.md", "exec"), namespace)
     assert namespace["moved"]  # the example checks its own results with asserts
+
+
+def test_planner_calls_return_new_scenarios(marathon: Result) -> None:
+    from models import Scenario
+
+    base = Scenario.model_validate(marathon.input["scenario"])  # type: ignore[index]
+    week = base.pin("tue", "pm", "intervals_45").ban("fri", "lower_heavy_60").block("wed", "am")
+    assert base.fixed == [] and base.forbid == [] and base.blocked == []
+    result = solve(week)
+    assert ("tue", "pm", "intervals_45") in triples(result)
+    assert not any(s.day == "wed" and s.slot == "am" for s in result.sessions)
+    assert not any(s.day == "fri" and s.session == "lower_heavy_60" for s in result.sessions)
+    assert_valid(result)

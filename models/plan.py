@@ -22,16 +22,26 @@ from models.week import DAYS, MINUTES_PER_DAY, Day, clock_minutes, format_clock
 
 @dataclass(frozen=True, order=True)
 class Slot:
-    """One (day, slot) position of the week, ordered by clock time."""
+    """One (day, slot) position of the plan, ordered by clock time. Days count from the
+    first Monday, so a plan of several weeks is one timeline and every spacing rule
+    reaches across the Sunday-Monday boundary."""
 
-    start: int  # minutes after Monday 00:00
-    day: int  # 0 = Monday
+    start: int  # minutes after the first Monday 00:00
+    day: int  # days after the first Monday (0 = Monday of week 1)
     name: str
     capacity: int  # free minutes (0 = unavailable)
 
     @property
+    def week(self) -> int:
+        return self.day // len(DAYS) + 1
+
+    @property
+    def weekday(self) -> int:
+        return self.day % len(DAYS)
+
+    @property
     def day_name(self) -> Day:
-        return DAYS[self.day]
+        return DAYS[self.weekday]
 
     @property
     def clock(self) -> str:
@@ -39,7 +49,8 @@ class Slot:
 
     @property
     def label(self) -> str:
-        return f"{self.day_name} {self.name}"
+        prefix = f"w{self.week} " if self.week > 1 else ""
+        return f"{prefix}{self.day_name} {self.name}"
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,15 +112,22 @@ class WeekData:
     slots: tuple[Slot, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        clocks = sorted(self.scenario.slots.items(), key=lambda kv: clock_minutes(kv[1]))
-        blocked = {(b.day, b.slot) for b in self.scenario.blocked}
+        sc = self.scenario
+        clocks = sorted(sc.slots.items(), key=lambda kv: clock_minutes(kv[1]))
         slots = []
-        for d, day in enumerate(DAYS):
-            free = self.scenario.availability.get(day, {})
-            for name, clock in clocks:
-                taken = (day, None) in blocked or (day, name) in blocked
-                capacity = 0 if taken else free.get(name, 0)
-                slots.append(Slot(d * MINUTES_PER_DAY + clock_minutes(clock), d, name, capacity))
+        for week in range(1, sc.weeks + 1):
+            availability = sc.week_availability.get(week, sc.availability)
+            for d, day in enumerate(DAYS):
+                free = availability.get(day, {})
+                absolute = (week - 1) * len(DAYS) + d
+                for name, clock in clocks:
+                    taken = any(
+                        b.day == day and b.slot in (None, name) and b.week in (None, week)
+                        for b in sc.blocked
+                    )
+                    capacity = 0 if taken else free.get(name, 0)
+                    start = absolute * MINUTES_PER_DAY + clock_minutes(clock)
+                    slots.append(Slot(start, absolute, name, capacity))
         object.__setattr__(self, "slots", tuple(sorted(slots)))
 
     @classmethod
@@ -134,9 +152,31 @@ class WeekData:
             rules["stability"] = RULE_CONFIGS["stability"]()
         return [(rid, rules[rid]) for rid in RULE_CONFIGS if rid in rules]
 
+    @property
+    def weeks(self) -> int:
+        return self.scenario.weeks
+
     @cached_property
     def slot_index(self) -> dict[tuple[str, str], Slot]:
-        return {(s.day_name, s.name): s for s in self.slots}
+        """(day, slot name) -> the slot in week 1."""
+        return {(s.day_name, s.name): s for s in self.slots if s.week == 1}
+
+    @cached_property
+    def _slots_by_week(self) -> dict[tuple[int, str, str], Slot]:
+        return {(s.week, s.day_name, s.name): s for s in self.slots}
+
+    def slot_at(self, day: str, name: str, week: int = 1) -> Slot:
+        return self._slots_by_week[(week, day, name)]
+
+    def in_week(self, week: int, placed: Iterable[Placed]) -> list[Placed]:
+        return [p for p in placed if p.slot.week == week]
+
+    def per_week(self) -> range:
+        return range(1, self.weeks + 1)
+
+    def tag(self, week: int) -> str:
+        """'' for a one-week plan, 'w3' for week 3 of a longer one (keys and messages)."""
+        return "" if self.weeks == 1 else f"w{week}"
 
     def candidates(self) -> Iterable[Placed]:
         """Every session type in every slot, slot by slot (BuildContext relies on the order)."""
@@ -159,8 +199,30 @@ def scenario_problems(scenario: Scenario) -> list[Problem]:
                     )
                 )
     known = set(scenario.slots)
+    for week, calendar in scenario.week_availability.items():
+        if week > scenario.weeks:
+            problems.append(
+                Problem(
+                    f"week_availability.{week}", f"week {week} is beyond `weeks` ({scenario.weeks})"
+                )
+            )
+        for day, day_slots in calendar.items():
+            for name in day_slots:
+                if name not in known:
+                    problems.append(
+                        Problem(
+                            f"week_availability.{week}.{day}.{name}",
+                            f"unknown slot {name!r}; slots are {', '.join(scenario.slots)}",
+                        )
+                    )
     for key in ("fixed", "forbid", "blocked", "previous"):
         for i, item in enumerate(getattr(scenario, key)):
+            if item.week is not None and item.week > scenario.weeks:
+                problems.append(
+                    Problem(
+                        f"{key}.{i}.week", f"week {item.week} is beyond `weeks` ({scenario.weeks})"
+                    )
+                )
             if item.slot is not None and item.slot not in known:
                 problems.append(
                     Problem(
@@ -186,12 +248,16 @@ class Plan:
         return cls(week, tuple(sorted(placed, key=lambda p: (p.start, p.session.id))))
 
     @classmethod
-    def from_placements(cls, week: WeekData, items: Iterable[tuple[str, str, str]]) -> Plan:
-        """A plan from (day, slot, session id) triples, e.g. a Result's sessions."""
-        return cls.of(
-            week,
-            (Placed(week.slot_index[(day, slot)], week.sessions[sid]) for day, slot, sid in items),
-        )
+    def from_placements(
+        cls, week: WeekData, items: Iterable[tuple[str, str, str] | tuple[str, str, str, int]]
+    ) -> Plan:
+        """A plan from (day, slot, session id[, week]) tuples, e.g. a Result's sessions."""
+        placed = []
+        for item in items:
+            day, slot, sid = item[0], item[1], item[2]
+            number = item[3] if len(item) > 3 else 1
+            placed.append(Placed(week.slot_at(day, slot, number), week.sessions[sid]))
+        return cls.of(week, placed)
 
     def on_day(self, day: int) -> list[Placed]:
         return [p for p in self.placed if p.slot.day == day]

@@ -104,6 +104,7 @@ class Pin(BaseModel):
     day: Day
     slot: str
     session: str
+    week: int = Field(default=1, ge=1, le=26)
 
 
 class Ban(BaseModel):
@@ -114,6 +115,7 @@ class Ban(BaseModel):
     day: Day
     slot: str | None = None
     session: str
+    week: int | None = Field(default=None, ge=1, le=26, description="none: every week")
 
 
 class Block(BaseModel):
@@ -123,6 +125,7 @@ class Block(BaseModel):
 
     day: Day
     slot: str | None = None
+    week: int | None = Field(default=None, ge=1, le=26, description="none: every week")
 
 
 class Scenario(BaseModel):
@@ -141,6 +144,15 @@ class Scenario(BaseModel):
     )
     availability: dict[Day, dict[str, Annotated[int, Field(ge=0, le=1440)]]] = Field(
         description="day -> slot -> free minutes; a day or slot left out is unavailable"
+    )
+    weeks: int = Field(default=1, ge=1, le=26, description="weeks planned at once")
+    week_availability: dict[
+        Annotated[int, Field(ge=1, le=26)],
+        dict[Day, dict[str, Annotated[int, Field(ge=0, le=1440)]]],
+    ] = Field(
+        default_factory=dict,
+        description="week number -> availability replacing `availability` that week "
+        "(holidays, travel)",
     )
     weekly_minutes: int | None = Field(
         default=None, ge=0, le=7 * 1440, description="total training minutes allowed"

@@ -26,8 +26,15 @@ class CountRule:
         wanted = self.wanted(ctx.week.scenario.targets)
         if wanted is None:
             return
-        placed = ctx.live(self.counted)
+        for week in ctx.week.per_week():  # the targets hold for every week
+            self._build_week(ctx, wanted, week)
+
+    def _build_week(self, ctx: BuildContext, wanted: CountRange, week: int) -> None:
+        placed = ctx.week.in_week(week, ctx.live(self.counted))
         count = ctx.total(placed)
+        tag = ctx.week.tag(week)
+        key = f"{self.rule}.{{}}" + (f".{tag}" if tag else "")
+        where = f" in {tag}" if tag else ""
 
         def gap(direction: int, bound: int) -> Callable[[], Any]:
             def expr() -> Any:  # sessions short of the minimum / over the maximum
@@ -40,21 +47,21 @@ class CountRule:
         low = high = None
         if wanted.min > 0:
             low = ctx.requirement(
-                f"{self.rule}.min",
+                key.format("min"),
                 self.rule,
-                f"at least {self.count(wanted.min)} ({self.field})",
+                f"at least {self.count(wanted.min)}{where} ({self.field})",
                 advice=lambda v, _: (
-                    f"allow {self.count(wanted.min - (v or 0))} instead of {wanted.min}"
+                    f"allow {self.count(wanted.min - (v or 0))} instead of {wanted.min}{where}"
                 ),
                 relax_expr=gap(1, wanted.min),
             )
         if wanted.max < len(placed):
             high = ctx.requirement(
-                f"{self.rule}.max",
+                key.format("max"),
                 self.rule,
-                f"at most {self.count(wanted.max)} ({self.field})",
+                f"at most {self.count(wanted.max)}{where} ({self.field})",
                 advice=lambda v, _: (
-                    f"allow {self.count(wanted.max + (v or 0))} instead of {wanted.max}"
+                    f"allow {self.count(wanted.max + (v or 0))} instead of {wanted.max}{where}"
                 ),
                 relax_expr=gap(-1, wanted.max),
             )
@@ -63,11 +70,24 @@ class CountRule:
 
     def check(self, plan: Plan, cfg: Any) -> list[Violation]:
         wanted = self.wanted(plan.week.scenario.targets)
-        count = sum(1 for p in plan.placed if self.counted(p.session))
-        if wanted is None or wanted.contains(count):
+        if wanted is None:
             return []
-        want = str(wanted.min) if wanted.min == wanted.max else f"{wanted.min}-{wanted.max}"
-        return [Violation(rule=self.rule, detail=f"{self.count(count)} planned; wanted {want}")]
+        found = []
+        for week in plan.week.per_week():
+            placed = plan.week.in_week(week, plan.placed)
+            count = sum(1 for p in placed if self.counted(p.session))
+            if wanted.contains(count):
+                continue
+            want = str(wanted.min) if wanted.min == wanted.max else f"{wanted.min}-{wanted.max}"
+            tag = plan.week.tag(week)
+            found.append(
+                Violation(
+                    rule=self.rule,
+                    detail=(f"{tag}: " if tag else "")
+                    + f"{self.count(count)} planned; wanted {want}",
+                )
+            )
+        return found
 
     def count(self, n: int) -> str:
         """'1 long run', '2 long runs'."""

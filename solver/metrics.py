@@ -29,7 +29,7 @@ def freshness(plan: Plan) -> list[float]:
 
 
 def daily_load(plan: Plan) -> list[int]:
-    load = [0] * len(DAYS)
+    load = [0] * (len(DAYS) * plan.week.weeks)
     for p in plan.placed:
         load[p.start // MINUTES_PER_DAY] += p.session.load
     return load
@@ -53,7 +53,7 @@ def plan_metrics(plan: Plan) -> dict[str, Any]:
     hard = {p.slot.day for p in plan.placed if p.session.is_hard}
     metrics: dict[str, Any] = {
         "minutes": sum(p.session.minutes for p in plan.placed),
-        "rest_days": len(DAYS) - len(busy),
+        "rest_days": len(DAYS) * plan.week.weeks - len(busy),
         "hard_days": len(hard),
         "load": sum(loads),
         "monotony": monotony(loads),

@@ -35,8 +35,11 @@ def _headline(result: Result) -> str:
     return head
 
 
-def table(result: Result, slot_order: Sequence[str] | None = None) -> RenderableType:
-    """A days x slots grid with the penalty summary under it."""
+def table(
+    result: Result, slot_order: Sequence[str] | None = None, show_week: int | None = None
+) -> RenderableType:
+    """A days x slots grid per week (or only `show_week`) with the penalty summary under
+    it; plans of several weeks start with a per-week summary."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -46,21 +49,31 @@ def table(result: Result, slot_order: Sequence[str] | None = None) -> Renderable
         parts.append(Text(result.message, style="red" if not result.found else "yellow"))
     if result.found:
         slots = _slots(result, slot_order)
-        grid = Table(show_lines=True)
-        grid.add_column("day")
-        for slot in slots:
-            grid.add_column(slot)
-        for day in DAYS:
-            cells = []
+        weeks = weeks_of(result)
+        if weeks > 1:
+            parts.append(week_summary(result))
+        for week in range(1, weeks + 1) if show_week is None else [show_week]:
+            grid = Table(
+                show_lines=True, title=f"week {week}" if weeks > 1 else None, title_justify="left"
+            )
+            grid.add_column("day")
             for slot in slots:
-                here = [s for s in result.sessions if s.day == day and s.slot == slot]
-                cell = Text()
-                for s in here:
-                    cell.append(f"{s.session}\n", style=_STYLE[s.intensity])
-                    cell.append(f"{s.start} · {s.minutes} min", style="dim")
-                cells.append(cell)
-            grid.add_row(day, *cells)
-        parts.append(grid)
+                grid.add_column(slot)
+            for day in DAYS:
+                cells = []
+                for slot in slots:
+                    here = [
+                        s
+                        for s in result.sessions
+                        if s.week == week and s.day == day and s.slot == slot
+                    ]
+                    cell = Text()
+                    for s in here:
+                        cell.append(f"{s.session}\n", style=_STYLE[s.intensity])
+                        cell.append(f"{s.start} · {s.minutes} min", style="dim")
+                    cells.append(cell)
+                grid.add_row(day, *cells)
+            parts.append(grid)
         sm = result.summary
         parts.append(
             Text(
@@ -78,6 +91,46 @@ def table(result: Result, slot_order: Sequence[str] | None = None) -> Renderable
         else:
             parts.append(Text("no penalties: every soft rule is met", style="green"))
     return Group(*parts)
+
+
+def weeks_of(result: Result) -> int:
+    return max((s.week for s in result.sessions), default=1)
+
+
+def week_rows(result: Result) -> list[dict[str, object]]:
+    """Per week: runs, strength, running minutes, long run, minutes, sets, load, monotony."""
+    from solver.metrics import monotony
+
+    rows = []
+    for week in range(1, weeks_of(result) + 1):
+        here = [s for s in result.sessions if s.week == week]
+        loads = [sum(s.load for s in here if s.day == d) for d in DAYS]
+        sets: dict[str, int] = {}
+        for s in here:
+            for m, n in s.sets.items():
+                sets[m] = sets.get(m, 0) + n
+        rows.append({
+            "week": week,
+            "runs": sum(s.kind == "run" for s in here),
+            "strength": sum(s.kind == "strength" for s in here),
+            "run_minutes": sum(s.minutes for s in here if s.kind == "run"),
+            "long_run": max((s.minutes for s in here if s.run_type == "long"), default=0),
+            "minutes": sum(s.minutes for s in here),
+            "sets": ", ".join(f"{m} {n}" for m, n in sets.items()),
+            "load": sum(loads),
+            "monotony": monotony(loads),
+        })  # fmt: skip
+    return rows
+
+
+def week_summary(result: Result) -> RenderableType:
+    from rich.table import Table
+
+    rows = week_rows(result)
+    grid = Table(*[str(k) for k in rows[0]], title="weeks", title_justify="left")
+    for row in rows:
+        grid.add_row(*["" if v is None else str(v) for v in row.values()])
+    return grid
 
 
 def why(result: Result) -> str:

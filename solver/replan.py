@@ -76,22 +76,24 @@ def replan(
         return any(d == day and s in (None, slot) for d, s in places)
 
     planned = [s for s in previous.sessions if not hit(s.day, s.slot, missed)]
+    # Replanning works on the current week (week 1 of the plan); later weeks of a longer
+    # plan stay as they were, held by `stability`.
     fixed = [
-        Pin(day=s.day, slot=s.slot, session=s.session)
+        Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
         for s in planned
-        if DAYS.index(s.day) < start or hit(s.day, s.slot, done)
+        if s.week == 1 and (DAYS.index(s.day) < start or hit(s.day, s.slot, done))
     ]
     pinned = {(p.day, p.slot) for p in fixed}
-    blocked = [Block(day=d, slot=s) for d, s in (*missed, *unavailable)]
+    blocked = [Block(day=d, slot=s, week=1) for d, s in (*missed, *unavailable)]
     blocked += [
-        Block(day=slot.day_name, slot=slot.name)
+        Block(day=slot.day_name, slot=slot.name, week=1)
         for slot in week.slots
-        if slot.day < start and (slot.day_name, slot.name) not in pinned
+        if slot.week == 1 and slot.day < start and (slot.day_name, slot.name) not in pinned
     ]
     scenario = week.scenario.model_copy(update={
         "fixed": [*week.scenario.fixed, *fixed],
         "blocked": [*week.scenario.blocked, *blocked],
-        "previous": [Pin(day=s.day, slot=s.slot, session=s.session)
+        "previous": [Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
                      for s in planned],
     })  # fmt: skip
     result = solve(WeekData.build(scenario, week.rules), time_limit=time_limit, seed=seed)

@@ -97,9 +97,10 @@ def solve(
     for name, value in {**DEFAULT_PARAMS, **(params or {})}.items():
         setattr(solver.parameters, name, value)
     if week.scenario.previous:  # replanning: start the search from the previous plan
-        before = {(p.day, p.slot, p.session) for p in week.scenario.previous}
+        before = {(p.day, p.slot, p.session, p.week) for p in week.scenario.previous}
         for p in ctx.candidates:
-            ctx.model.add_hint(ctx.x[p], (p.slot.day_name, p.slot.name, p.session.id) in before)
+            key = (p.slot.day_name, p.slot.name, p.session.id, p.slot.week)
+            ctx.model.add_hint(ctx.x[p], key in before)
     progress = _Progress()
     code = solver.solve(ctx.model, progress)
     status = _STATUS.get(code, "unknown")
@@ -152,6 +153,7 @@ def solve(
 def session_out(p: Any) -> SessionOut:
     s = p.session
     return SessionOut(
+        week=p.slot.week,
         day=p.slot.day_name,
         slot=p.slot.name,
         start=p.slot.clock,

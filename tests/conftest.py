@@ -97,7 +97,7 @@ def triples(result: Result) -> list[tuple[str, str, str]]:
 
 def plan_of(wk: WeekData, result: Result) -> Plan:
     """Rebuild a plan from the result's public JSON sessions (not from solver internals)."""
-    return place(wk, *triples(result))
+    return Plan.from_placements(wk, [(s.day, s.slot, s.session, s.week) for s in result.sessions])
 
 
 def nonzero(totals: dict[str, int]) -> dict[str, int]:

@@ -39,7 +39,10 @@ def _allow(noun: str, limit: int) -> Callable[[int | None, Plan], str]:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    days = [[p for p in ctx.live() if p.slot.day == d] for d in range(len(DAYS))]
+    by_day: dict[int, list[Placed]] = {}
+    for p in ctx.live():
+        by_day.setdefault(p.slot.day, []).append(p)
+    days = list(by_day.values())
     for noun, limit, counts in _limits(cfg):
         totals = [ctx.total(_counted(day, counts)) for day in days]
         literal = ctx.requirement(
@@ -55,11 +58,15 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
     found = []
-    for d, day in enumerate(DAYS):
+    for d in range(plan.week.weeks * len(DAYS)):
+        day = plan.on_day(d)
+        if not day:
+            continue
         for noun, limit, counts in _limits(cfg):
-            n = len(_counted(plan.on_day(d), counts))
+            n = len(_counted(day, counts))
             if n > limit:
+                label = day[0].slot.label.rsplit(" ", 1)[0]  # "mon" or "w2 mon"
                 found.append(
-                    Violation(rule=Config.ID, detail=f"{day}: {n} {noun}; at most {limit}")
+                    Violation(rule=Config.ID, detail=f"{label}: {n} {noun}; at most {limit}")
                 )
     return found

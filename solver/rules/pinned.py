@@ -18,6 +18,7 @@ def _banned(p: Placed, ban: Ban) -> bool:
         p.session.id == ban.session
         and p.slot.day_name == ban.day
         and ban.slot in (None, p.slot.name)
+        and ban.week in (None, p.slot.week)
     )
 
 
@@ -28,10 +29,10 @@ def _unpin(pin: Pin) -> Callable[[int | None, Plan], str]:
 def build(ctx: BuildContext, cfg: Config) -> None:
     week = ctx.week
     for pin in week.scenario.fixed:
-        slot = week.slot_index[(pin.day, pin.slot)]
+        slot = week.slot_at(pin.day, pin.slot, pin.week)
         target = next(p for p in ctx.candidates if p.slot == slot and p.session.id == pin.session)
         literal = ctx.requirement(
-            f"pinned.{pin.day}-{pin.slot}",
+            f"pinned.{pin.day}-{pin.slot}" + (f".w{pin.week}" if week.weeks > 1 else ""),
             Config.ID,
             f"{pin.session} pinned to {pin.day} {pin.slot} (fixed)",
             advice=_unpin(pin),
@@ -44,14 +45,14 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
-    placed = {(p.slot.day_name, p.slot.name, p.session.id) for p in plan.placed}
+    placed = {(p.slot.day_name, p.slot.name, p.session.id, p.slot.week) for p in plan.placed}
     found = [
         Violation(
             rule=Config.ID,
             detail=f"{pin.session} is pinned to {pin.day} {pin.slot} but not planned there",
         )
         for pin in plan.week.scenario.fixed
-        if (pin.day, pin.slot, pin.session) not in placed
+        if (pin.day, pin.slot, pin.session, pin.week) not in placed
     ]
     found += [
         Violation(rule=Config.ID, detail=f"{p.label} is forbidden there")

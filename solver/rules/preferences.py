@@ -21,7 +21,7 @@ def _unmet(p: Placed, scenario: Scenario) -> list[str]:
     if (
         p.session.is_long_run
         and prefs.long_run_day is not None
-        and p.slot.day != day_index(prefs.long_run_day)
+        and p.slot.weekday != day_index(prefs.long_run_day)
     ):
         wishes.append(f"{p.label}: long run wanted on {prefs.long_run_day}")
     if p.slot.day_name in prefs.rest_days:

@@ -4,6 +4,7 @@ named rest days (`preferences.rest_days`) stay empty when `keep_named` is set.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from models.plan import Placed, Plan
 from models.result import Violation
@@ -22,7 +23,9 @@ def _named(days: list[Day], cfg: Config) -> set[int]:
 
 def _train_on(day: int, cfg: Config) -> Callable[[int | None, Plan], str]:
     def advice(_: int | None, plan: Plan) -> str:
-        sessions = ", ".join(p.session.id for p in plan.on_day(day) if _breaks_rest(p, cfg))
+        sessions = ", ".join(
+            p.session.id for p in plan.placed if p.slot.weekday == day and _breaks_rest(p, cfg)
+        )
         return f"train on {DAYS[day]} ({sessions})"
 
     return advice
@@ -39,27 +42,38 @@ def build(ctx: BuildContext, cfg: Config) -> None:
             advice=_train_on(d, cfg),
         )
         for p in ctx.live():
-            if p.slot.day == d and _breaks_rest(p, cfg):
+            if p.slot.weekday == d and _breaks_rest(p, cfg):
                 ctx.forbid(p, literal)
-    busy = []
-    for d in range(len(DAYS)):
-        day_placed = [p for p in ctx.live() if p.slot.day == d and _breaks_rest(p, cfg)]
-        if not day_placed:
-            continue
-        b = ctx.model.new_bool_var(f"busy[{DAYS[d]}]")
-        for p in day_placed:
-            ctx.model.add_implication(ctx.x[p], b)
-        busy.append(b)
     if cfg.min_days == 0:
         return
-    literal = ctx.requirement(
-        f"{Config.ID}.min_days",
-        Config.ID,
-        f"at least {cfg.min_days} full rest days",
-        advice=lambda v, _: f"allow {len(DAYS) - (v or 0)} rest days instead of {cfg.min_days}",
-        relax_expr=lambda: sum(busy),
-    )
-    ctx.enforce(ctx.model.add(sum(busy) <= len(DAYS) - cfg.min_days), literal)
+    for week in ctx.week.per_week():
+        busy = []
+        for p_day in range((week - 1) * len(DAYS), week * len(DAYS)):
+            day_placed = [p for p in ctx.live() if p.slot.day == p_day and _breaks_rest(p, cfg)]
+            if not day_placed:
+                continue
+            b = ctx.model.new_bool_var(f"busy[{p_day}]")
+            for p in day_placed:
+                ctx.model.add_implication(ctx.x[p], b)
+            busy.append(b)
+        tag = ctx.week.tag(week)
+        literal = ctx.requirement(
+            f"{Config.ID}.min_days" + (f".{tag}" if tag else ""),
+            Config.ID,
+            f"at least {cfg.min_days} full rest days{f' in {tag}' if tag else ''}",
+            advice=_allow(cfg.min_days, tag),
+            relax_expr=_sum(busy),
+        )
+        ctx.enforce(ctx.model.add(sum(busy) <= len(DAYS) - cfg.min_days), literal)
+
+
+def _sum(items: list[Any]) -> Callable[[], Any]:
+    return lambda: sum(items)
+
+
+def _allow(wanted: int, tag: str) -> Callable[[int | None, Plan], str]:
+    where = f" in {tag}" if tag else ""
+    return lambda v, _: f"allow {len(DAYS) - (v or 0)} rest days instead of {wanted}{where}"
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
@@ -67,12 +81,18 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
     found = [
         Violation(rule=Config.ID, detail=f"{p.label} on a named rest day")
         for p in plan.placed
-        if p.slot.day in named and _breaks_rest(p, cfg)
+        if p.slot.weekday in named and _breaks_rest(p, cfg)
     ]
-    busy = {p.slot.day for p in plan.placed if _breaks_rest(p, cfg)}
-    free = len(DAYS) - len(busy)
-    if free < cfg.min_days:
-        found.append(
-            Violation(rule=Config.ID, detail=f"{free} rest days; at least {cfg.min_days} wanted")
-        )
+    for week in plan.week.per_week():
+        busy = {p.slot.day for p in plan.week.in_week(week, plan.placed) if _breaks_rest(p, cfg)}
+        free = len(DAYS) - len(busy)
+        if free < cfg.min_days:
+            tag = plan.week.tag(week)
+            found.append(
+                Violation(
+                    rule=Config.ID,
+                    detail=(f"{tag}: " if tag else "")
+                    + f"{free} rest days; at least {cfg.min_days} wanted",
+                )
+            )
     return found

@@ -12,21 +12,27 @@ def build(ctx: BuildContext, cfg: Config) -> None:
     wanted = ctx.week.scenario.targets.run_minutes
     if wanted is None:
         return
-    minutes = ctx.total(ctx.live(lambda s: s.is_run), lambda p: p.session.minutes)
-    short = ctx.model.new_int_var(0, wanted, "run_minutes_short")
-    ctx.model.add_max_equality(short, [wanted - minutes, 0])
-    ctx.penalize(Config.ID, cfg.weight, short)
+    for week in ctx.week.per_week():
+        runs = ctx.week.in_week(week, ctx.live(lambda s: s.is_run))
+        minutes = ctx.total(runs, lambda p: p.session.minutes)
+        short = ctx.model.new_int_var(0, wanted, "run_minutes_short")
+        ctx.model.add_max_equality(short, [wanted - minutes, 0])
+        ctx.penalize(Config.ID, cfg.weight, short)
 
 
 def check(plan: Plan, cfg: Config) -> list[Penalty]:
     wanted = plan.week.scenario.targets.run_minutes
-    ran = sum(p.session.minutes for p in plan.placed if p.session.is_run)
-    if wanted is None or ran >= wanted or not cfg.weight:
+    if wanted is None or not cfg.weight:
         return []
-    return [
-        Penalty(
-            rule=Config.ID,
-            amount=cfg.weight * (wanted - ran),
-            detail=f"{ran} running minutes; {wanted - ran} short of {wanted}",
-        )
-    ]
+    found = []
+    for week in plan.week.per_week():
+        placed = plan.week.in_week(week, plan.placed)
+        ran = sum(p.session.minutes for p in placed if p.session.is_run)
+        if ran < wanted:
+            tag = plan.week.tag(week)
+            found.append(Penalty(
+                rule=Config.ID, amount=cfg.weight * (wanted - ran),
+                detail=(f"{tag}: " if tag else "")
+                + f"{ran} running minutes; {wanted - ran} short of {wanted}",
+            ))  # fmt: skip
+    return found

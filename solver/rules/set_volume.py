@@ -19,26 +19,28 @@ def _miss(total: int, wanted: CountRange) -> str | None:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    for muscle, wanted in ctx.week.scenario.targets.sets.items():
-        placed = [p for p in ctx.live() if p.session.sets_for(muscle)]
-        total = ctx.total(placed, lambda p, m=muscle: p.session.sets_for(m))  # type: ignore[misc]
-        top = sum(p.session.sets_for(muscle) for p in placed)
-        miss = ctx.model.new_int_var(0, max(wanted.min, top), f"sets_miss[{muscle}]")
-        ctx.model.add_max_equality(miss, [wanted.min - total, total - wanted.max, 0])
-        ctx.penalize(Config.ID, cfg.weight, miss)
+    for week in ctx.week.per_week():
+        live = ctx.week.in_week(week, ctx.live())
+        for muscle, wanted in ctx.week.scenario.targets.sets.items():
+            placed = [p for p in live if p.session.sets_for(muscle)]
+            total = ctx.total(placed, lambda p, m=muscle: p.session.sets_for(m))  # type: ignore[misc]
+            top = sum(p.session.sets_for(muscle) for p in placed)
+            miss = ctx.model.new_int_var(0, max(wanted.min, top), f"sets_miss[{muscle}]")
+            ctx.model.add_max_equality(miss, [wanted.min - total, total - wanted.max, 0])
+            ctx.penalize(Config.ID, cfg.weight, miss)
 
 
 def check(plan: Plan, cfg: Config) -> list[Penalty]:
     found = []
-    for muscle, wanted in plan.week.scenario.targets.sets.items():
-        total = sum(p.session.sets_for(muscle) for p in plan.placed)
-        miss = max(wanted.min - total, total - wanted.max, 0)
-        if miss and cfg.weight:
-            found.append(
-                Penalty(
-                    rule=Config.ID,
-                    amount=cfg.weight * miss,
-                    detail=f"{muscle}: {_miss(total, wanted)}",
-                )
-            )
+    for week in plan.week.per_week():
+        placed = plan.week.in_week(week, plan.placed)
+        tag = plan.week.tag(week)
+        for muscle, wanted in plan.week.scenario.targets.sets.items():
+            total = sum(p.session.sets_for(muscle) for p in placed)
+            miss = max(wanted.min - total, total - wanted.max, 0)
+            if miss and cfg.weight:
+                found.append(Penalty(
+                    rule=Config.ID, amount=cfg.weight * miss,
+                    detail=(f"{tag} " if tag else "") + f"{muscle}: {_miss(total, wanted)}",
+                ))  # fmt: skip
     return found

@@ -4,22 +4,26 @@ that moves counts once and one dropped or added counts once."""
 
 from __future__ import annotations
 
-from models.plan import Plan, WeekData
+from models.plan import Placed, Plan, WeekData
 from models.result import Penalty
 from models.rules import Stability as Config
 from solver.context import BuildContext
 
 
-def _previous(week: WeekData) -> set[tuple[str, str, str]]:
-    return {(p.day, p.slot, p.session) for p in week.scenario.previous}
+def _previous(week: WeekData) -> set[tuple[str, str, str, int]]:
+    return {(p.day, p.slot, p.session, p.week) for p in week.scenario.previous}
+
+
+def _key(p: Placed) -> tuple[str, str, str, int]:
+    return (p.slot.day_name, p.slot.name, p.session.id, p.slot.week)
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     before = _previous(ctx.week)
     if not before:
         return
-    kept = [p for p in ctx.candidates if (p.slot.day_name, p.slot.name, p.session.id) in before]
-    new = [p for p in ctx.live() if (p.slot.day_name, p.slot.name, p.session.id) not in before]
+    kept = [p for p in ctx.candidates if _key(p) in before]
+    new = [p for p in ctx.live() if _key(p) not in before]
     dropped = len(before) - ctx.total(kept)
     added = ctx.total(new)
     changes = ctx.model.new_int_var(0, len(before) + len(new), "changes")
@@ -29,14 +33,14 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 def check(plan: Plan, cfg: Config) -> list[Penalty]:
     before = _previous(plan.week)
-    now = {(p.slot.day_name, p.slot.name, p.session.id) for p in plan.placed}
+    now = {_key(p) for p in plan.placed}
     dropped, added = before - now, now - before
     changes = max(len(dropped), len(added))
     if not before or not changes or not cfg.weight:
         return []
     detail = "; ".join(
-        [f"{s} no longer on {d} {t}" for d, t, s in sorted(dropped)]
-        + [f"{s} now on {d} {t}" for d, t, s in sorted(added)]
+        [f"{s} no longer on {d} {t}" for d, t, s, _ in sorted(dropped)]
+        + [f"{s} now on {d} {t}" for d, t, s, _ in sorted(added)]
     )
     return [
         Penalty(

@@ -1,6 +1,10 @@
-"""weekly_minutes (hard): total minutes within the scenario's `weekly_minutes` budget."""
+"""weekly_minutes (hard): each week's total minutes within the scenario's `weekly_minutes`
+budget."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from models.plan import Plan
 from models.result import Violation
@@ -12,20 +16,42 @@ def build(ctx: BuildContext, cfg: Config) -> None:
     budget = ctx.week.scenario.weekly_minutes
     if budget is None:
         return
-    minutes = ctx.total(ctx.live(), lambda p: p.session.minutes)
-    literal = ctx.requirement(
-        Config.ID,
-        Config.ID,
-        f"at most {budget} minutes in the week (weekly_minutes)",
-        advice=lambda v, _: f"raise weekly_minutes from {budget} to {v}",
-        relax_expr=lambda: minutes,
-    )
-    ctx.enforce(ctx.model.add(minutes <= budget), literal)
+    for week in ctx.week.per_week():
+        minutes = ctx.total(ctx.week.in_week(week, ctx.live()), lambda p: p.session.minutes)
+        tag = ctx.week.tag(week)
+        literal = ctx.requirement(
+            Config.ID + (f".{tag}" if tag else ""),
+            Config.ID,
+            f"at most {budget} minutes in the week{f' ({tag})' if tag else ''} (weekly_minutes)",
+            advice=_advice(budget, tag),
+            relax_expr=_minutes(minutes),
+        )
+        ctx.enforce(ctx.model.add(minutes <= budget), literal)
+
+
+def _minutes(expr: Any) -> Callable[[], Any]:
+    return lambda: expr
+
+
+def _advice(budget: int, tag: str) -> Callable[[int | None, Plan], str]:
+    where = f" in {tag}" if tag else ""
+    return lambda v, _: f"raise weekly_minutes from {budget} to {v}{where}"
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
     budget = plan.week.scenario.weekly_minutes
-    used = sum(p.session.minutes for p in plan.placed)
-    if budget is None or used <= budget:
+    if budget is None:
         return []
-    return [Violation(rule=Config.ID, detail=f"{used} min planned; the budget is {budget}")]
+    found = []
+    for week in plan.week.per_week():
+        used = sum(p.session.minutes for p in plan.week.in_week(week, plan.placed))
+        if used > budget:
+            tag = plan.week.tag(week)
+            found.append(
+                Violation(
+                    rule=Config.ID,
+                    detail=(f"{tag}: " if tag else "")
+                    + f"{used} min planned; the budget is {budget}",
+                )
+            )
+    return found

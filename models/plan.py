@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from models.catalogue import resolve_sessions
 from models.errors import InputError, Problem
+from models.phases import Phase, PhaseTargets, derive_phases
 from models.rules import RULE_CONFIGS, RuleConfig, RuleSet
-from models.scenario import Scenario
+from models.scenario import Scenario, Targets
 from models.session import SessionType
 from models.week import DAYS, MINUTES_PER_DAY, Day, clock_minutes, format_clock
 
@@ -157,6 +159,42 @@ class WeekData:
         return self.scenario.weeks
 
     @cached_property
+    def phases(self) -> list[Phase]:
+        sc = self.scenario
+        if sc.phases is not None:
+            return list(sc.phases)
+        return list(
+            derive_phases(
+                sc.weeks,
+                phase=sc.phase,
+                deload_every=sc.deload_every,
+                race_distance=sc.race.distance if sc.race else None,
+            )
+        )
+
+    def phase_targets(self, week: int) -> PhaseTargets:
+        """The week's phase row: the rule set's table, with the scenario's overrides. A
+        one-week scenario keeps its own targets (its `phase` is informative)."""
+        if self.weeks == 1:
+            return PhaseTargets()
+        phase = self.phases[week - 1]
+        base = self.rules.phases.get(phase, PhaseTargets())
+        return base.merged(self.scenario.phase_targets.get(phase, PhaseTargets()))
+
+    def targets_for(self, week: int) -> Targets:
+        """The scenario's targets as the week's phase changes them."""
+        row = self.phase_targets(week)
+        targets = self.scenario.targets
+        update: dict[str, Any] = {
+            f: getattr(row, f) for f in ("runs", "strength", "quality_runs") if getattr(row, f)
+        }
+        if row.sets is not None:
+            update["sets"] = dict.fromkeys(targets.sets, row.sets)
+        if row.run_minutes_pct is not None and targets.run_minutes is not None:
+            update["run_minutes"] = targets.run_minutes * row.run_minutes_pct // 100
+        return targets.model_copy(update=update) if update else targets
+
+    @cached_property
     def slot_index(self) -> dict[tuple[str, str], Slot]:
         """(day, slot name) -> the slot in week 1."""
         return {(s.day_name, s.name): s for s in self.slots if s.week == 1}
@@ -199,6 +237,24 @@ def scenario_problems(scenario: Scenario) -> list[Problem]:
                     )
                 )
     known = set(scenario.slots)
+    race = scenario.race
+    if race is not None and race.date is not None and scenario.start is not None:
+        race_week = (race.date - scenario.start).days // 7 + 1
+        if race_week != scenario.weeks:
+            problems.append(
+                Problem(
+                    "race.date",
+                    f"{race.date} falls in week {race_week} of "
+                    f"the plan; the race ends the plan (week {scenario.weeks})",
+                )
+            )
+    if scenario.phases is not None and len(scenario.phases) != scenario.weeks:
+        problems.append(
+            Problem(
+                "phases",
+                f"{len(scenario.phases)} phases for {scenario.weeks} weeks; give one per week",
+            )
+        )
     for week, calendar in scenario.week_availability.items():
         if week > scenario.weeks:
             problems.append(

@@ -12,6 +12,8 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from models.phases import Phase, PhaseTargets
+
 Level = Literal["hard", "soft"]
 Hours = float
 
@@ -149,6 +151,29 @@ class PlyoNotHeavy(RuleConfig):
     ID: ClassVar[str] = "plyo_not_heavy"
 
 
+class PhaseLimits(RuleConfig):
+    """No strength session harder than the week's phase allows (`max_strength_intensity`
+    in the phase table: e.g. no heavy lifting in taper and deload weeks)."""
+
+    ID: ClassVar[str] = "phase_limits"
+
+
+class RunProgression(RuleConfig):
+    """Weekly running minutes rise by at most `percent` % week over week (003), except in
+    the week after a deload."""
+
+    ID: ClassVar[str] = "run_progression"
+    percent: int = Field(default=10, ge=0, le=100)
+
+
+class Deload(RuleConfig):
+    """A deload week's training minutes are at least `cut_percent` % below the week
+    before's (004, 001: deload every 3-4 weeks)."""
+
+    ID: ClassVar[str] = "deload"
+    cut_percent: int = Field(default=30, ge=0, le=90)
+
+
 class Pinned(RuleConfig):
     """Pinned sessions (`fixed`) stay in their slots; forbidden ones (`forbid`) stay out.
     Always in force when a scenario pins or forbids anything."""
@@ -205,6 +230,16 @@ class Spread(SoftRuleConfig):
     hard_run_days: bool = True
 
 
+class LongRunPeak(SoftRuleConfig):
+    """The long run grows gradually and peaks `weeks_before_race` weeks before the race:
+    `weight` points per week (outside deloads) whose long run is shorter than the week
+    before's on the way up, and per week whose long run is longer than the peak week's."""
+
+    ID: ClassVar[str] = "long_run_peak"
+    weight: int = Field(default=10, ge=0, le=10_000, description="points per week")
+    weeks_before_race: int = Field(default=3, ge=1, le=8)
+
+
 class Stability(SoftRuleConfig):
     """Replanning: `weight` points per change against the scenario's `previous` plan (a
     session dropped, added or moved; a move counts once). In force whenever there is a
@@ -233,12 +268,16 @@ RULE_CONFIGS: dict[str, type[RuleConfig]] = {
         MuscleRecovery,
         SameDayOrder,
         PlyoNotHeavy,
+        PhaseLimits,
+        RunProgression,
+        Deload,
         Pinned,
         SetVolume,
         RunQuality,
         RunVolume,
         Preferences,
         Spread,
+        LongRunPeak,
         Stability,
     )
 }
@@ -266,12 +305,16 @@ class RulesConfig(BaseModel):
     muscle_recovery: MuscleRecovery | None = None
     same_day_order: SameDayOrder | None = None
     plyo_not_heavy: PlyoNotHeavy | None = None
+    phase_limits: PhaseLimits | None = None
+    run_progression: RunProgression | None = None
+    deload: Deload | None = None
     pinned: Pinned | None = None
     set_volume: SetVolume | None = None
     run_quality: RunQuality | None = None
     run_volume: RunVolume | None = None
     preferences: Preferences | None = None
     spread: Spread | None = None
+    long_run_peak: LongRunPeak | None = None
     stability: Stability | None = None
 
     def given(self) -> dict[str, RuleConfig]:
@@ -289,6 +332,9 @@ class RuleSetFile(BaseModel):
     name: str = Field(min_length=1)
     description: str = ""
     rules: RulesConfig
+    phases: dict[Phase, PhaseTargets] = Field(
+        default_factory=dict, description="how each training phase changes a week's targets"
+    )
 
 
 class RuleSet(BaseModel):
@@ -299,6 +345,7 @@ class RuleSet(BaseModel):
     name: str
     description: str = ""
     rules: dict[str, RuleConfig]
+    phases: dict[str, PhaseTargets] = Field(default_factory=dict)
 
     @classmethod
     def from_file(cls, spec: RuleSetFile) -> RuleSet:
@@ -306,6 +353,7 @@ class RuleSet(BaseModel):
             name=spec.name,
             description=spec.description,
             rules={rid: c for rid, c in spec.rules.given().items() if c.enabled},
+            phases=dict(spec.phases),
         )
 
     def to_data(self) -> dict[str, Any]:
@@ -314,12 +362,20 @@ class RuleSet(BaseModel):
             "name": self.name,
             "description": self.description,
             "rules": {rid: cfg.model_dump() for rid, cfg in self.rules.items()},
+            "phases": {
+                p: t.model_dump(mode="json", exclude_unset=True) for p, t in self.phases.items()
+            },
         }
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> RuleSet:
         spec = RuleSetFile.model_validate(data)
-        return cls(name=spec.name, description=spec.description, rules=spec.rules.given())
+        return cls(
+            name=spec.name,
+            description=spec.description,
+            rules=spec.rules.given(),
+            phases=dict(spec.phases),
+        )
 
     def with_overrides(self, override: RulesConfig) -> RuleSet:
         """Merge a scenario's overrides: only the fields the scenario wrote replace ours."""
@@ -333,4 +389,4 @@ class RuleSet(BaseModel):
                 rules.pop(rid, None)
         ordered = {rid: rules[rid] for rid in RULE_CONFIGS if rid in rules}
         name = self.name if not override.given() else f"{self.name}+overrides"
-        return RuleSet(name=name, description=self.description, rules=ordered)
+        return RuleSet(name=name, description=self.description, rules=ordered, phases=self.phases)

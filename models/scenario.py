@@ -6,48 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from models.phases import Phase, PhaseTargets
+from models.ranges import CountRange, Range
 from models.rules import RulesConfig
 from models.session import Equipment, Muscle, SessionPatch
 from models.week import Clock, Day
 
-Phase = Literal["base", "build", "peak", "taper", "offseason", "deload"]
 DEFAULT_SLOTS: dict[str, str] = {"am": "06:30", "pm": "18:00"}
-
-
-class CountRange(BaseModel):
-    """An inclusive range; a plain number n means exactly n, a list [a, b] means a..b."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    min: int = Field(ge=0)
-    max: int = Field(ge=0)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> CountRange:
-        if self.min > self.max:
-            raise ValueError(f"min ({self.min}) is above max ({self.max})")
-        return self
-
-    def contains(self, value: int) -> bool:
-        return self.min <= value <= self.max
-
-
-def _to_range(value: Any) -> Any:
-    if isinstance(value, bool):
-        return value  # let validation reject it
-    if isinstance(value, int):
-        return {"min": value, "max": value}
-    if isinstance(value, list | tuple) and len(value) == 2:
-        return {"min": value[0], "max": value[1]}
-    return value
-
-
-Range = Annotated[
-    CountRange,
-    BeforeValidator(_to_range, json_schema_input_type=int | tuple[int, int] | CountRange),
-]
 
 
 class Targets(BaseModel):
@@ -128,6 +95,15 @@ class Block(BaseModel):
     week: int | None = Field(default=None, ge=1, le=26, description="none: every week")
 
 
+class Race(BaseModel):
+    """The race a plan builds to: it ends the plan, after the taper."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: dt.date | None = None
+    distance: Literal["5k", "10k", "half", "marathon", "ultra"] = "marathon"
+
+
 class Scenario(BaseModel):
     """One athlete's week. Minutes are minutes; hours are hours; days are mon..sun."""
 
@@ -146,6 +122,16 @@ class Scenario(BaseModel):
         description="day -> slot -> free minutes; a day or slot left out is unavailable"
     )
     weeks: int = Field(default=1, ge=1, le=26, description="weeks planned at once")
+    race: Race | None = Field(default=None, description="a race that ends the plan")
+    phases: list[Phase] | None = Field(
+        default=None, description="phase of each week; derived from `race` when left out"
+    )
+    deload_every: int = Field(
+        default=4, ge=0, le=8, description="a deload week every N weeks (0: none)"
+    )
+    phase_targets: dict[Phase, PhaseTargets] = Field(
+        default_factory=dict, description="override the rule set's phase table"
+    )
     week_availability: dict[
         Annotated[int, Field(ge=1, le=26)],
         dict[Day, dict[str, Annotated[int, Field(ge=0, le=1440)]]],

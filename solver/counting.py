@@ -23,11 +23,10 @@ class CountRule:
     field: str  # the scenario field, for messages
 
     def build(self, ctx: BuildContext, cfg: Any) -> None:
-        wanted = self.wanted(ctx.week.scenario.targets)
-        if wanted is None:
-            return
-        for week in ctx.week.per_week():  # the targets hold for every week
-            self._build_week(ctx, wanted, week)
+        for week in ctx.week.per_week():  # each week, with its phase's targets
+            wanted = self.wanted(ctx.week.targets_for(week))
+            if wanted is not None:
+                self._build_week(ctx, wanted, week)
 
     def _build_week(self, ctx: BuildContext, wanted: CountRange, week: int) -> None:
         placed = ctx.week.in_week(week, ctx.live(self.counted))
@@ -69,11 +68,11 @@ class CountRule:
         ctx.enforce(ctx.model.add(count <= wanted.max), high)
 
     def check(self, plan: Plan, cfg: Any) -> list[Violation]:
-        wanted = self.wanted(plan.week.scenario.targets)
-        if wanted is None:
-            return []
         found = []
         for week in plan.week.per_week():
+            wanted = self.wanted(plan.week.targets_for(week))
+            if wanted is None:
+                continue
             placed = plan.week.in_week(week, plan.placed)
             count = sum(1 for p in placed if self.counted(p.session))
             if wanted.contains(count):

@@ -27,7 +27,8 @@ from conftest import (
 )
 
 import models
-from models import Penalty, Result, RuleSet, Violation, WeekData
+import models.phases
+from models import Penalty, Plan, Result, RuleSet, Violation, WeekData
 from solver.explain import explain
 from solver.rules import rule_module
 
@@ -111,7 +112,7 @@ def test_every_rule_has_a_test_class() -> None:
         if name.startswith("Test") and isinstance(cls, type) and hasattr(cls, "RULE")
     }
     assert tested == set(models.RULE_CONFIGS)
-    assert len(models.RULE_CONFIGS) == 23
+    assert len(models.RULE_CONFIGS) == 27
 
 
 @pytest.mark.parametrize("rule", list(models.RULE_CONFIGS))
@@ -1231,3 +1232,204 @@ class TestStability:
             self.RULE, place(wk, ("mon", "am", "easy_30"), ("wed", "am", "easy_30")), weight=7
         )
         assert [p.amount for p in moved] == [7]
+
+
+def with_phases(rules: RuleSet, **phases: dict[str, Any]) -> RuleSet:
+    return rules.model_copy(
+        update={"phases": {p: models.phases.PhaseTargets(**t) for p, t in phases.items()}}
+    )
+
+
+class TestPhaseLimits:
+    RULE = "phase_limits"
+
+    def data(self) -> dict[str, Any]:
+        return scenario(
+            {"mon": {"am": 60}},
+            ["lower_heavy_60", "upper_45"],
+            targets={"strength": 1},
+            weeks=2,
+            phases=["build", "taper"],
+        )
+
+    def rules(self, *extra: str) -> RuleSet:
+        return with_phases(
+            rule_set("availability", "strength_count", *extra),
+            taper={"max_strength_intensity": "moderate"},
+        )
+
+    def test_feasible_taper_week_lifts_moderately(self) -> None:
+        wk = week(self.data() | {"include": ["lower_heavy_60", "upper_45"]}, self.rules(self.RULE))
+        result = run(wk)
+        assert result.found
+        assert [(s.week, s.session) for s in result.sessions if s.week == 2] == [(2, "upper_45")]
+        assert_agrees(wk, result)
+
+    def test_infeasible_when_only_heavy_lifting_is_on_offer(self) -> None:
+        data = self.data() | {"include": ["lower_heavy_60"]}
+        assert run(week(data, self.rules(self.RULE))).status == "infeasible"
+        assert run(week(data, self.rules())).found
+
+    def test_check(self) -> None:
+        wk = week(self.data(), self.rules(self.RULE))
+        heavy = Plan.from_placements(wk, [("mon", "am", "lower_heavy_60", 2)])
+        found = check(self.RULE, heavy)
+        assert [f.detail for f in found] == [
+            "lower_heavy_60 (w2 mon am): too hard for a taper week"
+        ]
+        assert (
+            check(self.RULE, Plan.from_placements(wk, [("mon", "am", "lower_heavy_60", 1)])) == []
+        )
+
+
+class TestRunProgression:
+    RULE = "run_progression"
+
+    def data(self, **extra: Any) -> dict[str, Any]:
+        return scenario(
+            {"mon": {"am": 60}, "tue": {"am": 60}},
+            ["easy_30", "easy_60"],
+            targets={"runs": [1, 2]},
+            weeks=2,
+            phases=["build", "build"],
+            **extra,
+        )
+
+    def test_feasible_within_ten_percent(self) -> None:
+        # week 1 pinned to 60 min; week 2 may not exceed 66: one hour, not ninety minutes
+        data = self.data(
+            fixed=[{"day": "mon", "slot": "am", "session": "easy_60", "week": 1}],
+            forbid=[
+                {"day": "tue", "session": "easy_30", "week": 1},
+                {"day": "tue", "session": "easy_60", "week": 1},
+            ],
+        )
+        data["targets"]["run_minutes"] = 120
+        rules = rule_set(
+            "availability",
+            "run_count",
+            "pinned",
+            (self.RULE, {"percent": 10}),
+            ("run_volume", {"weight": 1}),
+        )
+        wk = week(data, rules)
+        result = run(wk)
+        assert result.found
+        assert sum(s.minutes for s in result.sessions if s.week == 2) == 60
+        assert_agrees(wk, result)
+
+    def test_infeasible_when_week_two_must_double(self) -> None:
+        data = self.data(
+            fixed=[
+                {"day": "mon", "slot": "am", "session": "easy_30", "week": 1},
+                {"day": "mon", "slot": "am", "session": "easy_60", "week": 2},
+            ],
+            forbid=[{"day": "tue", "session": "easy_30"}, {"day": "tue", "session": "easy_60"}],
+        )
+        rules = ("availability", "run_count", "pinned")
+        assert run(week(data, rule_set(*rules, self.RULE))).status == "infeasible"
+        assert run(week(data, rule_set(*rules))).found
+
+    def test_check_and_the_week_after_a_deload(self) -> None:
+        wk = week(self.data(), rule_set(self.RULE))
+        jump = Plan.from_placements(wk, [("mon", "am", "easy_30", 1), ("mon", "am", "easy_60", 2)])
+        assert len(check(self.RULE, jump, percent=10)) == 1
+        assert check(self.RULE, jump, percent=100) == []
+        after_deload = week(self.data() | {"phases": ["deload", "build"]}, rule_set(self.RULE))
+        jump = Plan.from_placements(
+            after_deload, [("mon", "am", "easy_30", 1), ("mon", "am", "easy_60", 2)]
+        )
+        assert check(self.RULE, jump, percent=10) == []
+
+
+class TestDeload:
+    RULE = "deload"
+
+    def data(self, phases: list[str]) -> dict[str, Any]:
+        return scenario(
+            {"mon": {"am": 60}},
+            ["easy_30", "easy_60"],
+            targets={"runs": 1},
+            weeks=2,
+            phases=phases,
+            fixed=[{"day": "mon", "slot": "am", "session": "easy_60", "week": 1}],
+        )
+
+    def test_feasible_deload_week_is_lighter(self) -> None:
+        wk = week(
+            self.data(["build", "deload"]),
+            rule_set("availability", "run_count", "pinned", (self.RULE, {})),
+        )
+        result = run(wk)
+        assert [s.session for s in result.sessions if s.week == 2] == ["easy_30"]
+        assert_agrees(wk, result)
+
+    def test_infeasible_when_the_deload_cannot_be_lighter(self) -> None:
+        data = self.data(["build", "deload"]) | {"include": ["easy_60"]}
+        rules = ("availability", "run_count", "pinned")
+        assert run(week(data, rule_set(*rules, self.RULE))).status == "infeasible"
+        assert run(week(data, rule_set(*rules))).found
+
+    def test_check(self) -> None:
+        wk = week(self.data(["build", "deload"]), rule_set(self.RULE))
+        same = Plan.from_placements(wk, [("mon", "am", "easy_60", 1), ("mon", "am", "easy_60", 2)])
+        assert len(check(self.RULE, same)) == 1
+        assert check(self.RULE, same, cut_percent=0) == []
+
+
+class TestLongRunPeak:
+    RULE = "long_run_peak"
+
+    def data(self, **extra: Any) -> dict[str, Any]:
+        return scenario(
+            {"sat": {"am": 150}},
+            ["long_90", "long_120"],
+            targets={"runs": 1, "long_run": 1},
+            weeks=4,
+            phases=["build", "build", "peak", "taper"],
+            race={"distance": "half"},
+            **extra,
+        )
+
+    def test_zero_when_the_long_run_peaks_on_time(self) -> None:
+        # the peak is week 4 - 3 = 1: nothing may be longer than week 1's long run
+        wk = week(
+            self.data(),
+            rule_set(
+                "availability",
+                "run_count",
+                "long_run",
+                (self.RULE, {"weight": 10, "weeks_before_race": 3}),
+            ),
+        )
+        result = run(wk)
+        assert result.objective == 0
+        assert_agrees(wk, result)
+
+    def test_pays_when_a_later_week_must_be_longer(self) -> None:
+        data = self.data(
+            fixed=[
+                {"day": "sat", "slot": "am", "session": "long_90", "week": 1},
+                {"day": "sat", "slot": "am", "session": "long_120", "week": 3},
+            ]
+        )
+        wk = week(
+            data,
+            rule_set(
+                "availability",
+                "run_count",
+                "long_run",
+                "pinned",
+                (self.RULE, {"weight": 10, "weeks_before_race": 3}),
+            ),
+        )
+        result = run(wk)
+        assert pen(result) == [(self.RULE, 10)]
+        assert_agrees(wk, result)
+
+    def test_check_without_a_race_is_silent(self) -> None:
+        data = self.data()
+        del data["race"]
+        wk = week(data, rule_set(self.RULE))
+        plan = Plan.from_placements(wk, [("sat", "am", "long_90", 1), ("sat", "am", "long_120", 2)])
+        assert check(self.RULE, plan, weight=10) == []

@@ -93,3 +93,65 @@ def test_week_fields_are_validated() -> None:
             ),
             rule_set("availability"),
         )
+
+
+def test_phases_come_from_the_race_and_change_the_targets() -> None:
+    from models import load_week
+
+    wk = load_week("scenarios/marathon-block-16w.yaml")
+    assert wk.phases == [
+        "base",
+        "base",
+        "base",
+        "deload",
+        "build",
+        "build",
+        "build",
+        "deload",
+        "build",
+        "build",
+        "build",
+        "deload",
+        "peak",
+        "peak",
+        "taper",
+        "taper",
+    ]
+    base, deload, taper = wk.targets_for(1), wk.targets_for(4), wk.targets_for(16)
+    assert (base.strength.min, base.strength.max) == (2, 3)
+    assert {(r.min, r.max) for r in base.sets.values()} == {(6, 10)}
+    assert base.run_minutes == 240 * 90 // 100
+    assert (deload.strength.min, deload.strength.max) == (1, 2)
+    assert wk.phase_targets(16).max_strength_intensity == "moderate"
+    assert (taper.quality_runs.min, taper.quality_runs.max) == (1, 1)
+    assert wk.targets_for(5) == wk.scenario.targets  # build keeps the scenario's own
+
+
+def test_the_shipped_block_is_planned_and_checked() -> None:
+    """Feasible is enough here; the agreement tests also check it under every rule set."""
+    from models import load_week
+
+    wk = load_week("scenarios/marathon-block-16w.yaml")
+    result = run(wk, time_limit=30)
+    assert result.found
+    assert_agrees(wk, result)
+    weeks = {s.week for s in result.sessions}
+    assert weeks == set(range(1, 17))
+    long_runs = {s.week: s.minutes for s in result.sessions if s.run_type == "long"}
+    assert long_runs[13] == max(long_runs.values())  # peaks 3 weeks before the race
+    taper = [s for s in result.sessions if s.week in (15, 16) and s.kind == "strength"]
+    assert all(s.intensity != "hard" for s in taper)
+
+
+def test_race_date_must_end_the_plan() -> None:
+    data = scenario(
+        {"mon": {"am": 60}},
+        weeks=2,
+        start="2026-11-30",
+        race={"date": "2026-12-31", "distance": "10k"},
+    )
+    with pytest.raises(InputError, match=r"race\.date: 2026-12-31 falls in week 5"):
+        week(data, rule_set("availability"))
+    assert week(
+        data | {"race": {"date": "2026-12-13", "distance": "10k"}}, rule_set("availability")
+    ).phases == ["build", "taper"]

@@ -9,10 +9,10 @@ from solver.context import BuildContext
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    wanted = ctx.week.scenario.targets.run_minutes
-    if wanted is None:
-        return
     for week in ctx.week.per_week():
+        wanted = ctx.week.targets_for(week).run_minutes
+        if wanted is None:
+            continue
         runs = ctx.week.in_week(week, ctx.live(lambda s: s.is_run))
         minutes = ctx.total(runs, lambda p: p.session.minutes)
         short = ctx.model.new_int_var(0, wanted, "run_minutes_short")
@@ -21,11 +21,13 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 
 def check(plan: Plan, cfg: Config) -> list[Penalty]:
-    wanted = plan.week.scenario.targets.run_minutes
-    if wanted is None or not cfg.weight:
+    if not cfg.weight:
         return []
     found = []
     for week in plan.week.per_week():
+        wanted = plan.week.targets_for(week).run_minutes
+        if wanted is None:
+            continue
         placed = plan.week.in_week(week, plan.placed)
         ran = sum(p.session.minutes for p in placed if p.session.is_run)
         if ran < wanted:

@@ -21,7 +21,7 @@ def _miss(total: int, wanted: CountRange) -> str | None:
 def build(ctx: BuildContext, cfg: Config) -> None:
     for week in ctx.week.per_week():
         live = ctx.week.in_week(week, ctx.live())
-        for muscle, wanted in ctx.week.scenario.targets.sets.items():
+        for muscle, wanted in ctx.week.targets_for(week).sets.items():
             placed = [p for p in live if p.session.sets_for(muscle)]
             total = ctx.total(placed, lambda p, m=muscle: p.session.sets_for(m))  # type: ignore[misc]
             top = sum(p.session.sets_for(muscle) for p in placed)
@@ -35,7 +35,7 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
     for week in plan.week.per_week():
         placed = plan.week.in_week(week, plan.placed)
         tag = plan.week.tag(week)
-        for muscle, wanted in plan.week.scenario.targets.sets.items():
+        for muscle, wanted in plan.week.targets_for(week).sets.items():
             total = sum(p.session.sets_for(muscle) for p in placed)
             miss = max(wanted.min - total, total - wanted.max, 0)
             if miss and cfg.weight:

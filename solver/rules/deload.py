@@ -1,0 +1,39 @@
+"""deload (hard): a deload week's training minutes are at least `cut_percent` % below the
+week before's (deload every 3-4 weeks, 001/004)."""
+
+from __future__ import annotations
+
+from models.plan import Plan, WeekData
+from models.result import Violation
+from models.rules import Deload as Config
+from solver.context import BuildContext
+
+
+def _deloads(week: WeekData) -> list[int]:
+    return [w for w in week.per_week() if w > 1 and week.phases[w - 1] == "deload"]
+
+
+def build(ctx: BuildContext, cfg: Config) -> None:
+    minutes = {
+        w: ctx.total(ctx.week.in_week(w, ctx.live()), lambda p: p.session.minutes)
+        for w in ctx.week.per_week()
+    }
+    for w in _deloads(ctx.week):
+        literal = ctx.requirement(
+            f"{Config.ID}.w{w}", Config.ID,
+            f"deload week w{w} at least {cfg.cut_percent}% lighter than w{w - 1}",
+        )  # fmt: skip
+        constraint = ctx.model.add(100 * minutes[w] <= (100 - cfg.cut_percent) * minutes[w - 1])
+        ctx.enforce(constraint, literal)
+
+
+def check(plan: Plan, cfg: Config) -> list[Violation]:
+    week = plan.week
+    total = {
+        w: sum(p.session.minutes for p in week.in_week(w, plan.placed)) for w in week.per_week()
+    }
+    return [
+        Violation(rule=Config.ID, detail=f"deload w{w}: {total[w]} min after {total[w - 1]} "
+                  f"in w{w - 1}; wanted at least {cfg.cut_percent}% less")
+        for w in _deloads(week) if 100 * total[w] > (100 - cfg.cut_percent) * total[w - 1]
+    ]  # fmt: skip

@@ -79,6 +79,9 @@ class Result(BaseModel):
         description="the scenario and resolved rule set solved, so a result can be "
         "replanned and exported on its own",
     )
+    phases: list[str] = Field(
+        default_factory=list, description="plans of several weeks: each week's phase"
+    )
     changes: list[str] = Field(
         default_factory=list, description="replanning: what changed against the previous plan"
     )

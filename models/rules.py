@@ -240,6 +240,28 @@ class LongRunPeak(SoftRuleConfig):
     weeks_before_race: int = Field(default=3, ge=1, le=8)
 
 
+class Monotony(SoftRuleConfig):
+    """Training monotony (mean daily session-RPE load / its standard deviation over the
+    7 days, rest days as 0; Foster) at most `limit`: `weight` points per week above it.
+    Computed exactly, with squares of daily loads (so not part of the linear model the
+    peers benchmark translates; enable it per scenario or rule set)."""
+
+    ID: ClassVar[str] = "monotony"
+    weight: int = Field(default=10, ge=0, le=10_000, description="points per week")
+    limit: float = Field(default=2.0, gt=0, le=10)
+
+
+class AcuteChronic(SoftRuleConfig):
+    """Acute:chronic load ratio (this week's load / the mean of the last 4 weeks', with
+    the scenario's `history` of past weekly loads) inside [`low`, `high`]: `weight` points
+    per week outside. The evidence is contested: use it softly."""
+
+    ID: ClassVar[str] = "acute_chronic"
+    weight: int = Field(default=10, ge=0, le=10_000, description="points per week")
+    low: float = Field(default=0.8, ge=0, le=3)
+    high: float = Field(default=1.3, ge=0, le=3)
+
+
 class Stability(SoftRuleConfig):
     """Replanning: `weight` points per change against the scenario's `previous` plan (a
     session dropped, added or moved; a move counts once). In force whenever there is a
@@ -278,6 +300,8 @@ RULE_CONFIGS: dict[str, type[RuleConfig]] = {
         Preferences,
         Spread,
         LongRunPeak,
+        Monotony,
+        AcuteChronic,
         Stability,
     )
 }
@@ -315,6 +339,8 @@ class RulesConfig(BaseModel):
     preferences: Preferences | None = None
     spread: Spread | None = None
     long_run_peak: LongRunPeak | None = None
+    monotony: Monotony | None = None
+    acute_chronic: AcuteChronic | None = None
     stability: Stability | None = None
 
     def given(self) -> dict[str, RuleConfig]:

@@ -129,6 +129,10 @@ class Scenario(BaseModel):
     deload_every: int = Field(
         default=4, ge=0, le=8, description="a deload week every N weeks (0: none)"
     )
+    history: list[Annotated[int, Field(ge=0)]] = Field(
+        default_factory=list,
+        description="session-RPE load of past weeks, oldest first (rule acute_chronic)",
+    )
     phase_targets: dict[Phase, PhaseTargets] = Field(
         default_factory=dict, description="override the rule set's phase table"
     )

@@ -128,6 +128,10 @@ def solve_cmd(
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="CP-SAT workers; 1 is deterministic")
     ] = 1,
+    show_week: Annotated[
+        int | None,
+        typer.Option("--week", min=1, help="plans of several weeks: show only this week's grid"),
+    ] = None,
 ) -> None:
     """Solve scenarios and print the planned weeks, or (with --out) solve a batch into
     result files and a summary. Exit 0 when every week is planned, 1 when some is not,
@@ -169,7 +173,7 @@ def solve_cmd(
     else:
         console = Console()
         for r, o in zip(results, slot_orders, strict=True):
-            console.print(render.table(r, o))
+            console.print(render.table(r, o, show_week))
             console.print()
     raise typer.Exit(0 if all(r.found for r in results) else 1)
 

@@ -111,6 +111,7 @@ def week_rows(result: Result) -> list[dict[str, object]]:
                 sets[m] = sets.get(m, 0) + n
         rows.append({
             "week": week,
+            "phase": result.phases[week - 1] if len(result.phases) >= week else "",
             "runs": sum(s.kind == "run" for s in here),
             "strength": sum(s.kind == "strength" for s in here),
             "run_minutes": sum(s.minutes for s in here if s.kind == "run"),

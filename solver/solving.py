@@ -115,6 +115,7 @@ def solve(
         seed=seed,
         workers=workers,
         input={"scenario": week.scenario.model_dump(mode="json"), "rules": week.rules.to_data()},
+        phases=list(week.phases) if week.weeks > 1 else [],
     )
     if status not in ("optimal", "feasible"):
         result.message = (

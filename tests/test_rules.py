@@ -112,7 +112,7 @@ def test_every_rule_has_a_test_class() -> None:
         if name.startswith("Test") and isinstance(cls, type) and hasattr(cls, "RULE")
     }
     assert tested == set(models.RULE_CONFIGS)
-    assert len(models.RULE_CONFIGS) == 27
+    assert len(models.RULE_CONFIGS) == 29
 
 
 @pytest.mark.parametrize("rule", list(models.RULE_CONFIGS))
@@ -1432,4 +1432,78 @@ class TestLongRunPeak:
         del data["race"]
         wk = week(data, rule_set(self.RULE))
         plan = Plan.from_placements(wk, [("sat", "am", "long_90", 1), ("sat", "am", "long_120", 2)])
+        assert check(self.RULE, plan, weight=10) == []
+
+
+class TestMonotony:
+    RULE = "monotony"
+
+    def test_a_varied_week_pays_nothing(self) -> None:
+        data = scenario({"mon": {"am": 60}, "wed": {"am": 60}}, ["easy_30"], targets={"runs": 2})
+        wk = week(data, rule_set("availability", "run_count", (self.RULE, {"weight": 10})))
+        result = run(wk)
+        assert result.objective == 0  # two run days and five rest days: monotony 0.63
+        assert_agrees(wk, result)
+
+    def test_seven_equal_days_pay(self) -> None:
+        every_day = {d: {"am": 60} for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+        data = scenario(every_day, ["easy_30"], targets={"runs": 7})
+        wk = week(data, rule_set("availability", "run_count", (self.RULE, {"weight": 10})))
+        result = run(wk)
+        assert pen(result) == [(self.RULE, 10)]
+        assert_agrees(wk, result)
+
+    def test_check_at_the_limit(self) -> None:
+        from solver.metrics import monotony
+        from solver.rules.monotony import too_monotonous
+
+        cfg = models.RULE_CONFIGS[self.RULE](limit=2.0)
+        # against the plain float formula (metrics.monotony: mean / population sd)
+        for loads in (
+            [0, 4, 2, 2, 2, 2, 2],
+            [1, 3, 2, 2, 2, 2, 2],
+            [0, 0, 300, 0, 300, 0, 400],
+            [100, 90, 110, 100, 95, 105, 0],
+        ):
+            expected = (monotony(loads) or 0) > 2.0
+            assert too_monotonous(loads, cfg) == expected, loads  # type: ignore[arg-type]
+        assert not too_monotonous([0, 4, 2, 2, 2, 2, 2], cfg)  # type: ignore[arg-type]
+        assert too_monotonous([1, 3, 2, 2, 2, 2, 2], cfg)  # type: ignore[arg-type]
+        assert not too_monotonous([0] * 7, cfg)  # type: ignore[arg-type]
+
+
+class TestAcuteChronic:
+    RULE = "acute_chronic"
+
+    def data(self, history: list[int]) -> dict[str, Any]:
+        # easy_45 has load 135; two of them: 270
+        return scenario(
+            {"mon": {"am": 60}, "wed": {"am": 60}},
+            ["easy_45"],
+            targets={"runs": 2},
+            history=history,
+        )
+
+    def test_inside_the_band_pays_nothing(self) -> None:
+        wk = week(
+            self.data([270, 270, 270]),
+            rule_set("availability", "run_count", (self.RULE, {"weight": 10})),
+        )
+        result = run(wk)
+        assert result.objective == 0
+        assert_agrees(wk, result)
+
+    def test_a_spike_pays(self) -> None:
+        wk = week(
+            self.data([100, 100, 100]),
+            rule_set("availability", "run_count", (self.RULE, {"weight": 10})),
+        )
+        result = run(wk)
+        # acute 270 over chronic (300 + 270) / 4 = 142.5: ratio 1.89, above 1.3
+        assert pen(result) == [(self.RULE, 10)]
+        assert_agrees(wk, result)
+
+    def test_not_judged_without_four_weeks(self) -> None:
+        wk = week(self.data([100]), rule_set(self.RULE))
+        plan = Plan.from_placements(wk, [("mon", "am", "easy_45"), ("wed", "am", "easy_45")])
         assert check(self.RULE, plan, weight=10) == []

@@ -1,0 +1,29 @@
+"""Session-RPE load by day and by week, as model expressions and as plain numbers, for the
+load rules (monotony, acute_chronic)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.plan import Plan
+from models.week import DAYS
+from solver.context import BuildContext
+
+
+def day_loads(ctx: BuildContext, week: int) -> list[Any]:
+    days = range((week - 1) * len(DAYS), week * len(DAYS))
+    live = ctx.live()
+    return [ctx.total([p for p in live if p.slot.day == d], lambda p: p.session.load) for d in days]
+
+
+def plan_day_loads(plan: Plan, week: int) -> list[int]:
+    loads = [0] * len(DAYS)
+    for p in plan.week.in_week(week, plan.placed):
+        loads[p.slot.weekday] += p.session.load
+    return loads
+
+
+def max_day_load(ctx: BuildContext) -> int:
+    """An upper bound on one day's load, for variable domains."""
+    per_day = max((p.session.load for p in ctx.candidates), default=0)
+    return per_day * max(1, len(ctx.week.scenario.slots))

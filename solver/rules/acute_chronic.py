@@ -1,0 +1,73 @@
+"""acute_chronic (soft): each week's acute:chronic load ratio, the week's load over the
+mean of the last four weeks' (this one included; earlier weeks from the scenario's
+`history`), inside [`low`, `high`]; `weight` points per week outside. Weeks without four
+weeks of data are not judged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.plan import Plan, WeekData
+from models.result import Penalty
+from models.rules import AcuteChronic as Config
+from solver.context import BuildContext
+from solver.load import day_loads, plan_day_loads
+
+WINDOW = 4
+
+
+def _window(week: WeekData, w: int) -> tuple[list[int], list[int]] | None:
+    """(plan weeks, history loads) that make up week w's four-week window."""
+    weeks = [x for x in range(w - WINDOW + 1, w + 1) if x >= 1]
+    need = WINDOW - len(weeks)
+    if need > len(week.scenario.history):
+        return None
+    return weeks, week.scenario.history[len(week.scenario.history) - need :] if need else []
+
+
+def _bounds(cfg: Config) -> tuple[int, int]:
+    return round(cfg.low * 100), round(cfg.high * 100)
+
+
+def build(ctx: BuildContext, cfg: Config) -> None:
+    loads = {w: sum(day_loads(ctx, w)) for w in ctx.week.per_week()}
+    low, high = _bounds(cfg)
+    for w in ctx.week.per_week():
+        window = _window(ctx.week, w)
+        if window is None:
+            continue
+        weeks, past = window
+        chronic: Any = sum(loads[x] for x in weeks) + sum(past)  # = 4 x chronic mean
+        acute = 400 * loads[w]  # ratio in hundredths: 100 * acute / (chronic / 4)
+        for name, inside, outside in (
+            ("below", acute >= low * chronic, acute <= low * chronic - 1),
+            ("above", acute <= high * chronic, acute >= high * chronic + 1),
+        ):
+            flag = ctx.model.new_bool_var(f"acwr_{name}[{w}]")
+            ctx.model.add(outside).only_enforce_if(flag)
+            ctx.model.add(inside).only_enforce_if(flag.negated())
+            ctx.penalize(Config.ID, cfg.weight, flag)
+
+
+def check(plan: Plan, cfg: Config) -> list[Penalty]:
+    loads = {w: sum(plan_day_loads(plan, w)) for w in plan.week.per_week()}
+    low, high = _bounds(cfg)
+    found = []
+    for w in plan.week.per_week():
+        window = _window(plan.week, w)
+        if window is None or not cfg.weight:
+            continue
+        weeks, past = window
+        chronic = sum(loads[x] for x in weeks) + sum(past)
+        acute = 400 * loads[w]
+        if acute < low * chronic or acute > high * chronic:
+            ratio = acute / chronic / 100 if chronic else float("inf")
+            found.append(
+                Penalty(
+                    rule=Config.ID,
+                    amount=cfg.weight,
+                    detail=f"w{w}: acute:chronic load {ratio:.2f}, outside "
+                    f"{cfg.low:g}-{cfg.high:g}",
+                )
+            )
+    return found

@@ -99,10 +99,24 @@ def to_png(result: Result) -> bytes:
 
     week = week_of(result)
     slots = [s.name for s in week.slots[: len(week.scenario.slots)]]
-    fig, (grid, bars) = plt.subplots(
-        1, 2, figsize=(12, 4.5), gridspec_kw={"width_ratios": [2.2, 1]}
+    weeks = render.weeks_of(result)
+    fig, axes = plt.subplots(
+        1,
+        3 if weeks > 1 else 2,
+        figsize=(16 if weeks > 1 else 12, 4.5),
+        gridspec_kw={"width_ratios": [2.2, 1, 1.4] if weeks > 1 else [2.2, 1]},
     )
-    for s in result.sessions:
+    grid, bars = axes[0], axes[1]
+    if weeks > 1:  # a load chart per week; the grid shows week 1
+        rows = render.week_rows(result)
+        axes[2].bar(
+            [str(r["week"]) for r in rows],
+            [r["load"] for r in rows],
+            color=["#a1d99b" if r["phase"] in ("deload", "taper") else "#4292c6" for r in rows],
+        )
+        axes[2].set_title("session-RPE load per week (green: deload, taper)", fontsize=9)
+        axes[2].set_xlabel("week")
+    for s in (s for s in result.sessions if s.week == 1):
         x, y = DAYS.index(s.day), slots.index(s.slot)
         grid.add_patch(
             plt.Rectangle((x, y), 0.95, 0.9, color=COLOURS.get((s.kind, s.intensity), "#bbbbbb"))
@@ -128,15 +142,23 @@ def to_png(result: Result) -> bytes:
         bbox_to_anchor=(0.5, -0.08),
         ncol=4,
     )
-    targets: dict[str, Any] = {str(m): r for m, r in week.scenario.targets.sets.items()}
-    muscles: list[str] = list(targets) or sorted(result.summary.sets)
-    totals = [result.summary.sets.get(m, 0) for m in muscles]
+    # week 1's sets against week 1's targets (a block's total would not compare)
+    targets: dict[str, Any] = {str(m): r for m, r in week.targets_for(1).sets.items()}
+    sets: dict[str, int] = {}
+    for s in (s for s in result.sessions if s.week == 1):
+        for m, n in s.sets.items():
+            sets[m] = sets.get(m, 0) + n
+    muscles: list[str] = list(targets) or sorted(sets)
+    totals = [sets.get(m, 0) for m in muscles]
     bars.barh(muscles, totals, color="#f16913")
     for i, m in enumerate(muscles):
         if m in targets:
             bars.plot([targets[m].min, targets[m].max], [i, i], color="black", lw=3, alpha=0.5)
     bars.invert_yaxis()
-    bars.set_title("sets per muscle group (bar) vs target (line)", fontsize=9)
+    bars.set_title(
+        "sets per muscle group (bar) vs target (line)" + (", week 1" if weeks > 1 else ""),
+        fontsize=9,
+    )
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=120, bbox_inches="tight")
     plt.close(fig)

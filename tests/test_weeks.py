@@ -141,6 +141,14 @@ def test_the_shipped_block_is_planned_and_checked() -> None:
     assert long_runs[13] == max(long_runs.values())  # peaks 3 weeks before the race
     taper = [s for s in result.sessions if s.week in (15, 16) and s.kind == "strength"]
     assert all(s.intensity != "hard" for s in taper)
+    assert result.phases[3] == "deload" and len(result.phases) == 16
+    from solver.export import export
+    from solver.render import week_rows
+
+    rows = week_rows(result)
+    assert [r["week"] for r in rows] == list(range(1, 17))
+    assert sum(r["load"] for r in rows) == result.summary.load  # type: ignore[misc]
+    assert export(result, "png").startswith(b"\x89PNG")
 
 
 def test_race_date_must_end_the_plan() -> None:

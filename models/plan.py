@@ -216,6 +216,10 @@ class WeekData:
         """'' for a one-week plan, 'w3' for week 3 of a longer one (keys and messages)."""
         return "" if self.weeks == 1 else f"w{week}"
 
+    def prefix(self, week: int) -> str:
+        """'' for a one-week plan, 'w3: ' before a finding about week 3 of a longer one."""
+        return f"{self.tag(week)}: " if self.weeks > 1 else ""
+
     def candidates(self) -> Iterable[Placed]:
         """Every session type in every slot, slot by slot (BuildContext relies on the order)."""
         for slot in self.slots:

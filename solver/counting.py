@@ -78,12 +78,10 @@ class CountRule:
             if wanted.contains(count):
                 continue
             want = str(wanted.min) if wanted.min == wanted.max else f"{wanted.min}-{wanted.max}"
-            tag = plan.week.tag(week)
             found.append(
                 Violation(
                     rule=self.rule,
-                    detail=(f"{tag}: " if tag else "")
-                    + f"{self.count(count)} planned; wanted {want}",
+                    detail=plan.week.prefix(week) + f"{self.count(count)} planned; wanted {want}",
                 )
             )
         return found

@@ -53,12 +53,11 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
     for week in plan.week.per_week():
         loads = plan_day_loads(plan, week)
         if cfg.weight and too_monotonous(loads, cfg):
-            tag = plan.week.tag(week)
             found.append(
                 Penalty(
                     rule=Config.ID,
                     amount=cfg.weight,
-                    detail=(f"{tag}: " if tag else "")
+                    detail=plan.week.prefix(week)
                     + f"daily loads {loads} are too even (monotony above "
                     f"{cfg.limit:g})",
                 )

@@ -87,11 +87,10 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
         busy = {p.slot.day for p in plan.week.in_week(week, plan.placed) if _breaks_rest(p, cfg)}
         free = len(DAYS) - len(busy)
         if free < cfg.min_days:
-            tag = plan.week.tag(week)
             found.append(
                 Violation(
                     rule=Config.ID,
-                    detail=(f"{tag}: " if tag else "")
+                    detail=plan.week.prefix(week)
                     + f"{free} rest days; at least {cfg.min_days} wanted",
                 )
             )

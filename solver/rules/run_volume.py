@@ -31,10 +31,9 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
         placed = plan.week.in_week(week, plan.placed)
         ran = sum(p.session.minutes for p in placed if p.session.is_run)
         if ran < wanted:
-            tag = plan.week.tag(week)
             found.append(Penalty(
                 rule=Config.ID, amount=cfg.weight * (wanted - ran),
-                detail=(f"{tag}: " if tag else "")
+                detail=plan.week.prefix(week)
                 + f"{ran} running minutes; {wanted - ran} short of {wanted}",
             ))  # fmt: skip
     return found

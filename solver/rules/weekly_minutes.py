@@ -46,12 +46,10 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
     for week in plan.week.per_week():
         used = sum(p.session.minutes for p in plan.week.in_week(week, plan.placed))
         if used > budget:
-            tag = plan.week.tag(week)
             found.append(
                 Violation(
                     rule=Config.ID,
-                    detail=(f"{tag}: " if tag else "")
-                    + f"{used} min planned; the budget is {budget}",
+                    detail=plan.week.prefix(week) + f"{used} min planned; the budget is {budget}",
                 )
             )
     return found

@@ -205,11 +205,11 @@ def solve_many(
     when jobs is 1), "dask" (Dask distributed at `scheduler`, or a LocalCluster), or any
     concurrent.futures Executor."""
     options = Options(rules, time_limit, seed, workers=1)
-    tasks: list[tuple[str | dict[str, Any], str]] = []
-    paths = [i for i in items if not isinstance(i, dict)]
-    for p, name in discover(paths):
-        tasks.append((str(p), name))
-    for i, item in enumerate(i for i in items if isinstance(i, dict)):
+    given = list(items)  # walked twice below; a generator would be empty the second time
+    tasks: list[tuple[str | dict[str, Any], str]] = [
+        (str(p), name) for p, name in discover([i for i in given if not isinstance(i, dict)])
+    ]
+    for i, item in enumerate(i for i in given if isinstance(i, dict)):
         tasks.append((item, _safe_name(Path(str(item.get("name", f"scenario-{i}"))), Path("."))))
     yield from run_tasks(tasks, options, jobs=jobs, executor=executor, scheduler=scheduler)
 

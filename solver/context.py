@@ -54,6 +54,7 @@ class BuildContext:
         self._index = {p: i for i, p in enumerate(self.candidates)}
         self._dead: set[Placed] = set()
         self._live: list[Placed] | None = None
+        self._weeks: tuple[list[Placed], dict[int, list[Placed]]] | None = None
         self.penalties: dict[str, list[tuple[int, Any]]] = {}
         self._any_cache: dict[tuple[int, ...], Any] = {}
         self._and_cache: dict[tuple[int, int], Any] = {}
@@ -70,6 +71,17 @@ class BuildContext:
         if predicate is None:
             return self._live
         return [p for p in self._live if predicate(p.session)]
+
+    def live_week(self, week: int, predicate: SessionPredicate | None = None) -> list[Placed]:
+        """live(), restricted to one week of the plan (grouped once, not filtered anew)."""
+        live = self.live()
+        if self._weeks is None or self._weeks[0] is not live:
+            grouped: dict[int, list[Placed]] = {}
+            for p in live:
+                grouped.setdefault(p.slot.week, []).append(p)
+            self._weeks = (live, grouped)
+        in_week = self._weeks[1].get(week, [])
+        return in_week if predicate is None else [p for p in in_week if predicate(p.session)]
 
     def forbid(self, placed: Placed, literal: Any = None) -> None:
         """Rule a candidate out: for good, or (explaining) only while `literal` holds."""

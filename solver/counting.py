@@ -29,7 +29,7 @@ class CountRule:
                 self._build_week(ctx, wanted, week)
 
     def _build_week(self, ctx: BuildContext, wanted: CountRange, week: int) -> None:
-        placed = ctx.week.in_week(week, ctx.live(self.counted))
+        placed = ctx.live_week(week, self.counted)
         count = ctx.total(placed)
         tag = ctx.week.tag(week)
         key = f"{self.rule}.{{}}" + (f".{tag}" if tag else "")

@@ -15,8 +15,7 @@ def _deloads(week: WeekData) -> list[int]:
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     minutes = {
-        w: ctx.total(ctx.week.in_week(w, ctx.live()), lambda p: p.session.minutes)
-        for w in ctx.week.per_week()
+        w: ctx.total(ctx.live_week(w), lambda p: p.session.minutes) for w in ctx.week.per_week()
     }
     for w in _deloads(ctx.week):
         literal = ctx.requirement(

@@ -41,9 +41,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
     if peak is None:
         return
     longest = {
-        w: ctx.total(
-            ctx.week.in_week(w, ctx.live(lambda s: s.is_long_run)), lambda p: p.session.minutes
-        )
+        w: ctx.total(ctx.live_week(w, lambda s: s.is_long_run), lambda p: p.session.minutes)
         for w in ctx.week.per_week()
     }
     for w in _rising(ctx.week, peak):

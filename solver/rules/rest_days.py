@@ -47,11 +47,12 @@ def build(ctx: BuildContext, cfg: Config) -> None:
     if cfg.min_days == 0:
         return
     for week in ctx.week.per_week():
+        by_day: dict[int, list[Placed]] = {}
+        for p in ctx.live_week(week):
+            if _breaks_rest(p, cfg):
+                by_day.setdefault(p.slot.day, []).append(p)
         busy = []
-        for p_day in range((week - 1) * len(DAYS), week * len(DAYS)):
-            day_placed = [p for p in ctx.live() if p.slot.day == p_day and _breaks_rest(p, cfg)]
-            if not day_placed:
-                continue
+        for p_day, day_placed in by_day.items():
             b = ctx.model.new_bool_var(f"busy[{p_day}]")
             for p in day_placed:
                 ctx.model.add_implication(ctx.x[p], b)

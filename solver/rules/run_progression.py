@@ -16,7 +16,7 @@ def _pairs(week: WeekData) -> list[int]:
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     minutes = {
-        w: ctx.total(ctx.week.in_week(w, ctx.live(lambda s: s.is_run)), lambda p: p.session.minutes)
+        w: ctx.total(ctx.live_week(w, lambda s: s.is_run), lambda p: p.session.minutes)
         for w in ctx.week.per_week()
     }
     for w in _pairs(ctx.week):

@@ -13,7 +13,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
         wanted = ctx.week.targets_for(week).run_minutes
         if wanted is None:
             continue
-        runs = ctx.week.in_week(week, ctx.live(lambda s: s.is_run))
+        runs = ctx.live_week(week, lambda s: s.is_run)
         minutes = ctx.total(runs, lambda p: p.session.minutes)
         short = ctx.model.new_int_var(0, wanted, "run_minutes_short")
         ctx.model.add_max_equality(short, [wanted - minutes, 0])

@@ -20,7 +20,7 @@ def _miss(total: int, wanted: CountRange) -> str | None:
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     for week in ctx.week.per_week():
-        live = ctx.week.in_week(week, ctx.live())
+        live = ctx.live_week(week)
         for muscle, wanted in ctx.week.targets_for(week).sets.items():
             placed = [p for p in live if p.session.sets_for(muscle)]
             total = ctx.total(placed, lambda p, m=muscle: p.session.sets_for(m))  # type: ignore[misc]

@@ -17,7 +17,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
     if budget is None:
         return
     for week in ctx.week.per_week():
-        minutes = ctx.total(ctx.week.in_week(week, ctx.live()), lambda p: p.session.minutes)
+        minutes = ctx.total(ctx.live_week(week), lambda p: p.session.minutes)
         tag = ctx.week.tag(week)
         literal = ctx.requirement(
             Config.ID + (f".{tag}" if tag else ""),

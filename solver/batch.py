@@ -141,15 +141,20 @@ def summary_row(source: str, week: Any, result: Any, error: str | None) -> dict[
         row["status"] = "error"
         return row
     sm = result.summary
-    short = 0
-    if week is not None:
-        for muscle, wanted in week.scenario.targets.sets.items():
-            short += max(0, wanted.min - sm.sets.get(muscle, 0))
+    short = None
+    if week is not None and result.found:
+        from models.plan import Plan
+        from solver.metrics import sets_off_target
+
+        plan = Plan.from_placements(
+            week, ((s.day, s.slot, s.session, s.week) for s in result.sessions)
+        )
+        short = sets_off_target(plan)[0]
     row.update(
         name=result.scenario, status=result.status, objective=result.objective,
         bound=result.bound, gap=result.gap, build_seconds=result.build_seconds,
         solve_seconds=result.solve_seconds, sessions=len(result.sessions), minutes=sm.minutes,
-        runs=sm.runs, strength=sm.strength, sets_short=short if result.found else None,
+        runs=sm.runs, strength=sm.strength, sets_short=short,
     )  # fmt: skip
     return row
 

@@ -41,12 +41,30 @@ def monotony(loads: list[int]) -> float | None:
     return round(statistics.fmean(loads) / spread, 3) if spread else None
 
 
-def plan_metrics(plan: Plan) -> dict[str, Any]:
-    targets = plan.week.scenario.targets.sets
+def week_sets(plan: Plan, week: int) -> dict[str, int]:
     totals: dict[str, int] = {}
-    for p in plan.placed:
+    for p in plan.week.in_week(week, plan.placed):
         for m, n in p.session.sets.items():
             totals[m] = totals.get(m, 0) + n
+    return totals
+
+
+def sets_off_target(plan: Plan) -> tuple[int, int]:
+    """(sets short of, sets above) each week's targets, summed over weeks and groups."""
+    short = over = 0
+    for week in plan.week.per_week():
+        totals = week_sets(plan, week)
+        for m, wanted in plan.week.targets_for(week).sets.items():
+            short += max(0, wanted.min - totals.get(m, 0))
+            over += max(0, totals.get(m, 0) - wanted.max)
+    return short, over
+
+
+def plan_metrics(plan: Plan) -> dict[str, Any]:
+    """Metrics of the whole plan; sets per group are week 1's against week 1's targets."""
+    targets = plan.week.targets_for(1).sets
+    totals = week_sets(plan, 1)
+    short, over = sets_off_target(plan)
     fresh = freshness(plan)
     loads = daily_load(plan)
     busy = {p.slot.day for p in plan.placed}
@@ -59,8 +77,8 @@ def plan_metrics(plan: Plan) -> dict[str, Any]:
         "monotony": monotony(loads),
         "freshness_min_h": round(min(fresh), 1) if fresh else None,
         "freshness_mean_h": round(statistics.fmean(fresh), 1) if fresh else None,
-        "sets_short": sum(max(0, w.min - totals.get(m, 0)) for m, w in targets.items()),
-        "sets_over": sum(max(0, totals.get(m, 0) - w.max) for m, w in targets.items()),
+        "sets_short": short,
+        "sets_over": over,
     }
     for m, wanted in targets.items():
         metrics[f"sets_{m}"] = totals.get(m, 0)

@@ -75,6 +75,16 @@ def test_mixed_directory_every_file_has_a_row(mixed: Path, tmp_path: Path) -> No
     for path in out.glob("*.json"):
         result = Result.model_validate_json(path.read_text())
         assert result.input_hash and len(result.input_hash) == 64
+    # sets short of the targets, recomputed from the result's own set_volume penalties
+    for name in ("marathon", "club__seed"):
+        result = Result.model_validate_json((out / f"{name}.json").read_text())
+        below = sum(
+            p.amount // 10
+            for p in result.penalties
+            if p.rule == "set_volume" and "below" in p.detail
+        )
+        file = next(f for f in rows.index if Path(f).stem == name.split("__")[-1])
+        assert rows.loc[file, "sets_short"] == below
     seed = Result.model_validate_json((out / "club__seed.json").read_text())
     assert rows.loc[str(mixed / "club" / "seed.yaml"), "objective"] == seed.objective
     assert not list(out.glob(".*tmp"))

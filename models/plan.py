@@ -50,9 +50,13 @@ class Slot:
         return format_clock(self.start % MINUTES_PER_DAY)
 
     @property
+    def day_label(self) -> str:
+        """'tue', or 'w3 tue' in week 3 and later of a longer plan."""
+        return f"w{self.week} {self.day_name}" if self.week > 1 else self.day_name
+
+    @property
     def label(self) -> str:
-        prefix = f"w{self.week} " if self.week > 1 else ""
-        return f"{prefix}{self.day_name} {self.name}"
+        return f"{self.day_label} {self.name}"
 
 
 @dataclass(frozen=True, eq=False)

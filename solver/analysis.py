@@ -7,14 +7,14 @@ from __future__ import annotations
 from models.explanation import Analysis, DayScore, RuleScore, Tight
 from models.plan import WeekData
 from models.result import Result
-from models.rules import RULE_CONFIGS, RuleSet
+from models.rules import RULE_CONFIGS
 from models.week import DAYS
 
 
 def score(result: Result) -> Analysis:
     """The cheap part, from a result alone: per-rule scores and per-day indictments."""
     rules: dict[str, RuleScore] = {}
-    days: dict[str, DayScore] = {d: DayScore(day=d, amount=0) for d in DAYS}
+    days: dict[str, DayScore] = {}  # by day label: 'tue', or 'w3 tue' in longer plans
     for p in result.penalties:
         entry = rules.setdefault(
             p.rule, RuleScore(rule=p.rule, amount=0, matches=0, justifications=[])
@@ -23,35 +23,43 @@ def score(result: Result) -> Analysis:
         entry.matches += 1
         entry.justifications.append(p.detail)
         for day in p.days:
-            days[day].amount += p.amount
-            days[day].penalties.append(f"{p.rule}: {p.detail}")
+            entry_day = days.setdefault(day, DayScore(day=day, amount=0))
+            entry_day.amount += p.amount
+            entry_day.penalties.append(f"{p.rule}: {p.detail}")
     return Analysis(
         objective=result.objective or 0,
         rules=sorted(rules.values(), key=lambda r: -r.amount),
-        days=sorted(
-            (d for d in days.values() if d.amount), key=lambda d: (-d.amount, DAYS.index(d.day))
-        ),
+        days=sorted(days.values(), key=lambda d: (-d.amount, _order(d.day))),
     )
+
+
+def _order(label: str) -> tuple[int, int]:
+    """'tue' -> (1, 1), 'w3 tue' -> (3, 1): weeks, then days, in time order."""
+    week, _, day = label.rpartition(" ")
+    return (int(week[1:]) if week else 1, DAYS.index(day))
 
 
 def tight_rules(
     week: WeekData, result: Result, *, time_limit: float = 10.0, seed: int = 0
 ) -> list[Tight]:
     """Hard rules that bind: re-solve without each one and keep those whose absence would
-    lower the penalty. One solve per enabled hard rule."""
+    lower the penalty. One solve per enabled hard rule, each given twice the original
+    solve's time (at most `time_limit`): a rule whose better week takes longer to find is
+    not reported."""
     from solver.solving import solve
 
     if not result.found or not result.objective:
         return []  # nothing to gain: the week already meets every soft rule
+    limit = min(time_limit, max(1.0, 2 * result.solve_seconds))
     found = []
     for rule_id in week.rules.rules:
         if RULE_CONFIGS[rule_id].LEVEL != "hard":
             continue
         rules = {k: v for k, v in week.rules.rules.items() if k != rule_id}
-        without = RuleSet(name=f"{week.rules.name}-{rule_id}", rules=rules)
-        other = solve(
-            WeekData(week.scenario, week.sessions, without), time_limit=time_limit, seed=seed
+        without = week.rules.model_copy(  # the phase table stays
+            update={"name": f"{week.rules.name}-{rule_id}", "rules": rules}
         )
+        other = solve(WeekData(week.scenario, week.sessions, without), time_limit=limit, seed=seed)
         if other.found and other.objective is not None and other.objective < result.objective:
             found.append(
                 Tight(

@@ -16,7 +16,7 @@ from typing import Any
 
 from models.plan import Placed, Plan, Slot
 from models.result import Penalty, Violation
-from models.week import DAYS, MINUTES_PER_DAY
+from models.week import MINUTES_PER_DAY
 from solver.context import BuildContext, SessionPredicate
 
 
@@ -79,7 +79,11 @@ def grouped_conflicts(
 
 
 def _day_names(a: Placed, b: Placed) -> list[str]:
-    return sorted({a.slot.day_name, b.slot.day_name}, key=DAYS.index)
+    """The days of a pair, in time order: 'tue', or 'w3 tue' in later weeks."""
+    first, second = sorted((a.slot, b.slot), key=lambda s: s.day)
+    if first.day == second.day:
+        return [first.day_label]
+    return [first.day_label, second.day_label]
 
 
 def _days(a: Placed, b: Placed) -> str:

@@ -54,7 +54,7 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
     if not cfg.weight:
         return []
     found = [
-        Penalty(rule=Config.ID, amount=cfg.weight, detail=why, days=[p.slot.day_name])
+        Penalty(rule=Config.ID, amount=cfg.weight, detail=why, days=[p.slot.day_label])
         for p in plan.placed
         for why in _unmet(p, plan.week.scenario)
     ]

@@ -9,12 +9,20 @@ from models.result import Result
 from models.week import DAYS
 
 
-def _where(day: str, slot: str) -> str:
-    return f"{day} {slot}"
+def where(week: int, day: str, slot: str) -> str:
+    """'tue am', or 'w3 tue am' in week 3 and later of a longer plan."""
+    return f"{day} {slot}" if week == 1 else f"w{week} {day} {slot}"
 
 
-def _day(where: str) -> int:
-    return DAYS.index(where.split()[0])
+def parse_where(text: str) -> tuple[int, str, str]:
+    """where() backwards: (week, day, slot)."""
+    *week, day, slot = text.split()
+    return (int(week[0][1:]) if week else 1), day, slot
+
+
+def _day(text: str) -> tuple[int, int]:
+    week, day, _ = parse_where(text)
+    return week, DAYS.index(day)
 
 
 def diff(before: Result, after: Result) -> Diff:
@@ -23,7 +31,7 @@ def diff(before: Result, after: Result) -> Diff:
     places: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
     for side, result in enumerate((before, after)):
         for s in result.sessions:
-            places[s.session][side].append(_where(s.day, s.slot))
+            places[s.session][side].append(where(s.week, s.day, s.slot))
     moved: list[Move] = []
     removed: list[tuple[str, str]] = []  # (where, session)
     added: list[tuple[str, str]] = []

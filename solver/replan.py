@@ -8,11 +8,11 @@ from collections.abc import Iterable
 
 from models.errors import InputError, Problem
 from models.plan import WeekData
-from models.result import Result
+from models.result import Result, SessionOut
 from models.rules import RuleSet
 from models.scenario import Block, Pin, Scenario
 from models.week import DAYS, Day
-from solver.diff import diff
+from solver.diff import diff, parse_where
 from solver.solving import solve
 
 Place = tuple[str, str | None]  # (day, slot or None for the whole day)
@@ -72,16 +72,19 @@ def replan(
         from_day = DAYS[min(max(touched) + 1, len(DAYS) - 1)] if touched else "mon"
     start = DAYS.index(from_day)
 
-    def hit(day: str, slot: str, places: list[Place]) -> bool:
-        return any(d == day and s in (None, slot) for d, s in places)
+    def hit(session: SessionOut, places: list[Place]) -> bool:
+        """Done, missed and unavailable places are in the current week (week 1)."""
+        return session.week == 1 and any(
+            d == session.day and s in (None, session.slot) for d, s in places
+        )
 
-    planned = [s for s in previous.sessions if not hit(s.day, s.slot, missed)]
+    planned = [s for s in previous.sessions if not hit(s, missed)]
     # Replanning works on the current week (week 1 of the plan); later weeks of a longer
     # plan stay as they were, held by `stability`.
     fixed = [
         Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
         for s in planned
-        if s.week == 1 and (DAYS.index(s.day) < start or hit(s.day, s.slot, done))
+        if s.week == 1 and (DAYS.index(s.day) < start or hit(s, done))
     ]
     pinned = {(p.day, p.slot) for p in fixed}
     blocked = [Block(day=d, slot=s, week=1) for d, s in (*missed, *unavailable)]
@@ -104,8 +107,10 @@ def replan(
 def _changes(
     before: Result, after: Result, missed: list[Place], unavailable: list[Place]
 ) -> list[str]:
-    def why(where: str) -> str:
-        day, slot = where.split()
+    def why(place: str) -> str:
+        week, day, slot = parse_where(place)
+        if week != 1:  # changes are made in the current week; later ones follow from them
+            return ""
         if any(d == day and s in (None, slot) for d, s in missed):
             return " (missed)"
         if any(d == day and s in (None, slot) for d, s in unavailable):

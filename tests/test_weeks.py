@@ -163,3 +163,23 @@ def test_race_date_must_end_the_plan() -> None:
     assert week(
         data | {"race": {"date": "2026-12-13", "distance": "10k"}}, rule_set("availability")
     ).phases == ["build", "taper"]
+
+
+def test_replanning_a_block_touches_only_what_it_must() -> None:
+    """Missed and done places name the current week: later weeks' sessions on the same
+    weekday stay where they were (before a fix, every week's session on that weekday was
+    treated as missed)."""
+    from models import load_week
+    from solver.replan import replan
+
+    first = run(load_week("scenarios/marathon-block-16w.yaml"), time_limit=30)
+    # a lift, so running progression into week 2 cannot force later changes
+    missed = next(s for s in first.sessions if s.week == 1 and s.kind != "run" and s.day != "mon")
+    again = replan(first, missed=[(missed.day, missed.slot)], time_limit=30)
+    assert again.found
+
+    def later(r: object) -> set[tuple[int, str, str, str]]:
+        return {(s.week, s.day, s.slot, s.session) for s in r.sessions if s.week > 1}  # type: ignore[attr-defined]
+
+    assert later(again) == later(first)
+    assert all("w" not in c.split("(")[0] for c in again.changes)

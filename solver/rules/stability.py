@@ -8,6 +8,7 @@ from models.plan import Placed, Plan, WeekData
 from models.result import Penalty
 from models.rules import Stability as Config
 from solver.context import BuildContext
+from solver.diff import where
 
 
 def _previous(week: WeekData) -> set[tuple[str, str, str, int]]:
@@ -39,8 +40,8 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
     if not before or not changes or not cfg.weight:
         return []
     detail = "; ".join(
-        [f"{s} no longer on {d} {t}" for d, t, s, _ in sorted(dropped)]
-        + [f"{s} now on {d} {t}" for d, t, s, _ in sorted(added)]
+        [f"{s} no longer on {where(w, d, t)}" for d, t, s, w in sorted(dropped)]
+        + [f"{s} now on {where(w, d, t)}" for d, t, s, w in sorted(added)]
     )
     return [
         Penalty(

@@ -16,6 +16,7 @@ from conftest import BUILTIN_RULE_SETS, ROOT, assert_agrees, assert_nothing_retu
 
 import models
 from models.loading import read_document
+from models.week import DAYS
 
 SCENARIO_DIR = ROOT / "scenarios"
 TIME_LIMIT = 20.0
@@ -87,7 +88,7 @@ def test_scenario_files_were_found_or_the_folder_is_empty() -> None:
 
 
 # ------------------------------------------------------------------------------ our own
-WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEK = DAYS
 
 OWN_SCENARIOS: dict[str, dict[str, Any]] = {
     "open-week": {

@@ -15,9 +15,10 @@ from conftest import ROOT, run
 
 import models
 from models import Result
+from models.week import DAYS
 from solver.solving import solve
 
-WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEK = DAYS
 
 # Open weeks with many equally good schedules: the solver's choice among the ties is what
 # must not move.

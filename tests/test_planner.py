@@ -15,6 +15,7 @@ from conftest import brute_force, rule_set, scenario, week
 from typer.testing import CliRunner
 
 from models import Plan, Result
+from models.week import DAYS
 from solver import solve
 from solver.checking import check_plan
 from solver.cli import app
@@ -22,7 +23,7 @@ from solver.export import export
 from solver.replan import replan, week_of
 
 ROOT = Path(__file__).resolve().parent.parent
-WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEK = DAYS
 
 
 def triples(result: Result) -> list[tuple[str, str, str]]:

@@ -5,40 +5,59 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+SOURCES_LIST := $(VENV)/.sources
 SCENARIOS := $(wildcard scenarios/*.yaml scenarios/*.toml scenarios/*.json)
 SCENARIOS := $(filter-out scenarios/scenario.schema.json,$(SCENARIOS))
+# The package's files. `hybridplan` is installed in setuptools' strict editable mode (a
+# tree of links under build/ that maps solver/ to hybridplan and models/ to
+# hybridplan.models, which mypy can read too); a file added or removed needs the link tree
+# made again, so `install` redoes it whenever this list changes.
+SOURCES := $(sort $(shell find solver models -type f \( -name '*.py' -o -name '*.yaml' -o -name py.typed \) -not -path '*/__pycache__/*' 2>/dev/null))
+EDITABLE := $(BIN)/python -m pip install --quiet --no-build-isolation --no-deps \
+	--config-settings editable_mode=strict -e .
 
-.PHONY: demo test lint typecheck pytest bench schema clean
+.PHONY: demo test install lint typecheck pytest bench schema docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=77" wheel
+	$(BIN)/python -m pip install --quiet --no-build-isolation \
+		--config-settings editable_mode=strict -e ".[dev]"
+	@printf '%s\n' $(SOURCES) > $(SOURCES_LIST)
 	touch $(STAMP)
+
+install: $(STAMP)
+	@printf '%s\n' $(SOURCES) | cmp -s - $(SOURCES_LIST) || { \
+		echo "package files changed: relinking the editable install"; \
+		$(EDITABLE) && printf '%s\n' $(SOURCES) > $(SOURCES_LIST); }
 
 # Exit code 1 from `solve` means "some scenario is infeasible": one shipped scenario is
 # infeasible on purpose, so the demo accepts 1 and fails only on 2 (bad input) or worse.
-demo: $(STAMP)
+demo: install
 	$(BIN)/hybridplan solve $(SCENARIOS); rc=$$?; test $$rc -le 1
 	$(BIN)/hybridplan solve scenarios --out out --force --jobs 2; rc=$$?; test $$rc -le 1
 
 test: lint typecheck pytest
 
-lint: $(STAMP)
+lint: install
 	$(BIN)/ruff check models solver tests benchmarks
 
-typecheck: $(STAMP)
+typecheck: install
 	$(BIN)/mypy
 
-pytest: $(STAMP)
-	$(BIN)/python -m pytest
+pytest: install
+	$(BIN)/pytest
 
-bench: $(STAMP)
+bench: install
 	$(BIN)/python benchmarks/solve_speed.py --rules all
 	$(BIN)/python benchmarks/explain_speed.py
 
-schema: $(STAMP)
+# Generated files, kept in step by tests: the scenario JSON Schema and the README's rule table.
+schema: install
 	$(BIN)/hybridplan schema > scenarios/scenario.schema.json
 
+docs: install
+	$(BIN)/python -m hybridplan.outputs.rule_table README.md
+
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build out .pytest_cache .mypy_cache .ruff_cache .hypothesis

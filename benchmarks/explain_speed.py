@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    from benchmarks.solve_speed import percentile
-    from models import load_week
-    from solver.explain import explain
+    from hybridplan.explanations.explainer import explain
+    from hybridplan.models import load_plan_input
+    from solve_speed import percentile
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
@@ -28,7 +26,7 @@ def main() -> int:
     files = args.files or sorted((ROOT / "scenarios").glob("infeasible*.yaml"))
     print(f"{'scenario':30} {'rules':10} {'status':10} {'conflict':>8} {'ms med/p95':>15}")
     for path in files:
-        week = load_week(path)
+        week = load_plan_input(path)
         times, size, status = [], 0, ""
         for _ in range(args.repeats):
             began = time.perf_counter()

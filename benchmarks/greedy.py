@@ -4,15 +4,17 @@ week that breaks one) but never undoes a choice, so it misses weeks that exist."
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan, WeekData
-from models.session import SessionType
-from models.week import day_index
-from solver.checking import check_plan
-from solver.counting import CountRule
-from solver.rules import rule_module
+from hybridplan.checking import check_plan
+from hybridplan.counting import CountRule
+from hybridplan.models.placement import Placed
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.session import SessionType
+from hybridplan.models.week import day_index
+from hybridplan.rules import rule_module
 
 
-def _wanted(week: WeekData) -> list[tuple[CountRule, int, int]]:
+def _wanted(week: PlanInput) -> list[tuple[CountRule, int, int]]:
     out = []
     for rule_id, _ in week.rule_items():
         rule = getattr(rule_module(rule_id), "RULE", None)
@@ -21,7 +23,7 @@ def _wanted(week: WeekData) -> list[tuple[CountRule, int, int]]:
     return out
 
 
-def _template(week: WeekData, day: int, placed: list[Placed]) -> list[SessionType]:
+def _template(week: PlanInput, day: int, placed: list[Placed]) -> list[SessionType]:
     """What the template wants next, most important first: the long run (on its day),
     quality runs, strength, then easy runs, each until its minimum is met."""
     counts = _wanted(week)
@@ -48,7 +50,7 @@ def _template(week: WeekData, day: int, placed: list[Placed]) -> list[SessionTyp
     return order
 
 
-def _allowed(week: WeekData, placed: list[Placed]) -> bool:
+def _allowed(week: PlanInput, placed: list[Placed]) -> bool:
     """No hard rule broken so far; count rules only by their maximum."""
     report = check_plan(Plan.of(week, placed))
     for v in report.violations:
@@ -58,7 +60,7 @@ def _allowed(week: WeekData, placed: list[Placed]) -> bool:
     return all(sum(rule.counted(p.session) for p in placed) <= hi for rule, _, hi in _wanted(week))
 
 
-def greedy(week: WeekData) -> Plan | None:
+def greedy(week: PlanInput) -> Plan | None:
     """A week, or None when first fit ends short of a target (or breaks a hard rule)."""
     placed: list[Placed] = []
     for slot in week.slots:

@@ -15,19 +15,18 @@ import argparse
 import itertools
 import random
 import statistics
-import sys
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def brute_force(week: Any) -> int | None:
     """Every assignment of nothing or one fitting session per available slot; the lowest
     recomputed penalty among those with no hard violation (None: none is feasible)."""
-    from models.plan import Placed, Plan
-    from solver.checking import check_plan
+    from hybridplan.checking import check_plan
+    from hybridplan.models.placement import Placed
+    from hybridplan.models.plan import Plan
 
     slots = [s for s in week.slots if s.capacity > 0]
     options = [
@@ -77,11 +76,11 @@ def tiny_scenarios(count: int, seed: int) -> list[dict[str, Any]]:
 
 
 def compare(weeks: list[Any], time_limit: float) -> list[dict[str, Any]]:
-    from benchmarks.greedy import greedy
-    from benchmarks.mip import solve_mip
-    from solver.checking import check_plan
-    from solver.model import build_model
-    from solver.solving import solve
+    from greedy import greedy
+    from hybridplan.checking import check_plan
+    from hybridplan.model import build_model
+    from hybridplan.solving import solve
+    from mip import solve_mip
 
     rows = []
     for week in weeks:
@@ -131,9 +130,9 @@ def report(rows: list[dict[str, Any]]) -> None:
 
 
 def scaling(time_limit: float) -> None:
-    from models.catalogue import default_catalogue
-    from models.loading import week_from_dict
-    from solver.solving import solve
+    from hybridplan.models.catalogue import default_catalogue
+    from hybridplan.models.loading import input_from_dict
+    from hybridplan.solving import solve
 
     base = {
         "name": "scale",
@@ -162,7 +161,7 @@ def scaling(time_limit: float) -> None:
             "availability": {d: {"am": 60, "pm": 90} for d in ("mon", "tue", "wed", "thu", "fri")}
             | {"sat": {"am": 150}},
         }
-        results = [solve(week_from_dict(data), time_limit=time_limit) for _ in range(5)]
+        results = [solve(input_from_dict(data), time_limit=time_limit) for _ in range(5)]
         times = [r.solve_seconds * 1000 for r in results]
         print(
             f"  {len(include):3d} session types: median {statistics.median(times):6.1f} ms "
@@ -181,16 +180,16 @@ def scaling(time_limit: float) -> None:
             | {"sat": {names[0]: 150}},
         }
         times = [
-            solve(week_from_dict(data), time_limit=time_limit).solve_seconds * 1000
+            solve(input_from_dict(data), time_limit=time_limit).solve_seconds * 1000
             for _ in range(5)
         ]
         print(f"  {n} slots a day: median {statistics.median(times):6.1f} ms")
 
 
 def main() -> int:
-    from models.loading import load_week, week_from_dict
-    from solver.generate import generate
-    from solver.solving import solve
+    from hybridplan.batch.generate import generate
+    from hybridplan.models.loading import input_from_dict, load_plan_input
+    from hybridplan.solving import solve
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--generated", type=int, default=100)
@@ -200,8 +199,8 @@ def main() -> int:
     parser.add_argument("--scaling", action="store_true")
     args = parser.parse_args()
 
-    shipped = [load_week(p) for p in sorted((ROOT / "scenarios").glob("*.y*ml"))]
-    generated = [week_from_dict(d) for d in generate(args.generated, args.seed)]
+    shipped = [load_plan_input(p) for p in sorted((ROOT / "scenarios").glob("*.y*ml"))]
+    generated = [input_from_dict(d) for d in generate(args.generated, args.seed)]
     rows = compare(shipped + generated, args.time_limit)
     print(
         f"{'scenario':28} {'status':10} {'obj':>5} {'cpsat1':>8} {'cpsat2':>8} "
@@ -218,7 +217,7 @@ def main() -> int:
     print(f"(+ {len(generated)} generated scenarios)")
     report(rows)
 
-    tiny = [week_from_dict(d) for d in tiny_scenarios(args.tiny, args.seed)]
+    tiny = [input_from_dict(d) for d in tiny_scenarios(args.tiny, args.seed)]
     same = sum(solve(w).objective == brute_force(w) for w in tiny)
     print(
         f"\nexhaustive enumeration on {len(tiny)} tiny scenarios: CP-SAT's optimum "

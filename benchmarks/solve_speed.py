@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -25,9 +24,9 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def main() -> int:
-    from models import InputError, load_week
-    from models.loading import builtin_rule_sets, load_rule_set
-    from solver.solving import solve
+    from hybridplan.models import InputError, load_plan_input
+    from hybridplan.models.loading import builtin_rule_sets, load_rule_set
+    from hybridplan.solving import solve
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
@@ -61,7 +60,7 @@ def main() -> int:
     for path in files:
         for name in rule_names:
             try:
-                week = load_week(path, load_rule_set(name) if name else None)
+                week = load_plan_input(path, load_rule_set(name) if name else None)
             except InputError as exc:
                 print(exc, file=sys.stderr)
                 return 2

@@ -9,17 +9,15 @@ the total solve time with the status and gap.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    from solver.solving import solve
+    from hybridplan.solving import solve
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weeks", default="1,4,8,16,26")

@@ -1,23 +1,24 @@
-"""hybridplan's data: scenarios, sessions, rule sets, plans and results.
+"""hybridplan.models: pure data (scenarios, sessions, rule sets, plans, results) and file
+loading with good errors; never imports OR-Tools or the solver."""
 
-Pure pydantic and dataclasses; nothing here imports OR-Tools.
-"""
-
-from models.catalogue import default_catalogue, resolve_sessions
-from models.errors import InputError, Problem
-from models.loading import (
+from hybridplan.models.catalogue import default_catalogue, resolve_sessions
+from hybridplan.models.errors import InputError, Problem
+from hybridplan.models.loading import (
     builtin_rule_sets,
+    input_from_dict,
+    input_from_scenario,
+    load_plan_input,
     load_rule_set,
     load_scenario,
-    load_week,
-    week_from_dict,
-    week_from_scenario,
 )
-from models.plan import Placed, Plan, Slot, WeekData, gap_hours, hours_apart, same_day
-from models.result import Penalty, Result, SessionOut, Summary, Violation
-from models.rules import RULE_CONFIGS, RuleConfig, RulesConfig, RuleSet, RuleSetFile
-from models.scenario import CountRange, Scenario, Targets
-from models.session import MUSCLES, SessionType
+from hybridplan.models.placement import Placed, Slot, gap_hours, hours_apart, same_day
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.ranges import CountRange
+from hybridplan.models.result import Penalty, Result, SessionOut, Summary, Violation
+from hybridplan.models.rules import RULE_CONFIGS, RuleConfig, RulesConfig, RuleSet, RuleSetFile
+from hybridplan.models.scenario import Scenario, Targets
+from hybridplan.models.session import MUSCLES, SessionType
 
 __all__ = [
     "MUSCLES",
@@ -27,6 +28,7 @@ __all__ = [
     "Penalty",
     "Placed",
     "Plan",
+    "PlanInput",
     "Problem",
     "Result",
     "RuleConfig",
@@ -40,16 +42,15 @@ __all__ = [
     "Summary",
     "Targets",
     "Violation",
-    "WeekData",
     "builtin_rule_sets",
     "default_catalogue",
     "gap_hours",
     "hours_apart",
+    "input_from_dict",
+    "input_from_scenario",
+    "load_plan_input",
     "load_rule_set",
     "load_scenario",
-    "load_week",
     "resolve_sessions",
     "same_day",
-    "week_from_dict",
-    "week_from_scenario",
 ]

@@ -9,14 +9,14 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from models.errors import Problem, describe
-from models.scenario import Scenario
-from models.session import SessionType
+from hybridplan.models.errors import Problem, describe
+from hybridplan.models.scenario import Scenario
+from hybridplan.models.session import SessionType
 
 
 @cache
 def _catalogue_data() -> dict[str, dict[str, Any]]:
-    text = resources.files("models").joinpath("data/catalogue.yaml").read_text("utf-8")
+    text = resources.files("hybridplan.models").joinpath("data/catalogue.yaml").read_text("utf-8")
     data: dict[str, dict[str, Any]] = yaml.safe_load(text)
     return data
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from models.result import Result, Status
+from hybridplan.models.result import Result, Status
 
 
 class Conflict(BaseModel):

@@ -20,10 +20,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from models.errors import InputError, Problem, describe
-from models.plan import WeekData
-from models.rules import RuleSet, RuleSetFile
-from models.scenario import Scenario
+from hybridplan.models.errors import InputError, Problem, describe
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Result
+from hybridplan.models.rules import RuleSet, RuleSetFile
+from hybridplan.models.scenario import Scenario
 
 SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 Locator = Callable[[tuple[str | int, ...]], int | None]
@@ -38,14 +39,15 @@ def _builtin_rule_set(name: str) -> RuleSet:
 
 @cache
 def builtin_rule_sets() -> list[str]:
-    folder = resources.files("models").joinpath("data/rulesets")
+    folder = resources.files("hybridplan.models").joinpath("data/rulesets")
     return sorted(
         p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
     )
 
 
 def builtin_rule_set_text(name: str) -> str:
-    return resources.files("models").joinpath(f"data/rulesets/{name}.yaml").read_text("utf-8")
+    folder = resources.files("hybridplan.models").joinpath("data/rulesets")
+    return folder.joinpath(f"{name}.yaml").read_text("utf-8")
 
 
 # ------------------------------------------------------------------------------ parsing
@@ -287,7 +289,7 @@ def load_rule_set(ref: str | Path, base_dir: Path | None = None) -> RuleSet:
         raise InputError(validation_problems(exc, RuleSetFile, str(path), locate)) from None
 
 
-def load_week(path: str | Path, rules: str | Path | RuleSet | None = None) -> WeekData:
+def load_plan_input(path: str | Path, rules: str | Path | RuleSet | None = None) -> PlanInput:
     """Load a scenario file and everything it refers to; `rules` replaces the scenario's
     rule set (its overrides still apply). Raises InputError listing every problem."""
     path = Path(path)
@@ -303,7 +305,7 @@ def load_week(path: str | Path, rules: str | Path | RuleSet | None = None) -> We
             [p if p.file else p.at(str(path), locate(("rules",))) for p in exc.problems]
         ) from None
     try:
-        return WeekData.build(scenario, base.with_overrides(scenario.rules.override))
+        return PlanInput.build(scenario, base.with_overrides(scenario.rules.override))
     except InputError as exc:
         located = [p.at(str(path), locate(_field_path(p.field))) for p in exc.problems]
         raise InputError(sorted(located, key=lambda p: p.line or 0)) from None
@@ -313,19 +315,36 @@ def _field_path(field: str) -> tuple[str | int, ...]:
     return tuple(int(k) if k.isdigit() else k for k in field.split("."))
 
 
-def week_from_dict(data: dict[str, Any], rules: str | Path | None = None) -> WeekData:
+def input_from_dict(data: dict[str, Any], rules: str | Path | None = None) -> PlanInput:
     """The Python API's way in: a scenario as a dict (or Scenario), validated like a file."""
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         raise InputError(validation_problems(exc, Scenario, "<scenario>", lambda _: None)) from None
-    return week_from_scenario(scenario, rules)
+    return input_from_scenario(scenario, rules)
 
 
-def week_from_scenario(scenario: Scenario, rules: str | Path | RuleSet | None = None) -> WeekData:
+def input_from_scenario(scenario: Scenario, rules: str | Path | RuleSet | None = None) -> PlanInput:
     base = (
         rules
         if isinstance(rules, RuleSet)
         else load_rule_set(rules if rules is not None else scenario.rules.use)
     )
-    return WeekData.build(scenario, base.with_overrides(scenario.rules.override))
+    return PlanInput.build(scenario, base.with_overrides(scenario.rules.override))
+
+
+def input_from_result(result: Result) -> PlanInput:
+    """The scenario and rule set a result was solved with (results carry them as `input`),
+    so that a result file alone can be replanned and exported."""
+    if not result.input:
+        raise InputError(
+            [
+                Problem(
+                    "input",
+                    "this result does not carry its scenario "
+                    "(solved by an older version): solve it again",
+                )
+            ]
+        )
+    scenario = Scenario.model_validate(result.input["scenario"])
+    return PlanInput.build(scenario, RuleSet.from_data(result.input["rules"]))

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.ranges import Range
-from models.session import Intensity
+from hybridplan.models.ranges import Range
+from hybridplan.models.session import Intensity
 
 Phase = Literal["base", "build", "peak", "taper", "offseason", "deload"]
 TAPER_WEEKS = {"5k": 1, "10k": 1, "half": 1, "marathon": 2, "ultra": 2}

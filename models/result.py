@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from models.session import Intensity, Kind, Legs, RunType
+from hybridplan.models.session import Intensity, Kind, Legs, RunType
 
 if TYPE_CHECKING:
     import pandas as pd

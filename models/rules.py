@@ -8,11 +8,11 @@ scenario JSON Schema documents every parameter. The meaning of each rule is impl
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from models.phases import Phase, PhaseTargets
+from hybridplan.models.phases import Phase, PhaseTargets
 
 Level = Literal["hard", "soft"]
 Hours = float
@@ -271,83 +271,69 @@ class Stability(SoftRuleConfig):
     weight: int = Field(default=10, ge=0, le=10_000, description="points per change")
 
 
-RULE_CONFIGS: dict[str, type[RuleConfig]] = {
-    cls.ID: cls
-    for cls in (
-        Availability,
-        OnePerSlot,
-        DailySessions,
-        WeeklyMinutes,
-        RunCount,
-        StrengthCount,
-        LongRun,
-        QualityRuns,
-        MobilityCount,
-        RestDays,
-        HardSeparation,
-        NoConsecutiveHardDays,
-        LegsBeforeLongRun,
-        MuscleRecovery,
-        SameDayOrder,
-        PlyoNotHeavy,
-        PhaseLimits,
-        RunProgression,
-        Deload,
-        Pinned,
-        SetVolume,
-        RunQuality,
-        RunVolume,
-        Preferences,
-        Spread,
-        LongRunPeak,
-        Monotony,
-        AcuteChronic,
-        Stability,
-    )
-}
+# The rule catalogue, in order: rule sets list their rules in this order and the model
+# builds them in this order (availability and rest_days rule candidates out before the pair
+# rules enumerate what is left). Adding a rule: its config class here and in this list, its
+# module solver/rules/<id>.py, its tests tests/rules/test_<id>.py. Everything else (the
+# registry, RulesConfig, the JSON Schema, the README's rule table) is derived.
+RULES: tuple[type[RuleConfig], ...] = (
+    Availability,
+    OnePerSlot,
+    DailySessions,
+    WeeklyMinutes,
+    RunCount,
+    StrengthCount,
+    LongRun,
+    QualityRuns,
+    MobilityCount,
+    RestDays,
+    HardSeparation,
+    NoConsecutiveHardDays,
+    LegsBeforeLongRun,
+    MuscleRecovery,
+    SameDayOrder,
+    PlyoNotHeavy,
+    PhaseLimits,
+    RunProgression,
+    Deload,
+    Pinned,
+    SetVolume,
+    RunQuality,
+    RunVolume,
+    Preferences,
+    Spread,
+    LongRunPeak,
+    Monotony,
+    AcuteChronic,
+    Stability,
+)
+RULE_CONFIGS: dict[str, type[RuleConfig]] = {cls.ID: cls for cls in RULES}
 
 
-class RulesConfig(BaseModel):
+class _RulesConfigBase(BaseModel):
     """Rule id -> configuration. In a rule set, a listed rule is enabled; in a scenario's
     `override`, the fields given replace the rule set's (and `enabled: false` drops it)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    availability: Availability | None = None
-    one_per_slot: OnePerSlot | None = None
-    daily_sessions: DailySessions | None = None
-    weekly_minutes: WeeklyMinutes | None = None
-    run_count: RunCount | None = None
-    strength_count: StrengthCount | None = None
-    long_run: LongRun | None = None
-    quality_runs: QualityRuns | None = None
-    mobility_count: MobilityCount | None = None
-    rest_days: RestDays | None = None
-    hard_separation: HardSeparation | None = None
-    no_consecutive_hard_days: NoConsecutiveHardDays | None = None
-    legs_before_long_run: LegsBeforeLongRun | None = None
-    muscle_recovery: MuscleRecovery | None = None
-    same_day_order: SameDayOrder | None = None
-    plyo_not_heavy: PlyoNotHeavy | None = None
-    phase_limits: PhaseLimits | None = None
-    run_progression: RunProgression | None = None
-    deload: Deload | None = None
-    pinned: Pinned | None = None
-    set_volume: SetVolume | None = None
-    run_quality: RunQuality | None = None
-    run_volume: RunVolume | None = None
-    preferences: Preferences | None = None
-    spread: Spread | None = None
-    long_run_peak: LongRunPeak | None = None
-    monotony: Monotony | None = None
-    acute_chronic: AcuteChronic | None = None
-    stability: Stability | None = None
-
     def given(self) -> dict[str, RuleConfig]:
+        """The rules this object names, in catalogue order."""
         return {rid: cfg for rid in RULE_CONFIGS if (cfg := getattr(self, rid)) is not None}
 
 
-assert set(RulesConfig.model_fields) == set(RULE_CONFIGS), "RulesConfig out of step"
+if TYPE_CHECKING:
+
+    class RulesConfig(_RulesConfigBase):
+        """One optional field per rule id (built from RULES at run time)."""
+
+else:
+    RulesConfig = create_model(
+        "RulesConfig",
+        __base__=_RulesConfigBase,
+        __module__=__name__,
+        **{cls.ID: (cls | None, None) for cls in RULES},
+    )
+    RulesConfig.__doc__ = _RulesConfigBase.__doc__
 
 
 class RuleSetFile(BaseModel):

@@ -8,11 +8,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from models.phases import Phase, PhaseTargets
-from models.ranges import CountRange, Range
-from models.rules import RulesConfig
-from models.session import Equipment, Muscle, SessionPatch
-from models.week import Clock, Day
+from hybridplan.models.phases import Phase, PhaseTargets
+from hybridplan.models.ranges import CountRange, Range
+from hybridplan.models.rules import RulesConfig
+from hybridplan.models.session import Equipment, Muscle, SessionPatch
+from hybridplan.models.week import Clock, Day
 
 DEFAULT_SLOTS: dict[str, str] = {"am": "06:30", "pm": "18:00"}
 
@@ -40,7 +40,7 @@ class Targets(BaseModel):
     )
 
 
-class Preferences(BaseModel):
+class AthletePreferences(BaseModel):
     """The athlete's wishes (soft, rule `preferences`; named rest days are also kept empty by
     the hard rule `rest_days` unless its `keep_named` is false)."""
 
@@ -148,7 +148,7 @@ class Scenario(BaseModel):
         default=None, ge=0, le=7 * 1440, description="total training minutes allowed"
     )
     targets: Targets = Field(default_factory=Targets)
-    preferences: Preferences = Field(default_factory=Preferences)
+    preferences: AthletePreferences = Field(default_factory=AthletePreferences)
     equipment: Equipment = Field(
         default="gym", description="'none' leaves out catalogue sessions that need a gym"
     )

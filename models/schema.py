@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from models.scenario import Scenario
+from hybridplan.models.scenario import Scenario
 
 
 def scenario_schema() -> dict[str, Any]:

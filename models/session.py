@@ -7,7 +7,7 @@ the pure-Python checks both ask them, so the two faces of a rule cannot drift ap
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -130,7 +130,7 @@ class SessionType(BaseModel):
         return self.legs == "heavy" if level == "heavy" else self.legs != "none"
 
     def sets_for(self, muscle: str) -> int:
-        return self.sets.get(muscle, 0)  # type: ignore[call-overload]
+        return self.sets.get(cast(Muscle, muscle), 0)
 
 
 class SessionPatch(BaseModel):

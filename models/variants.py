@@ -9,9 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from models.errors import InputError, Problem
-from models.loading import load_rule_set, read_document, validation_problems
-from models.rules import RulesConfig, RuleSet
+from hybridplan.models.errors import InputError, Problem
+from hybridplan.models.loading import load_rule_set, read_document, validation_problems
+from hybridplan.models.rules import RulesConfig, RuleSet
 
 
 class VariantsFile(BaseModel):

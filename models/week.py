@@ -35,3 +35,41 @@ def day_index(day: Day) -> int:
 
 def format_clock(minute_of_day: int) -> str:
     return f"{minute_of_day // 60:02d}:{minute_of_day % 60:02d}"
+
+
+# -- labels: how a place in a plan of several weeks is written, in one place ------------
+# Week 1 is written without its number ('tue', 'tue am'), so one-week plans read as they
+# always did; later weeks carry it ('w3 tue', 'w3 tue am'). Keys and per-week findings of
+# plans of several weeks use the bare tag ('w3').
+def week_tag(week: int) -> str:
+    """'w3': a week of a plan, in keys ('run_count.min.w3') and findings ('w3: ...')."""
+    return f"w{week}"
+
+
+def day_label(week: int, day: str) -> str:
+    """'tue' in week 1, 'w3 tue' in week 3 and later."""
+    return day if week == 1 else f"{week_tag(week)} {day}"
+
+
+def place_label(week: int, day: str, slot: str) -> str:
+    """'tue am' in week 1, 'w3 tue am' in week 3 and later."""
+    return f"{day_label(week, day)} {slot}"
+
+
+def parse_day_label(label: str) -> tuple[int, str]:
+    """day_label() backwards: 'w3 tue' -> (3, 'tue'), 'tue' -> (1, 'tue')."""
+    week, _, day = label.rpartition(" ")
+    return (int(week[1:]) if week else 1), day
+
+
+def parse_place_label(text: str) -> tuple[int, str, str]:
+    """place_label() backwards: 'w3 tue am' -> (3, 'tue', 'am')."""
+    head, _, slot = text.rpartition(" ")
+    week, day = parse_day_label(head)
+    return week, day, slot
+
+
+def label_order(label: str) -> tuple[int, int]:
+    """A day label's place in time: 'w3 tue' -> (3, 1), for sorting labels."""
+    week, day = parse_day_label(label)
+    return week, DAYS.index(day)

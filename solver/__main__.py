@@ -1,5 +1,5 @@
-"""`python -m solver` runs the hybridplan command."""
+"""`python -m hybridplan` runs the hybridplan command."""
 
-from solver.cli import main
+from hybridplan.cli import main
 
 main()

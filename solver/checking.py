@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models.plan import Plan
-from models.result import Penalty, Violation
-from solver.rules import rule_module
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Penalty, Violation
+from hybridplan.rules import rule_module
 
 
 @dataclass
@@ -28,7 +28,7 @@ class CheckReport:
 def check_plan(plan: Plan) -> CheckReport:
     """Run every enabled rule's check; hard rules give violations, soft rules penalties."""
     report = CheckReport()
-    for rule_id, cfg in plan.week.rule_items():
+    for rule_id, cfg in plan.input.rule_items():
         for finding in rule_module(rule_id).check(plan, cfg):
             if isinstance(finding, Violation):
                 report.violations.append(finding)

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from models.errors import InputError, Problem
+from hybridplan.models.errors import InputError, Problem
+from hybridplan.models.week import DAYS
 
 if TYPE_CHECKING:
-    from models.plan import WeekData
-    from models.result import Result
+    from hybridplan.models.plan_input import PlanInput
+    from hybridplan.models.result import Result
 
 app = typer.Typer(
     add_completion=False,
@@ -26,7 +27,32 @@ app = typer.Typer(
     help="Plan a hybrid athlete's week (running + strength) with OR-Tools CP-SAT.",
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from hybridplan import __version__
+
+        typer.echo(f"hybridplan {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="print the version and exit",
+        ),
+    ] = False,
+) -> None:
+    """Plan a hybrid athlete's week (running + strength) with OR-Tools CP-SAT."""
 
 
 class Format(StrEnum):
@@ -42,8 +68,8 @@ def _fail(problems: list[Problem] | list[str]) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _load(files: list[Path], rules: str | None) -> list[WeekData]:
-    from models.loading import load_rule_set, load_week
+def _load(files: list[Path], rules: str | None) -> list[PlanInput]:
+    from hybridplan.models.loading import load_plan_input, load_rule_set
 
     rule_set = None
     if rules is not None:
@@ -51,11 +77,11 @@ def _load(files: list[Path], rules: str | None) -> list[WeekData]:
             rule_set = load_rule_set(rules)
         except InputError as exc:
             _fail([f"--rules: {p.message}" if p.field == "rules" else str(p) for p in exc.problems])
-    weeks: list[WeekData] = []
+    weeks: list[PlanInput] = []
     problems: list[Problem] = []
     for f in files:
         try:
-            weeks.append(load_week(f, rule_set))
+            weeks.append(load_plan_input(f, rule_set))
         except InputError as exc:
             problems += exc.problems
     if problems:
@@ -63,7 +89,7 @@ def _load(files: list[Path], rules: str | None) -> list[WeekData]:
     return weeks
 
 
-def _slot_order(week: WeekData) -> list[str]:
+def _slot_order(week: PlanInput) -> list[str]:
     """Slot names in clock order (the first day's slots)."""
     return [s.name for s in week.slots[: len(week.scenario.slots)]]
 
@@ -138,7 +164,7 @@ def solve_cmd(
     2 for bad input (in batch mode: when nothing could be read)."""
     if out is not None:
         _batch(targets, out, rules, time_limit, jobs, resume, force, executor, scheduler, seed)
-    from solver.batch import discover
+    from hybridplan.batch.discovery import discover
 
     files = [p for p, _ in discover(targets)] or [Path(t) for t in targets]
     weeks = _load(files, rules)
@@ -146,8 +172,8 @@ def solve_cmd(
     from rich.console import Console
     from rich.progress import Progress
 
-    from solver import render
-    from solver.solving import solve
+    from hybridplan.outputs import render
+    from hybridplan.solving import solve
 
     results = []
     err = Console(stderr=True)
@@ -190,8 +216,8 @@ def _batch(
     scheduler: str | None,
     seed: int,
 ) -> NoReturn:
-    from solver.batch import Options
-    from solver.batch_run import plan_tasks, run_batch
+    from hybridplan.batch.engine import plan_tasks, run_batch
+    from hybridplan.batch.tasks import Options
 
     if out.exists() and not out.is_dir():
         _fail([f"--out: {out} is not a directory"])
@@ -239,8 +265,8 @@ def bench_cmd(
 ) -> None:
     """Compare rule sets side by side on the same scenarios: runs.csv, summary.csv,
     pairwise.csv, borda.csv, report.json and report.html."""
-    from solver.compare import borda, configurations, pairwise, run_comparison, summarize
-    from solver.report import write_report
+    from hybridplan.batch.compare import borda, configurations, pairwise, run_comparison, summarize
+    from hybridplan.outputs.report import write_report
 
     if (out / "report.html").exists() and not force:
         _fail([f"--out: {out / 'report.html'} exists; pass --force to replace the report"])
@@ -262,7 +288,7 @@ def bench_cmd(
 def _read_result(path: Path) -> Result:
     from pydantic import ValidationError
 
-    from models.result import Result
+    from hybridplan.models.result import Result
 
     try:
         return Result.model_validate_json(path.read_text(encoding="utf-8"))
@@ -280,11 +306,12 @@ def _read_result(path: Path) -> Result:
 
 
 def _write_new(path: Path, data: bytes, force: bool) -> None:
-    from solver.batch import write_atomic_bytes
+    from hybridplan.outputs.files import write_new
 
-    if path.exists() and not force:
-        _fail([f"--out: {path} exists; pass --force to replace it"])
-    write_atomic_bytes(path, data)
+    try:
+        write_new(path, data, force=force)
+    except InputError as exc:
+        _fail(exc.problems)
 
 
 @app.command("replan")
@@ -312,22 +339,17 @@ def replan_cmd(
 ) -> None:
     """Plan the rest of the week again after real life happened, changing as little as
     possible; lists what changed and why."""
-    from solver import render
-    from solver.replan import as_places, replan, week_of
+    from hybridplan.models.loading import input_from_result
+    from hybridplan.outputs import render
+    from hybridplan.planner.replanning import as_places, replan
 
     previous = _read_result(result_file)
     try:
-        week = week_of(previous)
-        if from_day is not None and from_day not in (
-            "mon",
-            "tue",
-            "wed",
-            "thu",
-            "fri",
-            "sat",
-            "sun",
-        ):
-            raise InputError([Problem("--from", f"{from_day!r} is not a day (mon..sun)")])
+        week = input_from_result(previous)
+        if from_day is not None and from_day not in DAYS:
+            raise InputError(
+                [Problem("--from", f"{from_day!r} is not a day ({', '.join(DAYS)})")]
+            )
         result = replan(
             previous,
             done=as_places(done, week, "--done"),
@@ -383,7 +405,7 @@ def export_cmd(
     CSV."""
     import datetime as dt
 
-    from solver.export import export
+    from hybridplan.outputs.export import export
 
     result = _read_result(result_file)
     if not result.found:
@@ -414,8 +436,8 @@ def generate_cmd(
     ...-infeasible) for scale tests and benchmarks."""
     import yaml
 
-    from solver.batch import write_atomic
-    from solver.generate import generate
+    from hybridplan.batch.generate import generate
+    from hybridplan.outputs.files import write_atomic
 
     scenarios = generate(count, seed)
     paths = [out / f"{s['name']}.yaml" for s in scenarios]
@@ -453,8 +475,8 @@ def explain_cmd(
 
     from rich.console import Console
 
-    from solver import render
-    from solver.explain import explain
+    from hybridplan.explanations.explainer import explain
+    from hybridplan.outputs import render
 
     explanations = [explain(w, time_limit=time_limit, seed=seed) for w in weeks]
     if fmt is ExplainFormat.json:
@@ -480,8 +502,8 @@ def diff_cmd(
 ) -> None:
     """Compare two solved weeks: sessions moved, removed and added, penalty per rule."""
 
-    from solver import render
-    from solver.diff import diff
+    from hybridplan.explanations.diff import diff
+    from hybridplan.outputs import render
 
     results = [_read_result(before), _read_result(after)]
     d = diff(results[0], results[1])
@@ -516,8 +538,8 @@ def rules_cmd(
     from rich.console import Console
     from rich.table import Table
 
-    from models.loading import builtin_rule_set_text, builtin_rule_sets, load_rule_set
-    from models.rules import RULE_CONFIGS
+    from hybridplan.models.loading import builtin_rule_set_text, builtin_rule_sets, load_rule_set
+    from hybridplan.models.rules import RULE_CONFIGS
 
     if show is not None:
         if show not in builtin_rule_sets():
@@ -551,7 +573,7 @@ def sessions_cmd() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from models.catalogue import default_catalogue
+    from hybridplan.models.catalogue import default_catalogue
 
     catalogue = default_catalogue()
     t = Table(title="session catalogue", title_justify="left")
@@ -576,7 +598,7 @@ def sessions_cmd() -> None:
 @app.command("schema")
 def schema_cmd() -> None:
     """Print the scenario file's JSON Schema."""
-    from models.schema import scenario_schema_text
+    from hybridplan.models.schema import scenario_schema_text
 
     typer.echo(scenario_schema_text(), nl=False)
 

@@ -6,14 +6,20 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from ortools.sat.python import cp_model
 
-from models.plan import Placed, Plan, WeekData
-from models.session import SessionType
+from hybridplan.models.placement import Placed
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.session import SessionType
 
 SessionPredicate = Callable[[SessionType], bool]
+# CP-SAT's own types: a boolean variable (x, an enforcement or penalty literal), a linear
+# expression or anything that is one (a variable, an integer), and a posted constraint.
+BoolVar = cp_model.IntVar
+Expr = cp_model.LinearExprT
+Constraint = cp_model.Constraint
 
 
 @dataclass(eq=False)
@@ -25,11 +31,11 @@ class Requirement:
     key: str  # stable id: "run_count.min", "rest_days.sun", "hard_separation.tue-wed"
     rule: str  # rule id (or scenario field) a user would look up
     message: str
-    literal: Any
+    literal: BoolVar
     # How to relax it alone, smallest first: with this requirement dropped and every other
     # one kept, minimise `relax_expr` (or just find a plan); `advice(optimum, plan)` words
     # the change the plan needed.
-    relax_expr: Callable[[], Any] | None = None
+    relax_expr: Callable[[], Expr] | None = None
     advice: Callable[[int | None, Plan], str] | None = None
 
 
@@ -40,14 +46,14 @@ class BuildContext:
     (see `requirement`), so a solver can ask which of them conflict."""
 
     def __init__(
-        self, week: WeekData, model: cp_model.CpModel | None = None, *, explain: bool = False
+        self, week: PlanInput, model: cp_model.CpModel | None = None, *, explain: bool = False
     ):
-        self.week = week
+        self.input = week
         self.model = model or cp_model.CpModel()
         self.explain = explain
         self.requirements: dict[str, Requirement] = {}
         self.candidates: list[Placed] = list(week.candidates())
-        self.x: dict[Placed, Any] = {
+        self.x: dict[Placed, BoolVar] = {
             p: self.model.new_bool_var(f"x[{p.slot.day_name},{p.slot.name},{p.session.id}]")
             for p in self.candidates
         }
@@ -55,11 +61,11 @@ class BuildContext:
         self._dead: set[Placed] = set()
         self._live: list[Placed] | None = None
         self._weeks: tuple[list[Placed], dict[int, list[Placed]]] | None = None
-        self.penalties: dict[str, list[tuple[int, Any]]] = {}
-        self._any_cache: dict[tuple[int, ...], Any] = {}
-        self._and_cache: dict[tuple[int, int], Any] = {}
+        self.penalties: dict[str, list[tuple[int, Expr]]] = {}
+        self._any_cache: dict[tuple[int, ...], BoolVar] = {}
+        self._and_cache: dict[tuple[int, int], BoolVar] = {}
         # A slot holds one session at most: the variables' structure, not a choice.
-        # (Rule one_per_slot states and checks it; grouping in solver.pairs relies on it.)
+        # (Rule one_per_slot states and checks it; grouping in hybridplan.pairs relies on it.)
         for _, in_slot in itertools.groupby(self.candidates, key=lambda p: p.slot):
             self.model.add_at_most_one(self.x[p] for p in in_slot)
 
@@ -83,7 +89,7 @@ class BuildContext:
         in_week = self._weeks[1].get(week, [])
         return in_week if predicate is None else [p for p in in_week if predicate(p.session)]
 
-    def forbid(self, placed: Placed, literal: Any = None) -> None:
+    def forbid(self, placed: Placed, literal: BoolVar | None = None) -> None:
         """Rule a candidate out: for good, or (explaining) only while `literal` holds."""
         constraint = self.model.add(self.x[placed] == 0)
         if literal is not None:
@@ -99,8 +105,8 @@ class BuildContext:
         rule: str,
         message: str,
         advice: Callable[[int | None, Plan], str] | None = None,
-        relax_expr: Callable[[], Any] | None = None,
-    ) -> Any:
+        relax_expr: Callable[[], Expr] | None = None,
+    ) -> BoolVar | None:
         """The enforcement literal of a hard requirement, or None when not explaining
         (then constraints are plain hard constraints). One literal per key."""
         if not self.explain:
@@ -110,12 +116,14 @@ class BuildContext:
             self.requirements[key] = Requirement(key, rule, message, literal, relax_expr, advice)
         return self.requirements[key].literal
 
-    def enforce(self, constraint: Any, literal: Any) -> Any:
+    def enforce(self, constraint: Constraint, literal: BoolVar | None) -> Constraint:
         if literal is not None:
             constraint.only_enforce_if(literal)
         return constraint
 
-    def total(self, placed: Iterable[Placed], value: Callable[[Placed], int] | None = None) -> Any:
+    def total(
+        self, placed: Iterable[Placed], value: Callable[[Placed], int] | None = None
+    ) -> cp_model.LinearExpr:
         """Linear sum of x (or value(p) * x) over candidates."""
         terms = [(value(p) if value else 1, self.x[p]) for p in placed]
         return cp_model.LinearExpr.weighted_sum([v for _, v in terms], [c for c, _ in terms])
@@ -124,7 +132,7 @@ class BuildContext:
         """Candidate position, for deterministic ordering (never hash order)."""
         return self._index[placed]
 
-    def placed_any(self, group: list[Placed]) -> Any:
+    def placed_any(self, group: list[Placed]) -> BoolVar:
         """A literal that is true iff one of these candidates is placed. They must share a
         slot, which holds one session at most, so the literal equals their sum."""
         if len(group) == 1:
@@ -136,7 +144,7 @@ class BuildContext:
             self._any_cache[key] = h
         return self._any_cache[key]
 
-    def both(self, a: Any, b: Any) -> Any:
+    def both(self, a: BoolVar, b: BoolVar) -> BoolVar:
         """A boolean equal to a AND b, exactly (so penalties are exact even in a plan that
         is feasible but not optimal)."""
         key = (min(a.index, b.index), max(a.index, b.index))
@@ -149,14 +157,14 @@ class BuildContext:
         return self._and_cache[key]
 
     # -- objective -------------------------------------------------------------------------
-    def penalize(self, rule: str, weight: int, expr: Any) -> None:
+    def penalize(self, rule: str, weight: int, expr: Expr) -> None:
         if weight:
             self.penalties.setdefault(rule, []).append((weight, expr))
 
-    def rule_objective(self, rule: str) -> Any:
+    def rule_objective(self, rule: str) -> cp_model.LinearExpr:
         terms = self.penalties.get(rule, [])
         return cp_model.LinearExpr.weighted_sum([v for _, v in terms], [w for w, _ in terms])
 
-    def objective(self) -> Any:
+    def objective(self) -> cp_model.LinearExpr:
         terms = [t for rule in self.penalties for t in self.penalties[rule]]
         return cp_model.LinearExpr.weighted_sum([v for _, v in terms], [w for w, _ in terms])

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from models.plan import Plan
-from models.result import Violation
-from models.scenario import CountRange, Targets
-from solver.context import BuildContext, SessionPredicate
+from hybridplan.context import BuildContext, Expr, SessionPredicate
+from hybridplan.models.plan import Plan
+from hybridplan.models.ranges import CountRange
+from hybridplan.models.result import Violation
+from hybridplan.models.scenario import Targets
 
 
 @dataclass(frozen=True)
@@ -23,20 +24,20 @@ class CountRule:
     field: str  # the scenario field, for messages
 
     def build(self, ctx: BuildContext, cfg: Any) -> None:
-        for week in ctx.week.per_week():  # each week, with its phase's targets
-            wanted = self.wanted(ctx.week.targets_for(week))
+        for week in ctx.input.per_week():  # each week, with its phase's targets
+            wanted = self.wanted(ctx.input.targets_for(week))
             if wanted is not None:
                 self._build_week(ctx, wanted, week)
 
     def _build_week(self, ctx: BuildContext, wanted: CountRange, week: int) -> None:
         placed = ctx.live_week(week, self.counted)
         count = ctx.total(placed)
-        tag = ctx.week.tag(week)
+        tag = ctx.input.tag(week)
         key = f"{self.rule}.{{}}" + (f".{tag}" if tag else "")
         where = f" in {tag}" if tag else ""
 
-        def gap(direction: int, bound: int) -> Callable[[], Any]:
-            def expr() -> Any:  # sessions short of the minimum / over the maximum
+        def gap(direction: int, bound: int) -> Callable[[], Expr]:
+            def expr() -> Expr:  # sessions short of the minimum / over the maximum
                 var = ctx.model.new_int_var(0, max(bound, len(placed)), f"{self.rule}_gap")
                 ctx.model.add(var >= direction * (bound - count))
                 return var
@@ -69,11 +70,11 @@ class CountRule:
 
     def check(self, plan: Plan, cfg: Any) -> list[Violation]:
         found = []
-        for week in plan.week.per_week():
-            wanted = self.wanted(plan.week.targets_for(week))
+        for week in plan.input.per_week():
+            wanted = self.wanted(plan.input.targets_for(week))
             if wanted is None:
                 continue
-            placed = plan.week.in_week(week, plan.placed)
+            placed = plan.input.in_week(week, plan.placed)
             count = sum(1 for p in placed if self.counted(p.session))
             if wanted.contains(count):
                 continue
@@ -81,7 +82,7 @@ class CountRule:
             found.append(
                 Violation(
                     rule=self.rule,
-                    detail=plan.week.prefix(week) + f"{self.count(count)} planned; wanted {want}",
+                    detail=plan.input.prefix(week) + f"{self.count(count)} planned; wanted {want}",
                 )
             )
         return found

@@ -6,8 +6,8 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from models.plan import Plan
-from models.week import DAYS, MINUTES_PER_DAY
+from hybridplan.models.plan import Plan
+from hybridplan.models.week import DAYS, MINUTES_PER_DAY
 
 NO_STRENGTH_BEFORE = 168.0  # hours: no hard or leg strength earlier in the week
 
@@ -29,7 +29,7 @@ def freshness(plan: Plan) -> list[float]:
 
 
 def daily_load(plan: Plan) -> list[int]:
-    load = [0] * (len(DAYS) * plan.week.weeks)
+    load = [0] * (len(DAYS) * plan.input.weeks)
     for p in plan.placed:
         load[p.start // MINUTES_PER_DAY] += p.session.load
     return load
@@ -43,7 +43,7 @@ def monotony(loads: list[int]) -> float | None:
 
 def week_sets(plan: Plan, week: int) -> dict[str, int]:
     totals: dict[str, int] = {}
-    for p in plan.week.in_week(week, plan.placed):
+    for p in plan.input.in_week(week, plan.placed):
         for m, n in p.session.sets.items():
             totals[m] = totals.get(m, 0) + n
     return totals
@@ -52,9 +52,9 @@ def week_sets(plan: Plan, week: int) -> dict[str, int]:
 def sets_off_target(plan: Plan) -> tuple[int, int]:
     """(sets short of, sets above) each week's targets, summed over weeks and groups."""
     short = over = 0
-    for week in plan.week.per_week():
+    for week in plan.input.per_week():
         totals = week_sets(plan, week)
-        for m, wanted in plan.week.targets_for(week).sets.items():
+        for m, wanted in plan.input.targets_for(week).sets.items():
             short += max(0, wanted.min - totals.get(m, 0))
             over += max(0, totals.get(m, 0) - wanted.max)
     return short, over
@@ -62,7 +62,7 @@ def sets_off_target(plan: Plan) -> tuple[int, int]:
 
 def plan_metrics(plan: Plan) -> dict[str, Any]:
     """Metrics of the whole plan; sets per group are week 1's against week 1's targets."""
-    targets = plan.week.targets_for(1).sets
+    targets = plan.input.targets_for(1).sets
     totals = week_sets(plan, 1)
     short, over = sets_off_target(plan)
     fresh = freshness(plan)
@@ -71,7 +71,7 @@ def plan_metrics(plan: Plan) -> dict[str, Any]:
     hard = {p.slot.day for p in plan.placed if p.session.is_hard}
     metrics: dict[str, Any] = {
         "minutes": sum(p.session.minutes for p in plan.placed),
-        "rest_days": len(DAYS) * plan.week.weeks - len(busy),
+        "rest_days": len(DAYS) * plan.input.weeks - len(busy),
         "hard_days": len(hard),
         "load": sum(loads),
         "monotony": monotony(loads),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from models.plan import WeekData
-from solver.context import BuildContext
-from solver.rules import rule_module
+from hybridplan.context import BuildContext
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.rules import rule_module
 
 
-def build_model(week: WeekData) -> BuildContext:
+def build_model(week: PlanInput) -> BuildContext:
     """Variables, every enabled rule's constraints and penalties, and the objective.
 
     Rules run in catalogue order, so `availability` and `rest_days` rule candidates out

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from models.plan import Placed, Plan, Slot
-from models.result import Penalty, Violation
-from models.week import MINUTES_PER_DAY
-from solver.context import BuildContext, SessionPredicate
+from hybridplan.context import BuildContext, SessionPredicate
+from hybridplan.models.placement import Placed, Slot
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Penalty, Violation
+from hybridplan.models.week import MINUTES_PER_DAY
 
 
 @dataclass(frozen=True)

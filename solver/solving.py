@@ -9,13 +9,15 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
-from models.loading import load_week, week_from_dict, week_from_scenario
-from models.plan import Plan, WeekData
-from models.result import Result, SessionOut, Summary
-from models.rules import RuleSet
-from models.scenario import Scenario
-from solver.checking import check_plan
-from solver.model import build_model
+from hybridplan.checking import check_plan
+from hybridplan.model import build_model
+from hybridplan.models.loading import input_from_dict, input_from_scenario, load_plan_input
+from hybridplan.models.placement import Placed
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Result, SessionOut, Summary
+from hybridplan.models.rules import RuleSet
+from hybridplan.models.scenario import Scenario
 
 _STATUS = {
     cp_model.OPTIMAL: "optimal",
@@ -55,22 +57,22 @@ class _Progress(cp_model.CpSolverSolutionCallback):
             self.first = self.best
 
 
-ScenarioLike = WeekData | Scenario | dict[str, Any] | str | Path
+ScenarioLike = PlanInput | Scenario | dict[str, Any] | str | Path
 
 
-def as_week(scenario: ScenarioLike, rules: str | Path | RuleSet | None = None) -> WeekData:
-    """Accept a WeekData, a Scenario, a dict or a file path; raises InputError."""
-    if isinstance(scenario, WeekData):
+def as_week(scenario: ScenarioLike, rules: str | Path | RuleSet | None = None) -> PlanInput:
+    """Accept a PlanInput, a Scenario, a dict or a file path; raises InputError."""
+    if isinstance(scenario, PlanInput):
         if rules is None:
             return scenario
-        return week_from_scenario(scenario.scenario, rules)
+        return input_from_scenario(scenario.scenario, rules)
     if isinstance(scenario, Scenario):
-        return week_from_scenario(scenario, rules)
+        return input_from_scenario(scenario, rules)
     if isinstance(scenario, dict):
         if isinstance(rules, RuleSet):
-            return week_from_scenario(Scenario.model_validate(scenario), rules)
-        return week_from_dict(scenario, rules)
-    return load_week(scenario, rules)
+            return input_from_scenario(Scenario.model_validate(scenario), rules)
+        return input_from_dict(scenario, rules)
+    return load_plan_input(scenario, rules)
 
 
 def solve(
@@ -151,7 +153,7 @@ def solve(
     return result
 
 
-def session_out(p: Any) -> SessionOut:
+def session_out(p: Placed) -> SessionOut:
     s = p.session
     return SessionOut(
         week=p.slot.week,

@@ -12,34 +12,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BUILTIN_RULE_SETS, ROOT, assert_agrees, assert_nothing_returned, run
 
-import models
-from models.loading import read_document
-from models.week import DAYS
+from helpers import (
+    BUILTIN_RULE_SETS,
+    ROOT,
+    SHIPPED_SCENARIOS,
+    assert_agrees,
+    assert_nothing_returned,
+    run,
+)
+from hybridplan import models
+from hybridplan.models.week import DAYS
 
 SCENARIO_DIR = ROOT / "scenarios"
 TIME_LIMIT = 20.0
 
 
-def _is_scenario_file(path: Path) -> bool:
-    """Scenario files, not the JSON Schema or rule set files shipped beside them."""
-    data, _ = read_document(path)
-    if "$schema" in data or "$defs" in data:
-        return False
-    try:
-        models.RuleSetFile.model_validate(data)
-    except ValueError:
-        return True
-    return False
-
-
-SCENARIO_FILES = sorted(
-    p
-    for pattern in ("*.yaml", "*.yml", "*.toml", "*.json")
-    for p in SCENARIO_DIR.glob(pattern)
-    if _is_scenario_file(p)
-)
+SCENARIO_FILES = SHIPPED_SCENARIOS
 FEASIBLE_FILES = [p for p in SCENARIO_FILES if not p.name.startswith("infeasible")]
 INFEASIBLE_FILES = [p for p in SCENARIO_FILES if p.name.startswith("infeasible")]
 RULE_CHOICES: list[str | None] = [None, *BUILTIN_RULE_SETS]  # None: the file's own
@@ -53,7 +42,7 @@ def _ids(paths: list[Path]) -> list[str]:
 @pytest.mark.parametrize("rules", RULE_CHOICES, ids=lambda r: r or "own")
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=_ids(SCENARIO_FILES))
 def test_scenario_file_agrees(path: Path, rules: str | None) -> None:
-    wk = models.load_week(path, rules)
+    wk = models.load_plan_input(path, rules)
     result = run(wk, time_limit=TIME_LIMIT)
     assert result.status != "invalid"
     if result.found:
@@ -64,7 +53,7 @@ def test_scenario_file_agrees(path: Path, rules: str | None) -> None:
 
 @pytest.mark.parametrize("path", FEASIBLE_FILES, ids=_ids(FEASIBLE_FILES))
 def test_shipped_scenario_is_feasible_under_its_own_rule_set(path: Path) -> None:
-    wk = models.load_week(path)
+    wk = models.load_plan_input(path)
     result = run(wk, time_limit=TIME_LIMIT)
     assert result.status == "optimal", result.message
     assert result.sessions
@@ -72,19 +61,20 @@ def test_shipped_scenario_is_feasible_under_its_own_rule_set(path: Path) -> None
 
 @pytest.mark.parametrize("path", INFEASIBLE_FILES, ids=_ids(INFEASIBLE_FILES))
 def test_infeasible_scenario_is_infeasible(path: Path) -> None:
-    result = run(models.load_week(path), time_limit=TIME_LIMIT)
+    result = run(models.load_plan_input(path), time_limit=TIME_LIMIT)
     assert result.status == "infeasible"
     assert_nothing_returned(result)
 
 
-def test_scenario_files_were_found_or_the_folder_is_empty() -> None:
-    """Guards the glob: every .yaml/.toml/.json in scenarios/ is either a scenario we test
-    or a schema / rule set file we deliberately skip."""
-    every = [p for p in SCENARIO_DIR.glob("*") if p.suffix in (".yaml", ".yml", ".toml", ".json")]
-    skipped = set(every) - set(SCENARIO_FILES)
-    for p in skipped:
-        data, _ = read_document(p)
-        assert "$schema" in data or "rules" in data, p
+def test_every_shipped_file_is_a_scenario_that_loads() -> None:
+    """Guards the list the tests above run on: scenarios/ holds only scenarios (and the
+    JSON Schema), there are some, and each loads with its own rule set; a file that does
+    not load fails here with its file, line and field."""
+    assert len(SCENARIO_FILES) >= 10, SCENARIO_FILES
+    assert {p.suffix for p in SCENARIO_FILES} >= {".yaml", ".toml", ".json"}
+    for path in SCENARIO_FILES:
+        models.load_plan_input(path)
+    assert (SCENARIO_DIR / "scenario.schema.json").is_file()
 
 
 # ------------------------------------------------------------------------------ our own
@@ -175,7 +165,7 @@ OWN_INFEASIBLE = {
 @pytest.mark.parametrize("name", list(OWN_SCENARIOS))
 def test_own_scenario_agrees(name: str, rules: str | None) -> None:
     data = OWN_SCENARIOS[name]
-    wk = models.week_from_dict(data, rules)
+    wk = models.input_from_dict(data, rules)
     result = run(wk, time_limit=TIME_LIMIT)
     assert result.status == "optimal", result.message
     assert result.sessions
@@ -186,7 +176,7 @@ def test_own_scenarios_pay_penalties_somewhere() -> None:
     """At least some of our own weeks must cost something, or the objective checks above
     would only ever compare zeros."""
     paid = {
-        name: run(models.week_from_dict(data), time_limit=TIME_LIMIT).objective
+        name: run(models.input_from_dict(data), time_limit=TIME_LIMIT).objective
         for name, data in OWN_SCENARIOS.items()
     }
     assert sum(1 for v in paid.values() if v) >= 2, paid
@@ -195,7 +185,7 @@ def test_own_scenarios_pay_penalties_somewhere() -> None:
 @pytest.mark.parametrize("rules", RULE_CHOICES, ids=lambda r: r or "own")
 def test_own_infeasible_scenario(rules: str | None) -> None:
     # four sessions wanted, three slots of one session each
-    result = run(models.week_from_dict(OWN_INFEASIBLE, rules), time_limit=TIME_LIMIT)
+    result = run(models.input_from_dict(OWN_INFEASIBLE, rules), time_limit=TIME_LIMIT)
     assert result.status == "infeasible"
     assert_nothing_returned(result)
 
@@ -203,7 +193,7 @@ def test_own_infeasible_scenario(rules: str | None) -> None:
 def test_overrides_reach_the_rules() -> None:
     """The override scenario really runs with the overridden parameters (else the test
     above would silently check the balanced defaults)."""
-    wk = models.week_from_dict(OWN_SCENARIOS["overrides"])
+    wk = models.input_from_dict(OWN_SCENARIOS["overrides"])
     rules = wk.rules.rules
     assert rules["hard_separation"].hours == 36  # type: ignore[attr-defined]
     assert rules["muscle_recovery"].hours == 72  # type: ignore[attr-defined]

@@ -17,10 +17,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from models import Result
-from solver.batch import discover, solve_many
-from solver.cli import app
-from solver.generate import generate
+from hybridplan.batch.discovery import discover
+from hybridplan.batch.generate import generate
+from hybridplan.batch.running import solve_many
+from hybridplan.cli import app
+from hybridplan.models import Result
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"

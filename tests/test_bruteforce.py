@@ -13,7 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import (
+from hypothesis import HealthCheck, assume, given, settings
+from ortools.sat.python import cp_model
+
+from helpers import (
     assert_agrees,
     brute_force,
     enumerable_slots,
@@ -21,20 +24,17 @@ from conftest import (
     run,
     scenario,
 )
-from hypothesis import HealthCheck, assume, given, settings
-from ortools.sat.python import cp_model
-
-import models
-from models import Placed, Plan, WeekData
-from solver.checking import check_plan
-from solver.model import build_model
+from hybridplan import models
+from hybridplan.checking import check_plan
+from hybridplan.model import build_model
+from hybridplan.models import Placed, Plan, PlanInput
 
 
 def tiny(max_slots: int, sessions: tuple[int, int]) -> Any:
     return random_scenario(max_slots=max_slots, sessions=sessions)
 
 
-def assert_matches_brute_force(wk: WeekData) -> int | None:
+def assert_matches_brute_force(wk: PlanInput) -> int | None:
     best, feasible = brute_force(wk)
     result = run(wk)
     if best is None:
@@ -55,7 +55,7 @@ def assert_matches_brute_force(wk: WeekData) -> int | None:
 )
 @given(tiny(max_slots=4, sessions=(3, 5)))
 def test_solver_optimum_equals_brute_force(data: dict[str, Any]) -> None:
-    wk = models.week_from_dict(data)
+    wk = models.input_from_dict(data)
     assume(2 <= len(enumerable_slots(wk)) <= 4 and 3 <= len(wk.sessions) <= 5)
     assert_matches_brute_force(wk)
 
@@ -76,7 +76,7 @@ class _Enumerator(cp_model.CpSolverSolutionCallback):
         self.plans.setdefault(key, set()).add(int(self.value(self.objective)))
 
 
-def cp_sat_plans(wk: WeekData) -> dict[frozenset[tuple[int, str]], set[int]]:
+def cp_sat_plans(wk: PlanInput) -> dict[frozenset[tuple[int, str]], set[int]]:
     """Every feasible solution of the CP-SAT model (objective removed), projected on the
     placements, with the objective values CP-SAT gives each projection."""
     ctx = build_model(wk)
@@ -91,7 +91,7 @@ def cp_sat_plans(wk: WeekData) -> dict[frozenset[tuple[int, str]], set[int]]:
     return enumerator.plans
 
 
-def checker_plans(wk: WeekData) -> dict[frozenset[tuple[int, str]], int]:
+def checker_plans(wk: PlanInput) -> dict[frozenset[tuple[int, str]], int]:
     import itertools
 
     slots = enumerable_slots(wk)
@@ -114,7 +114,7 @@ def checker_plans(wk: WeekData) -> dict[frozenset[tuple[int, str]], int]:
 def test_cp_sat_feasible_set_equals_the_checkers(data: dict[str, Any]) -> None:
     """Not only the optimum: the model accepts exactly the plans the checks accept (no
     hard constraint too strong or too weak), and prices each one like the checks do."""
-    wk = models.week_from_dict(data)
+    wk = models.input_from_dict(data)
     assume(2 <= len(enumerable_slots(wk)) <= 3 and 3 <= len(wk.sessions) <= 4)
     expected = checker_plans(wk)
     got = cp_sat_plans(wk)
@@ -183,7 +183,7 @@ CASES: dict[str, tuple[dict[str, Any], str | models.RuleSet]] = {
 @pytest.mark.parametrize("name", list(CASES))
 def test_seeded_cases_match_brute_force(name: str) -> None:
     data, rules = CASES[name]
-    wk = models.week_from_scenario(models.Scenario.model_validate(data), rules)
+    wk = models.input_from_scenario(models.Scenario.model_validate(data), rules)
     best = assert_matches_brute_force(wk)
     if name.startswith("infeasible"):
         assert best is None
@@ -208,6 +208,6 @@ def test_brute_force_finds_a_known_optimum() -> None:
             "run_quality": models.RULE_CONFIGS["run_quality"](),
         },
     )
-    wk = models.week_from_scenario(models.Scenario.model_validate(data), rules)
+    wk = models.input_from_scenario(models.Scenario.model_validate(data), rules)
     assert brute_force(wk) == (20, 1)
     assert assert_matches_brute_force(wk) == 20

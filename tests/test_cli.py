@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from solver.cli import app
+from hybridplan.cli import app
 
 SCENARIO = """\
 name: cli-week

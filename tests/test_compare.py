@@ -13,15 +13,15 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from benchmarks.greedy import greedy
-from models import InputError, load_week
-from models.variants import expand_variants
-from solver.checking import check_plan
-from solver.cli import app
-from solver.compare import borda, configurations, pairwise, run_comparison, summarize
-from solver.generate import generate
-from solver.model import build_model
-from solver.solving import as_week, solve
+from greedy import greedy
+from hybridplan.batch.compare import borda, configurations, pairwise, run_comparison, summarize
+from hybridplan.batch.generate import generate
+from hybridplan.checking import check_plan
+from hybridplan.cli import app
+from hybridplan.model import build_model
+from hybridplan.models import InputError, load_plan_input
+from hybridplan.models.variants import expand_variants
+from hybridplan.solving import as_week, solve
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
@@ -160,9 +160,9 @@ def test_borda_and_pairwise_follow_their_definitions() -> None:
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_highs_translation_reaches_the_cpsat_optimum(path: Path) -> None:
     pytest.importorskip("highspy")
-    from benchmarks.mip import solve_mip
+    from mip import solve_mip
 
-    week = load_week(path)
+    week = load_plan_input(path)
     result = solve(week)
     mip = solve_mip(build_model(week).model.proto, time_limit=60)
     assert mip.status == ("optimal" if result.found else "infeasible")
@@ -170,7 +170,7 @@ def test_highs_translation_reaches_the_cpsat_optimum(path: Path) -> None:
 
 
 def test_greedy_never_breaks_a_hard_rule() -> None:
-    weeks = [load_week(p) for p in SHIPPED] + [as_week(d) for d in generate(40, seed=2)]
+    weeks = [load_plan_input(p) for p in SHIPPED] + [as_week(d) for d in generate(40, seed=2)]
     found = 0
     for week in weeks:
         plan = greedy(week)

@@ -11,12 +11,12 @@ import sys
 from typing import Any
 
 import pytest
-from conftest import ROOT, run
 
-import models
-from models import Result
-from models.week import DAYS
-from solver.solving import solve
+from helpers import ROOT, SHIPPED_SCENARIOS, run
+from hybridplan import models
+from hybridplan.models import Result
+from hybridplan.models.week import DAYS
+from hybridplan.solving import solve
 
 WEEK = DAYS
 
@@ -70,7 +70,7 @@ def fingerprint(result: Result) -> dict[str, Any]:
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("name", list(SCENARIOS))
 def test_repeated_solves_are_identical(name: str, seed: int) -> None:
-    wk = models.week_from_dict(SCENARIOS[name])
+    wk = models.input_from_dict(SCENARIOS[name])
     first = fingerprint(run(wk, seed=seed))
     assert first["status"] == "optimal"
     assert first["sessions"]
@@ -80,16 +80,16 @@ def test_repeated_solves_are_identical(name: str, seed: int) -> None:
 
 @pytest.mark.parametrize("name", list(SCENARIOS))
 def test_every_way_in_gives_the_same_schedule(name: str) -> None:
-    """A dict, a Scenario and a WeekData of the same week are the same input."""
+    """A dict, a Scenario and a PlanInput of the same week are the same input."""
     data = SCENARIOS[name]
     by_dict = fingerprint(solve(data, time_limit=20, seed=0, workers=1))
     by_model = fingerprint(solve(models.Scenario.model_validate(data), time_limit=20, seed=0))
-    by_week = fingerprint(solve(models.week_from_dict(data), time_limit=20, seed=0))
+    by_week = fingerprint(solve(models.input_from_dict(data), time_limit=20, seed=0))
     assert by_dict == by_model == by_week
 
 
 def test_result_json_is_stable_apart_from_timings() -> None:
-    wk = models.week_from_dict(SCENARIOS["tight-penalised"])
+    wk = models.input_from_dict(SCENARIOS["tight-penalised"])
     texts = []
     for _ in range(2):
         data = run(wk).to_dict()
@@ -106,15 +106,15 @@ def test_result_json_is_stable_apart_from_timings() -> None:
 
 _CHILD = """
 import json, sys
-from solver.solving import solve
-import models
+from hybridplan.solving import solve
+from hybridplan import models
 specs = json.load(sys.stdin)
 out = []
 for spec in specs:
     if "path" in spec:
-        week = models.load_week(spec["path"])
+        week = models.load_plan_input(spec["path"])
     else:
-        week = models.week_from_dict(spec["scenario"])
+        week = models.input_from_dict(spec["scenario"])
     r = solve(week, time_limit=20, seed=spec["seed"], workers=1)
     out.append({
         "status": r.status,
@@ -130,7 +130,6 @@ json.dump(out, sys.stdout)
 def _solve_in_child(hash_seed: str, specs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = hash_seed
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     done = subprocess.run(
         [sys.executable, "-c", _CHILD],
         input=json.dumps(specs),
@@ -149,7 +148,7 @@ def _solve_in_child(hash_seed: str, specs: list[dict[str, Any]]) -> list[dict[st
 def test_fresh_interpreters_with_other_hash_seeds_agree() -> None:
     specs = [{"scenario": SCENARIOS[name], "seed": seed} for name in SCENARIOS for seed in SEEDS]
     here = [
-        fingerprint(run(models.week_from_dict(spec["scenario"]), seed=spec["seed"]))
+        fingerprint(run(models.input_from_dict(spec["scenario"]), seed=spec["seed"]))
         for spec in specs
     ]
     assert all(h["status"] == "optimal" and h["sessions"] for h in here)
@@ -158,21 +157,9 @@ def test_fresh_interpreters_with_other_hash_seeds_agree() -> None:
 
 
 def test_fresh_interpreter_agrees_on_shipped_scenario_files() -> None:
-    """The same for every shipped scenario file that loads, with its own rule set."""
-    files = sorted(
-        p
-        for p in (ROOT / "scenarios").glob("*")
-        if p.suffix in (".yaml", ".yml", ".toml", ".json") and not p.name.endswith("schema.json")
-    )
-    specs: list[dict[str, Any]] = []
-    here = []
-    for path in files:
-        try:
-            wk = models.load_week(path)
-        except models.InputError:
-            continue  # not a scenario (e.g. a rule set file)
-        specs.append({"path": str(path), "seed": 0})
-        here.append(fingerprint(run(wk, seed=0)))
-    if not specs:
-        pytest.skip("no scenario files shipped yet")
+    """The same for every shipped scenario file, with its own rule set (a shipped file
+    that does not load fails the test: load_plan_input raises)."""
+    assert SHIPPED_SCENARIOS
+    specs = [{"path": str(path), "seed": 0} for path in SHIPPED_SCENARIOS]
+    here = [fingerprint(run(models.load_plan_input(path), seed=0)) for path in SHIPPED_SCENARIOS]
     assert _solve_in_child("2024", specs) == here

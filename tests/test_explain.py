@@ -8,12 +8,12 @@ import copy
 from typing import Any
 
 import pytest
-from conftest import rule_set, run, scenario, week
 
-from models import Result, RuleSet
-from solver.conflicts import _Oracle, diagnose
-from solver.diff import diff
-from solver.explain import explain
+from helpers import rule_set, run, scenario, week
+from hybridplan.explanations.conflicts import _Oracle, diagnose
+from hybridplan.explanations.diff import diff
+from hybridplan.explanations.explainer import explain
+from hybridplan.models import Result, RuleSet
 
 COUNTS = ("availability", "run_count", "strength_count", "long_run", "quality_runs")
 

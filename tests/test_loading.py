@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from models import InputError, load_week, week_from_dict
-from models.loading import load_rule_set
+from hybridplan.models import InputError, input_from_dict, load_plan_input
+from hybridplan.models.loading import load_rule_set
 
 GOOD = """\
 name: good
@@ -29,7 +29,7 @@ def problems(tmp_path: Path, text: str, name: str = "s.yaml") -> list[str]:
     path = tmp_path / name
     path.write_text(text)
     with pytest.raises(InputError) as info:
-        load_week(path)
+        load_plan_input(path)
     lines = [str(p) for p in info.value.problems]
     assert all(line.startswith(str(path)) for line in lines)
     return lines
@@ -38,7 +38,7 @@ def problems(tmp_path: Path, text: str, name: str = "s.yaml") -> list[str]:
 def test_good_file_loads(tmp_path: Path) -> None:
     path = tmp_path / "good.yaml"
     path.write_text(GOOD)
-    week = load_week(path)
+    week = load_plan_input(path)
     assert week.scenario.targets.strength.min == week.scenario.targets.strength.max == 1
     assert week.scenario.targets.quality_runs.max == 1
     assert week.rules.name == "balanced"
@@ -153,13 +153,13 @@ def test_json_and_toml_have_lines(tmp_path: Path) -> None:
 
 def test_unreadable_and_unknown_files(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read file"):
-        load_week(tmp_path / "missing.yaml")
+        load_plan_input(tmp_path / "missing.yaml")
     (tmp_path / "s.txt").write_text("name: x")
     with pytest.raises(InputError, match=r"unsupported file type '\.txt'"):
-        load_week(tmp_path / "s.txt")
+        load_plan_input(tmp_path / "s.txt")
     (tmp_path / "list.yaml").write_text("[1, 2]")
     with pytest.raises(InputError, match="must hold a mapping"):
-        load_week(tmp_path / "list.yaml")
+        load_plan_input(tmp_path / "list.yaml")
 
 
 def test_rule_set_file_by_path_and_its_errors(tmp_path: Path) -> None:
@@ -178,7 +178,7 @@ def test_rule_set_file_by_path_and_its_errors(tmp_path: Path) -> None:
 
 
 def test_overrides_merge_onto_the_named_set() -> None:
-    week = week_from_dict(
+    week = input_from_dict(
         {
             "name": "o",
             "availability": {"mon": {"am": 60}},
@@ -201,14 +201,14 @@ def test_overrides_merge_onto_the_named_set() -> None:
 
 
 def test_equipment_none_leaves_out_gym_sessions() -> None:
-    week = week_from_dict({"name": "b", "availability": {"mon": {"am": 60}}, "equipment": "none"})
+    week = input_from_dict({"name": "b", "availability": {"mon": {"am": 60}}, "equipment": "none"})
     assert week.sessions
     assert all(s.equipment == "none" for s in week.sessions.values())
     assert "lower_heavy_60" not in week.sessions and "bodyweight_lower_30" in week.sessions
 
 
 def test_session_override_merges_fields() -> None:
-    week = week_from_dict(
+    week = input_from_dict(
         {
             "name": "b",
             "availability": {"mon": {"am": 60}},

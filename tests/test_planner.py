@@ -11,16 +11,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import brute_force, rule_set, scenario, week
 from typer.testing import CliRunner
 
-from models import Plan, Result
-from models.week import DAYS
-from solver import solve
-from solver.checking import check_plan
-from solver.cli import app
-from solver.export import export
-from solver.replan import replan, week_of
+from helpers import brute_force, rule_set, scenario, week
+from hybridplan import solve
+from hybridplan.checking import check_plan
+from hybridplan.cli import app
+from hybridplan.models import Plan, Result
+from hybridplan.models.loading import input_from_result
+from hybridplan.models.week import DAYS
+from hybridplan.outputs.export import export
+from hybridplan.planner.replanning import replan
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = DAYS
@@ -38,7 +39,7 @@ def marathon() -> Result:
 def assert_valid(result: Result) -> None:
     assert result.found and not result.violations
     # rebuilt from the public sessions, checked by the pure-Python rules
-    report = check_plan(Plan.from_placements(week_of(result), triples(result)))
+    report = check_plan(Plan.from_placements(input_from_result(result), triples(result)))
     assert report.violations == []
     assert report.total == result.objective
 
@@ -99,7 +100,7 @@ def test_replan_changes_no_more_than_needed_on_a_tiny_week() -> None:
     lost_day = first.sessions[1].day
     again = replan(first, unavailable=[(lost_day, None)])
     assert again.found
-    best, _ = brute_force(week_of(again))
+    best, _ = brute_force(input_from_result(again))
     assert again.objective == best
     assert again.objective == 10  # one session moves; nothing else needs to
 
@@ -201,7 +202,7 @@ def test_readme_worked_example_runs() -> None:
 
 
 def test_planner_calls_return_new_scenarios(marathon: Result) -> None:
-    from models import Scenario
+    from hybridplan.models import Scenario
 
     base = Scenario.model_validate(marathon.input["scenario"])  # type: ignore[index]
     week = base.pin("tue", "pm", "intervals_45").ban("fri", "lower_heavy_60").block("wed", "am")

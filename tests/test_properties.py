@@ -12,20 +12,20 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import (
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from ortools.sat.python import cp_model
+
+from helpers import (
     assert_agrees,
     assert_nothing_returned,
     random_scenario,
     run,
 )
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
-from ortools.sat.python import cp_model
-
-import models
-from models import Placed, Plan
-from solver.checking import check_plan
-from solver.model import build_model
+from hybridplan import models
+from hybridplan.checking import check_plan
+from hybridplan.model import build_model
+from hybridplan.models import Placed, Plan
 
 SETTINGS = settings(
     max_examples=50,
@@ -37,7 +37,7 @@ SETTINGS = settings(
 @SETTINGS
 @given(random_scenario())
 def test_returned_schedules_agree_with_the_checks(data: dict[str, Any]) -> None:
-    wk = models.week_from_dict(data)
+    wk = models.input_from_dict(data)
     result = run(wk, time_limit=10.0)
     assert result.status != "invalid", "the model CP-SAT was given is invalid"
     if result.found:
@@ -52,7 +52,7 @@ def test_returned_schedules_agree_with_the_checks(data: dict[str, Any]) -> None:
 def test_rule_set_overrides_are_applied(data: dict[str, Any]) -> None:
     """The rule set the solver uses is the named one with exactly the scenario's overrides
     (a parameter that did not arrive would make every other property test weaker)."""
-    wk = models.week_from_dict(data)
+    wk = models.input_from_dict(data)
     base = models.load_rule_set(data["rules"]["use"])
     override = data["rules"]["override"]
     for rid in models.RULE_CONFIGS:
@@ -73,7 +73,7 @@ def test_rule_set_overrides_are_applied(data: dict[str, Any]) -> None:
 @given(random_scenario(), st.sampled_from([0.001, 0.01, 0.05]), st.integers(0, 1000))
 def test_short_time_limits_still_agree(data: dict[str, Any], limit: float, seed: int) -> None:
     """Whatever a short time limit cuts off, a schedule that comes back is consistent."""
-    wk = models.week_from_dict(data)
+    wk = models.input_from_dict(data)
     result = run(wk, time_limit=limit, seed=seed)
     assert result.status != "invalid"
     if result.sessions or result.found:
@@ -105,7 +105,7 @@ def test_every_intermediate_solution_agrees(data: dict[str, Any], seed: int) -> 
     improving solution of one search (one worker, a fixed seed) breaks no hard rule, and
     the objective expression evaluated on it equals the recomputed penalties, in total and
     per rule: the penalty terms are exact, not bounds that only the optimum makes tight."""
-    wk = models.week_from_dict(data)
+    wk = models.input_from_dict(data)
     ctx = build_model(wk)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
@@ -161,7 +161,7 @@ def test_solve_result_agrees_when_stopped_at_the_first_solution(
 ) -> None:
     """solve() on a search cut short (status "feasible"): the Result it builds must still
     keep its contract, objective == sum of the recomputed penalties of its schedule."""
-    wk = models.week_from_dict(data)
+    wk = models.input_from_dict(data)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(cp_model, "CpSolver", _FirstSolutionSolver)
         result = run(wk, seed=seed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from models.schema import scenario_schema, scenario_schema_text
+from hybridplan.models.schema import scenario_schema, scenario_schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

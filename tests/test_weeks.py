@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import assert_agrees, rule_set, run, scenario, week
 
-from models import InputError, Plan
-from solver.checking import check_plan
+from helpers import assert_agrees, rule_set, run, scenario, week
+from hybridplan.checking import check_plan
+from hybridplan.models import InputError, Plan
 
 
 def two_weeks(**extra: Any) -> dict[str, Any]:
@@ -96,9 +96,9 @@ def test_week_fields_are_validated() -> None:
 
 
 def test_phases_come_from_the_race_and_change_the_targets() -> None:
-    from models import load_week
+    from hybridplan.models import load_plan_input
 
-    wk = load_week("scenarios/marathon-block-16w.yaml")
+    wk = load_plan_input("scenarios/marathon-block-16w.yaml")
     assert wk.phases == [
         "base",
         "base",
@@ -129,9 +129,9 @@ def test_phases_come_from_the_race_and_change_the_targets() -> None:
 
 def test_the_shipped_block_is_planned_and_checked() -> None:
     """Feasible is enough here; the agreement tests also check it under every rule set."""
-    from models import load_week
+    from hybridplan.models import load_plan_input
 
-    wk = load_week("scenarios/marathon-block-16w.yaml")
+    wk = load_plan_input("scenarios/marathon-block-16w.yaml")
     result = run(wk, time_limit=30)
     assert result.found
     assert_agrees(wk, result)
@@ -142,8 +142,8 @@ def test_the_shipped_block_is_planned_and_checked() -> None:
     taper = [s for s in result.sessions if s.week in (15, 16) and s.kind == "strength"]
     assert all(s.intensity != "hard" for s in taper)
     assert result.phases[3] == "deload" and len(result.phases) == 16
-    from solver.export import export
-    from solver.render import week_rows
+    from hybridplan.outputs.export import export
+    from hybridplan.outputs.render import week_rows
 
     rows = week_rows(result)
     assert [r["week"] for r in rows] == list(range(1, 17))
@@ -169,10 +169,10 @@ def test_replanning_a_block_touches_only_what_it_must() -> None:
     """Missed and done places name the current week: later weeks' sessions on the same
     weekday stay where they were (before a fix, every week's session on that weekday was
     treated as missed)."""
-    from models import load_week
-    from solver.replan import replan
+    from hybridplan.models import load_plan_input
+    from hybridplan.planner.replanning import replan
 
-    first = run(load_week("scenarios/marathon-block-16w.yaml"), time_limit=30)
+    first = run(load_plan_input("scenarios/marathon-block-16w.yaml"), time_limit=30)
     # a lift, so running progression into week 2 cannot force later changes
     missed = next(s for s in first.sessions if s.week == 1 and s.kind != "run" and s.day != "mon")
     again = replan(first, missed=[(missed.day, missed.slot)], time_limit=30)

@@ -1,20 +1,23 @@
 """The rule catalogue: one module per rule id, each with `build(ctx, cfg)` for CP-SAT and
 `check(plan, cfg)` in plain Python. Ids, levels and parameters are declared in
-`models.rules`; this package gives them meaning."""
+`hybridplan.models.rules`; this package gives them meaning."""
 
 from __future__ import annotations
 
 import importlib
 from functools import cache
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from models.plan import Plan
-from models.result import Penalty, Violation
-from models.rules import RULE_CONFIGS
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Penalty, Violation
+
+if TYPE_CHECKING:
+    from hybridplan.context import BuildContext
+from hybridplan.models.rules import RULE_CONFIGS
 
 
 class RuleModule(Protocol):
-    def build(self, ctx: Any, cfg: Any) -> None: ...
+    def build(self, ctx: BuildContext, cfg: Any) -> None: ...
 
     def check(self, plan: Plan, cfg: Any) -> list[Violation] | list[Penalty]: ...
 
@@ -23,5 +26,5 @@ class RuleModule(Protocol):
 def rule_module(rule_id: str) -> RuleModule:
     if rule_id not in RULE_CONFIGS:
         raise KeyError(f"unknown rule {rule_id!r}")
-    module: RuleModule = importlib.import_module(f"solver.rules.{rule_id}")
+    module: RuleModule = importlib.import_module(f"hybridplan.rules.{rule_id}")
     return module

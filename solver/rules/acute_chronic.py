@@ -5,18 +5,17 @@ weeks of data are not judged."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from models.plan import Plan, WeekData
-from models.result import Penalty
-from models.rules import AcuteChronic as Config
-from solver.context import BuildContext
-from solver.load import day_loads, plan_day_loads
+from hybridplan.context import BuildContext, Expr
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Penalty
+from hybridplan.models.rules import AcuteChronic as Config
+from hybridplan.session_load import day_loads, plan_day_loads
 
 WINDOW = 4
 
 
-def _window(week: WeekData, w: int) -> tuple[list[int], list[int]] | None:
+def _window(week: PlanInput, w: int) -> tuple[list[int], list[int]] | None:
     """(plan weeks, history loads) that make up week w's four-week window."""
     weeks = [x for x in range(w - WINDOW + 1, w + 1) if x >= 1]
     need = WINDOW - len(weeks)
@@ -30,14 +29,14 @@ def _bounds(cfg: Config) -> tuple[int, int]:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    loads = {w: sum(day_loads(ctx, w)) for w in ctx.week.per_week()}
+    loads = {w: sum(day_loads(ctx, w)) for w in ctx.input.per_week()}
     low, high = _bounds(cfg)
-    for w in ctx.week.per_week():
-        window = _window(ctx.week, w)
+    for w in ctx.input.per_week():
+        window = _window(ctx.input, w)
         if window is None:
             continue
         weeks, past = window
-        chronic: Any = sum(loads[x] for x in weeks) + sum(past)  # = 4 x chronic mean
+        chronic: Expr = sum(loads[x] for x in weeks) + sum(past)  # = 4 x chronic mean
         acute = 400 * loads[w]  # ratio in hundredths: 100 * acute / (chronic / 4)
         for name, inside, outside in (
             ("below", acute >= low * chronic, acute <= low * chronic - 1),
@@ -50,11 +49,11 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 
 def check(plan: Plan, cfg: Config) -> list[Penalty]:
-    loads = {w: sum(plan_day_loads(plan, w)) for w in plan.week.per_week()}
+    loads = {w: sum(plan_day_loads(plan, w)) for w in plan.input.per_week()}
     low, high = _bounds(cfg)
     found = []
-    for w in plan.week.per_week():
-        window = _window(plan.week, w)
+    for w in plan.input.per_week():
+        window = _window(plan.input, w)
         if window is None or not cfg.weight:
             continue
         weeks, past = window

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan
-from models.result import Violation
-from models.rules import Availability as Config
-from solver.context import BuildContext
+from hybridplan.context import BuildContext
+from hybridplan.models.placement import Placed
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Violation
+from hybridplan.models.rules import Availability as Config
 
 
 def _fits(p: Placed) -> bool:

@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 
-from models.plan import Placed, Plan
-from models.result import Violation
-from models.rules import DailySessions as Config
-from models.week import DAYS
-from solver.context import BuildContext, SessionPredicate
+from ortools.sat.python import cp_model
+
+from hybridplan.context import BuildContext, Expr, SessionPredicate
+from hybridplan.models.placement import Placed
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Violation
+from hybridplan.models.rules import DailySessions as Config
+from hybridplan.models.week import DAYS
 
 
 def _limits(cfg: Config) -> Iterator[tuple[str, int, SessionPredicate]]:
@@ -24,9 +26,9 @@ def _counted(placed: list[Placed], counts: SessionPredicate) -> list[Placed]:
     return [p for p in placed if counts(p.session)]
 
 
-def _busiest(ctx: BuildContext, totals: list[Any]) -> Callable[[], Any]:
-    def expr() -> Any:  # the busiest day's count
-        top = ctx.model.new_int_var(0, len(ctx.week.slots), "most_per_day")
+def _busiest(ctx: BuildContext, totals: list[cp_model.LinearExpr]) -> Callable[[], Expr]:
+    def expr() -> Expr:  # the busiest day's count
+        top = ctx.model.new_int_var(0, len(ctx.input.slots), "most_per_day")
         for t in totals:
             ctx.model.add(top >= t)
         return top
@@ -58,14 +60,14 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
     found = []
-    for d in range(plan.week.weeks * len(DAYS)):
+    for d in range(plan.input.weeks * len(DAYS)):
         day = plan.on_day(d)
         if not day:
             continue
         for noun, limit, counts in _limits(cfg):
             n = len(_counted(day, counts))
             if n > limit:
-                label = day[0].slot.label.rsplit(" ", 1)[0]  # "mon" or "w2 mon"
+                label = day[0].slot.day_label
                 found.append(
                     Violation(rule=Config.ID, detail=f"{label}: {n} {noun}; at most {limit}")
                 )

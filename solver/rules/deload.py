@@ -3,21 +3,22 @@ week before's (deload every 3-4 weeks, 001/004)."""
 
 from __future__ import annotations
 
-from models.plan import Plan, WeekData
-from models.result import Violation
-from models.rules import Deload as Config
-from solver.context import BuildContext
+from hybridplan.context import BuildContext
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Violation
+from hybridplan.models.rules import Deload as Config
 
 
-def _deloads(week: WeekData) -> list[int]:
+def _deloads(week: PlanInput) -> list[int]:
     return [w for w in week.per_week() if w > 1 and week.phases[w - 1] == "deload"]
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     minutes = {
-        w: ctx.total(ctx.live_week(w), lambda p: p.session.minutes) for w in ctx.week.per_week()
+        w: ctx.total(ctx.live_week(w), lambda p: p.session.minutes) for w in ctx.input.per_week()
     }
-    for w in _deloads(ctx.week):
+    for w in _deloads(ctx.input):
         literal = ctx.requirement(
             f"{Config.ID}.w{w}", Config.ID,
             f"deload week w{w} at least {cfg.cut_percent}% lighter than w{w - 1}",
@@ -27,7 +28,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
-    week = plan.week
+    week = plan.input
     total = {
         w: sum(p.session.minutes for p in week.in_week(w, plan.placed)) for w in week.per_week()
     }

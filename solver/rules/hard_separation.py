@@ -3,9 +3,9 @@ end of one to start of the other, in either order (004)."""
 
 from __future__ import annotations
 
-from models.plan import Placed, hours_apart
-from models.rules import HardSeparation as Config
-from solver import pairs
+from hybridplan import pairs
+from hybridplan.models.placement import Placed, hours_apart
+from hybridplan.models.rules import HardSeparation as Config
 
 
 def _spec(cfg: Config) -> pairs.PairSpec:

@@ -3,9 +3,9 @@ within `hours` before the start of the long run (002: keep the key run fresh).""
 
 from __future__ import annotations
 
-from models.plan import Placed, gap_hours
-from models.rules import LegsBeforeLongRun as Config
-from solver import pairs
+from hybridplan import pairs
+from hybridplan.models.placement import Placed, gap_hours
+from hybridplan.models.rules import LegsBeforeLongRun as Config
 
 
 def _spec(cfg: Config) -> pairs.PairSpec:

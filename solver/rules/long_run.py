@@ -1,7 +1,7 @@
 """long_run (hard): exactly `targets.long_run` long runs."""
 
-from models.scenario import CountRange
-from solver.counting import CountRule
+from hybridplan.counting import CountRule
+from hybridplan.models.ranges import CountRange
 
 RULE = CountRule(
     "long_run",

@@ -5,21 +5,20 @@ week whose long run is longer than the peak week's. Only for plans that end in a
 
 from __future__ import annotations
 
-from typing import Any
+from hybridplan.context import BoolVar, BuildContext, Expr
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Penalty
+from hybridplan.models.rules import LongRunPeak as Config
 
-from models.plan import Plan, WeekData
-from models.result import Penalty
-from models.rules import LongRunPeak as Config
-from solver.context import BuildContext
 
-
-def _peak(week: WeekData, cfg: Config) -> int | None:
+def _peak(week: PlanInput, cfg: Config) -> int | None:
     if week.scenario.race is None or week.weeks <= cfg.weeks_before_race:
         return None
     return week.weeks - cfg.weeks_before_race
 
 
-def _rising(week: WeekData, peak: int) -> list[int]:
+def _rising(week: PlanInput, peak: int) -> list[int]:
     """Weeks up to the peak whose long run should not be shorter than the week before's."""
     return [
         w
@@ -28,7 +27,7 @@ def _rising(week: WeekData, peak: int) -> list[int]:
     ]
 
 
-def _exactly(ctx: BuildContext, smaller: Any, larger: Any, name: str) -> Any:
+def _exactly(ctx: BuildContext, smaller: Expr, larger: Expr, name: str) -> BoolVar:
     """A boolean equal to (smaller < larger), exactly, so penalties match the check."""
     b = ctx.model.new_bool_var(name)
     ctx.model.add(smaller + 1 <= larger).only_enforce_if(b)
@@ -37,20 +36,20 @@ def _exactly(ctx: BuildContext, smaller: Any, larger: Any, name: str) -> Any:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    peak = _peak(ctx.week, cfg)
+    peak = _peak(ctx.input, cfg)
     if peak is None:
         return
     longest = {
         w: ctx.total(ctx.live_week(w, lambda s: s.is_long_run), lambda p: p.session.minutes)
-        for w in ctx.week.per_week()
+        for w in ctx.input.per_week()
     }
-    for w in _rising(ctx.week, peak):
+    for w in _rising(ctx.input, peak):
         ctx.penalize(
             Config.ID,
             cfg.weight,
             _exactly(ctx, longest[w], longest[w - 1], f"long_run_shrinks[{w}]"),
         )
-    for w in ctx.week.per_week():
+    for w in ctx.input.per_week():
         if w != peak:
             ctx.penalize(
                 Config.ID,
@@ -60,7 +59,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 
 def check(plan: Plan, cfg: Config) -> list[Penalty]:
-    week = plan.week
+    week = plan.input
     peak = _peak(week, cfg)
     if peak is None or not cfg.weight:
         return []

@@ -2,7 +2,7 @@
 the scenario sets it (nothing else rewards a mobility session, so without a target the
 solver has no reason to place one)."""
 
-from solver.counting import CountRule
+from hybridplan.counting import CountRule
 
 RULE = CountRule(
     "mobility_count",

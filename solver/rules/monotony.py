@@ -7,12 +7,12 @@ non-zero loads has infinite monotony and pays; a week of rest pays nothing."""
 
 from __future__ import annotations
 
-from models.plan import Plan
-from models.result import Penalty
-from models.rules import Monotony as Config
-from models.week import DAYS
-from solver.context import BuildContext
-from solver.load import day_loads, max_day_load, plan_day_loads
+from hybridplan.context import BuildContext
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Penalty
+from hybridplan.models.rules import Monotony as Config
+from hybridplan.models.week import DAYS
+from hybridplan.session_load import day_loads, max_day_load, plan_day_loads
 
 
 def _coefficients(cfg: Config) -> tuple[int, int]:
@@ -29,7 +29,7 @@ def too_monotonous(loads: list[int], cfg: Config) -> bool:
 def build(ctx: BuildContext, cfg: Config) -> None:
     a, b = _coefficients(cfg)
     top = max_day_load(ctx)
-    for week in ctx.week.per_week():
+    for week in ctx.input.per_week():
         squares = []
         for i, expr in enumerate(day_loads(ctx, week)):
             load = ctx.model.new_int_var(0, top, f"load[{week},{i}]")
@@ -50,14 +50,14 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 def check(plan: Plan, cfg: Config) -> list[Penalty]:
     found = []
-    for week in plan.week.per_week():
+    for week in plan.input.per_week():
         loads = plan_day_loads(plan, week)
         if cfg.weight and too_monotonous(loads, cfg):
             found.append(
                 Penalty(
                     rule=Config.ID,
                     amount=cfg.weight,
-                    detail=plan.week.prefix(week)
+                    detail=plan.input.prefix(week)
                     + f"daily loads {loads} are too even (monotony above "
                     f"{cfg.limit:g})",
                 )

@@ -3,10 +3,10 @@ of at least `intensity`) is loaded hard again only `hours` later (usually 48 h).
 
 from __future__ import annotations
 
-from models.plan import Placed, hours_apart
-from models.rules import MuscleRecovery as Config
-from models.session import SessionType
-from solver import pairs
+from hybridplan import pairs
+from hybridplan.models.placement import Placed, hours_apart
+from hybridplan.models.rules import MuscleRecovery as Config
+from hybridplan.models.session import SessionType
 
 _RANK = {"easy": 0, "moderate": 1, "hard": 2}
 

@@ -3,10 +3,10 @@ session; hard work is stacked and followed by an easier day (002)."""
 
 from __future__ import annotations
 
-from models.plan import Placed
-from models.rules import NoConsecutiveHardDays as Config
-from models.session import SessionType
-from solver import pairs
+from hybridplan import pairs
+from hybridplan.models.placement import Placed
+from hybridplan.models.rules import NoConsecutiveHardDays as Config
+from hybridplan.models.session import SessionType
 
 
 def _spec(cfg: Config) -> pairs.PairSpec:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from models.plan import Placed, Plan, Slot, WeekData, hours_apart
-from models.result import Violation
-from models.rules import OnePerSlot as Config
-from solver import pairs
-from solver.context import BuildContext
+from hybridplan import pairs
+from hybridplan.context import BuildContext
+from hybridplan.models.placement import Placed, Slot, hours_apart
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Violation
+from hybridplan.models.rules import OnePerSlot as Config
 
 
-def _overlap_spec(week: WeekData) -> pairs.PairSpec:
+def _overlap_spec(week: PlanInput) -> pairs.PairSpec:
     def describe(a: Placed, b: Placed) -> str:
         return f"{a.label} and {b.label} overlap in time"
 
@@ -31,7 +33,7 @@ def _overlap_spec(week: WeekData) -> pairs.PairSpec:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    pairs.build_hard(ctx, _overlap_spec(ctx.week))
+    pairs.build_hard(ctx, _overlap_spec(ctx.input))
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
@@ -47,4 +49,4 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
         for slot, ps in by_slot.items()
         if len(ps) > 1
     ]
-    return shared + pairs.check_hard(Config.ID, _overlap_spec(plan.week), plan)
+    return shared + pairs.check_hard(Config.ID, _overlap_spec(plan.input), plan)

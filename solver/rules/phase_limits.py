@@ -3,27 +3,29 @@ table's `max_strength_intensity`: no heavy lifting near the race, 000)."""
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan, WeekData
-from models.result import Violation
-from models.rules import PhaseLimits as Config
-from solver.context import BuildContext
+from hybridplan.context import BuildContext
+from hybridplan.models.placement import Placed
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Violation
+from hybridplan.models.rules import PhaseLimits as Config
 
 _RANK = {"easy": 0, "moderate": 1, "hard": 2}
 
 
-def _too_hard(p: Placed, week: WeekData) -> bool:
+def _too_hard(p: Placed, week: PlanInput) -> bool:
     limit = week.phase_targets(p.slot.week).max_strength_intensity
     return limit is not None and p.session.is_strength and _RANK[p.session.intensity] > _RANK[limit]
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     for p in ctx.live():
-        if _too_hard(p, ctx.week):
+        if _too_hard(p, ctx.input):
             w = p.slot.week
             literal = ctx.requirement(
                 f"{Config.ID}.w{w}", Config.ID,
-                f"no strength above {ctx.week.phase_targets(w).max_strength_intensity} in "
-                f"w{w} ({ctx.week.phases[w - 1]})",
+                f"no strength above {ctx.input.phase_targets(w).max_strength_intensity} in "
+                f"w{w} ({ctx.input.phases[w - 1]})",
             )  # fmt: skip
             ctx.forbid(p, literal)
 
@@ -31,6 +33,6 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 def check(plan: Plan, cfg: Config) -> list[Violation]:
     return [
         Violation(rule=Config.ID, detail=f"{p.label}: too hard for a "
-                  f"{plan.week.phases[p.slot.week - 1]} week")
-        for p in plan.placed if _too_hard(p, plan.week)
+                  f"{plan.input.phases[p.slot.week - 1]} week")
+        for p in plan.placed if _too_hard(p, plan.input)
     ]  # fmt: skip

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from models.plan import Placed, Plan
-from models.result import Violation
-from models.rules import Pinned as Config
-from models.scenario import Ban, Pin
-from solver.context import BuildContext
+from hybridplan.context import BuildContext
+from hybridplan.models.placement import Placed
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Violation
+from hybridplan.models.rules import Pinned as Config
+from hybridplan.models.scenario import Ban, Pin
 
 
 def _banned(p: Placed, ban: Ban) -> bool:
@@ -27,7 +28,7 @@ def _unpin(pin: Pin) -> Callable[[int | None, Plan], str]:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    week = ctx.week
+    week = ctx.input
     for pin in week.scenario.fixed:
         slot = week.slot_at(pin.day, pin.slot, pin.week)
         target = next(p for p in ctx.candidates if p.slot == slot and p.session.id == pin.session)
@@ -51,13 +52,13 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
             rule=Config.ID,
             detail=f"{pin.session} is pinned to {pin.day} {pin.slot} but not planned there",
         )
-        for pin in plan.week.scenario.fixed
+        for pin in plan.input.scenario.fixed
         if (pin.day, pin.slot, pin.session, pin.week) not in placed
     ]
     found += [
         Violation(rule=Config.ID, detail=f"{p.label} is forbidden there")
         for p in plan.placed
-        for ban in plan.week.scenario.forbid
+        for ban in plan.input.scenario.forbid
         if _banned(p, ban)
     ]
     return found

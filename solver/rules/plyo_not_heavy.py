@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from models.plan import Placed, same_day
-from models.rules import PlyoNotHeavy as Config
-from solver import pairs
+from hybridplan import pairs
+from hybridplan.models.placement import Placed, same_day
+from hybridplan.models.rules import PlyoNotHeavy as Config
 
 
 def _describe(a: Placed, b: Placed) -> str:

@@ -4,14 +4,15 @@ and a lift on one day in the other order than `order` (run AM / lift PM, 002).""
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan, same_day
-from models.result import Penalty
-from models.rules import Preferences as Config
-from models.scenario import Scenario
-from models.week import day_index
-from solver import pairs
-from solver.context import BuildContext
-from solver.rules.same_day_order import wrong_order
+from hybridplan import pairs
+from hybridplan.context import BuildContext
+from hybridplan.models.placement import Placed, same_day
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Penalty
+from hybridplan.models.rules import Preferences as Config
+from hybridplan.models.scenario import Scenario
+from hybridplan.models.week import day_index
+from hybridplan.rules.same_day_order import wrong_order
 
 
 def _unmet(p: Placed, scenario: Scenario) -> list[str]:
@@ -44,7 +45,7 @@ def _order_spec(cfg: Config) -> pairs.PairSpec:
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     for p in ctx.live():
-        if unmet := _unmet(p, ctx.week.scenario):
+        if unmet := _unmet(p, ctx.input.scenario):
             ctx.penalize(Config.ID, cfg.weight * len(unmet), ctx.x[p])
     if cfg.order != "none":
         pairs.build_soft(ctx, Config.ID, cfg.weight, _order_spec(cfg))
@@ -56,7 +57,7 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
     found = [
         Penalty(rule=Config.ID, amount=cfg.weight, detail=why, days=[p.slot.day_label])
         for p in plan.placed
-        for why in _unmet(p, plan.week.scenario)
+        for why in _unmet(p, plan.input.scenario)
     ]
     if cfg.order != "none":
         found += pairs.check_soft(Config.ID, cfg.weight, _order_spec(cfg), plan)

@@ -1,7 +1,7 @@
 """quality_runs (hard): the number of tempo, interval and hill runs within
 `targets.quality_runs`."""
 
-from solver.counting import CountRule
+from hybridplan.counting import CountRule
 
 RULE = CountRule(
     "quality_runs",

@@ -4,13 +4,13 @@ named rest days (`preferences.rest_days`) stay empty when `keep_named` is set.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from models.plan import Placed, Plan
-from models.result import Violation
-from models.rules import RestDays as Config
-from models.week import DAYS, Day, day_index
-from solver.context import BuildContext
+from hybridplan.context import BoolVar, BuildContext, Expr
+from hybridplan.models.placement import Placed
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Violation
+from hybridplan.models.rules import RestDays as Config
+from hybridplan.models.week import DAYS, Day, day_index
 
 
 def _breaks_rest(p: Placed, cfg: Config) -> bool:
@@ -32,7 +32,7 @@ def _train_on(day: int, cfg: Config) -> Callable[[int | None, Plan], str]:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    named = _named(ctx.week.scenario.preferences.rest_days, cfg)
+    named = _named(ctx.input.scenario.preferences.rest_days, cfg)
     for d in sorted(named):
         day = DAYS[d]
         literal = ctx.requirement(
@@ -46,7 +46,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
                 ctx.forbid(p, literal)
     if cfg.min_days == 0:
         return
-    for week in ctx.week.per_week():
+    for week in ctx.input.per_week():
         by_day: dict[int, list[Placed]] = {}
         for p in ctx.live_week(week):
             if _breaks_rest(p, cfg):
@@ -57,7 +57,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
             for p in day_placed:
                 ctx.model.add_implication(ctx.x[p], b)
             busy.append(b)
-        tag = ctx.week.tag(week)
+        tag = ctx.input.tag(week)
         literal = ctx.requirement(
             f"{Config.ID}.min_days" + (f".{tag}" if tag else ""),
             Config.ID,
@@ -68,7 +68,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
         ctx.enforce(ctx.model.add(sum(busy) <= len(DAYS) - cfg.min_days), literal)
 
 
-def _sum(items: list[Any]) -> Callable[[], Any]:
+def _sum(items: list[BoolVar]) -> Callable[[], Expr]:
     return lambda: sum(items)
 
 
@@ -78,20 +78,20 @@ def _allow(wanted: int, tag: str) -> Callable[[int | None, Plan], str]:
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
-    named = _named(plan.week.scenario.preferences.rest_days, cfg)
+    named = _named(plan.input.scenario.preferences.rest_days, cfg)
     found = [
         Violation(rule=Config.ID, detail=f"{p.label} on a named rest day")
         for p in plan.placed
         if p.slot.weekday in named and _breaks_rest(p, cfg)
     ]
-    for week in plan.week.per_week():
-        busy = {p.slot.day for p in plan.week.in_week(week, plan.placed) if _breaks_rest(p, cfg)}
+    for week in plan.input.per_week():
+        busy = {p.slot.day for p in plan.input.in_week(week, plan.placed) if _breaks_rest(p, cfg)}
         free = len(DAYS) - len(busy)
         if free < cfg.min_days:
             found.append(
                 Violation(
                     rule=Config.ID,
-                    detail=plan.week.prefix(week)
+                    detail=plan.input.prefix(week)
                     + f"{free} rest days; at least {cfg.min_days} wanted",
                 )
             )

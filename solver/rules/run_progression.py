@@ -3,13 +3,14 @@ week (003: about 10%), except in the week after a deload."""
 
 from __future__ import annotations
 
-from models.plan import Plan, WeekData
-from models.result import Violation
-from models.rules import RunProgression as Config
-from solver.context import BuildContext
+from hybridplan.context import BuildContext
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Violation
+from hybridplan.models.rules import RunProgression as Config
 
 
-def _pairs(week: WeekData) -> list[int]:
+def _pairs(week: PlanInput) -> list[int]:
     """Weeks compared with the week before (not the first, not the one after a deload)."""
     return [w for w in week.per_week() if w > 1 and week.phases[w - 2] != "deload"]
 
@@ -17,9 +18,9 @@ def _pairs(week: WeekData) -> list[int]:
 def build(ctx: BuildContext, cfg: Config) -> None:
     minutes = {
         w: ctx.total(ctx.live_week(w, lambda s: s.is_run), lambda p: p.session.minutes)
-        for w in ctx.week.per_week()
+        for w in ctx.input.per_week()
     }
-    for w in _pairs(ctx.week):
+    for w in _pairs(ctx.input):
         literal = ctx.requirement(
             f"{Config.ID}.w{w}", Config.ID,
             f"running minutes of w{w} at most {cfg.percent}% above w{w - 1}'s",
@@ -29,7 +30,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
-    week = plan.week
+    week = plan.input
     ran = {
         w: sum(p.session.minutes for p in week.in_week(w, plan.placed) if p.session.is_run)
         for w in week.per_week()

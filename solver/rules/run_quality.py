@@ -3,10 +3,10 @@ strength session before it, within `hours` or earlier the same day (001, 002).""
 
 from __future__ import annotations
 
-from models.plan import Placed, gap_hours, same_day
-from models.rules import RunQuality as Config
-from models.session import SessionType
-from solver import pairs
+from hybridplan import pairs
+from hybridplan.models.placement import Placed, gap_hours, same_day
+from hybridplan.models.rules import RunQuality as Config
+from hybridplan.models.session import SessionType
 
 
 def _spec(cfg: Config) -> pairs.PairSpec:

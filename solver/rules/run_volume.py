@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from models.plan import Plan
-from models.result import Penalty
-from models.rules import RunVolume as Config
-from solver.context import BuildContext
+from hybridplan.context import BuildContext
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Penalty
+from hybridplan.models.rules import RunVolume as Config
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    for week in ctx.week.per_week():
-        wanted = ctx.week.targets_for(week).run_minutes
+    for week in ctx.input.per_week():
+        wanted = ctx.input.targets_for(week).run_minutes
         if wanted is None:
             continue
         runs = ctx.live_week(week, lambda s: s.is_run)
@@ -24,16 +24,16 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
     if not cfg.weight:
         return []
     found = []
-    for week in plan.week.per_week():
-        wanted = plan.week.targets_for(week).run_minutes
+    for week in plan.input.per_week():
+        wanted = plan.input.targets_for(week).run_minutes
         if wanted is None:
             continue
-        placed = plan.week.in_week(week, plan.placed)
+        placed = plan.input.in_week(week, plan.placed)
         ran = sum(p.session.minutes for p in placed if p.session.is_run)
         if ran < wanted:
             found.append(Penalty(
                 rule=Config.ID, amount=cfg.weight * (wanted - ran),
-                detail=plan.week.prefix(week)
+                detail=plan.input.prefix(week)
                 + f"{ran} running minutes; {wanted - ran} short of {wanted}",
             ))  # fmt: skip
     return found

@@ -4,9 +4,9 @@ apart."""
 
 from __future__ import annotations
 
-from models.plan import Placed, hours_apart, same_day
-from models.rules import SameDayOrder as Config
-from solver import pairs
+from hybridplan import pairs
+from hybridplan.models.placement import Placed, hours_apart, same_day
+from hybridplan.models.rules import SameDayOrder as Config
 
 
 def wrong_order(run: Placed, lift: Placed, order: str) -> bool:

@@ -3,11 +3,11 @@ per set below the minimum or above the maximum (maintenance is 4-8 sets, 000).""
 
 from __future__ import annotations
 
-from models.plan import Plan
-from models.result import Penalty
-from models.rules import SetVolume as Config
-from models.scenario import CountRange
-from solver.context import BuildContext
+from hybridplan.context import BuildContext
+from hybridplan.models.plan import Plan
+from hybridplan.models.ranges import CountRange
+from hybridplan.models.result import Penalty
+from hybridplan.models.rules import SetVolume as Config
 
 
 def _miss(total: int, wanted: CountRange) -> str | None:
@@ -19,9 +19,9 @@ def _miss(total: int, wanted: CountRange) -> str | None:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    for week in ctx.week.per_week():
+    for week in ctx.input.per_week():
         live = ctx.live_week(week)
-        for muscle, wanted in ctx.week.targets_for(week).sets.items():
+        for muscle, wanted in ctx.input.targets_for(week).sets.items():
             placed = [p for p in live if p.session.sets_for(muscle)]
             total = ctx.total(placed, lambda p, m=muscle: p.session.sets_for(m))  # type: ignore[misc]
             top = sum(p.session.sets_for(muscle) for p in placed)
@@ -32,10 +32,10 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 def check(plan: Plan, cfg: Config) -> list[Penalty]:
     found = []
-    for week in plan.week.per_week():
-        placed = plan.week.in_week(week, plan.placed)
-        tag = plan.week.tag(week)
-        for muscle, wanted in plan.week.targets_for(week).sets.items():
+    for week in plan.input.per_week():
+        placed = plan.input.in_week(week, plan.placed)
+        tag = plan.input.tag(week)
+        for muscle, wanted in plan.input.targets_for(week).sets.items():
             total = sum(p.session.sets_for(muscle) for p in placed)
             miss = max(wanted.min - total, total - wanted.max, 0)
             if miss and cfg.weight:

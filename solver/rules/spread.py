@@ -5,11 +5,12 @@ days)."""
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan, same_day
-from models.result import Penalty
-from models.rules import Spread as Config
-from solver import pairs
-from solver.context import BuildContext
+from hybridplan import pairs
+from hybridplan.context import BuildContext
+from hybridplan.models.placement import Placed, same_day
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Penalty
+from hybridplan.models.rules import Spread as Config
 
 
 def _consecutive(a: Placed, b: Placed) -> str:

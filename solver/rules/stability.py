@@ -4,14 +4,16 @@ that moves counts once and one dropped or added counts once."""
 
 from __future__ import annotations
 
-from models.plan import Placed, Plan, WeekData
-from models.result import Penalty
-from models.rules import Stability as Config
-from solver.context import BuildContext
-from solver.diff import where
+from hybridplan.context import BuildContext
+from hybridplan.models.placement import Placed
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Penalty
+from hybridplan.models.rules import Stability as Config
+from hybridplan.models.week import place_label
 
 
-def _previous(week: WeekData) -> set[tuple[str, str, str, int]]:
+def _previous(week: PlanInput) -> set[tuple[str, str, str, int]]:
     return {(p.day, p.slot, p.session, p.week) for p in week.scenario.previous}
 
 
@@ -20,7 +22,7 @@ def _key(p: Placed) -> tuple[str, str, str, int]:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    before = _previous(ctx.week)
+    before = _previous(ctx.input)
     if not before:
         return
     kept = [p for p in ctx.candidates if _key(p) in before]
@@ -33,15 +35,15 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 
 def check(plan: Plan, cfg: Config) -> list[Penalty]:
-    before = _previous(plan.week)
+    before = _previous(plan.input)
     now = {_key(p) for p in plan.placed}
     dropped, added = before - now, now - before
     changes = max(len(dropped), len(added))
     if not before or not changes or not cfg.weight:
         return []
     detail = "; ".join(
-        [f"{s} no longer on {where(w, d, t)}" for d, t, s, w in sorted(dropped)]
-        + [f"{s} now on {where(w, d, t)}" for d, t, s, w in sorted(added)]
+        [f"{s} no longer on {place_label(w, d, t)}" for d, t, s, w in sorted(dropped)]
+        + [f"{s} now on {place_label(w, d, t)}" for d, t, s, w in sorted(added)]
     )
     return [
         Penalty(

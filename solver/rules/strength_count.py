@@ -1,6 +1,6 @@
 """strength_count (hard): the number of strength sessions within `targets.strength`."""
 
-from solver.counting import CountRule
+from hybridplan.counting import CountRule
 
 RULE = CountRule(
     "strength_count",

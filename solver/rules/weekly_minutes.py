@@ -4,21 +4,20 @@ budget."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from models.plan import Plan
-from models.result import Violation
-from models.rules import WeeklyMinutes as Config
-from solver.context import BuildContext
+from hybridplan.context import BuildContext, Expr
+from hybridplan.models.plan import Plan
+from hybridplan.models.result import Violation
+from hybridplan.models.rules import WeeklyMinutes as Config
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    budget = ctx.week.scenario.weekly_minutes
+    budget = ctx.input.scenario.weekly_minutes
     if budget is None:
         return
-    for week in ctx.week.per_week():
+    for week in ctx.input.per_week():
         minutes = ctx.total(ctx.live_week(week), lambda p: p.session.minutes)
-        tag = ctx.week.tag(week)
+        tag = ctx.input.tag(week)
         literal = ctx.requirement(
             Config.ID + (f".{tag}" if tag else ""),
             Config.ID,
@@ -29,7 +28,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
         ctx.enforce(ctx.model.add(minutes <= budget), literal)
 
 
-def _minutes(expr: Any) -> Callable[[], Any]:
+def _minutes(expr: Expr) -> Callable[[], Expr]:
     return lambda: expr
 
 
@@ -39,17 +38,17 @@ def _advice(budget: int, tag: str) -> Callable[[int | None, Plan], str]:
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
-    budget = plan.week.scenario.weekly_minutes
+    budget = plan.input.scenario.weekly_minutes
     if budget is None:
         return []
     found = []
-    for week in plan.week.per_week():
-        used = sum(p.session.minutes for p in plan.week.in_week(week, plan.placed))
+    for week in plan.input.per_week():
+        used = sum(p.session.minutes for p in plan.input.in_week(week, plan.placed))
         if used > budget:
             found.append(
                 Violation(
                     rule=Config.ID,
-                    detail=plan.week.prefix(week) + f"{used} min planned; the budget is {budget}",
+                    detail=plan.input.prefix(week) + f"{used} min planned; the budget is {budget}",
                 )
             )
     return found

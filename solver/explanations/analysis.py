@@ -4,11 +4,11 @@ without them)."""
 
 from __future__ import annotations
 
-from models.explanation import Analysis, DayScore, RuleScore, Tight
-from models.plan import WeekData
-from models.result import Result
-from models.rules import RULE_CONFIGS
-from models.week import DAYS
+from hybridplan.models.explanation import Analysis, DayScore, RuleScore, Tight
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Result
+from hybridplan.models.rules import RULE_CONFIGS
+from hybridplan.models.week import label_order
 
 
 def score(result: Result) -> Analysis:
@@ -29,24 +29,18 @@ def score(result: Result) -> Analysis:
     return Analysis(
         objective=result.objective or 0,
         rules=sorted(rules.values(), key=lambda r: -r.amount),
-        days=sorted(days.values(), key=lambda d: (-d.amount, _order(d.day))),
+        days=sorted(days.values(), key=lambda d: (-d.amount, label_order(d.day))),
     )
 
 
-def _order(label: str) -> tuple[int, int]:
-    """'tue' -> (1, 1), 'w3 tue' -> (3, 1): weeks, then days, in time order."""
-    week, _, day = label.rpartition(" ")
-    return (int(week[1:]) if week else 1, DAYS.index(day))
-
-
 def tight_rules(
-    week: WeekData, result: Result, *, time_limit: float = 10.0, seed: int = 0
+    week: PlanInput, result: Result, *, time_limit: float = 10.0, seed: int = 0
 ) -> list[Tight]:
     """Hard rules that bind: re-solve without each one and keep those whose absence would
     lower the penalty. One solve per enabled hard rule, each given twice the original
     solve's time (at most `time_limit`): a rule whose better week takes longer to find is
     not reported."""
-    from solver.solving import solve
+    from hybridplan.solving import solve
 
     if not result.found or not result.objective:
         return []  # nothing to gain: the week already meets every soft rule
@@ -59,7 +53,7 @@ def tight_rules(
         without = week.rules.model_copy(  # the phase table stays
             update={"name": f"{week.rules.name}-{rule_id}", "rules": rules}
         )
-        other = solve(WeekData(week.scenario, week.sessions, without), time_limit=limit, seed=seed)
+        other = solve(PlanInput(week.scenario, week.sessions, without), time_limit=limit, seed=seed)
         if other.found and other.objective is not None and other.objective < result.objective:
             found.append(
                 Tight(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from models.week import DAYS
+from hybridplan.models.week import DAYS
 
 PROFILES: dict[str, dict[str, Any]] = {
     # runs, strength, quality, set range: after the domain brief's figures

@@ -2,29 +2,34 @@
 agreement check between a solver result and the rules' pure-Python checks, a brute-force
 optimum, and the hypothesis strategies the property tests share.
 
-Test modules import these with `from conftest import ...` (pytest puts tests/ on sys.path).
+Test modules import these with `from helpers import ...` (pytest's `pythonpath` setting
+puts tests/ on sys.path).
 """
 
 from __future__ import annotations
 
 import itertools
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from hypothesis import strategies as st
+
+from hybridplan import models
+from hybridplan.checking import CheckReport, check_plan
+from hybridplan.models import Placed, Plan, PlanInput, Result, RuleSet
+from hybridplan.models.week import DAYS, MINUTES_PER_DAY, format_clock
+from hybridplan.solving import solve
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # so that a bare `pytest` finds models/ and solver/
-    sys.path.insert(0, str(ROOT))
-
-from hypothesis import strategies as st  # noqa: E402
-
-import models  # noqa: E402
-from models import Placed, Plan, Result, RuleSet, WeekData  # noqa: E402
-from models.week import DAYS, MINUTES_PER_DAY, format_clock  # noqa: E402
-from solver.checking import CheckReport, check_plan  # noqa: E402
-from solver.solving import solve  # noqa: E402
-
+# Every file shipped in scenarios/ is a scenario, except the JSON Schema beside them: a
+# shipped file that does not load is a failure, never a skip.
+SCHEMA_FILE = "scenario.schema.json"
+SHIPPED_SCENARIOS = sorted(
+    p
+    for p in (ROOT / "scenarios").iterdir()
+    if p.suffix in (".yaml", ".yml", ".toml", ".json") and p.name != SCHEMA_FILE
+)
 BUILTIN_RULE_SETS = ("balanced", "stacked", "strict", "minimal")
 HARD_RULES = tuple(rid for rid, cls in models.RULE_CONFIGS.items() if cls.LEVEL == "hard")
 SOFT_RULES = tuple(rid for rid, cls in models.RULE_CONFIGS.items() if cls.LEVEL == "soft")
@@ -73,12 +78,12 @@ def rule_set(*items: str | tuple[str, dict[str, Any]], name: str = "test") -> Ru
     return RuleSet(name=name, rules=ordered)
 
 
-def week(data: dict[str, Any], rules: RuleSet | str) -> WeekData:
+def week(data: dict[str, Any], rules: RuleSet | str) -> PlanInput:
     """Validate a scenario dict and resolve it with this rule set (plus its overrides)."""
-    return models.week_from_scenario(models.Scenario.model_validate(data), rules)
+    return models.input_from_scenario(models.Scenario.model_validate(data), rules)
 
 
-def place(wk: WeekData, *items: tuple[str, str, str]) -> Plan:
+def place(wk: PlanInput, *items: tuple[str, str, str]) -> Plan:
     """A hand-built plan: (day, slot name, session id) triples."""
     placed = []
     for day, slot, sid in items:
@@ -87,7 +92,7 @@ def place(wk: WeekData, *items: tuple[str, str, str]) -> Plan:
     return Plan.of(wk, placed)
 
 
-def run(wk: WeekData, *, time_limit: float = 20.0, seed: int = 0) -> Result:
+def run(wk: PlanInput, *, time_limit: float = 20.0, seed: int = 0) -> Result:
     return solve(wk, time_limit=time_limit, seed=seed, workers=1)
 
 
@@ -95,7 +100,7 @@ def triples(result: Result) -> list[tuple[str, str, str]]:
     return [(s.day, s.slot, s.session) for s in result.sessions]
 
 
-def plan_of(wk: WeekData, result: Result) -> Plan:
+def plan_of(wk: PlanInput, result: Result) -> Plan:
     """Rebuild a plan from the result's public JSON sessions (not from solver internals)."""
     return Plan.from_placements(wk, [(s.day, s.slot, s.session, s.week) for s in result.sessions])
 
@@ -104,7 +109,7 @@ def nonzero(totals: dict[str, int]) -> dict[str, int]:
     return {rule: amount for rule, amount in totals.items() if amount}
 
 
-def assert_agrees(wk: WeekData, result: Result) -> CheckReport:
+def assert_agrees(wk: PlanInput, result: Result) -> CheckReport:
     """The contract of a returned schedule: no hard rule broken (by an independent
     re-check of the JSON sessions), and the solver's objective, in total and per rule,
     equal to the penalties the checks recompute."""
@@ -170,9 +175,9 @@ def gap_scenario(
     return data, ("mon", "first", first), (day, "second", second)
 
 
-def hours_between(wk: WeekData, result: Result, a: str, b: str) -> float:
+def hours_between(wk: PlanInput, result: Result, a: str, b: str) -> float:
     """Hours from the end of the first session of id a/b to the start of the other
-    (computed here from slot clocks, independently of models.gap_hours)."""
+    (computed here from slot clocks, independently of hybridplan.models.gap_hours)."""
     starts = {}
     for s in result.sessions:
         h, m = (int(v) for v in s.start.split(":"))
@@ -182,13 +187,13 @@ def hours_between(wk: WeekData, result: Result, a: str, b: str) -> float:
 
 
 # ------------------------------------------------------------------------------ brute force
-def enumerable_slots(wk: WeekData) -> list[models.Slot]:
+def enumerable_slots(wk: PlanInput) -> list[models.Slot]:
     if "availability" in wk.rules.rules:
         return [s for s in wk.slots if s.capacity > 0]
     return list(wk.slots)
 
 
-def brute_force(wk: WeekData) -> tuple[int | None, int]:
+def brute_force(wk: PlanInput) -> tuple[int | None, int]:
     """The least recomputed penalty over every plan with nothing or one session type per
     slot that breaks no hard rule (None if there is none), and the number of such plans."""
     slots = enumerable_slots(wk)

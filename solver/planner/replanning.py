@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from models.errors import InputError, Problem
-from models.plan import WeekData
-from models.result import Result, SessionOut
-from models.rules import RuleSet
-from models.scenario import Block, Pin, Scenario
-from models.week import DAYS, Day
-from solver.diff import diff, parse_where
-from solver.solving import solve
+from hybridplan.explanations.diff import diff
+from hybridplan.models.errors import InputError, Problem
+from hybridplan.models.loading import input_from_result
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Result, SessionOut
+from hybridplan.models.scenario import Block, Pin
+from hybridplan.models.week import DAYS, Day, parse_place_label
+from hybridplan.solving import solve
 
 Place = tuple[str, str | None]  # (day, slot or None for the whole day)
 
@@ -35,22 +35,6 @@ def parse_place(text: str, slots: Iterable[str] | None = None, option: str = "")
     return day, slot or None
 
 
-def week_of(result: Result) -> WeekData:
-    """The scenario and rule set a result was solved with (results carry them)."""
-    if not result.input:
-        raise InputError(
-            [
-                Problem(
-                    "input",
-                    "this result does not carry its scenario "
-                    "(solved by an older version): solve it again",
-                )
-            ]
-        )
-    scenario = Scenario.model_validate(result.input["scenario"])
-    return WeekData.build(scenario, RuleSet.from_data(result.input["rules"]))
-
-
 def replan(
     previous: Result,
     *,
@@ -65,7 +49,7 @@ def replan(
     the day after the last done or missed session) are fixed as they were planned, minus
     what was missed; sessions marked done are fixed; missed and unavailable slots are
     blocked. The result lists every change against the previous plan, with its reason."""
-    week = week_of(previous)
+    week = input_from_result(previous)
     done, missed, unavailable = list(done), list(missed), list(unavailable)
     if from_day is None:
         touched = [DAYS.index(d) for d, _ in done + missed]
@@ -99,7 +83,7 @@ def replan(
         "previous": [Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
                      for s in planned],
     })  # fmt: skip
-    result = solve(WeekData.build(scenario, week.rules), time_limit=time_limit, seed=seed)
+    result = solve(PlanInput.build(scenario, week.rules), time_limit=time_limit, seed=seed)
     result.changes = _changes(previous, result, missed, unavailable)
     return result
 
@@ -108,7 +92,7 @@ def _changes(
     before: Result, after: Result, missed: list[Place], unavailable: list[Place]
 ) -> list[str]:
     def why(place: str) -> str:
-        week, day, slot = parse_where(place)
+        week, day, slot = parse_place_label(place)
         if week != 1:  # changes are made in the current week; later ones follow from them
             return ""
         if any(d == day and s in (None, slot) for d, s in missed):
@@ -124,5 +108,5 @@ def _changes(
     return lines
 
 
-def as_places(values: Iterable[str], week: WeekData, option: str = "") -> list[Place]:
+def as_places(values: Iterable[str], week: PlanInput, option: str = "") -> list[Place]:
     return [parse_place(v, week.scenario.slots, option) for v in values]

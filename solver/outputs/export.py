@@ -8,11 +8,11 @@ import html
 import io
 from typing import Any
 
-from models.errors import InputError, Problem
-from models.result import Result, SessionOut
-from models.week import DAYS, clock_minutes
-from solver import render
-from solver.replan import week_of
+from hybridplan.models.errors import InputError, Problem
+from hybridplan.models.loading import input_from_result
+from hybridplan.models.result import Result, SessionOut
+from hybridplan.models.week import DAYS, clock_minutes
+from hybridplan.outputs import render
 
 COLOURS = {  # by family, darker for harder
     ("run", "easy"): "#9ecae1", ("run", "moderate"): "#4292c6", ("run", "hard"): "#08519c",
@@ -39,7 +39,7 @@ def to_ics(result: Result, *, start: dt.date | None = None, busy_only: bool = Fa
 
     from icalendar import Calendar, Event
 
-    week = week_of(result)
+    week = input_from_result(result)
     monday = start or week.scenario.start
     if monday is None:
         raise InputError(
@@ -95,9 +95,9 @@ def to_png(result: Result) -> bytes:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
+    from matplotlib.patches import Patch, Rectangle
 
-    week = week_of(result)
+    week = input_from_result(result)
     slots = [s.name for s in week.slots[: len(week.scenario.slots)]]
     weeks = render.weeks_of(result)
     fig, axes = plt.subplots(
@@ -119,7 +119,7 @@ def to_png(result: Result) -> bytes:
     for s in (s for s in result.sessions if s.week == 1):
         x, y = DAYS.index(s.day), slots.index(s.slot)
         grid.add_patch(
-            plt.Rectangle((x, y), 0.95, 0.9, color=COLOURS.get((s.kind, s.intensity), "#bbbbbb"))
+            Rectangle((x, y), 0.95, 0.9, color=COLOURS.get((s.kind, s.intensity), "#bbbbbb"))
         )
         grid.text(
             x + 0.47,

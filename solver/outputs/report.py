@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from models.week import DAYS
-from solver.batch import write_atomic
+from hybridplan.models.week import DAYS
+from hybridplan.outputs.files import write_atomic
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -7,9 +7,9 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from models.explanation import Diff, Explanation
-from models.result import Result
-from models.week import DAYS
+from hybridplan.models.explanation import Diff, Explanation
+from hybridplan.models.result import Result
+from hybridplan.models.week import DAYS
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -99,7 +99,7 @@ def weeks_of(result: Result) -> int:
 
 def week_rows(result: Result) -> list[dict[str, object]]:
     """Per week: runs, strength, running minutes, long run, minutes, sets, load, monotony."""
-    from solver.metrics import monotony
+    from hybridplan.metrics import monotony
 
     rows = []
     for week in range(1, weeks_of(result) + 1):
@@ -136,7 +136,7 @@ def week_summary(result: Result) -> RenderableType:
 
 def why(result: Result) -> str:
     """The short "why" line under a week: where the points come from and the costliest day."""
-    from solver.analysis import score
+    from hybridplan.explanations.analysis import score
 
     analysis = score(result)
     by_rule = ", ".join(f"{r.rule} {r.amount} ({r.matches}x)" for r in analysis.rules)

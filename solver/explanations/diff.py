@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from models.explanation import Diff, Move, RuleDelta
-from models.result import Result
-from models.week import DAYS
-
-
-def where(week: int, day: str, slot: str) -> str:
-    """'tue am', or 'w3 tue am' in week 3 and later of a longer plan."""
-    return f"{day} {slot}" if week == 1 else f"w{week} {day} {slot}"
-
-
-def parse_where(text: str) -> tuple[int, str, str]:
-    """where() backwards: (week, day, slot)."""
-    *week, day, slot = text.split()
-    return (int(week[0][1:]) if week else 1), day, slot
+from hybridplan.models.explanation import Diff, Move, RuleDelta
+from hybridplan.models.result import Result
+from hybridplan.models.week import DAYS, parse_place_label, place_label
 
 
 def _day(text: str) -> tuple[int, int]:
-    week, day, _ = parse_where(text)
+    week, day, _ = parse_place_label(text)
     return week, DAYS.index(day)
 
 
@@ -31,7 +20,7 @@ def diff(before: Result, after: Result) -> Diff:
     places: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
     for side, result in enumerate((before, after)):
         for s in result.sessions:
-            places[s.session][side].append(where(s.week, s.day, s.slot))
+            places[s.session][side].append(place_label(s.week, s.day, s.slot))
     moved: list[Move] = []
     removed: list[tuple[str, str]] = []  # (where, session)
     added: list[tuple[str, str]] = []

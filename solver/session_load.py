@@ -3,14 +3,14 @@ load rules (monotony, acute_chronic)."""
 
 from __future__ import annotations
 
-from typing import Any
+from ortools.sat.python import cp_model
 
-from models.plan import Plan
-from models.week import DAYS
-from solver.context import BuildContext
+from hybridplan.context import BuildContext
+from hybridplan.models.plan import Plan
+from hybridplan.models.week import DAYS
 
 
-def day_loads(ctx: BuildContext, week: int) -> list[Any]:
+def day_loads(ctx: BuildContext, week: int) -> list[cp_model.LinearExpr]:
     days = range((week - 1) * len(DAYS), week * len(DAYS))
     live = ctx.live()
     return [ctx.total([p for p in live if p.slot.day == d], lambda p: p.session.load) for d in days]
@@ -18,7 +18,7 @@ def day_loads(ctx: BuildContext, week: int) -> list[Any]:
 
 def plan_day_loads(plan: Plan, week: int) -> list[int]:
     loads = [0] * len(DAYS)
-    for p in plan.week.in_week(week, plan.placed):
+    for p in plan.input.in_week(week, plan.placed):
         loads[p.slot.weekday] += p.session.load
     return loads
 
@@ -26,4 +26,4 @@ def plan_day_loads(plan: Plan, week: int) -> list[int]:
 def max_day_load(ctx: BuildContext) -> int:
     """An upper bound on one day's load, for variable domains."""
     per_day = max((p.session.load for p in ctx.candidates), default=0)
-    return per_day * max(1, len(ctx.week.scenario.slots))
+    return per_day * max(1, len(ctx.input.scenario.slots))

@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from models.errors import InputError
-from models.loading import load_rule_set, load_scenario
-from models.plan import Plan, WeekData
-from models.rules import RULE_CONFIGS, RuleSet
-from models.variants import expand_variants, is_variants_file
-from solver.batch import discover
-from solver.metrics import plan_metrics
+from hybridplan.batch.discovery import discover
+from hybridplan.metrics import plan_metrics
+from hybridplan.models.errors import InputError
+from hybridplan.models.loading import load_rule_set, load_scenario
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.rules import RULE_CONFIGS, RuleSet
+from hybridplan.models.variants import expand_variants, is_variants_file
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,7 +48,7 @@ def run_comparison(
     """One row per scenario x configuration x seed."""
     import pandas as pd
 
-    from solver.solving import solve
+    from hybridplan.solving import solve
 
     rows = []
     for path, _ in discover(scenarios):
@@ -62,7 +63,7 @@ def run_comparison(
         for config, seed in itertools.product(configs, range(seeds)):
             began = time.perf_counter()
             try:
-                week = WeekData.build(scenario, config.with_overrides(scenario.rules.override))
+                week = PlanInput.build(scenario, config.with_overrides(scenario.rules.override))
                 result = solve(week, time_limit=time_limit, seed=seed)
             except Exception as exc:  # a failure is a row, never the end of the run
                 rows.append(
@@ -88,7 +89,7 @@ def _error_row(path: Path, name: str | None, config: str, seed: int, error: str)
 
 
 def _row(
-    path: Path, week: WeekData, config: str, seed: int, result: Any, wall: float
+    path: Path, week: PlanInput, config: str, seed: int, result: Any, wall: float
 ) -> dict[str, Any]:
     # Re-verified before it counts: no hard violation, objective = recomputed penalties.
     verified = (

@@ -10,18 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models.errors import InputError
-from solver.batch import (
-    Options,
-    Outcome,
-    discover,
-    input_hash,
-    run_tasks,
-    stored_hash,
-    summary_row,
-    write_atomic,
-    write_summary,
-)
+from hybridplan.batch.discovery import discover
+from hybridplan.batch.running import run_tasks
+from hybridplan.batch.tasks import Options, Outcome, input_hash, summary_row
+from hybridplan.batch.writing import stored_hash, write_summary
+from hybridplan.models.errors import InputError
+from hybridplan.outputs.files import write_atomic
 
 
 @dataclass
@@ -47,8 +41,8 @@ def plan_tasks(
     targets: list[str], out: Path, options: Options, *, resume: bool, force: bool
 ) -> tuple[list[tuple[str, str]], list[Outcome], list[str]]:
     """(tasks to run, outcomes known without solving, problems that stop the run)."""
-    from models.loading import load_rule_set, load_week
-    from models.result import Result
+    from hybridplan.models.loading import load_plan_input, load_rule_set
+    from hybridplan.models.result import Result
 
     found = discover(targets)
     problems = [
@@ -71,7 +65,7 @@ def plan_tasks(
             # Only an existing result needs the input loaded here (to compare hashes);
             # everything else is loaded once, by the worker that solves it.
             try:
-                week = load_week(path, rule_set)
+                week = load_plan_input(path, rule_set)
             except InputError:
                 tasks.append((str(path), name))  # the worker records the error
                 continue

@@ -6,11 +6,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from models.explanation import Explanation
-from models.rules import RuleSet
-from solver.analysis import score, tight_rules
-from solver.conflicts import diagnose, find_conflicts
-from solver.solving import ScenarioLike, as_week, solve
+from hybridplan.explanations.analysis import score, tight_rules
+from hybridplan.explanations.conflicts import diagnose, find_conflicts
+from hybridplan.models.explanation import Explanation
+from hybridplan.models.rules import RuleSet
+from hybridplan.solving import ScenarioLike, as_week, solve
 
 
 def explain(

@@ -9,16 +9,16 @@ deterministic setting for cores (CP-SAT Primer, "infeasibility")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ortools.sat.python import cp_model
 
-from models.explanation import Conflict
-from models.plan import Plan, WeekData
-from models.rules import RULE_CONFIGS
-from solver.context import BuildContext, Requirement
-from solver.counting import CountRule
-from solver.rules import rule_module
+from hybridplan.context import BuildContext, Requirement
+from hybridplan.counting import CountRule
+from hybridplan.models.explanation import Conflict
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.rules import RULE_CONFIGS
+from hybridplan.rules import rule_module
 
 
 @dataclass
@@ -31,7 +31,7 @@ class ConflictReport:
 class _Oracle:
     """Feasibility of the hard rules under a chosen set of requirements."""
 
-    def __init__(self, week: WeekData, time_limit: float, seed: int):
+    def __init__(self, week: PlanInput, time_limit: float, seed: int):
         self.ctx = BuildContext(week, explain=True)
         for rule_id, cfg in week.rule_items():
             if RULE_CONFIGS[rule_id].LEVEL == "hard":
@@ -48,7 +48,7 @@ class _Oracle:
         params.random_seed = self.seed
         params.max_time_in_seconds = time_limit
 
-    def _solve(self, active: list[Requirement]) -> Any:
+    def _solve(self, active: list[Requirement]) -> cp_model.CpSolverStatus:
         """Solve with exactly these requirements on: the others' literals are fixed false
         and theirs true on a copy, so presolve sees the plain model (assumption literals
         would keep it from simplifying: seconds instead of milliseconds here)."""
@@ -117,9 +117,9 @@ class _Oracle:
             if requirement.relax_expr is not None:
                 optimum = round(self.solver.objective_value)
         finally:
-            model.clear_objective()
+            model.clear_objective()  # type: ignore[no-untyped-call]
         plan = Plan.of(
-            self.ctx.week,
+            self.ctx.input,
             (p for p in self.ctx.candidates if self.solver.boolean_value(self.ctx.x[p])),
         )
         if requirement.advice is None:
@@ -127,7 +127,7 @@ class _Oracle:
         return requirement.advice(optimum, plan)
 
 
-def diagnose(week: WeekData) -> list[str]:
+def diagnose(week: PlanInput) -> list[str]:
     """Problems in the data itself, before any solving: a count target whose sessions fit
     no slot ("no slot can hold the long run: the longest free slot is 90 min")."""
     free = [s.capacity for s in week.slots if s.capacity > 0]
@@ -155,7 +155,7 @@ def diagnose(week: WeekData) -> list[str]:
     return found
 
 
-def find_conflicts(week: WeekData, *, time_limit: float = 10.0, seed: int = 0) -> ConflictReport:
+def find_conflicts(week: PlanInput, *, time_limit: float = 10.0, seed: int = 0) -> ConflictReport:
     oracle = _Oracle(week, time_limit, seed)
     core = oracle.minimal_core()
     if not core:

@@ -1,0 +1,1 @@
+"""hybridplan.planner: the planner's calls beyond solve(): replanning after real life."""

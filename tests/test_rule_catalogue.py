@@ -1,0 +1,92 @@
+"""The rule catalogue as a whole: every registered rule has its module and its tests, works
+alone on an empty week, accepts an empty plan, and reports the right kind of finding."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from helpers import (
+    place,
+    scenario,
+)
+from hybridplan import models
+from hybridplan.models import Penalty, Violation
+from hybridplan.rules import rule_module
+from rule_helpers import (
+    check,
+    free_week,
+    solved,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("rule", list(models.RULE_CONFIGS))
+def test_every_registered_rule_has_its_module_and_its_tests(rule: str) -> None:
+    """Adding a rule touches three places: its config class (in the registry), its module
+    and its tests. This holds for whatever the registry holds, however many rules."""
+    module = rule_module(rule)
+    assert callable(module.build) and callable(module.check)
+    test_file = ROOT / "tests" / "rules" / f"test_{rule}.py"
+    assert test_file.is_file(), f"{test_file} is missing"
+    spec = importlib.util.spec_from_file_location(f"_rule_test_{rule}", test_file)
+    assert spec is not None and spec.loader is not None
+    tests = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tests)
+    classes = [c for n, c in vars(tests).items() if n.startswith("Test") and isinstance(c, type)]
+    assert [c.RULE for c in classes] == [rule], f"{test_file}: one Test class with RULE = {rule!r}"
+
+
+def test_no_rule_test_file_without_a_rule() -> None:
+    files = {p.stem.removeprefix("test_") for p in (ROOT / "tests" / "rules").glob("test_*.py")}
+    assert files == set(models.RULE_CONFIGS)
+
+
+def test_rules_config_has_one_field_per_registered_rule() -> None:
+    assert list(models.RulesConfig.model_fields) == list(models.RULE_CONFIGS)
+    assert [cls.ID for cls in models.rules.RULES] == list(models.RULE_CONFIGS)
+
+
+@pytest.mark.parametrize("rule", list(models.RULE_CONFIGS))
+def test_each_rule_alone_on_an_empty_week_is_feasible_at_zero(rule: str) -> None:
+    """The smallest feasible case of all: nothing available, nothing wanted."""
+    _, result = solved(scenario({}, targets={"runs": 0, "strength": 0}), rule, "availability")
+    assert result.status == "optimal"
+    assert result.sessions == []
+    assert result.objective == 0
+    assert result.penalties == []
+
+
+@pytest.mark.parametrize("rule", list(models.RULE_CONFIGS))
+def test_each_check_accepts_an_empty_plan(rule: str) -> None:
+    wk = free_week(targets={"runs": 0, "strength": 0, "quality_runs": 0})
+    assert check(rule, place(wk)) == []
+
+
+def test_findings_are_the_right_kind() -> None:
+    """Hard rules report Violations, soft rules Penalties (checking.check_plan sorts them)."""
+    wk = free_week(
+        targets={
+            "runs": 9,
+            "strength": 9,
+            "long_run": 2,
+            "quality_runs": 9,
+            "run_minutes": 999,
+            "sets": {"arms": [20, 30]},
+        },
+        weekly_minutes=10,
+        preferences={"long_run_day": "sun", "rest_days": ["mon"]},
+    )
+    every_day = [
+        (d, s, sid)
+        for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+        for s, sid in (("am", "plyometrics_30"), ("pm", "lower_heavy_60"))
+    ]
+    plan = place(wk, *every_day, ("sat", "am", "long_90"))
+    for rid, cls in models.RULE_CONFIGS.items():
+        found = check(rid, plan)
+        kind = Violation if cls.LEVEL == "hard" else Penalty
+        assert all(isinstance(f, kind) and f.rule == rid for f in found), rid

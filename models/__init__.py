@@ -1,5 +1,4 @@
-"""hybridplan.models: pure data (scenarios, sessions, rule sets, plans, results) and file
-loading with good errors; never imports OR-Tools or the solver."""
+"""hybridplan.models: pure data and file loading; never imports OR-Tools or the solver."""
 
 from hybridplan.models.catalogue import default_catalogue, resolve_sessions
 from hybridplan.models.errors import InputError, Problem

@@ -63,10 +63,10 @@ class PlanInput:
         (with their defaults, unless the rule set configures them)."""
         rules = dict(self.rules.rules)
         sc = self.scenario
-        if (sc.fixed or sc.forbid) and "pinned" not in rules:
-            rules["pinned"] = RULE_CONFIGS["pinned"]()
-        if sc.previous and "stability" not in rules:
-            rules["stability"] = RULE_CONFIGS["stability"]()
+        used = {"pinned": bool(sc.fixed or sc.forbid), "stability": bool(sc.previous)}
+        for rid, cls in RULE_CONFIGS.items():
+            if cls.AUTOMATIC and used[rid] and rid not in rules:
+                rules[rid] = cls()
         return [(rid, rules[rid]) for rid in RULE_CONFIGS if rid in rules]
 
     @property

@@ -24,6 +24,9 @@ class RuleConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     LEVEL: ClassVar[Level] = "hard"
     ID: ClassVar[str] = ""
+    # In force whenever a scenario uses what it governs (pins, a previous plan), whether
+    # the rule set lists it or not.
+    AUTOMATIC: ClassVar[bool] = False
 
     enabled: bool = Field(default=True, description="false switches the rule off")
 
@@ -179,6 +182,7 @@ class Pinned(RuleConfig):
     Always in force when a scenario pins or forbids anything."""
 
     ID: ClassVar[str] = "pinned"
+    AUTOMATIC: ClassVar[bool] = True
 
 
 # ---------------------------------------------------------------- soft rules
@@ -268,6 +272,7 @@ class Stability(SoftRuleConfig):
     previous plan."""
 
     ID: ClassVar[str] = "stability"
+    AUTOMATIC: ClassVar[bool] = True
     weight: int = Field(default=10, ge=0, le=10_000, description="points per change")
 
 

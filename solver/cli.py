@@ -347,15 +347,13 @@ def replan_cmd(
     try:
         week = input_from_result(previous)
         if from_day is not None and from_day not in DAYS:
-            raise InputError(
-                [Problem("--from", f"{from_day!r} is not a day ({', '.join(DAYS)})")]
-            )
+            raise InputError([Problem("--from", f"{from_day!r} is not a day ({', '.join(DAYS)})")])
         result = replan(
             previous,
             done=as_places(done, week, "--done"),
             missed=as_places(missed, week, "--missed"),
             unavailable=as_places(unavailable, week, "--unavailable"),
-            from_day=from_day,  # type: ignore[arg-type]
+            from_day=from_day,
             time_limit=time_limit,
             seed=seed,
         )

@@ -1,2 +1,1 @@
-"""hybridplan.batch: many scenarios at once (discovery, tasks, running, writing, the batch
-engine), random scenarios (generate) and rule-set comparison (compare)."""
+"""hybridplan.batch: many scenarios at once, random scenarios, and rule-set comparison."""

@@ -1,2 +1,1 @@
-"""hybridplan.outputs: what people read (terminal tables, Markdown, CSV, JSON), exports
-(iCalendar, PNG, HTML), the comparison report, safe file writing and generated docs."""
+"""hybridplan.outputs: tables, exports (ics, png, html, md, csv), reports, safe writes."""

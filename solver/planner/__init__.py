@@ -1,1 +1,1 @@
-"""hybridplan.planner: the planner's calls beyond solve(): replanning after real life."""
+"""hybridplan.planner: the planner's calls beyond solve(), such as replanning."""

@@ -1,6 +1,7 @@
-"""The rule catalogue: one module per rule id, each with `build(ctx, cfg)` for CP-SAT and
-`check(plan, cfg)` in plain Python. Ids, levels and parameters are declared in
-`hybridplan.models.rules`; this package gives them meaning."""
+"""hybridplan.rules: one module per rule id, its CP-SAT `build()` beside its plain `check()`.
+
+Ids, levels and parameters are declared in `hybridplan.models.rules` (the registry); this
+package gives them meaning, and `rule_module(id)` finds a rule's module by its id."""
 
 from __future__ import annotations
 

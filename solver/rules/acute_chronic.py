@@ -10,6 +10,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Penalty
 from hybridplan.models.rules import AcuteChronic as Config
+from hybridplan.models.week import week_tag
 from hybridplan.session_load import day_loads, plan_day_loads
 
 WINDOW = 4
@@ -65,7 +66,7 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
                 Penalty(
                     rule=Config.ID,
                     amount=cfg.weight,
-                    detail=f"w{w}: acute:chronic load {ratio:.2f}, outside "
+                    detail=f"{week_tag(w)}: acute:chronic load {ratio:.2f}, outside "
                     f"{cfg.low:g}-{cfg.high:g}",
                 )
             )

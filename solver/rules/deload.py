@@ -8,6 +8,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import Deload as Config
+from hybridplan.models.week import week_tag
 
 
 def _deloads(week: PlanInput) -> list[int]:
@@ -20,8 +21,8 @@ def build(ctx: BuildContext, cfg: Config) -> None:
     }
     for w in _deloads(ctx.input):
         literal = ctx.requirement(
-            f"{Config.ID}.w{w}", Config.ID,
-            f"deload week w{w} at least {cfg.cut_percent}% lighter than w{w - 1}",
+            f"{Config.ID}.{week_tag(w)}", Config.ID,
+            f"deload week {week_tag(w)} at least {cfg.cut_percent}% lighter than {week_tag(w - 1)}",
         )  # fmt: skip
         constraint = ctx.model.add(100 * minutes[w] <= (100 - cfg.cut_percent) * minutes[w - 1])
         ctx.enforce(constraint, literal)
@@ -33,7 +34,7 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
         w: sum(p.session.minutes for p in week.in_week(w, plan.placed)) for w in week.per_week()
     }
     return [
-        Violation(rule=Config.ID, detail=f"deload w{w}: {total[w]} min after {total[w - 1]} "
-                  f"in w{w - 1}; wanted at least {cfg.cut_percent}% less")
+        Violation(rule=Config.ID, detail=f"deload {week_tag(w)}: {total[w]} min after "
+                  f"{total[w - 1]} in {week_tag(w - 1)}; wanted at least {cfg.cut_percent}% less")
         for w in _deloads(week) if 100 * total[w] > (100 - cfg.cut_percent) * total[w - 1]
     ]  # fmt: skip

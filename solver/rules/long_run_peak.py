@@ -10,6 +10,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Penalty
 from hybridplan.models.rules import LongRunPeak as Config
+from hybridplan.models.week import week_tag
 
 
 def _peak(week: PlanInput, cfg: Config) -> int | None:
@@ -72,7 +73,8 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
             rule=Config.ID,
             amount=cfg.weight,
             days=[],
-            detail=f"w{w}: long run {longest[w]} min after {longest[w - 1]} in w{w - 1}",
+            detail=f"{week_tag(w)}: long run {longest[w]} min after {longest[w - 1]} "
+            f"in {week_tag(w - 1)}",
         )
         for w in _rising(week, peak)
         if longest[w] < longest[w - 1]
@@ -82,8 +84,8 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
             rule=Config.ID,
             amount=cfg.weight,
             days=[],
-            detail=f"w{w}: long run {longest[w]} min, longer than the peak week "
-            f"w{peak}'s {longest[peak]}",
+            detail=f"{week_tag(w)}: long run {longest[w]} min, longer than the peak week "
+            f"{week_tag(peak)}'s {longest[peak]}",
         )
         for w in week.per_week()
         if w != peak and longest[w] > longest[peak]

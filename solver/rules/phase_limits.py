@@ -9,6 +9,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import PhaseLimits as Config
+from hybridplan.models.week import week_tag
 
 _RANK = {"easy": 0, "moderate": 1, "hard": 2}
 
@@ -23,9 +24,9 @@ def build(ctx: BuildContext, cfg: Config) -> None:
         if _too_hard(p, ctx.input):
             w = p.slot.week
             literal = ctx.requirement(
-                f"{Config.ID}.w{w}", Config.ID,
+                f"{Config.ID}.{week_tag(w)}", Config.ID,
                 f"no strength above {ctx.input.phase_targets(w).max_strength_intensity} in "
-                f"w{w} ({ctx.input.phases[w - 1]})",
+                f"{week_tag(w)} ({ctx.input.phases[w - 1]})",
             )  # fmt: skip
             ctx.forbid(p, literal)
 

@@ -12,6 +12,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import Pinned as Config
 from hybridplan.models.scenario import Ban, Pin
+from hybridplan.models.week import week_tag
 
 
 def _banned(p: Placed, ban: Ban) -> bool:
@@ -33,7 +34,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
         slot = week.slot_at(pin.day, pin.slot, pin.week)
         target = next(p for p in ctx.candidates if p.slot == slot and p.session.id == pin.session)
         literal = ctx.requirement(
-            f"pinned.{pin.day}-{pin.slot}" + (f".w{pin.week}" if week.weeks > 1 else ""),
+            f"pinned.{pin.day}-{pin.slot}" + (f".{week_tag(pin.week)}" if week.weeks > 1 else ""),
             Config.ID,
             f"{pin.session} pinned to {pin.day} {pin.slot} (fixed)",
             advice=_unpin(pin),

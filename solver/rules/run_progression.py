@@ -8,6 +8,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import RunProgression as Config
+from hybridplan.models.week import week_tag
 
 
 def _pairs(week: PlanInput) -> list[int]:
@@ -22,8 +23,8 @@ def build(ctx: BuildContext, cfg: Config) -> None:
     }
     for w in _pairs(ctx.input):
         literal = ctx.requirement(
-            f"{Config.ID}.w{w}", Config.ID,
-            f"running minutes of w{w} at most {cfg.percent}% above w{w - 1}'s",
+            f"{Config.ID}.{week_tag(w)}", Config.ID,
+            f"running minutes of {week_tag(w)} at most {cfg.percent}% above {week_tag(w - 1)}'s",
         )  # fmt: skip
         constraint = ctx.model.add(100 * minutes[w] <= (100 + cfg.percent) * minutes[w - 1])
         ctx.enforce(constraint, literal)
@@ -36,7 +37,7 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
         for w in week.per_week()
     }
     return [
-        Violation(rule=Config.ID, detail=f"w{w}: {ran[w]} running minutes after {ran[w - 1]} "
-                  f"in w{w - 1}; at most +{cfg.percent}%")
+        Violation(rule=Config.ID, detail=f"{week_tag(w)}: {ran[w]} running minutes after "
+                  f"{ran[w - 1]} in {week_tag(w - 1)}; at most +{cfg.percent}%")
         for w in _pairs(week) if 100 * ran[w] > (100 + cfg.percent) * ran[w - 1]
     ]  # fmt: skip

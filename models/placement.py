@@ -99,3 +99,16 @@ def hours_apart(a: Placed, b: Placed) -> float:
 
 def same_day(a: Placed, b: Placed) -> bool:
     return a.slot.day == b.slot.day
+
+
+def moderate_lift_before_speed(lift: Placed, run: Placed) -> bool:
+    """A lift that is not hard, earlier the same day as a quality run: seed 001's Wednesday
+    and seed 004's "speed work or tempo on days with moderate resistance work earlier in
+    the day". Endorsed, so no rule prices it."""
+    return (
+        same_day(lift, run)
+        and lift.start < run.start
+        and lift.session.is_strength
+        and not lift.session.is_hard
+        and run.session.is_quality_run
+    )

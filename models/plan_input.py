@@ -1,11 +1,11 @@
 """The whole plan's input: a validated scenario with its resolved sessions, rule set,
-slots on one timeline and each week's phase and targets. The solver and the checks both
-read it; it never changes once built."""
+slots on one timeline, each week's phase and targets, the goal and the race. The solver and
+the checks both read it; it never changes once built."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -13,36 +13,46 @@ from hybridplan.models.catalogue import resolve_sessions
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.phases import Phase, PhaseTargets, derive_phases
 from hybridplan.models.placement import Placed, Slot
+from hybridplan.models.progression import long_run_bands, race_session, run_minutes_targets
 from hybridplan.models.rules import RULE_CONFIGS, RuleConfig, RuleSet
-from hybridplan.models.scenario import Scenario, Targets
+from hybridplan.models.scenario import Goal, Scenario, Targets, finish_minutes
 from hybridplan.models.session import SessionType
 from hybridplan.models.week import DAYS, MINUTES_PER_DAY, clock_minutes, week_tag
 
 
 @dataclass(frozen=True)
 class PlanInput:
-    """A validated scenario with its resolved sessions, slots and rule set."""
+    """A validated scenario with its resolved sessions, slots and rule set.
+
+    `sessions` holds every session that may appear in the plan; `offered` those on offer
+    in every slot (None: all of them). A pinned session that is not on offer may appear
+    only where it is pinned, and the race only in its slot on race day."""
 
     scenario: Scenario
     sessions: dict[str, SessionType]
     rules: RuleSet
+    offered: frozenset[str] | None = None
     slots: tuple[Slot, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         sc = self.scenario
         clocks = sorted(sc.slots.items(), key=lambda kv: clock_minutes(kv[1]))
+        race_day, race = self.race_day, self.race
         slots = []
         for week in range(1, sc.weeks + 1):
             availability = sc.week_availability.get(week, sc.availability)
             for d, day in enumerate(DAYS):
                 free = availability.get(day, {})
                 absolute = (week - 1) * len(DAYS) + d
-                for name, clock in clocks:
+                for i, (name, clock) in enumerate(clocks):
                     taken = any(
                         b.day == day and b.slot in (None, name) and b.week in (None, week)
                         for b in sc.blocked
                     )
                     capacity = 0 if taken else free.get(name, 0)
+                    if race is not None and absolute == race_day:
+                        # race day holds the race alone, in its first slot (rule race_day)
+                        capacity = race.minutes if i == 0 else 0
                     start = absolute * MINUTES_PER_DAY + clock_minutes(clock)
                     slots.append(Slot(start, absolute, name, capacity))
         object.__setattr__(self, "slots", tuple(sorted(slots)))
@@ -51,19 +61,35 @@ class PlanInput:
     def build(cls, scenario: Scenario, rules: RuleSet) -> PlanInput:
         """Resolve a scenario; raises InputError naming every field at fault."""
         problems = scenario_problems(scenario)
-        sessions, session_problems = resolve_sessions(scenario)
-        problems += session_problems
+        resolved = resolve_sessions(scenario)
+        problems += resolved.problems
         if problems:
             raise InputError(problems)
-        return cls(scenario, sessions, rules)
+        sessions = dict(resolved.sessions)
+        offered = resolved.offered
+        if scenario.race is not None:
+            race = race_session(
+                scenario.race.distance,
+                finish_minutes(scenario.race.finish) if scenario.race.finish else None,
+            )
+            sessions[race.id] = race
+        return cls(scenario, sessions, rules, offered)
+
+    def with_rules(self, rules: RuleSet) -> PlanInput:
+        """The same input under another rule set."""
+        return replace(self, rules=rules)
 
     def rule_items(self) -> list[tuple[str, RuleConfig]]:
-        """The rules in force, in catalogue order: the rule set's, plus `pinned` when the
-        scenario pins or forbids sessions and `stability` when it has a previous plan
-        (with their defaults, unless the rule set configures them)."""
+        """The rules in force, in catalogue order: the rule set's, plus the automatic ones
+        the scenario uses (`pinned` with pins or bans, `stability` with a previous plan,
+        `race_day` with a race), with their defaults unless the rule set configures them."""
         rules = dict(self.rules.rules)
         sc = self.scenario
-        used = {"pinned": bool(sc.fixed or sc.forbid), "stability": bool(sc.previous)}
+        used = {
+            "pinned": bool(sc.fixed or sc.forbid),
+            "stability": bool(sc.previous),
+            "race_day": sc.race is not None,
+        }
         for rid, cls in RULE_CONFIGS.items():
             if cls.AUTOMATIC and used[rid] and rid not in rules:
                 rules[rid] = cls()
@@ -72,6 +98,55 @@ class PlanInput:
     @property
     def weeks(self) -> int:
         return self.scenario.weeks
+
+    # -- the race ------------------------------------------------------------------------
+    @cached_property
+    def race(self) -> SessionType | None:
+        """The race as a session (None without a race)."""
+        race = self.scenario.race
+        if race is None:
+            return None
+        return race_session(race.distance, finish_minutes(race.finish) if race.finish else None)
+
+    @cached_property
+    def race_day(self) -> int | None:
+        """Days after the first Monday of race day: `race.date`, or the plan's last day."""
+        sc = self.scenario
+        if sc.race is None:
+            return None
+        last_week = (sc.weeks - 1) * len(DAYS)
+        if sc.race.date is None:
+            return last_week + len(DAYS) - 1
+        if sc.start is not None:
+            return (sc.race.date - sc.start).days
+        return last_week + sc.race.date.weekday()
+
+    @property
+    def race_week(self) -> int | None:
+        return None if self.race_day is None else self.race_day // len(DAYS) + 1
+
+    @cached_property
+    def race_slot(self) -> Slot | None:
+        if self.race_day is None:
+            return None
+        return min(s for s in self.slots if s.day == self.race_day)
+
+    # -- the goal --------------------------------------------------------------------------
+    @cached_property
+    def goal(self) -> Goal:
+        """The scenario's goal, or one derived: strength in the off-season or when a set
+        target starts at 10 or more (beyond maintenance's 4-8, 000), endurance with a race or
+        four or more runs a week, hybrid otherwise."""
+        sc = self.scenario
+        if sc.goal is not None:
+            return sc.goal
+        if sc.phase == "offseason" or (sc.phases and all(p == "offseason" for p in sc.phases)):
+            return "strength"
+        if any(r.min >= 10 for r in sc.targets.sets.values()):
+            return "strength"
+        if sc.race is not None or sc.targets.runs.min >= 4:
+            return "endurance"
+        return "hybrid"
 
     @cached_property
     def phases(self) -> list[Phase]:
@@ -97,7 +172,9 @@ class PlanInput:
         return base.merged(self.scenario.phase_targets.get(phase, PhaseTargets()))
 
     def targets_for(self, week: int) -> Targets:
-        """The scenario's targets as the week's phase changes them."""
+        """The scenario's targets as the week's phase changes them: the phase table's counts
+        and sets, the week's running-minutes target (the race aside), and no long run in
+        race week (the race replaces it)."""
         row = self.phase_targets(week)
         targets = self.scenario.targets
         update: dict[str, Any] = {
@@ -105,9 +182,36 @@ class PlanInput:
         }
         if row.sets is not None:
             update["sets"] = dict.fromkeys(targets.sets, row.sets)
-        if row.run_minutes_pct is not None and targets.run_minutes is not None:
-            update["run_minutes"] = targets.run_minutes * row.run_minutes_pct // 100
+        if targets.run_minutes is not None:
+            update["run_minutes"] = self._run_minutes[week - 1]
+        if week == self.race_week:
+            update["long_run"] = 0
         return targets.model_copy(update=update) if update else targets
+
+    @cached_property
+    def _run_minutes(self) -> list[int | None]:
+        levels = [
+            self.phase_targets(w).run_minutes_pct if self.weeks > 1 else None
+            for w in self.per_week()
+        ]
+        return run_minutes_targets(
+            self.scenario.targets.run_minutes, self.phases, levels, self.race_week
+        )
+
+    @cached_property
+    def long_run_bands(self) -> list[tuple[int, int] | None]:
+        """Each week's wanted long-run length [lo, hi] in minutes (None: none wanted)."""
+        longest = [
+            max((s.capacity for s in self.slots if s.week == w), default=0) for w in self.per_week()
+        ]
+        fixed = self.scenario.targets.long_run_minutes
+        return long_run_bands(
+            self.phases,
+            self.scenario.race.distance if self.scenario.race else None,
+            self.race_week,
+            longest,
+            (fixed.min, fixed.max) if fixed is not None else None,
+        )
 
     @cached_property
     def slot_index(self) -> dict[tuple[str, str], Slot]:
@@ -135,11 +239,69 @@ class PlanInput:
         """'' for a one-week plan, 'w3: ' before a finding about week 3 of a longer one."""
         return f"{self.tag(week)}: " if self.weeks > 1 else ""
 
+    # -- what may go where ----------------------------------------------------------------
+    def _named(self, session: SessionType) -> bool:
+        """The scenario asks for this session by name (`include`)."""
+        include = self.scenario.include or []
+        return session.id in include or session.entry in include
+
+    @cached_property
+    def _pins(self) -> set[tuple[int, str, str]]:
+        """(day index, slot name, session id) of every pin."""
+        return {
+            (self.slot_at(p.day, p.slot, p.week).day, p.slot, p.session)
+            for p in self.scenario.fixed
+        }
+
+    @cached_property
+    def _gym_lengths(self) -> dict[str, int]:
+        """Strength type -> the shortest gym session of that type on offer."""
+        out: dict[str, int] = {}
+        for s in self.sessions.values():
+            if s.is_strength and s.equipment == "gym" and self._on_offer(s):
+                key = str(s.strength_type)
+                out[key] = min(out.get(key, s.minutes), s.minutes)
+        return out
+
+    def _on_offer(self, session: SessionType) -> bool:
+        return self.offered is None or session.id in self.offered
+
+    def offers(self, slot: Slot, session: SessionType) -> bool:
+        """Whether `session` is a candidate in `slot`. Beyond the scenario's own filters:
+        - the race goes in its slot on race day, alone, and nothing follows it;
+        - a pinned session that is not on offer goes only where it is pinned;
+        - volume (hypertrophy) days only for a strength goal or in the off-season (000:
+          runners in season maintain with heavy, low-volume work);
+        - an athlete with a gym gets the gym session; a bodyweight version only where the
+          gym session does not fit the slot (or with `equipment: none`).
+        Sessions the scenario names in `include`, or pins there, pass the last two."""
+        if self.race_day is not None:
+            if session.is_race or slot.day == self.race_day:
+                return session.is_race and slot == self.race_slot
+            if slot.day > self.race_day:
+                return False
+        pinned = (slot.day, slot.name, session.id) in self._pins
+        if not self._on_offer(session):
+            return pinned
+        if pinned or self._named(session):
+            return True
+        if session.hypertrophy and not (
+            self.goal == "strength" or self.phases[slot.week - 1] == "offseason"
+        ):
+            return False
+        if self.scenario.equipment == "gym" and session.is_strength and session.equipment == "none":
+            gym = self._gym_lengths.get(str(session.strength_type))
+            if gym is not None and gym <= slot.capacity:
+                return False
+        return True
+
     def candidates(self) -> Iterable[Placed]:
-        """Every session type in every slot, slot by slot (BuildContext relies on the order)."""
+        """Every session that may go in every slot, slot by slot (BuildContext relies on
+        the order)."""
         for slot in self.slots:
             for session in self.sessions.values():
-                yield Placed(slot, session)
+                if self.offers(slot, session):
+                    yield Placed(slot, session)
 
 
 def scenario_problems(scenario: Scenario) -> list[Problem]:

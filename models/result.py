@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from hybridplan.models.objections import PlanMetrics
 from hybridplan.models.session import Intensity, Kind, Legs, RunType
 
 if TYPE_CHECKING:
@@ -90,6 +91,19 @@ class Result(BaseModel):
     )
     objective_by_rule: dict[str, int] = Field(
         default_factory=dict, description="the solver's own penalty per soft rule"
+    )
+    coach_preference: int | None = Field(
+        default=None,
+        description="the tie-break score among plans of the same penalty (lower is better)",
+    )
+    coach_preference_terms: list[Penalty] = Field(
+        default_factory=list, description="the coach preference by term (rule = the term)"
+    )
+    coach_preference_optimal: bool = Field(
+        default=False, description="the coach preference is proven best for this penalty"
+    )
+    metrics: PlanMetrics | None = Field(
+        default=None, description="plan metrics read from the plan alone: coach objections"
     )
     message: str = ""
 

@@ -30,10 +30,39 @@ class RuleConfig(BaseModel):
 
     enabled: bool = Field(default=True, description="false switches the rule off")
 
+    @property
+    def level(self) -> Level:
+        """Hard (a constraint) or soft (a priced penalty), as configured."""
+        return self.LEVEL
+
+    @property
+    def priority(self) -> bool:
+        """A soft rule the solver keeps as rare as the calendar allows before it weighs the
+        other penalties (a coach's objection; see CoachRuleConfig)."""
+        return False
+
 
 class SoftRuleConfig(RuleConfig):
     LEVEL: ClassVar[Level] = "soft"
     weight: int = Field(default=1, ge=0, le=10_000, description="penalty points per unit")
+
+
+class CoachRuleConfig(SoftRuleConfig):
+    """A coach's objection (domain brief, "What a coach checks"): hard with `hard: true`
+    (strict), else soft at `weight` points each, a weight above every other soft term, and
+    solved first: the solver finds the fewest of these the calendar allows, then the best
+    penalty with no more of them, so they happen only when there is no other way."""
+
+    weight: int = Field(default=100, ge=0, le=10_000, description="points each (when soft)")
+    hard: bool = Field(default=False, description="a hard rule instead of a priced one")
+
+    @property
+    def level(self) -> Level:
+        return "hard" if self.hard else "soft"
+
+    @property
+    def priority(self) -> bool:
+        return not self.hard
 
 
 # ---------------------------------------------------------------- hard rules
@@ -127,17 +156,49 @@ class LegsBeforeLongRun(RuleConfig):
     legs: Literal["heavy", "any"] = Field(default="heavy", description="heavy leg work or any")
 
 
-class MuscleRecovery(RuleConfig):
-    """A muscle group loaded hard is loaded hard again only after `hours`. The usual
-    figure is 48 h between sessions; measured from the end of one to the start of the
-    next, that is 44 h for sessions of up to 4 h (so Monday and Wednesday evenings work)."""
+class MuscleRecovery(CoachRuleConfig):
+    """MUSCLE: a muscle group trained with `min_sets` sets or more is not trained with that
+    many again within `hours`, whatever the sessions are rated: recovery goes by load, not
+    by label. The usual 48 h between sessions is 44 h from the end of one to the start of
+    the next for sessions of up to 4 h (so Monday and Wednesday evenings work)."""
 
     ID: ClassVar[str] = "muscle_recovery"
     hours: Hours = Field(default=44, ge=0, le=168)
-    min_sets: int = Field(default=3, ge=1, description="sets for a muscle that count as loading it")
-    intensity: Literal["moderate", "hard"] = Field(
-        default="hard", description="least session intensity that counts as loading hard"
-    )
+    min_sets: int = Field(default=3, ge=1, le=50, description="sets that load a muscle group")
+
+
+class QualitySpacing(CoachRuleConfig):
+    """QQ: no two quality runs (tempo, intervals, hills) on consecutive calendar days
+    (002, 004)."""
+
+    ID: ClassVar[str] = "quality_spacing"
+
+
+class QualityBeforeLong(CoachRuleConfig):
+    """Q>LONG: no quality run on the calendar day before the long run (recover between hard
+    days, 002)."""
+
+    ID: ClassVar[str] = "quality_before_long"
+
+
+class LiftAfterHardRun(CoachRuleConfig):
+    """RUN>LIFT: no hard lift on the calendar day after a hard run (002)."""
+
+    ID: ClassVar[str] = "lift_after_hard_run"
+
+
+class LegsBeforeKeyRun(CoachRuleConfig):
+    """LEGS>KEY: no heavy-leg lift (any leg work with `legs: any`) on the calendar day before
+    a key run: a quality run or the long run (002)."""
+
+    ID: ClassVar[str] = "legs_before_key_run"
+    legs: Literal["heavy", "any"] = Field(default="heavy", description="heavy leg work or any")
+
+
+class LiftBeforeLongRun(CoachRuleConfig):
+    """LIFT<LONG: no lift earlier the same day than the long run (run first, 002)."""
+
+    ID: ClassVar[str] = "lift_before_long_run"
 
 
 class SameDayOrder(RuleConfig):
@@ -162,19 +223,45 @@ class PhaseLimits(RuleConfig):
 
 
 class RunProgression(RuleConfig):
-    """Weekly running minutes rise by at most `percent` % week over week (003), except in
-    the week after a deload."""
+    """Weekly running minutes (the race aside) rise by at most `percent` % week over week
+    (003); after a deload week, RETURN: at most `percent` % above the last loaded week."""
 
     ID: ClassVar[str] = "run_progression"
     percent: int = Field(default=10, ge=0, le=100)
 
 
 class Deload(RuleConfig):
-    """A deload week's training minutes are at least `cut_percent` % below the week
-    before's (004, 001: deload every 3-4 weeks)."""
+    """A deload week is lighter than the week before (004, 001: deload every 3-4 weeks):
+    training minutes at least `cut_percent` % lower, running minutes at least
+    `run_cut_percent` % lower, and a shorter long run."""
 
     ID: ClassVar[str] = "deload"
     cut_percent: int = Field(default=30, ge=0, le=90)
+    run_cut_percent: int = Field(default=20, ge=0, le=90)
+
+
+class RaceDay(RuleConfig):
+    """The race is on race day, alone, in the day's first slot, and nothing follows it; it
+    overrides a named rest day. In force whenever the scenario has a race."""
+
+    ID: ClassVar[str] = "race_day"
+    AUTOMATIC: ClassVar[bool] = True
+
+
+class RaceWeek(RuleConfig):
+    """RACE-* and TAPER: before the race, no long run in the `long_run_days` days, no hard
+    or heavy-leg lifting in the `lift_days` days (`long_lift_days` for a marathon or ultra),
+    no quality run in the `quality_days` days, nothing but a short easy run (at most
+    `eve_minutes`) or mobility the day before; race week's running minutes, the race
+    aside, at most `taper_percent` % of the highest week's (000, taper practice)."""
+
+    ID: ClassVar[str] = "race_week"
+    long_run_days: int = Field(default=6, ge=0, le=21)
+    lift_days: int = Field(default=7, ge=0, le=21)
+    long_lift_days: int = Field(default=10, ge=0, le=21, description="marathon and ultra")
+    quality_days: int = Field(default=2, ge=0, le=14)
+    eve_minutes: int = Field(default=30, ge=0, le=120, description="longest run the day before")
+    taper_percent: int = Field(default=70, ge=0, le=100)
 
 
 class Pinned(RuleConfig):
@@ -206,10 +293,34 @@ class RunQuality(SoftRuleConfig):
 
 
 class RunVolume(SoftRuleConfig):
-    """Running minutes short of `targets.run_minutes`: `weight` points per minute."""
+    """Running minutes (the race aside) short of the week's target: `weight` points per
+    minute. In a block the targets ramp week by week (FLAT), and minutes more than
+    `over_percent` % above a week's target cost `weight` each too, so the block builds
+    instead of starting high."""
 
     ID: ClassVar[str] = "run_volume"
-    weight: int = Field(default=1, ge=0, le=10_000, description="points per minute short")
+    weight: int = Field(default=1, ge=0, le=10_000, description="points per minute off")
+    over_percent: int = Field(default=10, ge=0, le=100)
+
+
+class LongRunLength(SoftRuleConfig):
+    """The long run's length inside the week's band: `weight` points per minute outside.
+    The band follows the race distance and the phase (it grows through base and build,
+    peaks 2-5 weeks before the race, shrinks in deload and taper weeks), or the scenario's
+    targets.long_run_minutes."""
+
+    ID: ClassVar[str] = "long_run_length"
+    weight: int = Field(default=1, ge=0, le=10_000, description="points per minute outside")
+
+
+class Mobility(SoftRuleConfig):
+    """NO-MOB: `min_sessions` to `max_sessions` mobility sessions a week (001, 004):
+    `weight` points per session short or over. Costs time, so a full calendar drops it."""
+
+    ID: ClassVar[str] = "mobility"
+    weight: int = Field(default=10, ge=0, le=10_000, description="points per session")
+    min_sessions: int = Field(default=1, ge=0, le=14)
+    max_sessions: int = Field(default=2, ge=0, le=14)
 
 
 class Preferences(SoftRuleConfig):
@@ -234,14 +345,13 @@ class Spread(SoftRuleConfig):
     hard_run_days: bool = True
 
 
-class LongRunPeak(SoftRuleConfig):
-    """The long run grows gradually and peaks `weeks_before_race` weeks before the race:
-    `weight` points per week (outside deloads) whose long run is shorter than the week
-    before's on the way up, and per week whose long run is longer than the peak week's."""
+class LongRunPeak(CoachRuleConfig):
+    """LONG-PEAK: before a race, the longest long run falls 2-5 weeks before race week and
+    is long enough for the distance (marathon and ultra 150 min, half 100, 10k 75):
+    `weight` points if no long run in that window is long enough, and per week outside it
+    whose long run is longer than the window's longest."""
 
     ID: ClassVar[str] = "long_run_peak"
-    weight: int = Field(default=10, ge=0, le=10_000, description="points per week")
-    weeks_before_race: int = Field(default=3, ge=1, le=8)
 
 
 class Monotony(SoftRuleConfig):
@@ -301,10 +411,19 @@ RULES: tuple[type[RuleConfig], ...] = (
     PhaseLimits,
     RunProgression,
     Deload,
+    RaceDay,
+    RaceWeek,
     Pinned,
+    QualitySpacing,
+    QualityBeforeLong,
+    LiftAfterHardRun,
+    LegsBeforeKeyRun,
+    LiftBeforeLongRun,
     SetVolume,
     RunQuality,
     RunVolume,
+    LongRunLength,
+    Mobility,
     Preferences,
     Spread,
     LongRunPeak,

@@ -4,6 +4,7 @@ preferences, catalogue changes and the rule set to use)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -33,7 +34,16 @@ class Targets(BaseModel):
         default=None, description="mobility sessions per week (hard); none = any number"
     )
     run_minutes: int | None = Field(
-        default=None, ge=0, le=3000, description="soft: weekly running minutes wanted"
+        default=None,
+        ge=0,
+        le=3000,
+        description="soft: weekly running minutes wanted, the race aside (in a block: the "
+        "build level, which the weeks ramp up to and the phases scale)",
+    )
+    long_run_minutes: Range | None = Field(
+        default=None,
+        description="soft: the long run's length [min, max] in minutes (rule long_run_length); "
+        "left out, it follows the race distance and the phase",
     )
     sets: dict[Muscle, Range] = Field(
         default_factory=dict, description="soft: weekly working sets per muscle group [min, max]"
@@ -95,13 +105,42 @@ class Block(BaseModel):
     week: int | None = Field(default=None, ge=1, le=26, description="none: every week")
 
 
+Distance = Literal["5k", "10k", "half", "marathon", "ultra"]
+Goal = Literal["endurance", "hybrid", "strength"]
+_FINISH = re.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
+
+
+def finish_minutes(text: str) -> int:
+    """'3:45:00' or '45:00' -> minutes, rounded up."""
+    match = _FINISH.match(text)
+    if not match:
+        raise ValueError(f"finish time {text!r} is not H:MM:SS or MM:SS")
+    hours, minutes, seconds = (int(g or 0) for g in match.groups())
+    return hours * 60 + minutes + (1 if seconds else 0)
+
+
 class Race(BaseModel):
-    """The race a plan builds to: it ends the plan, after the taper."""
+    """The race a plan builds to: it ends the plan, after the taper. It is a session of its
+    own on race day (rule race_day), the only one that day."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    date: dt.date | None = None
-    distance: Literal["5k", "10k", "half", "marathon", "ultra"] = "marathon"
+    date: dt.date | None = Field(
+        default=None, description="race day; left out, the plan's last day (a Sunday)"
+    )
+    distance: Distance = "marathon"
+    finish: str | None = Field(
+        default=None,
+        description="expected finishing time H:MM:SS (the race's minutes); left out, a "
+        "typical finish for the distance",
+    )
+
+    @field_validator("finish")
+    @classmethod
+    def _finish(cls, value: str | None) -> str | None:
+        if value is not None and not 0 < finish_minutes(value) <= 24 * 60:
+            raise ValueError(f"finish time {value!r} must be between 0:01 and 24:00:00")
+        return value
 
 
 class Scenario(BaseModel):
@@ -113,6 +152,11 @@ class Scenario(BaseModel):
     description: str = ""
     start: dt.date | None = Field(default=None, description="the week's Monday (optional)")
     phase: Phase | None = None
+    goal: Goal | None = Field(
+        default=None,
+        description="endurance, hybrid or strength; left out: strength in the off-season or "
+        "with set targets of 10 or more, endurance with a race or 4+ runs, else hybrid",
+    )
     slots: dict[str, Clock] = Field(
         default_factory=lambda: dict(DEFAULT_SLOTS),
         description="slot name -> clock start HH:MM",

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Kind = Literal["run", "strength", "mobility"]
 Intensity = Literal["easy", "moderate", "hard"]
-RunType = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "strides"]
+RunType = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "strides", "race"]
 StrengthType = Literal[
     "lower_heavy", "lower_light", "posterior_chain", "upper", "full_body", "core", "plyometrics"
 ]
@@ -34,6 +34,36 @@ MUSCLES: tuple[Muscle, ...] = (
     "core",
 )
 QUALITY_RUN_TYPES: frozenset[str] = frozenset({"tempo", "intervals", "hills"})
+MAX_LENGTHS = 24  # lengths one catalogue entry may offer (each is a solver candidate)
+
+
+class LengthRange(BaseModel):
+    """The lengths a session can take, chosen by the solver week by week: `min` to `max`
+    minutes in steps of `step` (a long run of 60-210 min in 15-min steps grows through a
+    block without a fixed id per length). Each length is a session of its own, with the id
+    `<entry>_<minutes>` (long_150), so pins, bans and results name a concrete length."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min: int = Field(gt=0, le=600)
+    max: int = Field(gt=0, le=600)
+    step: int = Field(default=15, gt=0, le=600)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LengthRange:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is above max ({self.max})")
+        if (self.max - self.min) % self.step:
+            raise ValueError(f"max - min ({self.max - self.min}) is not a multiple of step")
+        if len(self.lengths()) > MAX_LENGTHS:
+            raise ValueError(f"{len(self.lengths())} lengths; at most {MAX_LENGTHS}")
+        return self
+
+    def lengths(self) -> list[int]:
+        return list(range(self.min, self.max + 1, self.step))
+
+    def __str__(self) -> str:
+        return f"{self.min}-{self.max} min (steps of {self.step})"
 
 
 class SessionType(BaseModel):
@@ -42,6 +72,9 @@ class SessionType(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(min_length=1, description="Stable id, e.g. easy_45")
+    base: str = Field(
+        default="", description="the catalogue entry this is a length of (easy for easy_45)"
+    )
     kind: Kind
     minutes: int = Field(gt=0, le=600, description="Duration in minutes")
     intensity: Intensity
@@ -53,6 +86,9 @@ class SessionType(BaseModel):
         default_factory=dict, description="Working sets per muscle group (strength)"
     )
     equipment: Equipment = Field(default="none", description="gym = needs a gym")
+    hypertrophy: bool = Field(
+        default=False, description="a volume day for muscle gain (strength goals, off-season)"
+    )
     description: str = ""
 
     @model_validator(mode="after")
@@ -103,12 +139,31 @@ class SessionType(BaseModel):
         return self.is_strength and self.is_hard
 
     @property
+    def entry(self) -> str:
+        """The catalogue entry: `easy` for easy_45, the id itself for a fixed session."""
+        return self.base or self.id
+
+    @property
     def is_quality_run(self) -> bool:
         return self.is_run and self.run_type in QUALITY_RUN_TYPES
 
     @property
     def is_long_run(self) -> bool:
         return self.is_run and self.run_type == "long"
+
+    @property
+    def is_race(self) -> bool:
+        return self.is_run and self.run_type == "race"
+
+    @property
+    def is_training_run(self) -> bool:
+        """A run other than the race: what weekly running volume counts."""
+        return self.is_run and not self.is_race
+
+    @property
+    def is_key_run(self) -> bool:
+        """A quality run or the long run: the runs a coach keeps fresh (domain brief)."""
+        return self.is_quality_run or self.is_long_run
 
     @property
     def is_easy_run(self) -> bool:
@@ -139,7 +194,9 @@ class SessionPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: Kind | None = None
-    minutes: int | None = Field(default=None, gt=0, le=600)
+    minutes: int | LengthRange | None = Field(
+        default=None, description="minutes, or {min, max, step}: lengths the solver chooses from"
+    )
     intensity: Intensity | None = None
     rpe: int | None = Field(default=None, ge=0, le=10)
     run_type: RunType | None = None
@@ -147,4 +204,12 @@ class SessionPatch(BaseModel):
     legs: Legs | None = None
     sets: dict[Muscle, int] | None = None
     equipment: Equipment | None = None
+    hypertrophy: bool | None = None
     description: str | None = None
+
+    @field_validator("minutes")
+    @classmethod
+    def _positive(cls, value: int | LengthRange | None) -> int | LengthRange | None:
+        if isinstance(value, int) and not 0 < value <= 600:
+            raise ValueError(f"minutes must be 1-600 (got {value})")
+        return value

@@ -4,7 +4,7 @@ and the few helpers every rule's `build()` shares."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -46,13 +46,23 @@ class BuildContext:
     (see `requirement`), so a solver can ask which of them conflict."""
 
     def __init__(
-        self, week: PlanInput, model: cp_model.CpModel | None = None, *, explain: bool = False
+        self,
+        week: PlanInput,
+        model: cp_model.CpModel | None = None,
+        *,
+        explain: bool = False,
+        weeks: Sequence[int] | None = None,
     ):
         self.input = week
         self.model = model or cp_model.CpModel()
         self.explain = explain
+        # The weeks modelled: all of them, or (for a per-week bound) some, with the rules
+        # that link weeks left out (whole_plan False): a relaxation of the whole plan.
+        self.weeks: list[int] = list(weeks) if weeks is not None else list(week.per_week())
+        self.whole_plan = self.weeks == list(week.per_week())
         self.requirements: dict[str, Requirement] = {}
-        self.candidates: list[Placed] = list(week.candidates())
+        modelled = set(self.weeks)
+        self.candidates: list[Placed] = [p for p in week.candidates() if p.slot.week in modelled]
         self.x: dict[Placed, BoolVar] = {
             p: self.model.new_bool_var(f"x[{p.slot.day_name},{p.slot.name},{p.session.id}]")
             for p in self.candidates
@@ -62,6 +72,10 @@ class BuildContext:
         self._live: list[Placed] | None = None
         self._weeks: tuple[list[Placed], dict[int, list[Placed]]] | None = None
         self.penalties: dict[str, list[tuple[int, Expr]]] = {}
+        # soft rules solved first (a coach's objections: CoachRuleConfig)
+        self.priority_rules: set[str] = set()
+        # the coach's preference, by term (hybridplan.preference), for ties of penalty
+        self.preference: dict[str, list[tuple[int, Expr]]] = {}
         self._any_cache: dict[tuple[int, ...], BoolVar] = {}
         self._and_cache: dict[tuple[int, int], BoolVar] = {}
         # A slot holds one session at most: the variables' structure, not a choice.
@@ -167,4 +181,13 @@ class BuildContext:
 
     def objective(self) -> cp_model.LinearExpr:
         terms = [t for rule in self.penalties for t in self.penalties[rule]]
+        return cp_model.LinearExpr.weighted_sum([v for _, v in terms], [w for w, _ in terms])
+
+    def priority_count(self) -> cp_model.LinearExpr:
+        """How many times the priority rules are broken (their terms, unweighted)."""
+        terms = [v for rule in sorted(self.priority_rules) for _, v in self.penalties.get(rule, [])]
+        return cp_model.LinearExpr.sum(terms)
+
+    def preference_objective(self) -> cp_model.LinearExpr:
+        terms = [t for name in self.preference for t in self.preference[name]]
         return cp_model.LinearExpr.weighted_sum([v for _, v in terms], [w for w, _ in terms])

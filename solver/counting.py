@@ -24,7 +24,7 @@ class CountRule:
     field: str  # the scenario field, for messages
 
     def build(self, ctx: BuildContext, cfg: Any) -> None:
-        for week in ctx.input.per_week():  # each week, with its phase's targets
+        for week in ctx.weeks:  # each week, with its phase's targets
             wanted = self.wanted(ctx.input.targets_for(week))
             if wanted is not None:
                 self._build_week(ctx, wanted, week)

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from hybridplan import preference
 from hybridplan.context import BuildContext
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.rules import rule_module
 
 
-def build_model(week: PlanInput) -> BuildContext:
-    """Variables, every enabled rule's constraints and penalties, and the objective.
+def build_model(week: PlanInput, weeks: Sequence[int] | None = None) -> BuildContext:
+    """Variables, every enabled rule's constraints and penalties, the coach's preference
+    terms (for the tie-break stage), and the objective.
 
     Rules run in catalogue order, so `availability` and `rest_days` rule candidates out
-    before the pair rules enumerate what is left."""
-    ctx = BuildContext(week)
+    before the pair rules enumerate what is left. With `weeks`, only those weeks are
+    modelled and the rules that link weeks leave themselves out: a relaxation whose
+    optimum bounds the whole plan's from below (solving.py uses it for blocks)."""
+    ctx = BuildContext(week, weeks=weeks)
     for rule_id, cfg in week.rule_items():
         rule_module(rule_id).build(ctx, cfg)
+        if cfg.priority:
+            ctx.priority_rules.add(rule_id)
+    ctx.preference = preference.build(ctx)
     ctx.model.minimize(ctx.objective())
     return ctx

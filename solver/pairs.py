@@ -143,19 +143,19 @@ def check_soft(rule: str, weight: int, spec: PairSpec, plan: Plan) -> list[Penal
 @dataclass(frozen=True)
 class PairRule:
     """A rule that is a single PairSpec made from its config: its module's `build` and
-    `check` are this object's, so both faces come from one spec."""
+    `check` are this object's, so both faces come from one spec. Hard or soft as the config
+    says (`cfg.level`: a coach's objection can be either)."""
 
     rule: str
     spec: Callable[[Any], PairSpec]  # rule config -> spec
-    soft: bool = False
 
     def build(self, ctx: BuildContext, cfg: Any) -> None:
-        if self.soft:
+        if cfg.level == "soft":
             build_soft(ctx, self.rule, cfg.weight, self.spec(cfg))
         else:
             build_hard(ctx, self.spec(cfg), self.rule)
 
     def check(self, plan: Plan, cfg: Any) -> list[Violation] | list[Penalty]:
-        if self.soft:
+        if cfg.level == "soft":
             return check_soft(self.rule, cfg.weight, self.spec(cfg), plan)
         return check_hard(self.rule, self.spec(cfg), plan)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ortools.sat.python import cp_model
 
+from hybridplan import preference
 from hybridplan.checking import check_plan
+from hybridplan.context import BuildContext
 from hybridplan.model import build_model
 from hybridplan.models.loading import input_from_dict, input_from_scenario, load_plan_input
 from hybridplan.models.placement import Placed
@@ -18,6 +21,7 @@ from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Result, SessionOut, Summary
 from hybridplan.models.rules import RuleSet
 from hybridplan.models.scenario import Scenario
+from hybridplan.objections import coach_objections
 
 _STATUS = {
     cp_model.OPTIMAL: "optimal",
@@ -75,6 +79,127 @@ def as_week(scenario: ScenarioLike, rules: str | Path | RuleSet | None = None) -
     return load_plan_input(scenario, rules)
 
 
+@dataclass
+class _Budget:
+    """What is left of the time limits across the stages of one solve: wall seconds (a
+    safety net) and, when given, CP-SAT's deterministic time, so the same input gives the
+    same status and plan on any machine load."""
+
+    wall: float
+    deterministic: float | None
+    began: float = field(default_factory=time.perf_counter)
+    used_deterministic: float = 0.0
+
+    def apply(self, solver: cp_model.CpSolver) -> bool:
+        """Set the remaining limits on `solver`; False when nothing is left."""
+        wall = self.wall - (time.perf_counter() - self.began)
+        solver.parameters.max_time_in_seconds = max(wall, 0.0)
+        if self.deterministic is not None:
+            left = self.deterministic - self.used_deterministic
+            solver.parameters.max_deterministic_time = max(left, 0.0)
+            if left <= 0:
+                return False
+        return wall > 0
+
+    def spend(self, solver: cp_model.CpSolver) -> None:
+        self.used_deterministic += solver.deterministic_time
+
+
+class _Stages:
+    """The lexicographic solve of one model: (1) the best penalty; (2) if the plan breaks a
+    priority rule (a coach's objection), the fewest such breaks the calendar allows, then
+    the best penalty with no more of them; (3) with that penalty fixed, the best coach
+    preference. Each stage starts from the last plan (a hint) and shares one budget."""
+
+    def __init__(self, ctx: BuildContext, solver: cp_model.CpSolver, budget: _Budget):
+        self.ctx, self.solver, self.budget = ctx, solver, budget
+        self.values: dict[Placed, bool] = {}
+        # the last plan's figures, read from the solve that found it: a later stage that
+        # finds nothing new leaves them as they were
+        self.figures: dict[str, int] = {}
+        self.bound = 0
+        self.progress = _Progress()
+
+    def run(self, objective: cp_model.LinearExprT) -> str:
+        """Minimise `objective` from the last plan; returns the status, keeps the plan."""
+        model = self.ctx.model
+        model.minimize(objective)
+        model.clear_hints()  # type: ignore[no-untyped-call]
+        for p, value in self.values.items():
+            model.add_hint(self.ctx.x[p], value)
+        if not self.budget.apply(self.solver):
+            return "unknown"
+        code = self.solver.solve(model, self.progress)
+        self.budget.spend(self.solver)
+        status = _STATUS.get(code, "unknown")
+        if status in ("optimal", "feasible"):
+            self.values = {p: self.solver.boolean_value(v) for p, v in self.ctx.x.items()}
+            ctx = self.ctx
+            exprs = {
+                "objective": ctx.objective(),
+                "priority": ctx.priority_count(),
+                "preference": ctx.preference_objective(),
+                **{f"rule:{r}": ctx.rule_objective(r) for r in ctx.penalties},
+            }
+            self.figures = {k: int(self.solver.value(e)) for k, e in exprs.items()}
+            self.bound = math.ceil(self.solver.best_objective_bound - 1e-6)
+        return status
+
+    def value(self, name: str) -> int:
+        """A figure of the last plan: objective, priority, preference or rule:<id>."""
+        return self.figures[name]
+
+
+@dataclass
+class _WeekBounds:
+    """Lower bounds for a block from its weeks solved one at a time with the rules that link
+    weeks left out (a relaxation): the sum of the weeks' best penalties bounds the block's
+    penalty from below, and when the block reaches it, the sum of the weeks' best
+    preferences (at those penalties) bounds its preference. The weeks' plans together are
+    the block's first hint."""
+
+    penalty: int = 0
+    preference: int | None = 0
+    hint: dict[Placed, bool] = field(default_factory=dict)
+
+
+def _week_bounds(
+    week: PlanInput, budget: _Budget, seed: int, params: dict[str, Any]
+) -> _WeekBounds:
+    bounds = _WeekBounds()
+    for w in week.per_week():
+        ctx = build_model(week, weeks=[w])
+        solver = _solver(seed, 1, params)
+        stages = _Stages(ctx, solver, budget)
+        status = stages.run(ctx.objective())
+        if status == "infeasible":  # the week alone cannot be planned: neither can the block
+            return _WeekBounds(penalty=0, preference=None)
+        if status not in ("optimal", "feasible"):
+            bounds.preference = None
+            continue
+        bounds.penalty += stages.bound if status == "feasible" else stages.value("objective")
+        bounds.hint.update(stages.values)
+        if status != "optimal" or bounds.preference is None:
+            bounds.preference = None
+            continue
+        ctx.model.add(ctx.objective() == stages.value("objective"))
+        if ctx.preference and stages.run(ctx.preference_objective()) == "optimal":
+            bounds.preference += stages.value("preference")
+            bounds.hint.update(stages.values)
+        elif ctx.preference:
+            bounds.preference = None
+    return bounds
+
+
+def _solver(seed: int, workers: int, params: dict[str, Any]) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers
+    for name, value in {**DEFAULT_PARAMS, **params}.items():
+        setattr(solver.parameters, name, value)
+    return solver
+
+
 def solve(
     scenario: ScenarioLike,
     rules: str | Path | RuleSet | None = None,
@@ -83,74 +208,118 @@ def solve(
     seed: int = 0,
     workers: int = 1,
     params: dict[str, Any] | None = None,
+    deterministic_time: float | None = None,
 ) -> Result:
-    """Plan the week: the best schedule under the hard rules, with the soft penalties
-    recomputed by the rules' own checks. Same input, seed and workers=1: same plan.
+    """Plan the week or block: the best schedule under the hard rules, found in stages
+    (best penalty, fewest coach objections, best coach preference: _Stages), with the
+    penalties and the preference recomputed by the rules' own checks. Same input, seed
+    and workers=1: same plan. `time_limit` (wall seconds) and `deterministic_time` (CP-SAT
+    deterministic seconds, the same on any machine load) bound all stages together;
     `params` sets further CP-SAT parameters (over DEFAULT_PARAMS)."""
     week = as_week(scenario, rules)
+    budget = _Budget(time_limit, deterministic_time)
     began = time.perf_counter()
     ctx = build_model(week)
     build_seconds = time.perf_counter() - began
 
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit
-    solver.parameters.random_seed = seed
-    solver.parameters.num_workers = workers
-    for name, value in {**DEFAULT_PARAMS, **(params or {})}.items():
-        setattr(solver.parameters, name, value)
+    solver = _solver(seed, workers, params or {})
+    stages = _Stages(ctx, solver, budget)
+    solve_began = time.perf_counter()
+    weekly = _week_bounds(week, budget, seed, params or {}) if week.weeks > 1 else None
+    if weekly is not None:
+        ctx.model.add(ctx.objective() >= weekly.penalty)  # a valid cut: proofs come sooner
+        stages.values = dict(weekly.hint)
     if week.scenario.previous:  # replanning: start the search from the previous plan
         before = {(p.day, p.slot, p.session, p.week) for p in week.scenario.previous}
-        for p in ctx.candidates:
-            key = (p.slot.day_name, p.slot.name, p.session.id, p.slot.week)
-            ctx.model.add_hint(ctx.x[p], key in before)
-    progress = _Progress()
-    code = solver.solve(ctx.model, progress)
-    status = _STATUS.get(code, "unknown")
+        stages.values = {
+            p: (p.slot.day_name, p.slot.name, p.session.id, p.slot.week) in before
+            for p in ctx.candidates
+        }
+    status = stages.run(ctx.objective())
     result = Result(
         scenario=week.scenario.name,
         rule_set=week.rules.name,
         status=status,
-        solve_seconds=solver.wall_time,
         build_seconds=build_seconds,
-        first_solution_seconds=progress.first,
-        best_solution_seconds=progress.best,
         seed=seed,
         workers=workers,
-        input={"scenario": week.scenario.model_dump(mode="json"), "rules": week.rules.to_data()},
+        input={
+            "scenario": week.scenario.model_dump(mode="json", exclude_unset=True),
+            "rules": week.rules.to_data(),
+        },
         phases=list(week.phases) if week.weeks > 1 else [],
     )
     if status not in ("optimal", "feasible"):
+        result.solve_seconds = time.perf_counter() - solve_began
         result.message = (
             "no week satisfies every hard rule"
             if status == "infeasible"
             else f"no schedule found within {time_limit:g} s"
         )
         return result
-
-    plan = Plan.of(week, (p for p in ctx.candidates if solver.boolean_value(ctx.x[p])))
+    # A schedule that meets the bound is optimal whatever the status said; the objective
+    # is evaluated on the schedule returned (after a search cut short, CP-SAT's own
+    # objective_value can describe the presolved model's slack).
+    objective = stages.value("objective")
+    bound = min(objective, max(stages.bound, weekly.penalty if weekly else 0))
+    proven = objective == bound
+    if proven and ctx.priority_rules and stages.value("priority"):
+        objective, bound, proven = _fewest_objections(ctx, stages, objective, bound)
+    preference_proven = False
+    if proven and ctx.preference:
+        ctx.model.add(ctx.objective() == objective)
+        if weekly is not None and weekly.preference is not None and objective == weekly.penalty:
+            # every week is at its own best penalty, so each is at least its best preference
+            ctx.model.add(ctx.preference_objective() >= weekly.preference)
+        if stages.run(ctx.preference_objective()) == "optimal":
+            preference_proven = True
+    result.solve_seconds = time.perf_counter() - solve_began
+    result.first_solution_seconds = stages.progress.first
+    result.best_solution_seconds = stages.progress.best
+    placed = (p for p, chosen in stages.values.items() if chosen)
+    plan = Plan.of(week, placed)
     report = check_plan(plan)
-    # The objective of the schedule returned, evaluated on it: after a search cut short,
-    # CP-SAT's own objective_value can describe the presolved model's slack (a deviation
-    # not yet tight) rather than the postsolved schedule. A schedule that meets the bound
-    # is optimal whatever the status said.
-    objective = int(solver.value(ctx.objective()))
-    bound = min(objective, math.ceil(solver.best_objective_bound - 1e-6))
-    if objective == bound:
-        result.status = "optimal"
-    result.objective = objective
-    result.bound = bound
-    result.gap = (objective - bound) / max(1, abs(objective))
+    result.status = "optimal" if proven else "feasible"
+    result.objective = stages.value("objective")
+    result.bound = min(bound, result.objective)
+    result.gap = (result.objective - result.bound) / max(1, abs(result.objective))
     result.sessions = [session_out(p) for p in plan.placed]
     result.penalties = report.penalties
     result.violations = report.violations
     result.summary = summarize(plan)
-    result.objective_by_rule = {r: int(solver.value(ctx.rule_objective(r))) for r in ctx.penalties}
-    if report.violations or report.total != objective:
+    result.objective_by_rule = {r: stages.value(f"rule:{r}") for r in ctx.penalties}
+    terms = preference.check(plan)
+    result.coach_preference = sum(t.amount for t in terms)
+    result.coach_preference_terms = terms
+    result.coach_preference_optimal = preference_proven
+    result.metrics = coach_objections(plan)
+    if report.violations or report.total != result.objective or (
+        stages.value("preference") != result.coach_preference
+    ):
         result.message = (
             "internal disagreement between the solver and the rule checks; "
             "please report this scenario"
         )
     return result
+
+
+def _fewest_objections(
+    ctx: BuildContext, stages: _Stages, objective: int, bound: int
+) -> tuple[int, int, bool]:
+    """Stage 2: the plan breaks a priority rule; find the fewest breaks any plan needs, and
+    if that is fewer, the best penalty with no more breaks than that. Returns (objective,
+    bound, proven); proven means lexicographically optimal."""
+    breaks = stages.value("priority")
+    if stages.run(ctx.priority_count()) != "optimal":
+        return stages.value("objective"), bound, False
+    fewest = stages.value("priority")
+    ctx.model.add(ctx.priority_count() <= fewest)
+    if fewest == breaks:  # the best-penalty plan already has the fewest
+        return objective, bound, True
+    status = stages.run(ctx.objective())
+    objective = stages.value("objective")
+    bound = min(objective, stages.bound)
+    return objective, bound, status == "optimal" or objective == bound
 
 
 def session_out(p: Placed) -> SessionOut:

@@ -53,7 +53,7 @@ def tight_rules(
         without = week.rules.model_copy(  # the phase table stays
             update={"name": f"{week.rules.name}-{rule_id}", "rules": rules}
         )
-        other = solve(PlanInput(week.scenario, week.sessions, without), time_limit=limit, seed=seed)
+        other = solve(week.with_rules(without), time_limit=limit, seed=seed)
         if other.found and other.objective is not None and other.objective < result.objective:
             found.append(
                 Tight(

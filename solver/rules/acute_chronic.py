@@ -30,6 +30,8 @@ def _bounds(cfg: Config) -> tuple[int, int]:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
+    if not ctx.whole_plan:  # links weeks: left out of per-week bounds
+        return
     loads = {w: sum(day_loads(ctx, w)) for w in ctx.input.per_week()}
     low, high = _bounds(cfg)
     for w in ctx.input.per_week():

@@ -1,40 +1,72 @@
-"""deload (hard): a deload week's training minutes are at least `cut_percent` % below the
-week before's (deload every 3-4 weeks, 001/004)."""
+"""deload (hard): a deload week is lighter than the week before (004, 001: deload every 3-4
+weeks): its training minutes at least `cut_percent` % lower, its running minutes at least
+`run_cut_percent` % lower, and its long run shorter. (The race is never in a deload week.)
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from hybridplan.context import BuildContext
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import Deload as Config
+from hybridplan.models.session import SessionType
 from hybridplan.models.week import week_tag
+from hybridplan.volume import long_run, plan_week_minutes, running, training, week_minutes
 
 
-def _deloads(week: PlanInput) -> list[int]:
-    return [w for w in week.per_week() if w > 1 and week.phases[w - 1] == "deload"]
+def _deloads(inp: PlanInput) -> list[int]:
+    return [w for w in inp.per_week() if w > 1 and inp.phases[w - 1] == "deload"]
+
+
+def _cuts(
+    inp: PlanInput, w: int, cfg: Config
+) -> list[tuple[str, Callable[[SessionType], bool], int]]:
+    """(what, which minutes, least cut in %) per requirement of deload week w; a cut of
+    "1 minute at least" for the long run (shorter, when both weeks have one)."""
+    out: list[tuple[str, Callable[[SessionType], bool], int]] = [
+        ("minutes", training, cfg.cut_percent),
+        ("running", running, cfg.run_cut_percent),
+    ]
+    if inp.targets_for(w).long_run and inp.targets_for(w - 1).long_run:
+        out.append(("long run", long_run, 0))
+    return out
+
+
+def _ok(now: int, before: int, percent: int) -> bool:
+    return now < before if percent == 0 else 100 * now <= (100 - percent) * before
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    minutes = {
-        w: ctx.total(ctx.live_week(w), lambda p: p.session.minutes) for w in ctx.input.per_week()
-    }
+    if not ctx.whole_plan:  # links weeks: left out of per-week bounds
+        return
     for w in _deloads(ctx.input):
-        literal = ctx.requirement(
-            f"{Config.ID}.{week_tag(w)}", Config.ID,
-            f"deload week {week_tag(w)} at least {cfg.cut_percent}% lighter than {week_tag(w - 1)}",
-        )  # fmt: skip
-        constraint = ctx.model.add(100 * minutes[w] <= (100 - cfg.cut_percent) * minutes[w - 1])
-        ctx.enforce(constraint, literal)
+        for what, counted, percent in _cuts(ctx.input, w, cfg):
+            now = week_minutes(ctx, w, counted)
+            before = week_minutes(ctx, w - 1, counted)
+            key = what.replace(" ", "_")
+            wanted = f"{percent}% lighter" if percent else "shorter"
+            literal = ctx.requirement(
+                f"{Config.ID}.{key}.{week_tag(w)}", Config.ID,
+                f"deload week {week_tag(w)}: {what} {wanted} than {week_tag(w - 1)}",
+            )  # fmt: skip
+            if percent:
+                constraint = ctx.model.add(100 * now <= (100 - percent) * before)
+            else:
+                constraint = ctx.model.add(now + 1 <= before)
+            ctx.enforce(constraint, literal)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
-    week = plan.input
-    total = {
-        w: sum(p.session.minutes for p in week.in_week(w, plan.placed)) for w in week.per_week()
-    }
-    return [
-        Violation(rule=Config.ID, detail=f"deload {week_tag(w)}: {total[w]} min after "
-                  f"{total[w - 1]} in {week_tag(w - 1)}; wanted at least {cfg.cut_percent}% less")
-        for w in _deloads(week) if 100 * total[w] > (100 - cfg.cut_percent) * total[w - 1]
-    ]  # fmt: skip
+    found = []
+    for w in _deloads(plan.input):
+        for what, counted, percent in _cuts(plan.input, w, cfg):
+            now = plan_week_minutes(plan, w, counted)
+            before = plan_week_minutes(plan, w - 1, counted)
+            if not _ok(now, before, percent):
+                wanted = f"at least {percent}% less" if percent else "shorter"
+                found.append(Violation(rule=Config.ID, detail=f"deload {week_tag(w)}: {what} "
+                    f"{now} min after {before} in {week_tag(w - 1)}; wanted {wanted}"))  # fmt: skip
+    return found

@@ -1,31 +1,32 @@
-"""long_run_peak (soft): the long run grows gradually and peaks `weeks_before_race` weeks
-before the race that ends the plan. `weight` points per week on the way up (deload weeks
-and the weeks after them aside) whose long run is shorter than the week before's, and per
-week whose long run is longer than the peak week's. Only for plans that end in a race."""
+"""long_run_peak (LONG-PEAK; hard with `hard: true`, else priced): before a race, the
+longest long run falls 2-5 weeks before race week and is long enough for the distance
+(progression.LONG_RUN_FLOOR: marathon and ultra 150 min, half 100, 10k 75). `weight` points
+when no long run in that window is long enough, and per week outside it whose long run is
+longer than the window's longest. Only for plans with weeks in the window."""
 
 from __future__ import annotations
 
 from hybridplan.context import BoolVar, BuildContext, Expr
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
-from hybridplan.models.result import Penalty
+from hybridplan.models.progression import LONG_RUN_FLOOR, PEAK_WINDOW
+from hybridplan.models.result import Penalty, Violation
 from hybridplan.models.rules import LongRunPeak as Config
 from hybridplan.models.week import week_tag
+from hybridplan.volume import long_run, plan_week_minutes, week_minutes
 
 
-def _peak(week: PlanInput, cfg: Config) -> int | None:
-    if week.scenario.race is None or week.weeks <= cfg.weeks_before_race:
+def _window(inp: PlanInput) -> tuple[list[int], list[int], int] | None:
+    """(weeks in the window, weeks before race week outside it, the floor)."""
+    race = inp.scenario.race
+    if race is None or inp.race_week is None:
         return None
-    return week.weeks - cfg.weeks_before_race
-
-
-def _rising(week: PlanInput, peak: int) -> list[int]:
-    """Weeks up to the peak whose long run should not be shorter than the week before's."""
-    return [
-        w
-        for w in range(2, peak + 1)
-        if week.phases[w - 1] != "deload" and week.phases[w - 2] != "deload"
-    ]
+    lo, hi = PEAK_WINDOW
+    inside = [w for w in range(inp.race_week - hi, inp.race_week - lo + 1) if w >= 1]
+    if not inside:
+        return None
+    outside = [w for w in range(1, inp.race_week) if w not in inside]
+    return inside, outside, LONG_RUN_FLOOR[race.distance]
 
 
 def _exactly(ctx: BuildContext, smaller: Expr, larger: Expr, name: str) -> BoolVar:
@@ -37,57 +38,54 @@ def _exactly(ctx: BuildContext, smaller: Expr, larger: Expr, name: str) -> BoolV
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    peak = _peak(ctx.input, cfg)
-    if peak is None:
+    if not ctx.whole_plan:  # links weeks: left out of per-week bounds
         return
-    longest = {
-        w: ctx.total(ctx.live_week(w, lambda s: s.is_long_run), lambda p: p.session.minutes)
-        for w in ctx.input.per_week()
-    }
-    for w in _rising(ctx.input, peak):
-        ctx.penalize(
-            Config.ID,
-            cfg.weight,
-            _exactly(ctx, longest[w], longest[w - 1], f"long_run_shrinks[{w}]"),
-        )
-    for w in ctx.input.per_week():
-        if w != peak:
-            ctx.penalize(
-                Config.ID,
-                cfg.weight,
-                _exactly(ctx, longest[peak], longest[w], f"long_run_above_peak[{w}]"),
-            )
+    window = _window(ctx.input)
+    if window is None:
+        return
+    inside, outside, floor = window
+    longest = {w: week_minutes(ctx, w, long_run) for w in ctx.input.per_week()}
+    peak = ctx.model.new_int_var(0, 24 * 60, "peak_long_run")
+    ctx.model.add_max_equality(peak, [longest[w] for w in inside])
+    if cfg.level == "hard":
+        literal = ctx.requirement(
+            f"{Config.ID}.floor", Config.ID,
+            f"a long run of {floor}+ min 2-5 weeks before the race",
+        )  # fmt: skip
+        ctx.enforce(ctx.model.add(peak >= floor), literal)
+        for w in outside:
+            literal = ctx.requirement(
+                f"{Config.ID}.{week_tag(w)}", Config.ID,
+                f"{week_tag(w)}'s long run no longer than the peak 2-5 weeks before the race",
+            )  # fmt: skip
+            ctx.enforce(ctx.model.add(longest[w] <= peak), literal)
+        return
+    ctx.penalize(Config.ID, cfg.weight, _exactly(ctx, peak, floor, "peak_too_short"))
+    for w in outside:
+        ctx.penalize(Config.ID, cfg.weight, _exactly(ctx, peak, longest[w], f"above_peak[{w}]"))
 
 
-def check(plan: Plan, cfg: Config) -> list[Penalty]:
-    week = plan.input
-    peak = _peak(week, cfg)
-    if peak is None or not cfg.weight:
+def check(plan: Plan, cfg: Config) -> list[Violation] | list[Penalty]:
+    window = _window(plan.input)
+    if window is None:
         return []
-    longest = {
-        w: sum(p.session.minutes for p in week.in_week(w, plan.placed) if p.session.is_long_run)
-        for w in week.per_week()
-    }
-    found = [
-        Penalty(
-            rule=Config.ID,
-            amount=cfg.weight,
-            days=[],
-            detail=f"{week_tag(w)}: long run {longest[w]} min after {longest[w - 1]} "
-            f"in {week_tag(w - 1)}",
+    inside, outside, floor = window
+    longest = {w: plan_week_minutes(plan, w, long_run) for w in plan.input.per_week()}
+    peak = max(longest[w] for w in inside)
+    details = []
+    if peak < floor:
+        details.append(
+            f"longest long run 2-5 weeks before the race {peak} min; wanted {floor}+ "
+            f"for a {plan.input.scenario.race.distance if plan.input.scenario.race else ''}"
         )
-        for w in _rising(week, peak)
-        if longest[w] < longest[w - 1]
+    details += [
+        f"{week_tag(w)}: long run {longest[w]} min, longer than the peak {peak} min 2-5 weeks "
+        "before the race"
+        for w in outside
+        if longest[w] > peak
     ]
-    found += [
-        Penalty(
-            rule=Config.ID,
-            amount=cfg.weight,
-            days=[],
-            detail=f"{week_tag(w)}: long run {longest[w]} min, longer than the peak week "
-            f"{week_tag(peak)}'s {longest[peak]}",
-        )
-        for w in week.per_week()
-        if w != peak and longest[w] > longest[peak]
-    ]
-    return found
+    if cfg.level == "hard":
+        return [Violation(rule=Config.ID, detail=d) for d in details]
+    if not cfg.weight:
+        return []
+    return [Penalty(rule=Config.ID, amount=cfg.weight, detail=d) for d in details]

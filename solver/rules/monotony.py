@@ -29,7 +29,7 @@ def too_monotonous(loads: list[int], cfg: Config) -> bool:
 def build(ctx: BuildContext, cfg: Config) -> None:
     a, b = _coefficients(cfg)
     top = max_day_load(ctx)
-    for week in ctx.input.per_week():
+    for week in ctx.weeks:
         squares = []
         for i, expr in enumerate(day_loads(ctx, week)):
             load = ctx.model.new_int_var(0, top, f"load[{week},{i}]")

@@ -1,5 +1,8 @@
-"""muscle_recovery (hard): a muscle group loaded hard (at least `min_sets` sets in a session
-of at least `intensity`) is loaded hard again only `hours` later (usually 48 h)."""
+"""muscle_recovery (MUSCLE; hard with `hard: true`, else priced): a muscle group trained
+with at least `min_sets` sets is not trained with that many again within `hours` (end of
+one session to the start of the next), whatever the sessions are rated: recovery goes by
+load, not by label (a moderate posterior-chain day loads the hamstrings as much as a hard
+one)."""
 
 from __future__ import annotations
 
@@ -8,21 +11,18 @@ from hybridplan.models.placement import Placed, hours_apart
 from hybridplan.models.rules import MuscleRecovery as Config
 from hybridplan.models.session import SessionType
 
-_RANK = {"easy": 0, "moderate": 1, "hard": 2}
 
-
-def _hard_muscles(s: SessionType, cfg: Config) -> frozenset[str]:
-    if not s.is_strength or _RANK[s.intensity] < _RANK[cfg.intensity]:
-        return frozenset()
-    return frozenset(m for m, n in s.sets.items() if n >= cfg.min_sets)
+def loaded_muscles(s: SessionType, min_sets: int) -> frozenset[str]:
+    """The muscle groups a session trains with at least `min_sets` sets."""
+    return frozenset(m for m, n in s.sets.items() if n >= min_sets)
 
 
 def _spec(cfg: Config) -> pairs.PairSpec:
-    known: dict[str, frozenset[str]] = {}  # session id -> muscles it loads hard
+    known: dict[str, frozenset[str]] = {}  # session id -> muscles it loads
 
     def muscles(s: SessionType) -> frozenset[str]:
         if s.id not in known:
-            known[s.id] = _hard_muscles(s, cfg)
+            known[s.id] = loaded_muscles(s, cfg.min_sets)
         return known[s.id]
 
     def shared(a: Placed, b: Placed) -> frozenset[str]:
@@ -30,8 +30,8 @@ def _spec(cfg: Config) -> pairs.PairSpec:
 
     def describe(a: Placed, b: Placed) -> str:
         return (
-            f"{a.label} and {b.label} both load {', '.join(sorted(shared(a, b)))} hard "
-            f"{hours_apart(a, b):.1f} h apart; wanted {cfg.hours:g} h"
+            f"{a.label} and {b.label} both train {', '.join(sorted(shared(a, b)))} with "
+            f"{cfg.min_sets}+ sets {hours_apart(a, b):.1f} h apart; wanted {cfg.hours:g} h"
         )
 
     def loads(s: SessionType) -> bool:
@@ -43,7 +43,7 @@ def _spec(cfg: Config) -> pairs.PairSpec:
         conflict=lambda a, b: bool(shared(a, b)) and hours_apart(a, b) < cfg.hours,
         describe=describe,
         window_minutes=pairs.window(cfg.hours),
-        summary=f"{cfg.hours:g} h before a muscle group is loaded hard again",
+        summary=f"{cfg.hours:g} h before a muscle group gets {cfg.min_sets}+ sets again",
     )
 
 

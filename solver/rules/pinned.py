@@ -31,15 +31,19 @@ def _unpin(pin: Pin) -> Callable[[int | None, Plan], str]:
 def build(ctx: BuildContext, cfg: Config) -> None:
     week = ctx.input
     for pin in week.scenario.fixed:
+        if pin.week not in ctx.weeks:
+            continue
         slot = week.slot_at(pin.day, pin.slot, pin.week)
-        target = next(p for p in ctx.candidates if p.slot == slot and p.session.id == pin.session)
+        found = [p for p in ctx.candidates if p.slot == slot and p.session.id == pin.session]
         literal = ctx.requirement(
             f"pinned.{pin.day}-{pin.slot}" + (f".{week_tag(pin.week)}" if week.weeks > 1 else ""),
             Config.ID,
             f"{pin.session} pinned to {pin.day} {pin.slot} (fixed)",
             advice=_unpin(pin),
         )
-        ctx.enforce(ctx.model.add(ctx.x[target] == 1), literal)
+        # no candidate there (race day holds the race alone): the pin cannot hold
+        pinned = ctx.model.add(ctx.x[found[0]] == 1) if found else ctx.model.add_bool_or([])
+        ctx.enforce(pinned, literal)
     for ban in week.scenario.forbid:
         for p in ctx.live():
             if _banned(p, ban):

@@ -25,7 +25,7 @@ def _unmet(p: Placed, scenario: Scenario) -> list[str]:
         and p.slot.weekday != day_index(prefs.long_run_day)
     ):
         wishes.append(f"{p.label}: long run wanted on {prefs.long_run_day}")
-    if p.slot.day_name in prefs.rest_days:
+    if p.slot.day_name in prefs.rest_days and not p.session.is_race:
         wishes.append(f"{p.label} on a rest day")
     return wishes
 

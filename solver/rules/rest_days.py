@@ -1,5 +1,6 @@
 """rest_days (hard): at least `min_days` days with nothing planned, and the scenario's
-named rest days (`preferences.rest_days`) stay empty when `keep_named` is set."""
+named rest days (`preferences.rest_days`) stay empty when `keep_named` is set; the race
+overrides a named rest day (it still makes its day a day with something planned)."""
 
 from __future__ import annotations
 
@@ -42,11 +43,11 @@ def build(ctx: BuildContext, cfg: Config) -> None:
             advice=_train_on(d, cfg),
         )
         for p in ctx.live():
-            if p.slot.weekday == d and _breaks_rest(p, cfg):
+            if p.slot.weekday == d and _breaks_rest(p, cfg) and not p.session.is_race:
                 ctx.forbid(p, literal)
     if cfg.min_days == 0:
         return
-    for week in ctx.input.per_week():
+    for week in ctx.weeks:
         by_day: dict[int, list[Placed]] = {}
         for p in ctx.live_week(week):
             if _breaks_rest(p, cfg):
@@ -82,7 +83,7 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
     found = [
         Violation(rule=Config.ID, detail=f"{p.label} on a named rest day")
         for p in plan.placed
-        if p.slot.weekday in named and _breaks_rest(p, cfg)
+        if p.slot.weekday in named and _breaks_rest(p, cfg) and not p.session.is_race
     ]
     for week in plan.input.per_week():
         busy = {p.slot.day for p in plan.input.in_week(week, plan.placed) if _breaks_rest(p, cfg)}

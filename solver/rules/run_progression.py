@@ -1,5 +1,6 @@
-"""run_progression (hard): weekly running minutes rise by at most `percent` % week over
-week (003: about 10%), except in the week after a deload."""
+"""run_progression (hard): weekly running minutes (the race aside) rise by at most
+`percent` % week over week (003: about 10%); the week after a deload (RETURN) rises at most
+`percent` % above the last loaded week before it, not above the deload week."""
 
 from __future__ import annotations
 
@@ -9,35 +10,40 @@ from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import RunProgression as Config
 from hybridplan.models.week import week_tag
+from hybridplan.volume import plan_week_minutes, running, week_minutes
 
 
-def _pairs(week: PlanInput) -> list[int]:
-    """Weeks compared with the week before (not the first, not the one after a deload)."""
-    return [w for w in week.per_week() if w > 1 and week.phases[w - 2] != "deload"]
+def comparisons(inp: PlanInput) -> list[tuple[int, int]]:
+    """(week, the week it may grow from): the week before, or after deload weeks the last
+    week before them that was not a deload."""
+    out = []
+    for w in inp.per_week():
+        ref = w - 1
+        while ref >= 1 and inp.phases[ref - 1] == "deload" and inp.phases[w - 1] != "deload":
+            ref -= 1
+        if ref >= 1:
+            out.append((w, ref))
+    return out
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    minutes = {
-        w: ctx.total(ctx.live_week(w, lambda s: s.is_run), lambda p: p.session.minutes)
-        for w in ctx.input.per_week()
-    }
-    for w in _pairs(ctx.input):
+    if not ctx.whole_plan:  # links weeks: left out of per-week bounds
+        return
+    minutes = {w: week_minutes(ctx, w, running) for w in ctx.input.per_week()}
+    for w, ref in comparisons(ctx.input):
         literal = ctx.requirement(
             f"{Config.ID}.{week_tag(w)}", Config.ID,
-            f"running minutes of {week_tag(w)} at most {cfg.percent}% above {week_tag(w - 1)}'s",
+            f"running minutes of {week_tag(w)} at most {cfg.percent}% above {week_tag(ref)}'s",
         )  # fmt: skip
-        constraint = ctx.model.add(100 * minutes[w] <= (100 + cfg.percent) * minutes[w - 1])
+        constraint = ctx.model.add(100 * minutes[w] <= (100 + cfg.percent) * minutes[ref])
         ctx.enforce(constraint, literal)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
-    week = plan.input
-    ran = {
-        w: sum(p.session.minutes for p in week.in_week(w, plan.placed) if p.session.is_run)
-        for w in week.per_week()
-    }
+    ran = {w: plan_week_minutes(plan, w, running) for w in plan.input.per_week()}
     return [
         Violation(rule=Config.ID, detail=f"{week_tag(w)}: {ran[w]} running minutes after "
-                  f"{ran[w - 1]} in {week_tag(w - 1)}; at most +{cfg.percent}%")
-        for w in _pairs(week) if 100 * ran[w] > (100 + cfg.percent) * ran[w - 1]
+                  f"{ran[ref]} in {week_tag(ref)}; at most +{cfg.percent}%")
+        for w, ref in comparisons(plan.input)
+        if 100 * ran[w] > (100 + cfg.percent) * ran[ref]
     ]  # fmt: skip

@@ -1,10 +1,11 @@
 """run_quality (soft): a quality or long run loses `weight` points for each hard or leg
-strength session before it, within `hours` or earlier the same day (001, 002)."""
+strength session before it, within `hours` or earlier the same day (001, 002). A moderate
+lift earlier the same day as a quality run is endorsed (001, 004) and costs nothing."""
 
 from __future__ import annotations
 
 from hybridplan import pairs
-from hybridplan.models.placement import Placed, gap_hours, same_day
+from hybridplan.models.placement import Placed, gap_hours, moderate_lift_before_speed, same_day
 from hybridplan.models.rules import RunQuality as Config
 from hybridplan.models.session import SessionType
 
@@ -20,11 +21,15 @@ def _spec(cfg: Config) -> pairs.PairSpec:
     return pairs.PairSpec(
         first=spoils,
         second=lambda s: s.is_quality_run or s.is_long_run,
-        conflict=lambda a, b: a.start < b.start and (same_day(a, b) or gap_hours(a, b) < cfg.hours),
+        conflict=lambda a, b: (
+            a.start < b.start
+            and (same_day(a, b) or gap_hours(a, b) < cfg.hours)
+            and not moderate_lift_before_speed(a, b)
+        ),
         describe=describe,
         window_minutes=pairs.window(max(cfg.hours, 24)),
     )
 
 
-RULE = pairs.PairRule(Config.ID, _spec, soft=True)
+RULE = pairs.PairRule(Config.ID, _spec)
 build, check = RULE.build, RULE.check

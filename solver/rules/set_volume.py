@@ -19,7 +19,7 @@ def _miss(total: int, wanted: CountRange) -> str | None:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    for week in ctx.input.per_week():
+    for week in ctx.weeks:
         live = ctx.live_week(week)
         for muscle, wanted in ctx.input.targets_for(week).sets.items():
             placed = [p for p in live if p.session.sets_for(muscle)]

@@ -1,13 +1,13 @@
 """spread (soft): lifting spread over the week. `weight` points per pair of strength
 sessions on the same or consecutive days (`consecutive`) and per pair of a strength session
 and a hard or long run on the same day (`hard_run_days`; 001: lift on lighter running
-days)."""
+days), except a moderate lift earlier the same day as a quality run (001, 004 endorse it)."""
 
 from __future__ import annotations
 
 from hybridplan import pairs
 from hybridplan.context import BuildContext
-from hybridplan.models.placement import Placed, same_day
+from hybridplan.models.placement import Placed, moderate_lift_before_speed, same_day
 from hybridplan.models.plan import Plan
 from hybridplan.models.result import Penalty
 from hybridplan.models.rules import Spread as Config
@@ -32,7 +32,7 @@ CONSECUTIVE = pairs.PairSpec(
 HARD_RUN_DAY = pairs.PairSpec(
     first=lambda s: s.is_strength,
     second=lambda s: s.is_hard_run or s.is_long_run,
-    conflict=same_day,
+    conflict=lambda a, b: same_day(a, b) and not moderate_lift_before_speed(a, b),
     describe=_hard_day,
     window_minutes=pairs.window(24),
 )

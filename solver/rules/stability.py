@@ -22,6 +22,8 @@ def _key(p: Placed) -> tuple[str, str, str, int]:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
+    if not ctx.whole_plan:  # links weeks: left out of per-week bounds
+        return
     before = _previous(ctx.input)
     if not before:
         return

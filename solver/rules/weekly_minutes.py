@@ -1,5 +1,5 @@
-"""weekly_minutes (hard): each week's total minutes within the scenario's `weekly_minutes`
-budget."""
+"""weekly_minutes (hard): each week's training minutes within the scenario's
+`weekly_minutes` budget (the race is not training: it does not count)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ from hybridplan.context import BuildContext, Expr
 from hybridplan.models.plan import Plan
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import WeeklyMinutes as Config
+from hybridplan.volume import plan_week_minutes, training, week_minutes
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     budget = ctx.input.scenario.weekly_minutes
     if budget is None:
         return
-    for week in ctx.input.per_week():
-        minutes = ctx.total(ctx.live_week(week), lambda p: p.session.minutes)
+    for week in ctx.weeks:
+        minutes = week_minutes(ctx, week, training)
         tag = ctx.input.tag(week)
         literal = ctx.requirement(
             Config.ID + (f".{tag}" if tag else ""),
@@ -43,7 +44,7 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
         return []
     found = []
     for week in plan.input.per_week():
-        used = sum(p.session.minutes for p in plan.input.in_week(week, plan.placed))
+        used = plan_week_minutes(plan, week, training)
         if used > budget:
             found.append(
                 Violation(

@@ -1,0 +1,152 @@
+"""How a block builds, week by week: the running-minutes target and the long run's length
+band of each week, and the race's own session.
+
+Plain arithmetic on the plan's input (phases, race, calendar); the rules run_volume,
+long_run_length and long_run_peak price the plan against these figures. The shape follows
+the domain brief: running volume grows gradually through base and build (at most ~10% a
+week, 003), deload weeks cut it (001, 004), the long run grows to a peak 2-5 weeks before
+the race and shrinks in the taper, and race week keeps about half the volume.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from hybridplan.models.phases import Phase
+from hybridplan.models.session import SessionType
+
+# A typical finish (minutes) when the scenario gives none: a recreational runner.
+RACE_MINUTES = {"5k": 30, "10k": 60, "half": 130, "marathon": 270, "ultra": 360}
+# The long run before a race: the least a coach accepts at its peak, and the peak aimed
+# for where the calendar allows (domain brief, LONG-PEAK; issue 11).
+LONG_RUN_FLOOR = {"5k": 60, "10k": 75, "half": 100, "marathon": 150, "ultra": 150}
+LONG_RUN_PEAK = {"5k": 75, "10k": 90, "half": 120, "marathon": 180, "ultra": 210}
+# The peak long run falls this many weeks before race week (inside the 2-5 weeks window).
+PEAK_WEEKS_BEFORE_RACE = 3
+PEAK_WINDOW = (2, 5)  # weeks before race week
+# Without a race: long runs of a build week, and of easier weeks.
+LONG_RUN_BAND = (90, 120)
+EASY_LONG_RUN_BAND = (60, 90)
+STEP = 15  # the long run's length step (catalogue: 60-210 in 15s)
+LOADED = ("base", "build", "peak", "offseason")
+
+
+def race_session(distance: str, minutes: int | None) -> SessionType:
+    """The race as a session: hard, run_type race, its minutes the expected finish."""
+    return SessionType(
+        id=f"race_{distance}",
+        kind="run",
+        run_type="race",
+        minutes=minutes or RACE_MINUTES[distance],
+        intensity="hard",
+        rpe=9,
+        description=f"{distance} race",
+    )
+
+
+def _round(value: float, step: int) -> int:
+    return int(step * round(value / step))
+
+
+def run_minutes_targets(
+    base: int | None, phases: Sequence[Phase], levels: Sequence[int | None], race_week: int | None
+) -> list[int | None]:
+    """Each week's running-minutes target (the race aside), from the scenario's build level
+    `base` and each phase's level in percent (`levels`, from the rule set's phase table).
+
+    Loaded weeks (base, build, peak, off-season) ramp linearly through anchors: the first
+    loaded week starts 10 points below its phase's level, and the last week of each phase
+    reaches that phase's level, so a block builds from about 80% to the peak's 110%. A
+    deload week is its phase level, at most 80% of the week before; taper weeks are 75% of
+    the top and race week 50% (the domain brief's TAPER: at most 70% of the peak)."""
+    weeks = len(phases)
+    if base is None:
+        return [None] * weeks
+    if weeks == 1:
+        return [base]
+    level = [float(lv) if lv is not None else 100.0 for lv in levels]
+    loaded = [w for w in range(weeks) if phases[w] in LOADED]
+    pct: list[float] = [0.0] * weeks
+    if loaded:
+        anchors = [(0, level[loaded[0]] - 10)]
+        for i, w in enumerate(loaded):
+            last = i + 1 == len(loaded) or phases[loaded[i + 1]] != phases[w]
+            if last and (i, level[w]) != anchors[-1]:
+                anchors.append((i, level[w]))
+        for i, w in enumerate(loaded):
+            (i0, p0), (i1, p1) = next(
+                ((a, b) for a, b in itertools.pairwise(anchors) if a[0] <= i <= b[0]),
+                (anchors[-1], anchors[-1]),
+            )
+            pct[w] = p0 if i1 == i0 else p0 + (p1 - p0) * (i - i0) / (i1 - i0)
+    top = max((pct[w] for w in loaded), default=100.0)
+    for w in range(weeks):
+        if phases[w] == "deload":
+            before = pct[w - 1] if w else level[w]
+            pct[w] = min(level[w], 0.8 * before)
+        elif phases[w] == "taper":
+            if race_week is None:
+                pct[w] = level[w]
+            else:
+                pct[w] = (0.5 if w + 1 == race_week else 0.75) * top
+    return [_round(base * p / 100, 5) for p in pct]
+
+
+def long_run_bands(
+    phases: Sequence[Phase],
+    distance: str | None,
+    race_week: int | None,
+    longest_slot: Sequence[int],
+    fixed: tuple[int, int] | None,
+) -> list[tuple[int, int] | None]:
+    """Each week's long-run band [lo, hi] in minutes (None: no long run wanted, as in race
+    week). `longest_slot` is each week's longest free slot: a band never asks more than the
+    calendar holds. `fixed` (the scenario's targets.long_run_minutes) replaces the curve.
+
+    In a block the long run ramps over the loaded weeks from its start to its peak: before
+    a race from 60% of the distance's peak to the peak, reached PEAK_WEEKS_BEFORE_RACE
+    weeks before race week; without a race from 90 to 120 min at the last loaded week. It
+    holds the peak up to the taper, is 30 min shorter in a deload week than the week
+    before, 65% of the peak in the taper, and left out in race week. A single week gets a
+    band by its phase (LONG_RUN_BAND, or EASY_LONG_RUN_BAND in easier weeks)."""
+    weeks = len(phases)
+    if fixed is not None:
+        return [None if w == race_week else fixed for w in range(1, weeks + 1)]
+    if weeks == 1:
+        if race_week == 1:
+            return [None]
+        easy = phases[0] not in ("base", "build", "peak")
+        return [EASY_LONG_RUN_BAND if easy else LONG_RUN_BAND]
+    loaded = [w for w in range(1, weeks + 1) if phases[w - 1] in LOADED]
+    if distance is not None and race_week is not None:
+        peak = LONG_RUN_PEAK[distance]
+        start = max(60, _round(0.6 * peak, STEP))
+        peak_week = max(1, race_week - PEAK_WEEKS_BEFORE_RACE)
+    else:
+        start, peak = LONG_RUN_BAND
+        peak_week = loaded[-1] if loaded else weeks
+    rising = [w for w in loaded if w <= peak_week]
+    out: list[tuple[int, int] | None] = []
+    before = start
+    for w in range(1, weeks + 1):
+        phase = phases[w - 1]
+        if w == race_week:
+            out.append(None)
+            continue
+        if w in rising:
+            i = rising.index(w)
+            share = i / (len(rising) - 1) if len(rising) > 1 else 1.0
+            value = _round(start + (peak - start) * share, STEP)
+        elif phase == "deload":
+            value = max(60, before - 30)
+        elif phase in LOADED:  # after the peak week, before the taper: hold the peak
+            value = peak
+        else:  # taper (or an easy week after the peak)
+            value = _round(0.65 * peak, STEP)
+        cap = longest_slot[w - 1] // STEP * STEP
+        if cap >= 60:
+            value = min(value, cap)
+        before = value if phase != "deload" else before
+        out.append((value, value))
+    return out

@@ -1,0 +1,228 @@
+"""Counting what a coach checks in a finished plan: every objection of the domain brief's list
+(models.objections.OBJECTIONS), whatever rule set made the plan.
+
+This module reads the plan and its input only. It shares no code with the rules or the
+model (no pair machinery, no rule module), so it is a yardstick the solver cannot bend:
+a rule set that forbids an objection must show zero here, and the others are counted.
+Days are calendar days on the plan's one timeline (Sunday to Monday included).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+from hybridplan.models.objections import OBJECTIONS, Objection, PlanMetrics
+from hybridplan.models.placement import Placed
+from hybridplan.models.plan import Plan
+from hybridplan.models.progression import LONG_RUN_FLOOR, PEAK_WINDOW
+from hybridplan.models.session import SessionType
+from hybridplan.models.week import DAYS
+
+RACE_LONG_DAYS, RACE_QUALITY_DAYS = 6, 2
+TAPER_PERCENT, RETURN_PERCENT = 70, 110
+MUSCLE_SETS = 3
+DAILY_SESSIONS = 2  # a day with two sessions has no room for mobility
+
+
+def _quality(s: SessionType) -> bool:
+    return s.kind == "run" and s.run_type in ("tempo", "intervals", "hills")
+
+
+def _long(s: SessionType) -> bool:
+    return s.kind == "run" and s.run_type == "long"
+
+
+def _hard_lift(s: SessionType) -> bool:
+    return s.kind == "strength" and s.intensity == "hard"
+
+
+def _heavy_legs(s: SessionType) -> bool:
+    return s.kind == "strength" and s.legs == "heavy"
+
+
+def _running(placed: list[Placed]) -> int:
+    return sum(
+        p.session.minutes
+        for p in placed
+        if p.session.kind == "run" and p.session.run_type != "race"
+    )
+
+
+def _long_minutes(placed: list[Placed]) -> int:
+    return sum(p.session.minutes for p in placed if _long(p.session))
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.found: list[Objection] = []
+
+    def add(self, oid: str, detail: str, *places: Placed) -> None:
+        days = sorted({p.slot.day_label for p in places}, key=lambda d: (len(d), d))
+        self.found.append(Objection(id=oid, detail=detail, days=days))
+
+
+def _pairs(plan: Plan, c: _Counter) -> None:
+    """The objections about two sessions a calendar day apart, or on one day."""
+    for a in plan.placed:
+        for b in plan.placed:
+            if a is b:
+                continue
+            sa, sb = a.session, b.session
+            next_day = b.slot.day - a.slot.day == 1
+            if next_day and _quality(sa) and _quality(sb):
+                c.add("QQ", f"{a.label} and {b.label}", a, b)
+            if next_day and _quality(sa) and _long(sb):
+                c.add("Q>LONG", f"{a.label} before {b.label}", a, b)
+            if next_day and _heavy_legs(sa) and (_quality(sb) or _long(sb)):
+                c.add("LEGS>KEY", f"{a.label} before {b.label}", a, b)
+            if (
+                a.slot.day == b.slot.day
+                and sa.kind == "strength"
+                and _long(sb)
+                and a.start < b.start
+            ):
+                c.add("LIFT<LONG", f"{a.label} before {b.label}", a, b)
+            if next_day and sa.kind == "run" and sa.intensity == "hard" and _hard_lift(sb):
+                c.add("RUN>LIFT", f"{b.label} after {a.label}", a, b)
+            if next_day:
+                shared = sorted(
+                    m
+                    for m, n in sa.sets.items()
+                    if n >= MUSCLE_SETS and sb.sets.get(m, 0) >= MUSCLE_SETS
+                )
+                if shared:
+                    c.add("MUSCLE", f"{a.label} and {b.label}: {', '.join(shared)}", a, b)
+
+
+def _choices(plan: Plan, c: _Counter) -> None:
+    """Sessions that should not have been chosen: bodyweight with a gym, volume in season."""
+    inp = plan.input
+    offered = [s for sid, s in inp.sessions.items() if inp.offered is None or sid in inp.offered]
+    for p in plan.placed:
+        s = p.session
+        if inp.scenario.equipment == "gym" and s.kind == "strength" and s.equipment == "none":
+            fits = [
+                g for g in offered
+                if g.equipment == "gym" and not g.hypertrophy and g.strength_type == s.strength_type
+                and g.minutes <= p.slot.capacity
+            ]  # fmt: skip
+            if fits:
+                c.add("GYM-BW", f"{p.label}: {fits[0].id} fits the slot", p)
+        phase = inp.phases[p.slot.week - 1]
+        if s.hypertrophy and inp.goal != "strength" and phase != "offseason":
+            c.add("HYPER", f"{p.label} in a {phase} week, goal {inp.goal}", p)
+
+
+def _mobility(plan: Plan, c: _Counter) -> None:
+    """NO-MOB: a week with no mobility session although one would have fitted: a mobility
+    session on offer, a free slot it fits on a day with room for another session (not a
+    named rest day, not race day), and minutes left in the weekly budget."""
+    inp = plan.input
+    mobility = [
+        s.minutes
+        for sid, s in inp.sessions.items()
+        if s.kind == "mobility" and (inp.offered is None or sid in inp.offered)
+    ]
+    if not mobility:
+        return
+    shortest = min(mobility)
+    used = {p.slot for p in plan.placed}
+    per_day = Counter(p.slot.day for p in plan.placed)
+    rest = set(inp.scenario.preferences.rest_days)
+    budget = inp.scenario.weekly_minutes
+    for week in inp.per_week():
+        here = [p for p in plan.placed if p.slot.week == week]
+        if any(p.session.kind == "mobility" for p in here):
+            continue
+        minutes = sum(p.session.minutes for p in here if p.session.run_type != "race")
+        if budget is not None and minutes + shortest > budget:
+            continue
+        room = [
+            s for s in inp.slots
+            if s.week == week and s not in used and s.capacity >= shortest
+            and per_day[s.day] < DAILY_SESSIONS and s.day_name not in rest
+            and s.day != inp.race_day
+        ]  # fmt: skip
+        if room:
+            c.add("NO-MOB", f"{inp.tag(week) or 'the week'}: no mobility; {room[0].label} free")
+
+
+def _race(plan: Plan, c: _Counter) -> None:
+    inp = plan.input
+    race = inp.scenario.race
+    if race is None or inp.race_day is None:
+        return
+    day = inp.race_day
+    on_day = [p for p in plan.placed if p.slot.day == day and p.session.run_type == "race"]
+    if not on_day:
+        c.add("RACE-DAY", "the race is not on race day")
+    lift_days = 10 if race.distance in ("marathon", "ultra") else 7
+    for p in plan.placed:
+        before = day - p.slot.day
+        if not before >= 1:
+            continue
+        s = p.session
+        if _long(s) and before <= RACE_LONG_DAYS:
+            c.add("RACE-LONG", f"{p.label}: {before} day(s) before the race", p)
+        if (_hard_lift(s) or _heavy_legs(s)) and before <= lift_days:
+            c.add("RACE-LIFT", f"{p.label}: {before} day(s) before the race", p)
+        if _quality(s) and before <= RACE_QUALITY_DAYS:
+            c.add("RACE-QUALITY", f"{p.label}: {before} day(s) before the race", p)
+    race_week = day // len(DAYS) + 1
+    weeks = {w: [p for p in plan.placed if p.slot.week == w] for w in inp.per_week()}
+    others = [_running(weeks[w]) for w in weeks if w != race_week]
+    if others and 100 * _running(weeks[race_week]) > TAPER_PERCENT * max(others):
+        c.add(
+            "TAPER",
+            f"race week: {_running(weeks[race_week])} running minutes, peak week {max(others)}",
+        )
+    floor = LONG_RUN_FLOOR.get(race.distance) if race.distance != "5k" else None
+    lo, hi = PEAK_WINDOW
+    window = [w for w in range(race_week - hi, race_week - lo + 1) if w >= 1]
+    if floor is None or not window:
+        return
+    longest = {w: _long_minutes(weeks[w]) for w in weeks if w < race_week}
+    peak = max(longest[w] for w in window)
+    if peak < floor:
+        c.add("LONG-PEAK", f"longest long run 2-5 weeks out {peak} min; {floor}+ wanted")
+    if max(longest.values()) > peak:
+        c.add("LONG-PEAK", "the longest long run is not 2-5 weeks before the race")
+
+
+def _block(plan: Plan, c: _Counter) -> None:
+    """RETURN after deloads, and FLAT through base and build."""
+    inp = plan.input
+    if inp.weeks < 2:
+        return
+    weeks = {w: [p for p in plan.placed if p.slot.week == w] for w in inp.per_week()}
+    phases = inp.phases
+    for w in inp.per_week():
+        if w < 2 or phases[w - 2] != "deload" or phases[w - 1] == "deload":
+            continue
+        loaded = [v for v in range(1, w - 1) if phases[v - 1] != "deload"]
+        if loaded and 100 * _running(weeks[w]) > RETURN_PERCENT * _running(weeks[loaded[-1]]):
+            c.add("RETURN", f"w{w}: {_running(weeks[w])} running minutes after the deload, "
+                  f"w{loaded[-1]} had {_running(weeks[loaded[-1]])}")  # fmt: skip
+    building = [w for w in inp.per_week() if phases[w - 1] in ("base", "build")]
+    for name, measure in (("running minutes", _running), ("long run", _long_minutes)):
+        values = [measure(weeks[w]) for w in building]
+        for (w0, v0), (w1, v1) in itertools.pairwise(zip(building, values, strict=True)):
+            if v1 < v0:
+                c.add("FLAT", f"{name}: w{w1} {v1} min after w{w0} {v0}")
+        if len(values) >= 2 and values[-1] <= values[0]:
+            c.add("FLAT", f"{name}: no growth through base and build ({values[0]} -> {values[-1]})")
+
+
+def coach_objections(plan: Plan) -> PlanMetrics:
+    """Every objection of the list, counted on the plan (each id present, zeros too)."""
+    c = _Counter()
+    _pairs(plan, c)
+    _choices(plan, c)
+    _mobility(plan, c)
+    _race(plan, c)
+    _block(plan, c)
+    counts = dict.fromkeys(OBJECTIONS, 0)
+    for o in c.found:
+        counts[o.id] += 1
+    return PlanMetrics(coach_objections=counts, objections=c.found)

@@ -1,0 +1,179 @@
+"""The coach's preference: how the solver chooses between plans of equal penalty.
+
+Many weeks score the same penalty; without a second score the search order would decide
+what the athlete does. After the best penalty is proven, the solver fixes it and
+minimises this score, so it never trades penalty for preference (solving.py). Each term is
+named and listed in results and explanations. Weights are points per occurrence; one point
+is one minute of training, the unit of `less_time`.
+
+Terms (what a coach would pick between two otherwise equal weeks):
+- legs_fresh (30): leg work ending within 48 h before a quality or long run (002: keep the
+  key runs fresh), a moderate lift earlier the same day as a quality run aside (001, 004);
+- run_before_lift (15): a lift before a run on the same day (002: run in the morning,
+  lift in the evening), the same endorsed pattern aside;
+- one_session_a_day (15): each session beyond the first on a day: single sessions are
+  easier to fit into a life;
+- mobility_on_easy_days (15): a mobility session on a day with a hard session (001, 004);
+- key_lifts (15): for an endurance goal, a light-legs circuit instead of a heavy, low-volume
+  key lift (000: maintain with heavy work);
+- long_run_weekend (15): a long run on a weekday when the athlete names no long-run day;
+- less_time (1 a minute): training minutes, the race aside: no more than the targets need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hybridplan import pairs
+from hybridplan.context import BuildContext, Expr
+from hybridplan.models.placement import Placed, gap_hours, moderate_lift_before_speed, same_day
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Penalty
+from hybridplan.models.session import SessionType
+
+MINUTE = 1
+OCCURRENCE = 15
+WEEKEND = ("sat", "sun")
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    weight: int
+    about: str
+
+
+TERMS = {
+    t.name: t
+    for t in (
+        Term("legs_fresh", 2 * OCCURRENCE, "leg work within 48 h before a key run"),
+        Term("run_before_lift", OCCURRENCE, "a lift before a run on the same day"),
+        Term("one_session_a_day", OCCURRENCE, "a second session on a day"),
+        Term("mobility_on_easy_days", OCCURRENCE, "mobility on a day with a hard session"),
+        Term("key_lifts", OCCURRENCE, "a light circuit instead of a heavy key lift"),
+        Term("long_run_weekend", OCCURRENCE, "a long run on a weekday"),
+        Term("less_time", MINUTE, "training minutes"),
+    )
+}
+
+
+def _legs_fresh() -> pairs.PairSpec:
+    return pairs.PairSpec(
+        first=lambda s: s.loads_legs("any"),
+        second=lambda s: s.is_key_run,
+        conflict=lambda a, b: (
+            a.start < b.start and gap_hours(a, b) < 48 and not moderate_lift_before_speed(a, b)
+        ),
+        describe=lambda a, b: f"{a.label} ends {gap_hours(a, b):.1f} h before {b.label}",
+        window_minutes=pairs.window(48),
+    )
+
+
+def _run_before_lift() -> pairs.PairSpec:
+    return pairs.PairSpec(
+        first=lambda s: s.is_strength,
+        second=lambda s: s.is_run,
+        conflict=lambda a, b: (
+            same_day(a, b) and a.start < b.start and not moderate_lift_before_speed(a, b)
+        ),
+        describe=lambda a, b: f"{a.label} before {b.label} the same day",
+        window_minutes=pairs.window(24),
+    )
+
+
+def _light_circuit(s: SessionType, inp: PlanInput) -> bool:
+    """For an endurance goal: a light-legs circuit where a heavy key lift would do (000)."""
+    return inp.goal == "endurance" and s.is_strength and s.legs == "light" and not s.is_hard
+
+
+def _weekday_long_run(p: Placed, inp: PlanInput) -> bool:
+    return (
+        p.session.is_long_run
+        and inp.scenario.preferences.long_run_day is None
+        and p.slot.day_name not in WEEKEND
+    )
+
+
+def _mobility_on_hard_day(p: Placed, hard_days: set[int]) -> bool:
+    return p.session.kind == "mobility" and p.slot.day in hard_days
+
+
+def build(ctx: BuildContext) -> dict[str, list[tuple[int, Expr]]]:
+    """The preference terms as (weight, expression) lists by term name."""
+    inp = ctx.input
+    terms: dict[str, list[tuple[int, Expr]]] = {name: [] for name in TERMS}
+
+    def add(name: str, expr: Expr) -> None:
+        terms[name].append((TERMS[name].weight, expr))
+
+    for name, spec in (("legs_fresh", _legs_fresh()), ("run_before_lift", _run_before_lift())):
+        for firsts, seconds in pairs.grouped_conflicts(ctx, spec):
+            add(name, ctx.both(ctx.placed_any(firsts), ctx.placed_any(seconds)))
+    live = ctx.live()
+    for p in live:
+        if _light_circuit(p.session, inp):
+            add("key_lifts", ctx.x[p])
+        if _weekday_long_run(p, inp):
+            add("long_run_weekend", ctx.x[p])
+    add("less_time", ctx.total([p for p in live if not p.session.is_race], _minutes))
+    by_day: dict[int, list[Placed]] = {}
+    for p in live:
+        by_day.setdefault(p.slot.day, []).append(p)
+    for day, here in sorted(by_day.items()):
+        if len(here) > 1:
+            extra = ctx.model.new_int_var(0, len(here), f"extra_sessions[{day}]")
+            ctx.model.add_max_equality(extra, [ctx.total(here) - 1, 0])
+            add("one_session_a_day", extra)
+        mobility = [p for p in here if p.session.kind == "mobility"]
+        hard = [p for p in here if p.session.is_hard]
+        if mobility and hard:
+            busy = ctx.model.new_bool_var(f"hard_day[{day}]")
+            ctx.model.add_max_equality(busy, [ctx.x[p] for p in hard])
+            for p in mobility:
+                add("mobility_on_easy_days", ctx.both(ctx.x[p], busy))
+    return {name: found for name, found in terms.items() if found}
+
+
+def _minutes(p: Placed) -> int:
+    return p.session.minutes
+
+
+def check(plan: Plan) -> list[Penalty]:
+    """The same terms recomputed from a plan, one Penalty per occurrence (rule = the term)."""
+    inp = plan.input
+    found: list[Penalty] = []
+
+    def add(
+        name: str, detail: str, amount: int | None = None, days: list[str] | None = None
+    ) -> None:
+        amount = TERMS[name].weight if amount is None else amount
+        found.append(Penalty(rule=name, amount=amount, detail=detail, days=days or []))
+
+    for name, spec in (("legs_fresh", _legs_fresh()), ("run_before_lift", _run_before_lift())):
+        for a, b in pairs.conflicting_pairs(spec, plan.placed):
+            add(name, spec.describe(a, b), days=sorted({a.slot.day_label, b.slot.day_label}))
+    for p in plan.placed:
+        if _light_circuit(p.session, inp):
+            add("key_lifts", f"{p.label}: a light circuit; endurance keeps heavy key lifts",
+                days=[p.slot.day_label])  # fmt: skip
+        if _weekday_long_run(p, inp):
+            add("long_run_weekend", f"{p.label}: long run on a weekday", days=[p.slot.day_label])
+    hard_days = {p.slot.day for p in plan.placed if p.session.is_hard}
+    for day in sorted({p.slot.day for p in plan.placed}):
+        here = plan.on_day(day)
+        label = here[0].slot.day_label
+        if len(here) > 1:
+            extra = TERMS["one_session_a_day"].weight * (len(here) - 1)
+            add("one_session_a_day", f"{label}: {len(here)} sessions", extra, [label])
+        for p in here:
+            if _mobility_on_hard_day(p, hard_days):
+                add("mobility_on_easy_days", f"{p.label} on a hard day", days=[label])
+    minutes = sum(p.session.minutes for p in plan.placed if not p.session.is_race)
+    if minutes:
+        add("less_time", f"{minutes} training minutes", amount=minutes * MINUTE)
+    return found
+
+
+def total(plan: Plan) -> int:
+    return sum(p.amount for p in check(plan))

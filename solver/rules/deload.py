@@ -21,22 +21,23 @@ def _deloads(inp: PlanInput) -> list[int]:
     return [w for w in inp.per_week() if w > 1 and inp.phases[w - 1] == "deload"]
 
 
-def _cuts(
-    inp: PlanInput, w: int, cfg: Config
-) -> list[tuple[str, Callable[[SessionType], bool], int]]:
-    """(what, which minutes, least cut in %) per requirement of deload week w; a cut of
-    "1 minute at least" for the long run (shorter, when both weeks have one)."""
-    out: list[tuple[str, Callable[[SessionType], bool], int]] = [
+Cut = tuple[str, Callable[[SessionType], bool], int | None]
+
+
+def _cuts(inp: PlanInput, w: int, cfg: Config) -> list[Cut]:
+    """(what, which minutes, least cut in %) per requirement of deload week w; None for the
+    long run, which must be shorter (when both weeks have one)."""
+    out: list[Cut] = [
         ("minutes", training, cfg.cut_percent),
         ("running", running, cfg.run_cut_percent),
     ]
     if inp.targets_for(w).long_run and inp.targets_for(w - 1).long_run:
-        out.append(("long run", long_run, 0))
+        out.append(("long run", long_run, None))
     return out
 
 
-def _ok(now: int, before: int, percent: int) -> bool:
-    return now < before if percent == 0 else 100 * now <= (100 - percent) * before
+def _ok(now: int, before: int, percent: int | None) -> bool:
+    return now < before if percent is None else 100 * now <= (100 - percent) * before
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
@@ -47,15 +48,15 @@ def build(ctx: BuildContext, cfg: Config) -> None:
             now = week_minutes(ctx, w, counted)
             before = week_minutes(ctx, w - 1, counted)
             key = what.replace(" ", "_")
-            wanted = f"{percent}% lighter" if percent else "shorter"
+            wanted = "shorter" if percent is None else f"{percent}% lighter"
             literal = ctx.requirement(
                 f"{Config.ID}.{key}.{week_tag(w)}", Config.ID,
                 f"deload week {week_tag(w)}: {what} {wanted} than {week_tag(w - 1)}",
             )  # fmt: skip
-            if percent:
-                constraint = ctx.model.add(100 * now <= (100 - percent) * before)
-            else:
+            if percent is None:
                 constraint = ctx.model.add(now + 1 <= before)
+            else:
+                constraint = ctx.model.add(100 * now <= (100 - percent) * before)
             ctx.enforce(constraint, literal)
 
 
@@ -66,7 +67,7 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
             now = plan_week_minutes(plan, w, counted)
             before = plan_week_minutes(plan, w - 1, counted)
             if not _ok(now, before, percent):
-                wanted = f"at least {percent}% less" if percent else "shorter"
+                wanted = "shorter" if percent is None else f"at least {percent}% less"
                 found.append(Violation(rule=Config.ID, detail=f"deload {week_tag(w)}: {what} "
                     f"{now} min after {before} in {week_tag(w - 1)}; wanted {wanted}"))  # fmt: skip
     return found

@@ -7,12 +7,27 @@ from __future__ import annotations
 
 from hybridplan.context import BuildContext
 from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Penalty
 from hybridplan.models.rules import Mobility as Config
 
 
+def possible(inp: PlanInput, week: int) -> bool:
+    """A mobility session the scenario offers fits some slot of the week: only then can a
+    week without one be held against the plan."""
+    mobility = [s for s in inp.sessions.values() if s.kind == "mobility"]
+    return any(
+        s.minutes <= slot.capacity and inp.offers(slot, s)
+        for slot in inp.slots
+        if slot.week == week
+        for s in mobility
+    )
+
+
 def build(ctx: BuildContext, cfg: Config) -> None:
     for week in ctx.weeks:
+        if not possible(ctx.input, week):
+            continue
         count = ctx.total(ctx.live_week(week, lambda s: s.kind == "mobility"))
         off = ctx.model.new_int_var(0, 7 * 24, f"mobility_off[{week}]")
         ctx.model.add_max_equality(off, [cfg.min_sessions - count, count - cfg.max_sessions, 0])
@@ -24,6 +39,8 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
         return []
     found = []
     for week in plan.input.per_week():
+        if not possible(plan.input, week):
+            continue
         n = sum(1 for p in plan.input.in_week(week, plan.placed) if p.session.kind == "mobility")
         off = max(cfg.min_sessions - n, n - cfg.max_sessions, 0)
         if off:

@@ -75,3 +75,20 @@ class TestRunProgression:
             after_deload, [("mon", "am", "easy_30", 1), ("mon", "am", "easy_60", 2)]
         )
         assert check(self.RULE, jump, percent=10) == []
+
+    def test_return_after_a_deload_is_measured_from_the_last_loaded_week(self) -> None:
+        """RETURN: after a deload, at most +10% over the week before the deload (not over
+        the deload week itself, which would allow a jump, nor unlimited as before)."""
+        data = self.data() | {"weeks": 3, "phases": ["build", "deload", "build"]}
+        data["include"] = ["easy_30", "easy_60", "easy_75"]
+        wk = week(data, rule_set(self.RULE))
+
+        def plan(*minutes: int) -> Plan:
+            return Plan.from_placements(
+                wk, [("mon", "am", f"easy_{m}", w) for w, m in enumerate(minutes, start=1)]
+            )
+
+        assert check(self.RULE, plan(60, 30, 60), percent=10) == []
+        found = check(self.RULE, plan(60, 30, 75), percent=10)
+        assert len(found) == 1 and "after 60 in w1" in found[0].detail
+        assert check(self.RULE, plan(60, 30, 75), percent=25) == []

@@ -70,7 +70,13 @@ class TestRunQuality:
         assert n("tempo_40", "lower_heavy_60") == 0  # run first: fresh legs
         assert n("lower_heavy_60", "easy_30") == 0  # not a key run
         assert n("upper_45", "tempo_40") == 0  # moderate, no legs
-        assert n("lower_light_45", "hills_45", legs="any") == 1
-        assert n("lower_light_45", "hills_45", legs="heavy") == 0
+        # a moderate lift, then speed work the same day: endorsed (001, 004), never priced
+        assert n("lower_light_45", "hills_45", legs="any") == 0
+        assert n("posterior_chain_45", "tempo_40", legs="heavy") == 0
+        assert n("posterior_chain_45", "long_90", legs="heavy") == 1  # not before the long run
+        # a light-leg lift the evening before: priced with legs any, not with legs heavy
+        evening = place(wk, ("mon", "pm", "lower_light_45"), ("tue", "am", "hills_45"))
+        assert len(check(self.RULE, evening, legs="any")) == 1
+        assert check(self.RULE, evening, legs="heavy") == []
         assert n("plyometrics_30", "intervals_45", legs="heavy") == 1  # hard lifting always
         assert n("lower_heavy_60", "tempo_40", weight=0) == 0

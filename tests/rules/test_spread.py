@@ -41,12 +41,26 @@ class TestSpread:
         assert_penalty(result, self.RULE, 0)
 
     def test_lift_on_a_hard_run_day(self) -> None:
-        data = scenario({"mon": {"am": 60, "pm": 60}}, ["tempo_40", "upper_45"], targets=HARD_PAIR)
+        data = scenario(
+            {"mon": {"am": 60, "pm": 60}}, ["tempo_40", "full_body_60"], targets=HARD_PAIR
+        )
         helpers = ("availability", "run_count", "strength_count")
         _, result = assert_feasible(data, *helpers, (self.RULE, {"weight": 7}))
         assert_penalty(result, self.RULE, 7)
         _, result = assert_feasible(data, *helpers, (self.RULE, {"hard_run_days": False}))
         assert_penalty(result, self.RULE, 0)
+
+    def test_a_moderate_lift_before_speed_work_is_endorsed(self) -> None:
+        """001's Wednesday, 004's advice: a moderate lift earlier the same day as a quality
+        run costs nothing; after it, or before the long run, it does."""
+        data = scenario({"mon": {"am": 60, "pm": 60}}, ["tempo_40", "upper_45"], targets=HARD_PAIR)
+        helpers = ("availability", "run_count", "strength_count")
+        _, result = assert_feasible(data, *helpers, (self.RULE, {"weight": 7}))
+        assert_penalty(result, self.RULE, 0)
+        assert [s.session for s in result.sessions] == ["upper_45", "tempo_40"]
+        wk = free_week()
+        after = place(wk, ("mon", "am", "tempo_40"), ("mon", "pm", "upper_45"))
+        assert len(check(self.RULE, after)) == 1
 
     def test_easy_run_day_is_fine(self) -> None:
         data = scenario(

@@ -19,7 +19,8 @@ import yaml
 from pydantic import ValidationError
 
 from hybridplan.models.errors import Problem, describe
-from hybridplan.models.scenario import Scenario
+from hybridplan.models.progression import race_session
+from hybridplan.models.scenario import Scenario, finish_minutes
 from hybridplan.models.session import LengthRange, SessionType
 
 
@@ -105,6 +106,12 @@ def resolve_sessions(scenario: Scenario) -> Resolved:
         else:
             entries[sid] = {**entries.get(sid, {}), **fields}
     sessions: dict[str, SessionType] = {}
+    if scenario.race is not None:  # the race is a session of its own (rule race_day)
+        race = race_session(
+            scenario.race.distance,
+            finish_minutes(scenario.race.finish) if scenario.race.finish else None,
+        )
+        sessions[race.id] = race
     for entry, fields in entries.items():
         try:
             sessions.update(_expand(entry, fields, variant_patches))
@@ -145,5 +152,5 @@ def resolve_sessions(scenario: Scenario) -> Resolved:
 
     offered = frozenset(sid for sid, s in sessions.items() if chosen(s))
     pinned = {item.session for item in (*scenario.fixed, *scenario.previous)}
-    keep = {sid: s for sid, s in sessions.items() if sid in offered or sid in pinned}
+    keep = {sid: s for sid, s in sessions.items() if sid in offered or sid in pinned or s.is_race}
     return Resolved(keep, offered, problems)

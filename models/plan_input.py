@@ -65,15 +65,7 @@ class PlanInput:
         problems += resolved.problems
         if problems:
             raise InputError(problems)
-        sessions = dict(resolved.sessions)
-        offered = resolved.offered
-        if scenario.race is not None:
-            race = race_session(
-                scenario.race.distance,
-                finish_minutes(scenario.race.finish) if scenario.race.finish else None,
-            )
-            sessions[race.id] = race
-        return cls(scenario, sessions, rules, offered)
+        return cls(scenario, dict(resolved.sessions), rules, resolved.offered)
 
     def with_rules(self, rules: RuleSet) -> PlanInput:
         """The same input under another rule set."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from hybridplan import models
+from hybridplan import models, preference
 from hybridplan.checking import CheckReport, check_plan
 from hybridplan.models import Placed, Plan, PlanInput, Result, RuleSet
 from hybridplan.models.week import DAYS, MINUTES_PER_DAY, format_clock
@@ -193,20 +193,41 @@ def enumerable_slots(wk: PlanInput) -> list[models.Slot]:
     return list(wk.slots)
 
 
+def _options(wk: PlanInput, slot: models.Slot) -> list[models.SessionType | None]:
+    """What may go in a slot: nothing, or a session the plan's input offers there (the
+    input's own filters, such as the race's slot or volume days only for strength goals;
+    not rules)."""
+    return [None, *(s for s in wk.sessions.values() if wk.offers(slot, s))]
+
+
+def every_plan(wk: PlanInput) -> Iterable[Plan]:
+    slots = enumerable_slots(wk)
+    for combo in itertools.product(*(_options(wk, s) for s in slots)):
+        yield Plan.of(wk, [Placed(s, t) for s, t in zip(slots, combo, strict=True) if t])
+
+
 def brute_force(wk: PlanInput) -> tuple[int | None, int]:
     """The least recomputed penalty over every plan with nothing or one session type per
     slot that breaks no hard rule (None if there is none), and the number of such plans."""
-    slots = enumerable_slots(wk)
-    options: list[models.SessionType | None] = [None, *wk.sessions.values()]
-    best: int | None = None
+    best, feasible = brute_force_lexicographic(wk)
+    return (None if best is None else best[1]), feasible
+
+
+def brute_force_lexicographic(wk: PlanInput) -> tuple[tuple[int, int, int] | None, int]:
+    """The solver's order over every plan that breaks no hard rule: the fewest coach
+    objections (penalties of priority rules), then the least penalty, then the least coach
+    preference; the best (breaks, penalty, preference), and the number of such plans."""
+    priority = {rid for rid, cfg in wk.rule_items() if cfg.priority}
+    best: tuple[int, int, int] | None = None
     feasible = 0
-    for combo in itertools.product(options, repeat=len(slots)):
-        plan = Plan.of(wk, [Placed(s, t) for s, t in zip(slots, combo, strict=True) if t])
+    for plan in every_plan(wk):
         report = check_plan(plan)
         if report.violations:
             continue
         feasible += 1
-        best = report.total if best is None else min(best, report.total)
+        breaks = sum(1 for p in report.penalties if p.rule in priority)
+        key = (breaks, report.total, preference.total(plan))
+        best = key if best is None else min(best, key)
     return best, feasible
 
 
@@ -252,9 +273,28 @@ def rule_overrides(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
             {
                 "hours": st.sampled_from([0, 24, 36, 47.5, 48, 72]),
                 "min_sets": st.integers(1, 5),
-                "intensity": st.sampled_from(["moderate", "hard"]),
+                "hard": st.booleans(),
+                "weight": st.sampled_from([0, 7, 100]),
             }
         ),
+        **{
+            rid: st.fixed_dictionaries(
+                {"hard": st.booleans(), "weight": st.sampled_from([0, 7, 100])}
+            )
+            for rid in (
+                "quality_spacing",
+                "quality_before_long",
+                "lift_after_hard_run",
+                "lift_before_long_run",
+            )
+        },
+        "legs_before_key_run": st.fixed_dictionaries(
+            {"hard": st.booleans(), "legs": st.sampled_from(["heavy", "any"])}
+        ),
+        "mobility": st.fixed_dictionaries(
+            {"weight": st.integers(0, 12), "min_sets": st.just(0)}
+        ).map(lambda d: {"weight": d["weight"]}),
+        "long_run_length": st.fixed_dictionaries({"weight": st.integers(0, 3)}),
         "same_day_order": st.fixed_dictionaries(
             {
                 "order": st.sampled_from(["run_first", "lift_first", "any"]),

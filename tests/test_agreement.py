@@ -145,7 +145,7 @@ OWN_SCENARIOS: dict[str, dict[str, Any]] = {
             "use": "balanced",
             "override": {
                 "hard_separation": {"hours": 36},
-                "muscle_recovery": {"hours": 72, "intensity": "moderate"},
+                "muscle_recovery": {"hours": 72, "hard": True},
                 "no_consecutive_hard_days": {"include_long_run": True},
                 "preferences": {"order": "run_first", "weight": 7},
                 "spread": {"weight": 3},

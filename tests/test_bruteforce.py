@@ -19,7 +19,9 @@ from ortools.sat.python import cp_model
 from helpers import (
     assert_agrees,
     brute_force,
+    brute_force_lexicographic,
     enumerable_slots,
+    every_plan,
     random_scenario,
     run,
     scenario,
@@ -27,7 +29,7 @@ from helpers import (
 from hybridplan import models
 from hybridplan.checking import check_plan
 from hybridplan.model import build_model
-from hybridplan.models import Placed, Plan, PlanInput
+from hybridplan.models import PlanInput
 
 
 def tiny(max_slots: int, sessions: tuple[int, int]) -> Any:
@@ -35,16 +37,20 @@ def tiny(max_slots: int, sessions: tuple[int, int]) -> Any:
 
 
 def assert_matches_brute_force(wk: PlanInput) -> int | None:
-    best, feasible = brute_force(wk)
+    """The solver's plan is the lexicographic optimum: fewest coach objections, then the
+    least penalty, then (ties of penalty) the least coach preference, proven."""
+    best, feasible = brute_force_lexicographic(wk)
     result = run(wk)
     if best is None:
         assert feasible == 0
         assert result.status == "infeasible", f"solver found {result.sessions}"
-    else:
-        assert result.status == "optimal", f"brute force found {feasible} feasible plans"
-        assert result.objective == best
-        assert_agrees(wk, result)
-    return best
+        return None
+    assert result.status == "optimal", f"brute force found {feasible} feasible plans"
+    _, penalty, tie_break = best
+    assert result.objective == penalty
+    assert result.coach_preference == tie_break and result.coach_preference_optimal
+    assert_agrees(wk, result)
+    return penalty
 
 
 # ------------------------------------------------------------------------------ random
@@ -92,16 +98,11 @@ def cp_sat_plans(wk: PlanInput) -> dict[frozenset[tuple[int, str]], set[int]]:
 
 
 def checker_plans(wk: PlanInput) -> dict[frozenset[tuple[int, str]], int]:
-    import itertools
-
-    slots = enumerable_slots(wk)
-    options: list[models.SessionType | None] = [None, *wk.sessions.values()]
     plans = {}
-    for combo in itertools.product(options, repeat=len(slots)):
-        placed = [Placed(s, t) for s, t in zip(slots, combo, strict=True) if t]
-        report = check_plan(Plan.of(wk, placed))
+    for plan in every_plan(wk):
+        report = check_plan(plan)
         if not report.violations:
-            plans[frozenset((p.slot.start, p.session.id) for p in placed)] = report.total
+            plans[frozenset((p.slot.start, p.session.id) for p in plan.placed)] = report.total
     return plans
 
 

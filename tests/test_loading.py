@@ -112,8 +112,8 @@ def test_good_file_loads(tmp_path: Path) -> None:
         ),
         (
             "name: good",
-            "name: good\nsessions: {easy_45: {minutes: 0}}",
-            ":2: sessions.easy_45.minutes: Input should be greater than 0 (got 0)",
+            "name: good\nsessions: {upper_45: {minutes: 0}}",
+            ":2: sessions.upper_45.minutes: minutes must be 1-600 (got 0)",
         ),
     ],
 )
@@ -213,7 +213,9 @@ def test_session_override_merges_fields() -> None:
             "name": "b",
             "availability": {"mon": {"am": 60}},
             "sessions": {
-                "long_120": {"minutes": 100},
+                "upper_45": {"minutes": 50},
+                "long": {"minutes": {"min": 90, "max": 120, "step": 15}},
+                "long_105": {"rpe": 6},
                 "hill_sprints": {
                     "kind": "run",
                     "run_type": "hills",
@@ -222,10 +224,36 @@ def test_session_override_merges_fields() -> None:
                     "rpe": 9,
                 },
             },
-            "include": ["long_120", "hill_sprints"],
+            "include": ["long", "upper_45", "hill_sprints"],
         }
     )
-    assert set(week.sessions) == {"long_120", "hill_sprints"}
-    assert week.sessions["long_120"].minutes == 100
-    assert week.sessions["long_120"].run_type == "long"
+    offered = {sid for sid in week.sessions if week.offered is None or sid in week.offered}
+    assert offered == {"long_90", "long_105", "long_120", "upper_45", "hill_sprints"}
+    assert week.sessions["upper_45"].minutes == 50  # a fixed entry's length may change
+    assert week.sessions["long_120"].run_type == "long" and week.sessions["long_120"].rpe == 5
+    assert week.sessions["long_105"].rpe == 6  # one length patched alone
+    assert week.sessions["long_105"].base == "long"
     assert week.sessions["hill_sprints"].is_quality_run
+
+
+def test_a_length_of_a_ranged_entry_keeps_its_minutes() -> None:
+    """long_120 is the 120-minute long run: its minutes cannot change (the id would lie)."""
+    with pytest.raises(InputError, match=r"sessions\.long_120\.minutes: long_120 is the 120"):
+        input_from_dict(
+            {"name": "b", "availability": {}, "sessions": {"long_120": {"minutes": 100}}}
+        )
+
+
+def test_include_and_exclude_name_an_entry_or_one_length() -> None:
+    week = input_from_dict(
+        {"name": "b", "availability": {}, "include": ["easy", "long_90"], "exclude": ["easy_75"]}
+    )
+    assert week.offered == {"easy_30", "easy_45", "easy_60", "long_90"}
+    with pytest.raises(InputError, match="'long' has several lengths; name one: long_60"):
+        input_from_dict(
+            {
+                "name": "b",
+                "availability": {},
+                "fixed": [{"day": "mon", "slot": "am", "session": "long"}],
+            }
+        )

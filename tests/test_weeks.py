@@ -120,11 +120,19 @@ def test_phases_come_from_the_race_and_change_the_targets() -> None:
     base, deload, taper = wk.targets_for(1), wk.targets_for(4), wk.targets_for(16)
     assert (base.strength.min, base.strength.max) == (2, 3)
     assert {(r.min, r.max) for r in base.sets.values()} == {(6, 10)}
-    assert base.run_minutes == 240 * 90 // 100
+    # running minutes ramp from 10 points below base's level (80% of 240) to peak's 110%
+    ramp = [wk.targets_for(w).run_minutes for w in range(1, 17)]
+    assert ramp[0] == 190 and ramp[13] == 265
+    loaded = [r for r, p in zip(ramp, wk.phases, strict=True) if p in ("base", "build", "peak")]
+    assert loaded == sorted(loaded)
+    assert all(ramp[w - 1] <= 0.8 * ramp[w - 2] for w in (4, 8, 12))  # deloads cut
+    assert ramp[15] <= 0.7 * max(ramp)  # race week (the race aside)
     assert (deload.strength.min, deload.strength.max) == (1, 2)
     assert wk.phase_targets(16).max_strength_intensity == "moderate"
     assert (taper.quality_runs.min, taper.quality_runs.max) == (1, 1)
-    assert wk.targets_for(5) == wk.scenario.targets  # build keeps the scenario's own
+    build = wk.targets_for(5)
+    assert build.runs == wk.scenario.targets.runs and build.sets == wk.scenario.targets.sets
+    assert wk.targets_for(16).long_run == 0  # race week: the race, no long run
 
 
 def test_the_shipped_block_is_planned_and_checked() -> None:

@@ -46,6 +46,12 @@ class Analysis(BaseModel):
     rules: list[RuleScore] = Field(default_factory=list)
     days: list[DayScore] = Field(default_factory=list)
     tight: list[Tight] = Field(default_factory=list)
+    preference: int = Field(
+        default=0, description="the coach preference: the tie-break among equal penalties"
+    )
+    preference_terms: list[RuleScore] = Field(
+        default_factory=list, description="the coach preference by term (legs_fresh, ...)"
+    )
 
 
 class Explanation(BaseModel):

@@ -287,10 +287,20 @@ class PlanInput:
                 return False
         return True
 
-    def candidates(self) -> Iterable[Placed]:
-        """Every session that may go in every slot, slot by slot (BuildContext relies on
-        the order)."""
-        for slot in self.slots:
+    def candidates(
+        self, weeks: Iterable[int] | None = None, lead_days: int = 0
+    ) -> Iterable[Placed]:
+        """Every session that may go in every slot (of `weeks` and of the `lead_days` days
+        before the first of them; all by default), slot by slot (BuildContext relies on the
+        order)."""
+        slots: Iterable[Slot] = self.slots
+        if weeks is not None:
+            chosen = set(weeks)
+            first = (min(chosen) - 1) * len(DAYS) if chosen else 0
+            slots = [
+                s for s in self.slots if s.week in chosen or first - lead_days <= s.day < first
+            ]
+        for slot in slots:
             for session in self.sessions.values():
                 if self.offers(slot, session):
                     yield Placed(slot, session)

@@ -29,6 +29,7 @@ PEAK_WINDOW = (2, 5)  # weeks before race week
 LONG_RUN_BAND = (90, 120)
 EASY_LONG_RUN_BAND = (60, 90)
 STEP = 15  # the long run's length step (catalogue: 60-210 in 15s)
+GROWTH = 0.10  # the most running minutes may grow in a week (003)
 LOADED = ("base", "build", "peak", "offseason")
 
 
@@ -90,7 +91,19 @@ def run_minutes_targets(
                 pct[w] = level[w]
             else:
                 pct[w] = (0.5 if w + 1 == race_week else 0.75) * top
-    return [_round(base * p / 100, 5) for p in pct]
+    minutes: list[int] = [_round(base * p / 100, 5) for p in pct]
+    # never more than GROWTH above the week it grows from (run_progression's +10%, 003):
+    # the week before, or after a deload the last week before it
+    for w in range(1, weeks):
+        if phases[w] == "deload":
+            continue
+        ref = w - 1
+        while ref > 0 and phases[ref] == "deload":
+            ref -= 1
+        if phases[ref] != "deload":
+            minutes[w] = min(minutes[w], int(minutes[ref] * (1 + GROWTH) // 5 * 5))
+    out: list[int | None] = list(minutes)
+    return out
 
 
 def long_run_bands(

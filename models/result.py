@@ -47,7 +47,8 @@ class Violation(BaseModel):
 
 class Summary(BaseModel):
     minutes: int = 0
-    run_minutes: int = 0
+    run_minutes: int = Field(default=0, description="running minutes, the race aside")
+    race_minutes: int = Field(default=0, description="the race's minutes (in its week)")
     load: int = 0
     runs: int = 0
     strength: int = 0

@@ -537,7 +537,7 @@ def rules_cmd(
     from rich.table import Table
 
     from hybridplan.models.loading import builtin_rule_set_text, builtin_rule_sets, load_rule_set
-    from hybridplan.models.rules import RULE_CONFIGS
+    from hybridplan.models.rules import RULE_CONFIGS, CoachRuleConfig
 
     if show is not None:
         if show not in builtin_rule_sets():
@@ -561,7 +561,8 @@ def rules_cmd(
         cat.add_column(name)
     for rid, cls in RULE_CONFIGS.items():
         defaults = ", ".join(f"{k}={v}" for k, v in cls().model_dump().items() if k != "enabled")
-        cat.add_row(rid, cls.LEVEL, defaults, " ".join((cls.__doc__ or "").split()))
+        level = "soft/hard" if issubclass(cls, CoachRuleConfig) else cls.LEVEL
+        cat.add_row(rid, level, defaults, " ".join((cls.__doc__ or "").split()))
     console.print(cat)
 
 

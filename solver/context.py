@@ -52,6 +52,7 @@ class BuildContext:
         *,
         explain: bool = False,
         weeks: Sequence[int] | None = None,
+        lead_days: int = 0,
     ):
         self.input = week
         self.model = model or cp_model.CpModel()
@@ -61,8 +62,13 @@ class BuildContext:
         self.weeks: list[int] = list(weeks) if weeks is not None else list(week.per_week())
         self.whole_plan = self.weeks == list(week.per_week())
         self.requirements: dict[str, Requirement] = {}
-        modelled = set(self.weeks)
-        self.candidates: list[Placed] = [p for p in week.candidates() if p.slot.week in modelled]
+        # `lead_days`: the days just before the first modelled week are modelled too, free and
+        # counted by no weekly rule, so the rules about two sessions can see across the
+        # boundary once a caller fixes them (solving.py plans a block's hint week by week)
+        first = (self.weeks[0] - 1) * 7 if self.weeks else 0
+        self.lead: list[Placed] = []
+        self.candidates: list[Placed] = list(week.candidates(self.weeks, lead_days))
+        self.lead = [p for p in self.candidates if p.slot.day < first]
         self.x: dict[Placed, BoolVar] = {
             p: self.model.new_bool_var(f"x[{p.slot.day_name},{p.slot.name},{p.session.id}]")
             for p in self.candidates
@@ -82,6 +88,7 @@ class BuildContext:
         # (Rule one_per_slot states and checks it; grouping in hybridplan.pairs relies on it.)
         for _, in_slot in itertools.groupby(self.candidates, key=lambda p: p.slot):
             self.model.add_at_most_one(self.x[p] for p in in_slot)
+
 
     # -- candidates ------------------------------------------------------------------------
     def live(self, predicate: SessionPredicate | None = None) -> list[Placed]:

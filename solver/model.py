@@ -10,15 +10,19 @@ from hybridplan.models.plan_input import PlanInput
 from hybridplan.rules import rule_module
 
 
-def build_model(week: PlanInput, weeks: Sequence[int] | None = None) -> BuildContext:
+def build_model(
+    week: PlanInput, weeks: Sequence[int] | None = None, lead_days: int = 0
+) -> BuildContext:
     """Variables, every enabled rule's constraints and penalties, the coach's preference
     terms (for the tie-break stage), and the objective.
 
     Rules run in catalogue order, so `availability` and `rest_days` rule candidates out
     before the pair rules enumerate what is left. With `weeks`, only those weeks are
     modelled and the rules that link weeks leave themselves out: a relaxation whose
-    optimum bounds the whole plan's from below (solving.py uses it for blocks)."""
-    ctx = BuildContext(week, weeks=weeks)
+    optimum bounds the whole plan's from below (solving.py uses it for blocks).
+    `lead_days` models the days before those weeks too, free until a caller fixes them, so
+    a week can be planned after the one before it."""
+    ctx = BuildContext(week, weeks=weeks, lead_days=lead_days)
     for rule_id, cfg in week.rule_items():
         rule_module(rule_id).build(ctx, cfg)
         if cfg.priority:

@@ -47,6 +47,15 @@ DEFAULT_PARAMS: dict[str, Any] = {
 }
 
 
+# Days at the end of a week whose sessions the next week's hint is planned after: the
+# widest rule about two sessions reaches 48 h (legs_fresh) from a session's end.
+BOUNDARY_DAYS = 3
+
+# Deterministic seconds (CP-SAT's own measure of work, the same on any machine) the coach
+# preference stage may take at least; about a second of wall time on an idle machine.
+PREFERENCE_MIN_WORK = 0.5
+
+
 class _Progress(cp_model.CpSolverSolutionCallback):
     """Wall time of the first and of the last (best) solution, for benchmarks."""
 
@@ -90,16 +99,19 @@ class _Budget:
     began: float = field(default_factory=time.perf_counter)
     used_deterministic: float = 0.0
 
-    def apply(self, solver: cp_model.CpSolver) -> bool:
-        """Set the remaining limits on `solver`; False when nothing is left."""
+    def apply(self, solver: cp_model.CpSolver, cap: float | None = None) -> bool:
+        """Set the remaining limits on `solver`, at most `cap` deterministic seconds for
+        this stage; False when nothing is left."""
         wall = self.wall - (time.perf_counter() - self.began)
         solver.parameters.max_time_in_seconds = max(wall, 0.0)
-        if self.deterministic is not None:
-            left = self.deterministic - self.used_deterministic
-            solver.parameters.max_deterministic_time = max(left, 0.0)
-            if left <= 0:
-                return False
-        return wall > 0
+        left = [v for v in (cap, self.remaining()) if v is not None]
+        solver.parameters.max_deterministic_time = max(min(left), 0.0) if left else 1e9
+        return wall > 0 and (not left or min(left) > 0)
+
+    def remaining(self) -> float | None:
+        if self.deterministic is None:
+            return None
+        return self.deterministic - self.used_deterministic
 
     def spend(self, solver: cp_model.CpSolver) -> None:
         self.used_deterministic += solver.deterministic_time
@@ -120,14 +132,15 @@ class _Stages:
         self.bound = 0
         self.progress = _Progress()
 
-    def run(self, objective: cp_model.LinearExprT) -> str:
-        """Minimise `objective` from the last plan; returns the status, keeps the plan."""
+    def run(self, objective: cp_model.LinearExprT, cap: float | None = None) -> str:
+        """Minimise `objective` from the last plan (within `cap` deterministic seconds);
+        returns the status and keeps the plan."""
         model = self.ctx.model
         model.minimize(objective)
         model.clear_hints()  # type: ignore[no-untyped-call]
         for p, value in self.values.items():
             model.add_hint(self.ctx.x[p], value)
-        if not self.budget.apply(self.solver):
+        if not self.budget.apply(self.solver, cap):
             return "unknown"
         code = self.solver.solve(model, self.progress)
         self.budget.spend(self.solver)
@@ -166,11 +179,13 @@ class _WeekBounds:
 def _week_bounds(
     week: PlanInput, budget: _Budget, seed: int, params: dict[str, Any]
 ) -> _WeekBounds:
+    """Each week alone (the days before it modelled but free), then planned after the
+    hint's days before it: see _WeekBounds."""
     bounds = _WeekBounds()
+    chosen: set[Placed] = set()  # the hint's sessions so far
     for w in week.per_week():
-        ctx = build_model(week, weeks=[w])
-        solver = _solver(seed, 1, params)
-        stages = _Stages(ctx, solver, budget)
+        ctx = build_model(week, weeks=[w], lead_days=BOUNDARY_DAYS)
+        stages = _Stages(ctx, _solver(seed, 1, params), budget)
         status = stages.run(ctx.objective())
         if status == "infeasible":  # the week alone cannot be planned: neither can the block
             return _WeekBounds(penalty=0, preference=None)
@@ -178,16 +193,29 @@ def _week_bounds(
             bounds.preference = None
             continue
         bounds.penalty += stages.bound if status == "feasible" else stages.value("objective")
-        bounds.hint.update(stages.values)
-        if status != "optimal" or bounds.preference is None:
-            bounds.preference = None
-            continue
-        ctx.model.add(ctx.objective() == stages.value("objective"))
-        if ctx.preference and stages.run(ctx.preference_objective()) == "optimal":
-            bounds.preference += stages.value("preference")
-            bounds.hint.update(stages.values)
-        elif ctx.preference:
-            bounds.preference = None
+        best = stages.value("objective")
+        if status != "optimal" or bounds.preference is None or not ctx.preference:
+            bounds.preference = None if status != "optimal" else bounds.preference
+        else:
+            # at the week's best penalty, held by an assumption: once its lead days are
+            # fixed below, the week may have to cost more
+            at_best = ctx.model.new_bool_var("at_best")
+            ctx.model.add(ctx.objective() == best).only_enforce_if(at_best)
+            ctx.model.add_assumptions([at_best])
+            if stages.run(ctx.preference_objective()) == "optimal":
+                bounds.preference += stages.value("preference")
+            else:
+                bounds.preference = None
+            ctx.model.clear_assumptions()
+        # the hint: this week planned after the days before it as the hint has them
+        for p in ctx.lead:
+            ctx.model.add(ctx.x[p] == int(p in chosen))
+        stages.values = {p: (p in chosen) if p in ctx.lead else v for p, v in stages.values.items()}
+        if stages.run(ctx.objective()) in ("optimal", "feasible") and ctx.preference:
+            ctx.model.add(ctx.objective() == stages.value("objective"))
+            stages.run(ctx.preference_objective())
+        chosen |= {p for p, v in stages.values.items() if v and p.slot.week == w}
+        bounds.hint.update({p: v for p, v in stages.values.items() if p.slot.week == w})
     return bounds
 
 
@@ -266,12 +294,15 @@ def solve(
     if proven and ctx.priority_rules and stages.value("priority"):
         objective, bound, proven = _fewest_objections(ctx, stages, objective, bound)
     preference_proven = False
+    # The tie-break gets as much deterministic time as the penalty took (at least
+    # PREFERENCE_MIN_WORK): reproducible on any machine load, and never the lion's share.
+    cap = max(PREFERENCE_MIN_WORK, budget.used_deterministic)
     if proven and ctx.preference:
         ctx.model.add(ctx.objective() == objective)
         if weekly is not None and weekly.preference is not None and objective == weekly.penalty:
             # every week is at its own best penalty, so each is at least its best preference
             ctx.model.add(ctx.preference_objective() >= weekly.preference)
-        if stages.run(ctx.preference_objective()) == "optimal":
+        if stages.run(ctx.preference_objective(), cap) == "optimal":
             preference_proven = True
     result.solve_seconds = time.perf_counter() - solve_began
     result.first_solution_seconds = stages.progress.first
@@ -347,7 +378,8 @@ def summarize(plan: Plan) -> Summary:
             sets[m] = sets.get(m, 0) + n
     return Summary(
         minutes=sum(p.session.minutes for p in plan.placed),
-        run_minutes=sum(p.session.minutes for p in plan.placed if p.session.is_run),
+        run_minutes=sum(p.session.minutes for p in plan.placed if p.session.is_training_run),
+        race_minutes=sum(p.session.minutes for p in plan.placed if p.session.is_race),
         load=sum(p.session.load for p in plan.placed),
         runs=sum(1 for p in plan.placed if p.session.is_run),
         strength=sum(1 for p in plan.placed if p.session.is_strength),

@@ -17,7 +17,7 @@ from hybridplan.models.errors import InputError
 from hybridplan.models.loading import load_rule_set, load_scenario
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
-from hybridplan.models.rules import RULE_CONFIGS, RuleSet
+from hybridplan.models.rules import RULE_CONFIGS, RuleSet, SoftRuleConfig
 from hybridplan.models.variants import expand_variants, is_variants_file
 
 if TYPE_CHECKING:
@@ -108,8 +108,8 @@ def _row(
     }  # fmt: skip
     if verified:
         totals = result.penalty_by_rule()
-        for rule, cfg in RULE_CONFIGS.items():
-            if cfg.LEVEL == "soft":
+        for rule, cls in RULE_CONFIGS.items():
+            if issubclass(cls, SoftRuleConfig):  # soft, or soft unless configured hard
                 row[f"penalty_{rule}"] = totals.get(rule, 0)
         plan = Plan.from_placements(week, ((s.day, s.slot, s.session) for s in result.sessions))
         row.update(plan_metrics(plan))

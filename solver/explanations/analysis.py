@@ -6,13 +6,25 @@ from __future__ import annotations
 
 from hybridplan.models.explanation import Analysis, DayScore, RuleScore, Tight
 from hybridplan.models.plan_input import PlanInput
-from hybridplan.models.result import Result
-from hybridplan.models.rules import RULE_CONFIGS
+from hybridplan.models.result import Penalty, Result
 from hybridplan.models.week import label_order
 
 
+def _by_rule(penalties: list[Penalty]) -> list[RuleScore]:
+    rules: dict[str, RuleScore] = {}
+    for p in penalties:
+        entry = rules.setdefault(
+            p.rule, RuleScore(rule=p.rule, amount=0, matches=0, justifications=[])
+        )
+        entry.amount += p.amount
+        entry.matches += 1
+        entry.justifications.append(p.detail)
+    return sorted(rules.values(), key=lambda r: -r.amount)
+
+
 def score(result: Result) -> Analysis:
-    """The cheap part, from a result alone: per-rule scores and per-day indictments."""
+    """The cheap part, from a result alone: per-rule scores, per-day indictments, and the
+    coach preference term by term (how the solver chose between weeks of equal penalty)."""
     rules: dict[str, RuleScore] = {}
     days: dict[str, DayScore] = {}  # by day label: 'tue', or 'w3 tue' in longer plans
     for p in result.penalties:
@@ -30,6 +42,8 @@ def score(result: Result) -> Analysis:
         objective=result.objective or 0,
         rules=sorted(rules.values(), key=lambda r: -r.amount),
         days=sorted(days.values(), key=lambda d: (-d.amount, label_order(d.day))),
+        preference=result.coach_preference or 0,
+        preference_terms=_by_rule(result.coach_preference_terms),
     )
 
 
@@ -46,8 +60,8 @@ def tight_rules(
         return []  # nothing to gain: the week already meets every soft rule
     limit = min(time_limit, max(1.0, 2 * result.solve_seconds))
     found = []
-    for rule_id in week.rules.rules:
-        if RULE_CONFIGS[rule_id].LEVEL != "hard":
+    for rule_id, cfg in week.rules.rules.items():
+        if cfg.level != "hard":
             continue
         rules = {k: v for k, v in week.rules.rules.items() if k != rule_id}
         without = week.rules.model_copy(  # the phase table stays

@@ -17,7 +17,6 @@ from hybridplan.counting import CountRule
 from hybridplan.models.explanation import Conflict
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
-from hybridplan.models.rules import RULE_CONFIGS
 from hybridplan.rules import rule_module
 
 
@@ -34,7 +33,7 @@ class _Oracle:
     def __init__(self, week: PlanInput, time_limit: float, seed: int):
         self.ctx = BuildContext(week, explain=True)
         for rule_id, cfg in week.rule_items():
-            if RULE_CONFIGS[rule_id].LEVEL == "hard":
+            if cfg.level == "hard":
                 rule_module(rule_id).build(self.ctx, cfg)
         self.requirements = list(self.ctx.requirements.values())
         self.time_limit = time_limit

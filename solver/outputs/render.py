@@ -74,14 +74,7 @@ def table(
                     cells.append(cell)
                 grid.add_row(day, *cells)
             parts.append(grid)
-        sm = result.summary
-        parts.append(
-            Text(
-                f"{sm.runs} runs ({sm.run_minutes} min) · {sm.strength} strength · "
-                f"{sm.minutes} min in all · load {sm.load}",
-                style="dim",
-            )
-        )
+        parts.append(Text(totals(result), style="dim"))
         if result.penalties:
             pen = Table("rule", "points", "why", title="penalties", title_justify="left")
             for p in result.penalties:
@@ -90,7 +83,40 @@ def table(
             parts.append(Text(why(result), style="dim"))
         else:
             parts.append(Text("no penalties: every soft rule is met", style="green"))
+        parts.append(Text(objections_line(result), style="dim"))
+        parts.append(Text(preference_line(result), style="dim"))
     return Group(*parts)
+
+
+def totals(result: Result) -> str:
+    sm = result.summary
+    race = f" (and the race, {sm.race_minutes} min)" if sm.race_minutes else ""
+    return (
+        f"{sm.runs} runs ({sm.run_minutes} min){race} · {sm.strength} strength · "
+        f"{sm.minutes} min in all · load {sm.load}"
+    )
+
+
+def objections_line(result: Result) -> str:
+    """What a coach would object to, from the plan metrics: "coach objections: none"."""
+    if result.metrics is None:
+        return ""
+    found = {k: v for k, v in result.metrics.coach_objections.items() if v}
+    if not found:
+        return "coach objections: none"
+    return "coach objections: " + ", ".join(f"{k} {v}" for k, v in found.items())
+
+
+def preference_line(result: Result) -> str:
+    """How ties of penalty were broken: the coach preference term by term."""
+    if result.coach_preference is None:
+        return ""
+    terms: dict[str, int] = {}
+    for t in result.coach_preference_terms:
+        terms[t.rule] = terms.get(t.rule, 0) + t.amount
+    proven = "best" if result.coach_preference_optimal else "best found"
+    listed = ", ".join(f"{k} {v}" for k, v in sorted(terms.items(), key=lambda kv: -kv[1]))
+    return f"ties broken by the coach preference ({proven}): {result.coach_preference} ({listed})"
 
 
 def weeks_of(result: Result) -> int:
@@ -98,7 +124,8 @@ def weeks_of(result: Result) -> int:
 
 
 def week_rows(result: Result) -> list[dict[str, object]]:
-    """Per week: runs, strength, running minutes, long run, minutes, sets, load, monotony."""
+    """Per week: runs, strength, running minutes (the race aside), long run, the race,
+    minutes, sets, load, monotony."""
     from hybridplan.metrics import monotony
 
     rows = []
@@ -114,8 +141,9 @@ def week_rows(result: Result) -> list[dict[str, object]]:
             "phase": result.phases[week - 1] if len(result.phases) >= week else "",
             "runs": sum(s.kind == "run" for s in here),
             "strength": sum(s.kind == "strength" for s in here),
-            "run_minutes": sum(s.minutes for s in here if s.kind == "run"),
+            "run_minutes": sum(s.minutes for s in here if s.kind == "run" and s.run_type != "race"),
             "long_run": max((s.minutes for s in here if s.run_type == "long"), default=0),
+            "race": next((f"{s.day} {s.minutes}'" for s in here if s.run_type == "race"), ""),
             "minutes": sum(s.minutes for s in here),
             "sets": ", ".join(f"{m} {n}" for m, n in sets.items()),
             "load": sum(loads),
@@ -184,6 +212,18 @@ def explanation(exp: Explanation, slot_order: Sequence[str] | None = None) -> Re
             for d in exp.analysis.days:
                 days.add_row(d.day, str(d.amount), "\n".join(d.penalties))
             parts.append(days)
+        if exp.analysis.preference_terms:
+            pref = Table(
+                "term",
+                "points",
+                "where",
+                title=f"coach preference (ties of penalty broken by it): {exp.analysis.preference}",
+                title_justify="left",
+            )
+            for r in exp.analysis.preference_terms:
+                shown = r.justifications[:3] + (["..."] if len(r.justifications) > 3 else [])
+                pref.add_row(r.rule, str(r.amount), "\n".join(shown))
+            parts.append(pref)
         if exp.analysis.tight:
             tight = Table(
                 "hard rule",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from hybridplan.models import limits
 from hybridplan.models.catalogue import resolve_sessions
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.phases import Phase, PhaseTargets, derive_phases
@@ -53,6 +54,9 @@ class PlanInput:
         problems = scenario_problems(scenario)
         sessions, session_problems = resolve_sessions(scenario)
         problems += session_problems
+        weeks, per_day = scenario.weeks, len(scenario.slots)
+        slots = weeks * len(DAYS) * per_day
+        problems += limits.plan_problems(slots, len(sessions), weeks, per_day)
         if problems:
             raise InputError(problems)
         return cls(scenario, sessions, rules)

@@ -7,9 +7,11 @@ the pure-Python checks both ask them, so the two faces of a rule cannot drift ap
 
 from __future__ import annotations
 
-from typing import Literal, cast
+from typing import Annotated, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from hybridplan.models import limits
 
 Kind = Literal["run", "strength", "mobility"]
 Intensity = Literal["easy", "moderate", "hard"]
@@ -34,6 +36,7 @@ MUSCLES: tuple[Muscle, ...] = (
     "core",
 )
 QUALITY_RUN_TYPES: frozenset[str] = frozenset({"tempo", "intervals", "hills"})
+Sets = Annotated[int, Field(ge=0, le=limits.MAX_SETS)]
 
 
 class SessionType(BaseModel):
@@ -41,19 +44,23 @@ class SessionType(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(min_length=1, description="Stable id, e.g. easy_45")
+    id: str = Field(min_length=1, max_length=limits.MAX_ID, description="Stable id, e.g. easy_45")
     kind: Kind
-    minutes: int = Field(gt=0, le=600, description="Duration in minutes")
+    minutes: int = Field(
+        gt=0, le=limits.MAX_SESSION_MINUTES, description="Duration in minutes"
+    )
     intensity: Intensity
-    rpe: int = Field(ge=0, le=10, description="Session RPE, 0-10 (Foster); load = rpe x minutes")
+    rpe: int = Field(
+        ge=0, le=limits.MAX_RPE, description="Session RPE, 0-10 (Foster); load = rpe x minutes"
+    )
     run_type: RunType | None = Field(default=None, description="Required for runs")
     strength_type: StrengthType | None = Field(default=None, description="Required for strength")
     legs: Legs = Field(default="none", description="Leg loading of a strength session")
-    sets: dict[Muscle, int] = Field(
+    sets: dict[Muscle, Sets] = Field(
         default_factory=dict, description="Working sets per muscle group (strength)"
     )
     equipment: Equipment = Field(default="none", description="gym = needs a gym")
-    description: str = ""
+    description: str = Field(default="", max_length=limits.MAX_TEXT)
 
     @model_validator(mode="after")
     def _kind_fields(self) -> SessionType:
@@ -139,12 +146,12 @@ class SessionPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: Kind | None = None
-    minutes: int | None = Field(default=None, gt=0, le=600)
+    minutes: int | None = Field(default=None, gt=0, le=limits.MAX_SESSION_MINUTES)
     intensity: Intensity | None = None
-    rpe: int | None = Field(default=None, ge=0, le=10)
+    rpe: int | None = Field(default=None, ge=0, le=limits.MAX_RPE)
     run_type: RunType | None = None
     strength_type: StrengthType | None = None
     legs: Legs | None = None
-    sets: dict[Muscle, int] | None = None
+    sets: dict[Muscle, Sets] | None = None
     equipment: Equipment | None = None
-    description: str | None = None
+    description: str | None = Field(default=None, max_length=limits.MAX_TEXT)

@@ -66,6 +66,16 @@ class InputError(ValueError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+def problems_of(exc: Any, prefix: str = "") -> list[Problem]:
+    """A pydantic ValidationError's errors as problems (no file: for objects built in
+    code, such as `Scenario.pin(...)`)."""
+    out = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in (prefix, *err["loc"]) if p != "")
+        out.append(Problem(field, describe(err)))
+    return out
+
+
 def describe(err: Any, allowed: list[str] | None = None) -> str:
     """One pydantic error as a sentence that says what is allowed."""
     kind = err["type"]

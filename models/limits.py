@@ -10,6 +10,8 @@ model take longer than a solve. The field bounds in the models (`scenario.py`, `
 
 from __future__ import annotations
 
+import os
+
 from hybridplan.models.errors import Problem
 
 # -- files ---------------------------------------------------------------------------------
@@ -99,3 +101,12 @@ def plan_problems(slots: int, sessions: int, weeks: int, slots_per_day: int) -> 
             )
         )
     return problems
+
+
+def max_jobs() -> int:
+    """Worker processes at most (`--jobs`): JOBS_PER_CORE x the cores this process may use."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return JOBS_PER_CORE * max(1, cores)

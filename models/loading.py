@@ -184,9 +184,7 @@ def _as_path(path: object, what: str = "scenario") -> Path:
     if isinstance(path, str) and 0 < len(path) <= limits.MAX_PATH and "\0" not in path:
         return Path(path)
     shown = echo(path) if isinstance(path, str) else type(path).__name__
-    raise InputError(
-        [Problem("", f"a {what} is a file path, a dict or a Scenario (got {shown})")]
-    )
+    raise InputError([Problem("", f"a {what} is a file path, a dict or a Scenario (got {shown})")])
 
 
 def load_scenario(path: str | Path) -> tuple[Scenario, Locator]:
@@ -205,8 +203,7 @@ def load_rule_set(ref: str | Path, base_dir: Path | None = None) -> RuleSet:
             [
                 Problem(
                     "rules",
-                    "a rule set is a name, a path or a RuleSet "
-                    f"(got {type(ref).__name__})",
+                    f"a rule set is a name, a path or a RuleSet (got {type(ref).__name__})",
                 )
             ]
         )
@@ -318,10 +315,58 @@ def input_from_result(result: Result) -> PlanInput:
     except ValidationError as exc:
         raise InputError(_prefixed(exc, RuleSetFile, "input.rules")) from None
     try:
-        return PlanInput.build(scenario, rules)
+        week = PlanInput.build(scenario, rules)
     except InputError as exc:
         problems = [replace(p, field=f"input.scenario.{p.field}") for p in exc.problems]
         raise InputError(problems) from None
+    problems = [
+        Problem(f"sessions.{i}.{field}", message)
+        for i, s in enumerate(result.sessions)
+        for field, message in _misfits(s.week, s.slot, s.session, week)
+    ]
+    if problems:
+        raise InputError(capped(problems))
+    return week
+
+
+def _misfits(week_no: int, slot: str, session: str, week: PlanInput) -> list[tuple[str, str]]:
+    """Where a result's session does not fit the scenario stored with it (an edited file)."""
+    out = []
+    if week_no > week.weeks:
+        out.append(("week", f"week {week_no} is beyond the plan's {week.weeks} week(s)"))
+    if slot not in week.scenario.slots:
+        out.append(
+            ("slot", f"unknown slot {echo(slot)}; slots are {', '.join(week.scenario.slots)}")
+        )
+    if session not in week.sessions:
+        out.append(("session", f"unknown session id {echo(session)}"))
+    return out
+
+
+def read_result(path: str | Path) -> Result:
+    """A result file (`solve --format json`), read like a scenario (a regular file of at
+    most 1 MiB, duplicate keys refused) and validated strictly, with lines."""
+    path = _as_path(path, "result")
+    name = str(path)
+    data, locate = parse(read_text(path), ".json", name)
+    if not isinstance(data, dict):
+        raise InputError(
+            [
+                Problem(
+                    "", "not a hybridplan result (solve --format json): not a JSON object", name, 1
+                )
+            ]
+        )
+    problems = check_data(data, name, locate)
+    if problems:
+        raise InputError(capped(problems))
+    try:
+        return Result.model_validate(data)
+    except ValidationError as exc:
+        found = validation_problems(exc, Result, name, locate)
+        raise InputError(
+            [replace(p, message=f"not a hybridplan result: {p.message}") for p in found]
+        ) from None
 
 
 def _prefixed(exc: ValidationError, model: type[BaseModel], prefix: str) -> list[Problem]:

@@ -106,7 +106,9 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise _problem(
-            name, f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}", line
+            name,
+            f"cannot read file: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            line,
         ) from None
     return text.removeprefix("\ufeff")
 

@@ -6,18 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from hybridplan.models import limits
+from hybridplan.models.errors import InputError, problems_of
 from hybridplan.models.phases import Phase, PhaseTargets
 from hybridplan.models.ranges import CountRange, Range
 from hybridplan.models.rules import RulesConfig
 from hybridplan.models.session import Equipment, Muscle, SessionPatch
-from hybridplan.models.week import Clock, Day
+from hybridplan.models.week import Clock, Day, SlotName
 
 DEFAULT_SLOTS: dict[str, str] = {"am": "06:30", "pm": "18:00"}
 
-SlotName = Annotated[str, Field(min_length=1, max_length=limits.MAX_ID)]
 SessionId = Annotated[str, Field(min_length=1, max_length=limits.MAX_ID)]
 Week = Annotated[int, Field(ge=1, le=limits.MAX_WEEKS)]
 Minutes = Annotated[int, Field(ge=0, le=1440)]
@@ -207,21 +207,30 @@ class Scenario(BaseModel):
     ] = Field(default_factory=RulesRef)
 
     # -- planner calls: each returns a new scenario, the original is left as it was ------
+    # (Bad arguments raise InputError, like every other way in.)
     def pin(self, day: Day, slot: str, session: str) -> Scenario:
         """The same week with `session` fixed to `day` `slot`."""
-        return self.model_copy(
-            update={"fixed": [*self.fixed, Pin(day=day, slot=slot, session=session)]}
-        )
+        try:
+            pin = Pin(day=day, slot=slot, session=session)
+        except ValidationError as exc:
+            raise InputError(problems_of(exc, "fixed")) from None
+        return self.model_copy(update={"fixed": [*self.fixed, pin]})
 
     def ban(self, day: Day, session: str, slot: str | None = None) -> Scenario:
         """The same week with `session` kept off `day` (or only its `slot`)."""
-        return self.model_copy(
-            update={"forbid": [*self.forbid, Ban(day=day, slot=slot, session=session)]}
-        )
+        try:
+            ban = Ban(day=day, slot=slot, session=session)
+        except ValidationError as exc:
+            raise InputError(problems_of(exc, "forbid")) from None
+        return self.model_copy(update={"forbid": [*self.forbid, ban]})
 
     def block(self, day: Day, slot: str | None = None) -> Scenario:
         """The same week without `day` (or only its `slot`)."""
-        return self.model_copy(update={"blocked": [*self.blocked, Block(day=day, slot=slot)]})
+        try:
+            block = Block(day=day, slot=slot)
+        except ValidationError as exc:
+            raise InputError(problems_of(exc, "blocked")) from None
+        return self.model_copy(update={"blocked": [*self.blocked, block]})
 
     @field_validator("timezone")
     @classmethod

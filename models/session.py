@@ -46,9 +46,7 @@ class SessionType(BaseModel):
 
     id: str = Field(min_length=1, max_length=limits.MAX_ID, description="Stable id, e.g. easy_45")
     kind: Kind
-    minutes: int = Field(
-        gt=0, le=limits.MAX_SESSION_MINUTES, description="Duration in minutes"
-    )
+    minutes: int = Field(gt=0, le=limits.MAX_SESSION_MINUTES, description="Duration in minutes")
     intensity: Intensity
     rpe: int = Field(
         ge=0, le=limits.MAX_RPE, description="Session RPE, 0-10 (Foster); load = rpe x minutes"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from hybridplan.models.explanation import Diff, Explanation
 from hybridplan.models.result import Result
 from hybridplan.models.week import DAYS
+from hybridplan.outputs.escaping import csv_frame, md
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -236,23 +237,29 @@ def diff_table(d: Diff) -> RenderableType:
 
 
 def markdown(result: Result, slot_order: Sequence[str] | None = None) -> str:
-    lines = [f"## {result.scenario}", "", f"{_headline(result)}", ""]
+    """Markdown; every name and detail escaped (`escaping.md`): no raw HTML, and no `|` or
+    line break can split a table row."""
+    lines = [f"## {md(result.scenario)}", "", md(_headline(result)), ""]
     if result.message:
-        lines += [f"> {result.message}", ""]
+        lines += [f"> {md(result.message)}", ""]
     if result.found:
         slots = _slots(result, slot_order)
-        lines.append("| day | " + " | ".join(slots) + " |")
+        lines.append("| day | " + " | ".join(md(s) for s in slots) + " |")
         lines.append("|---|" + "---|" * len(slots))
         for day in DAYS:
             cells = []
             for slot in slots:
                 here = [s for s in result.sessions if s.day == day and s.slot == slot]
-                cells.append("<br>".join(f"{s.session} ({s.start}, {s.minutes} min)" for s in here))
+                cells.append(
+                    "<br>".join(md(f"{s.session} ({s.start}, {s.minutes} min)") for s in here)
+                )
             lines.append(f"| {day} | " + " | ".join(cells) + " |")
         lines.append("")
         if result.penalties:
             lines += ["| rule | points | why |", "|---|---|---|"]
-            lines += [f"| {p.rule} | {p.amount} | {p.detail} |" for p in result.penalties]
+            lines += [
+                f"| {md(p.rule)} | {p.amount} | {md(p.detail)} |" for p in result.penalties
+            ]
         else:
             lines.append("No penalties: every soft rule is met.")
     return "\n".join(lines) + "\n"
@@ -265,7 +272,7 @@ def csv(results: Sequence[Result]) -> str:
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     sets = sorted(c for c in frame.columns if c.startswith("sets_"))
     frame[sets] = frame[sets].fillna(0).astype(int)
-    return str(frame.to_csv(index=False))
+    return str(csv_frame(frame).to_csv(index=False))
 
 
 def as_json(results: Sequence[Result]) -> str:

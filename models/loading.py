@@ -86,7 +86,7 @@ def read_document(path: Path) -> tuple[dict[str, Any], Locator]:
         )
     problems = check_data(data, name, locator)
     if problems:
-        raise InputError(capped(problems))
+        raise InputError(capped(sorted(problems, key=lambda p: p.line or 0)))
     return data, locator
 
 

@@ -265,17 +265,23 @@ def _batch(
     seed: int,
 ) -> NoReturn:
     from hybridplan.batch.engine import plan_tasks, run_batch
+    from hybridplan.batch.outdir import OutputLock, check_writable
     from hybridplan.batch.tasks import Options
 
-    if out.exists() and not out.is_dir():
-        _fail([f"--out: {out} is not a directory"])
     options = Options(rules=rules, time_limit=time_limit, seed=seed, workers=1)
-    tasks, known, problems = plan_tasks(targets, out, options, resume=resume, force=force)
-    if problems:
-        _fail(problems)
-    report = run_batch(
-        tasks, known, out, options, jobs=jobs, executor=executor.value, scheduler=scheduler
-    )
+    try:  # before anything is solved: a directory we can write, and ours alone
+        check_writable(out)
+        lock = OutputLock(out)
+        lock.acquire()
+    except InputError as exc:
+        _fail(exc.problems)
+    with lock:
+        tasks, known, problems = plan_tasks(targets, out, options, resume=resume, force=force)
+        if problems:
+            _fail(problems)
+        report = run_batch(
+            tasks, known, out, options, jobs=jobs, executor=executor.value, scheduler=scheduler
+        )
     counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
     resumed = sum(o.resumed for o in report.outcomes)
     typer.echo(
@@ -284,6 +290,10 @@ def _batch(
         + ")"
     )
     typer.echo(f"results in {out}; summary: " + ", ".join(str(p) for p in report.summary_files))
+    if report.write_error:
+        typer.echo(
+            f"error: {report.write_error}; stopped, the summary lists what was written", err=True
+        )
     if report.interrupted:
         typer.echo("interrupted: finished results are kept; run again with --resume", err=True)
     raise typer.Exit(report.exit_code)
@@ -413,7 +423,7 @@ def replan_cmd(
         console = Console()
         console.print(render.table(result, _slot_order(week)))
         for line in result.changes or ["no change to the plan"]:
-            console.print(f"change: {line}")
+            console.print(f"change: {line}", markup=False, highlight=False)
     raise typer.Exit(0 if result.found else 1)
 
 

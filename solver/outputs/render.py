@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 _STYLE = {"hard": "bold red", "moderate": "yellow", "easy": "green"}
 
 
+def esc(text: str) -> str:
+    """A string for a rich table cell: shown as written (a `[/x]` in a name is no tag)."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
 def _slots(result: Result, slot_order: Sequence[str] | None) -> list[str]:
     names = list(slot_order or [])
     for s in result.sessions:
@@ -59,7 +66,7 @@ def table(
             )
             grid.add_column("day")
             for slot in slots:
-                grid.add_column(slot)
+                grid.add_column(esc(slot))
             for day in DAYS:
                 cells = []
                 for slot in slots:
@@ -86,7 +93,7 @@ def table(
         if result.penalties:
             pen = Table("rule", "points", "why", title="penalties", title_justify="left")
             for p in result.penalties:
-                pen.add_row(p.rule, str(p.amount), p.detail)
+                pen.add_row(esc(p.rule), str(p.amount), esc(p.detail))
             parts.append(pen)
             parts.append(Text(why(result), style="dim"))
         else:
@@ -131,7 +138,7 @@ def week_summary(result: Result) -> RenderableType:
     rows = week_rows(result)
     grid = Table(*[str(k) for k in rows[0]], title="weeks", title_justify="left")
     for row in rows:
-        grid.add_row(*["" if v is None else str(v) for v in row.values()])
+        grid.add_row(*["" if v is None else esc(str(v)) for v in row.values()])
     return grid
 
 
@@ -171,7 +178,7 @@ def explanation(exp: Explanation, slot_order: Sequence[str] | None = None) -> Re
         )
         grid = Table("requirement", "what it asks", "smallest relaxation that alone works")
         for c in exp.conflicts:
-            grid.add_row(c.key, c.message, c.relaxation or "not enough on its own")
+            grid.add_row(esc(c.key), esc(c.message), esc(c.relaxation or "not enough on its own"))
         parts.append(grid)
     for line in exp.diagnosis:
         parts.append(Text(f"data: {line}", style="yellow"))
@@ -183,7 +190,7 @@ def explanation(exp: Explanation, slot_order: Sequence[str] | None = None) -> Re
                 "day", "points", "penalties involving it", title="by day", title_justify="left"
             )
             for d in exp.analysis.days:
-                days.add_row(d.day, str(d.amount), "\n".join(d.penalties))
+                days.add_row(esc(d.day), str(d.amount), esc("\n".join(d.penalties)))
             parts.append(days)
         if exp.analysis.tight:
             tight = Table(
@@ -194,7 +201,7 @@ def explanation(exp: Explanation, slot_order: Sequence[str] | None = None) -> Re
                 title_justify="left",
             )
             for t in exp.analysis.tight:
-                tight.add_row(t.rule, str(t.objective_without), str(t.improvement))
+                tight.add_row(esc(t.rule), str(t.objective_without), str(t.improvement))
             parts.append(tight)
         elif exp.analysis.objective:
             parts.append(
@@ -222,16 +229,16 @@ def diff_table(d: Diff) -> RenderableType:
     if d.moved or d.removed or d.added:
         t = Table("change", "session", "before", "after")
         for m in d.moved:
-            t.add_row("moved", m.session, m.before, m.after)
+            t.add_row("moved", esc(m.session), esc(m.before), esc(m.after))
         for gone in d.removed:
-            t.add_row("removed", gone, "", "")
+            t.add_row("removed", esc(gone), "", "")
         for new in d.added:
-            t.add_row("added", new, "", "")
+            t.add_row("added", esc(new), "", "")
         parts.append(t)
     if d.penalties:
         pen = Table("rule", "before", "after", "change", title="penalties", title_justify="left")
         for delta in d.penalties:
-            pen.add_row(delta.rule, str(delta.before), str(delta.after), f"{delta.delta:+d}")
+            pen.add_row(esc(delta.rule), str(delta.before), str(delta.after), f"{delta.delta:+d}")
         parts.append(pen)
     return Group(*parts)
 
@@ -257,9 +264,7 @@ def markdown(result: Result, slot_order: Sequence[str] | None = None) -> str:
         lines.append("")
         if result.penalties:
             lines += ["| rule | points | why |", "|---|---|---|"]
-            lines += [
-                f"| {md(p.rule)} | {p.amount} | {md(p.detail)} |" for p in result.penalties
-            ]
+            lines += [f"| {md(p.rule)} | {p.amount} | {md(p.detail)} |" for p in result.penalties]
         else:
             lines.append("No penalties: every soft rule is met.")
     return "\n".join(lines) + "\n"

@@ -23,6 +23,9 @@ GOOD: dict[str, Any] = {
 }
 
 
+SLOTS_OVER = limits.MAX_SLOTS_PER_DAY + 1
+
+
 def refused(path: Path) -> list[str]:
     """The problem lines of a file that must not load; each is one line naming it."""
     with pytest.raises(InputError) as info:

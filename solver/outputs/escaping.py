@@ -42,9 +42,12 @@ def csv_cell(value: Any) -> Any:
 def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of `frame` with every text cell (and column name) neutralised; numeric
     columns are left alone."""
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
     out = frame.copy()
     for column in out.columns:
-        if out[column].dtype == object or str(out[column].dtype) == "string":
+        kind = out[column].dtype
+        if not (is_numeric_dtype(kind) or is_bool_dtype(kind)):
             out[column] = out[column].map(csv_cell)
     out.columns = [csv_cell(c) for c in out.columns]
     return out

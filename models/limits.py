@@ -33,8 +33,8 @@ MAX_ID = 64
 """Session ids and slot names."""
 MAX_TEXT = 10_000
 """Descriptions."""
-MAX_PATH = 1024
-"""A rule set named by path (`rules:`)."""
+MAX_PATH = 4096
+"""A path: a rule set named by path (`rules:`), a file given to the API (PATH_MAX)."""
 MAX_TIMEZONE = 64
 """An IANA time zone name."""
 

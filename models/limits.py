@@ -48,6 +48,8 @@ MAX_CUSTOM_SESSIONS = 150
 MAX_LIST = 1_000
 """Items in `fixed`, `forbid`, `blocked`, `previous`, `include`, `exclude`, `history`,
 `phases`."""
+MAX_VARIANTS = 1_000
+"""Configurations a variants file may expand to (the product of its sweeps)."""
 MAX_CANDIDATES = 12_000
 """Slots x session types over all weeks (the model's boolean variables); about 6 s to build
 at the cap on a 2-core machine."""

@@ -332,7 +332,7 @@ def bench_cmd(
         configs = configurations([r.strip() for r in rules.split(",") if r.strip()])
     except InputError as exc:
         _fail([f"--rules: {p}" for p in exc.problems])
-    runs = run_comparison(scenarios, configs, seeds=seeds, time_limit=time_limit)
+    runs = run_comparison(scenarios, configs, seeds=seeds, time_limit=time_limit, skip=[out])
     if runs.empty:
         _fail([f"--scenarios: no scenario files found in {', '.join(scenarios)}"])
     summary = summarize(runs)

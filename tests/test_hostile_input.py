@@ -272,7 +272,20 @@ def test_dicts_get_the_same_checks() -> None:
         {**GOOD, "history": [float("nan")]},
         {**GOOD, "weeks": 10**5000},
         {**GOOD, "targets": {"runs": [0, 2**64]}},
+        {**GOOD, **{f"k{i}": i for i in range(200_000)}},
         [1, 2, 3],
     ):
         with pytest.raises(InputError):
             input_from_dict(data)  # type: ignore[arg-type]
+
+
+def test_variants_that_expand_too_far(tmp_path: Path) -> None:
+    from hybridplan.models.variants import expand_variants
+
+    path = tmp_path / "v.yaml"
+    sweep = {f"{r}.weight": list(range(10)) for r in ("set_volume", "spread", "run_quality")}
+    sweep["hard_separation.hours"] = [12, 24]
+    path.write_text(yaml.safe_dump({"base": "balanced", "sweep": sweep}))
+    with pytest.raises(InputError) as info:
+        expand_variants(path)
+    assert "2,000 combinations; at most 1,000" in str(info.value)

@@ -19,8 +19,11 @@ FIELD_CHARS = 200
 MESSAGE_CHARS = 600
 """A message is cut after this many characters (lists of allowed values stay readable)."""
 
-# C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u0085]")
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidi
+# controls that would reorder a terminal line ("Trojan Source").
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u0085\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 
 
 def one_line(text: str, most: int | None = None) -> str:
@@ -80,7 +83,8 @@ def describe(err: Any, allowed: list[str] | None = None) -> str:
     """One pydantic error as a sentence that says what is allowed."""
     kind = err["type"]
     if kind == "extra_forbidden":
-        msg = f"unknown field {echo(str(err['loc'][-1]))}"
+        key = err["loc"][-1] if err.get("loc") else "?"
+        msg = f"unknown field {echo(str(key))}"
         return msg + (f"; allowed: {', '.join(allowed)}" if allowed else "")
     if kind == "missing":
         return "required field is missing"

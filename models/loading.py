@@ -6,6 +6,7 @@ field path and what is allowed. Nothing here raises anything but InputError.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from dataclasses import replace
@@ -127,6 +128,10 @@ def _allowed_fields(model: type[BaseModel], path: tuple[str | int, ...]) -> list
     return None
 
 
+# pydantic's own parts of a location: 'function-after[_check_clock(), str]', 'nullable[...]'
+_INTERNAL = re.compile(r"^[a-z]+(?:-[a-z]+)*\[.*\]$", re.DOTALL)
+
+
 def _clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     """Drop pydantic's internal parts (validator and union tags) from an error location."""
     return tuple(
@@ -135,7 +140,7 @@ def _clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
         if not (
             isinstance(p, str)
             and (
-                "[" in p
+                _INTERNAL.match(p) is not None
                 or p
                 in {
                     "int",
@@ -158,7 +163,11 @@ def validation_problems(
 ) -> list[Problem]:
     problems = []
     for err in exc.errors():
-        loc = _clean_loc(tuple(err["loc"]))
+        raw = tuple(err["loc"])
+        if err["type"] == "extra_forbidden" and raw:  # the unknown key itself, whatever it is
+            loc = (*_clean_loc(raw[:-1]), raw[-1])
+        else:
+            loc = _clean_loc(raw)
         field = ".".join(str(p) for p in loc)
         allowed = _allowed_fields(model, loc[:-1]) if err["type"] == "extra_forbidden" else None
         msg = describe({**err, "loc": loc}, allowed)
@@ -292,6 +301,8 @@ def input_from_scenario(scenario: Scenario, rules: str | Path | RuleSet | None =
 def input_from_result(result: Result) -> PlanInput:
     """The scenario and rule set a result was solved with (results carry them as `input`),
     so that a result file alone can be replanned and exported."""
+    if not isinstance(result, Result):
+        raise InputError([Problem("result", f"must be a Result (got {type(result).__name__})")])
     if not result.input:
         raise InputError(
             [

@@ -132,3 +132,8 @@ def test_scenario_planner_calls() -> None:
         week.ban("mon", "x" * 1000)
     with pytest.raises(InputError):
         week.block("mon", "a b")
+
+
+def test_input_from_result_of_the_wrong_kind() -> None:
+    with pytest.raises(InputError):
+        hybridplan.input_from_result({"input": {}})  # type: ignore[arg-type]

@@ -289,3 +289,19 @@ def test_variants_that_expand_too_far(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         expand_variants(path)
     assert "2,000 combinations; at most 1,000" in str(info.value)
+
+
+def test_unknown_keys_that_look_like_pydantic_internals(tmp_path: Path) -> None:
+    """Fuzzing found these: a key with '[' or named like a type lost its name (exit 3)."""
+    path = tmp_path / "k.yaml"
+    path.write_text(
+        'name: x\navailability: {}\n"name\\e[31m": 1\nint: 2\n"function-after[x]": 3\n'
+        '"slots\\u202e": 4\n'
+    )
+    lines = refused(path)
+    assert [line.split(": ")[1] for line in lines] == [
+        "name\\x1b[31m",
+        "int",
+        "function-after[x]",
+        "slots\\u202e",
+    ]

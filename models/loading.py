@@ -128,8 +128,8 @@ def _allowed_fields(model: type[BaseModel], path: tuple[str | int, ...]) -> list
     return None
 
 
-# pydantic's own parts of a location: 'function-after[_check_clock(), str]', 'nullable[...]'
-_INTERNAL = re.compile(r"^[a-z]+(?:-[a-z]+)*\[.*\]$", re.DOTALL)
+# pydantic's own parts of a location: 'function-after[_check_clock(), str]', '[key]'
+_INTERNAL = re.compile(r"^(?:[a-z]+(?:-[a-z]+)*)?\[.*\]$", re.DOTALL)
 
 
 def _clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:

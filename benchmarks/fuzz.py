@@ -273,12 +273,14 @@ def _limit_memory() -> None:
 def run_one(
     command: list[str], file: Path, executable: str, cwd: Path
 ) -> tuple[int | None, str, int]:
-    """(exit code or None on a hang, stderr, peak RSS in KiB) of one command."""
+    """(exit code or None on a hang, stderr, peak RSS in KiB) of one command. Crash logs
+    (exit 3) go beside the case, not into the user's state directory."""
     args = [executable, *(a.replace("{file}", str(file)) for a in command)]
+    env = {**os.environ, "XDG_STATE_HOME": str(cwd / "state")}
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(
             args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, cwd=cwd,
-            preexec_fn=_limit_memory,
+            preexec_fn=_limit_memory, env=env,
         )  # fmt: skip
         began = time.monotonic()
         while True:

@@ -1,9 +1,46 @@
-"""Input problems as users see them: file, line, field path, and what is allowed."""
+"""Input problems as users see them: file, line, field path, and what is allowed.
+
+One problem is always one line: control characters (CR, LF, escape sequences, Unicode line
+separators) in a file name, field name or echoed value are escaped, and anything a file
+controls is shortened, so that a 10 MB field or a key with a newline cannot flood or split
+the report.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
+
+ECHO_CHARS = 80
+"""An echoed value (`got ...`) is cut after this many characters, with '...'."""
+FIELD_CHARS = 200
+"""A field path is cut after this many characters."""
+MESSAGE_CHARS = 600
+"""A message is cut after this many characters (lists of allowed values stay readable)."""
+
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidi
+# controls that would reorder a terminal line ("Trojan Source").
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u0085\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def one_line(text: str, most: int | None = None) -> str:
+    """`text` with control characters escaped (`\\n`, `\\x1b`), cut to `most` characters."""
+    clean = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    if most is not None and len(clean) > most:
+        return clean[: max(0, most - 3)] + "..."
+    return clean
+
+
+def echo(value: Any) -> str:
+    """A value a file gave, as an error message shows it: repr, one line, short."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long to print
+        text = f"an integer of about {value.bit_length() * 0.30103:.0f} digits"
+    return one_line(text, ECHO_CHARS)
 
 
 @dataclass(frozen=True)
@@ -14,11 +51,11 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = self.file or ""
+        where = one_line(self.file or "", FIELD_CHARS)
         if self.line is not None:
             where += f":{self.line}"
-        parts = [p for p in (where, self.field) if p]
-        return ": ".join([*parts, self.message])
+        parts = [p for p in (where, one_line(self.field, FIELD_CHARS)) if p]
+        return ": ".join([*parts, one_line(self.message, MESSAGE_CHARS)])
 
     def at(self, file: str | None, line: int | None) -> Problem:
         return replace(self, file=file, line=line)
@@ -32,11 +69,22 @@ class InputError(ValueError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+def problems_of(exc: Any, prefix: str = "") -> list[Problem]:
+    """A pydantic ValidationError's errors as problems (no file: for objects built in
+    code, such as `Scenario.pin(...)`)."""
+    out = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in (prefix, *err["loc"]) if p != "")
+        out.append(Problem(field, describe(err)))
+    return out
+
+
 def describe(err: Any, allowed: list[str] | None = None) -> str:
     """One pydantic error as a sentence that says what is allowed."""
     kind = err["type"]
     if kind == "extra_forbidden":
-        msg = f"unknown field {str(err['loc'][-1])!r}"
+        key = err["loc"][-1] if err.get("loc") else "?"
+        msg = f"unknown field {echo(str(key))}"
         return msg + (f"; allowed: {', '.join(allowed)}" if allowed else "")
     if kind == "missing":
         return "required field is missing"
@@ -44,5 +92,5 @@ def describe(err: Any, allowed: list[str] | None = None) -> str:
     if kind not in ("value_error", "assertion_error") and not isinstance(
         err.get("input"), dict | list
     ):
-        msg += f" (got {err.get('input')!r})"
+        msg += f" (got {echo(err.get('input'))})"
     return msg

@@ -6,12 +6,10 @@ field path and what is allowed. Nothing here raises anything but InputError.
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 import types
 import typing
-from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -20,20 +18,28 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from hybridplan.models.errors import InputError, Problem, describe
+from hybridplan.models import limits
+from hybridplan.models.errors import InputError, Problem, describe, echo
 from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.reading import (
+    SUFFIXES,
+    Locator,
+    StrictLoader,
+    check_data,
+    parse,
+    read_text,
+)
 from hybridplan.models.result import Result
 from hybridplan.models.rules import RuleSet, RuleSetFile
 from hybridplan.models.scenario import Scenario
 
-SUFFIXES = (".yaml", ".yml", ".toml", ".json")
-Locator = Callable[[tuple[str | int, ...]], int | None]
+__all__ = ["SUFFIXES", "Locator"]  # re-exported for the batch's discovery
 
 
 @cache
 def _builtin_rule_set(name: str) -> RuleSet:
     """Built-in sets are parsed once per process (RuleSet is immutable)."""
-    data = yaml.load(builtin_rule_set_text(name), Loader=_Loader)
+    data = yaml.load(builtin_rule_set_text(name), Loader=StrictLoader)
     return RuleSet.from_file(RuleSetFile.model_validate(data))
 
 
@@ -51,118 +57,23 @@ def builtin_rule_set_text(name: str) -> str:
 
 
 # ------------------------------------------------------------------------------ parsing
-def _yaml_locator(node: yaml.Node | None) -> Locator:
-    def locate(loc: tuple[str | int, ...]) -> int | None:
-        if node is None:
-            return None
-        current, line = node, node.start_mark.line + 1
-        for key in loc:
-            if isinstance(current, yaml.MappingNode):
-                for k, v in current.value:
-                    if str(k.value) == str(key):
-                        current, line = v, k.start_mark.line + 1
-                        break
-                else:
-                    continue  # a missing key or a pydantic-internal part: keep the parent
-            elif (
-                isinstance(current, yaml.SequenceNode)
-                and isinstance(key, int)
-                and 0 <= key < len(current.value)
-            ):
-                current = current.value[key]
-                line = current.start_mark.line + 1
-        return line
-
-    return locate
-
-
-# libyaml's loader when PyYAML was built with it: several times faster on big batches.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _lazy_yaml_locator(text: str) -> Locator:
-    """Line numbers are only wanted when something is wrong: compose the node tree (with
-    positions) on the first lookup, not for every file that loads cleanly. JSON is YAML
-    here, so JSON files get lines the same way."""
-    located: list[Locator] = []
-
-    def locate(loc: tuple[str | int, ...]) -> int | None:
-        if not located:
-            try:
-                located.append(_yaml_locator(yaml.compose(text, Loader=yaml.SafeLoader)))
-            except yaml.YAMLError:
-                located.append(_yaml_locator(None))
-        return located[0](loc)
-
-    return locate
-
-
-def _toml_locator(text: str) -> Locator:
-    lines = text.splitlines()
-
-    def locate(loc: tuple[str | int, ...]) -> int | None:
-        pos, found = 0, None
-        for key in loc:
-            if not isinstance(key, str):
-                continue
-            pattern = re.compile(
-                rf"^\s*(\[+\s*[\w.\"-]*\b{re.escape(key)}\b[\w.\"-]*\s*\]+|"
-                rf"[\"']?{re.escape(key)}[\"']?\s*=)|[{{,]\s*[\"']?{re.escape(key)}[\"']?\s*="
-            )
-            for i in range(pos, len(lines)):
-                if pattern.search(lines[i]):
-                    pos, found = i, i + 1
-                    break
-        return found
-
-    return locate
-
-
 def read_document(path: Path) -> tuple[dict[str, Any], Locator]:
-    """Parse a file by its suffix; returns the data and a field-path -> line locator."""
+    """Parse a file by its suffix; returns the data and a field-path -> line locator.
+    Everything `reading` refuses (special files, size, duplicate keys, depth, numbers)
+    is an InputError here."""
     name = str(path)
     if path.suffix.lower() not in SUFFIXES:
         raise InputError(
             [
                 Problem(
                     "",
-                    f"unsupported file type {path.suffix or '(none)'!r}; use {', '.join(SUFFIXES)}",
+                    f"unsupported file type {echo(path.suffix or '(none)')}; "
+                    f"use {', '.join(SUFFIXES)}",
                     name,
                 )
             ]
         )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InputError([Problem("", f"cannot read file: {reason}", name)]) from None
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".toml":
-            data: Any = tomllib.loads(text)
-            locator = _toml_locator(text)
-        else:
-            data = json.loads(text) if suffix == ".json" else yaml.load(text, Loader=_Loader)
-            locator = _lazy_yaml_locator(text)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise InputError([Problem("", f"not valid YAML: {exc.problem}", name, line)]) from None
-    except yaml.YAMLError as exc:
-        raise InputError([Problem("", f"not valid YAML: {exc}", name)]) from None
-    except json.JSONDecodeError as exc:
-        raise InputError([Problem("", f"not valid JSON: {exc.msg}", name, exc.lineno)]) from None
-    except tomllib.TOMLDecodeError as exc:
-        line_match = re.search(r"line (\d+)", str(exc))
-        raise InputError(
-            [
-                Problem(
-                    "",
-                    f"not valid TOML: {exc}",
-                    name,
-                    int(line_match.group(1)) if line_match else None,
-                )
-            ]
-        ) from None
+    data, locator = parse(read_text(path), path.suffix.lower(), name)
     if not isinstance(data, dict):
         raise InputError(
             [
@@ -174,6 +85,9 @@ def read_document(path: Path) -> tuple[dict[str, Any], Locator]:
                 )
             ]
         )
+    problems = check_data(data, name, locator)
+    if problems:
+        raise InputError(capped(sorted(problems, key=lambda p: p.line or 0)))
     return data, locator
 
 
@@ -214,6 +128,10 @@ def _allowed_fields(model: type[BaseModel], path: tuple[str | int, ...]) -> list
     return None
 
 
+# pydantic's own parts of a location: 'function-after[_check_clock(), str]', '[key]'
+_INTERNAL = re.compile(r"^(?:[a-z]+(?:-[a-z]+)*)?\[.*\]$", re.DOTALL)
+
+
 def _clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     """Drop pydantic's internal parts (validator and union tags) from an error location."""
     return tuple(
@@ -222,7 +140,7 @@ def _clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
         if not (
             isinstance(p, str)
             and (
-                "[" in p
+                _INTERNAL.match(p) is not None
                 or p
                 in {
                     "int",
@@ -245,17 +163,41 @@ def validation_problems(
 ) -> list[Problem]:
     problems = []
     for err in exc.errors():
-        loc = _clean_loc(tuple(err["loc"]))
+        raw = tuple(err["loc"])
+        if err["type"] == "extra_forbidden" and raw:  # the unknown key itself, whatever it is
+            loc = (*_clean_loc(raw[:-1]), raw[-1])
+        else:
+            loc = _clean_loc(raw)
         field = ".".join(str(p) for p in loc)
         allowed = _allowed_fields(model, loc[:-1]) if err["type"] == "extra_forbidden" else None
         msg = describe({**err, "loc": loc}, allowed)
         problems.append(Problem(field, msg, file, locate(loc)))
-    return sorted(problems, key=lambda p: p.line or 0)
+    return capped(sorted(problems, key=lambda p: p.line or 0))
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PROBLEMS problems, then one line counting the rest: a file of 200,000
+    unknown keys gets a readable report, not 200,000 lines."""
+    most = limits.MAX_PROBLEMS
+    if len(problems) <= most:
+        return problems
+    rest = len(problems) - most
+    return [*problems[:most], Problem("", f"... and {rest:,} more problems", problems[0].file)]
 
 
 # ------------------------------------------------------------------------------ loading
+def _as_path(path: object, what: str = "scenario") -> Path:
+    """A path from the API's caller, or an InputError saying what was given instead."""
+    if isinstance(path, Path):
+        return path
+    if isinstance(path, str) and 0 < len(path) <= limits.MAX_PATH and "\0" not in path:
+        return Path(path)
+    shown = echo(path) if isinstance(path, str) else type(path).__name__
+    raise InputError([Problem("", f"a {what} is a file path, a dict or a Scenario (got {shown})")])
+
+
 def load_scenario(path: str | Path) -> tuple[Scenario, Locator]:
-    path = Path(path)
+    path = _as_path(path)
     data, locate = read_document(path)
     try:
         return Scenario.model_validate(data), locate
@@ -265,23 +207,39 @@ def load_scenario(path: str | Path) -> tuple[Scenario, Locator]:
 
 def load_rule_set(ref: str | Path, base_dir: Path | None = None) -> RuleSet:
     """A built-in rule set by name, or a rule set file by path (relative to base_dir)."""
-    ref_str = str(ref)
-    if ref_str in builtin_rule_sets():
-        return _builtin_rule_set(ref_str)
-    path = Path(ref_str)
-    if not path.is_absolute() and base_dir is not None and not path.exists():
-        path = base_dir / path
-    if path.suffix.lower() not in SUFFIXES or not path.exists():
+    if not isinstance(ref, str | Path):
         raise InputError(
             [
                 Problem(
                     "rules",
-                    f"unknown rule set {ref_str!r}; built-in sets: "
-                    f"{', '.join(builtin_rule_sets())}, or a path to a "
-                    ".yaml/.toml/.json rule set file",
+                    f"a rule set is a name, a path or a RuleSet (got {type(ref).__name__})",
                 )
             ]
         )
+    ref_str = str(ref)
+    if ref_str in builtin_rule_sets():
+        return _builtin_rule_set(ref_str)
+    unknown = InputError(
+        [
+            Problem(
+                "rules",
+                f"unknown rule set {echo(ref_str)}; built-in sets: "
+                f"{', '.join(builtin_rule_sets())}, or a path to a "
+                ".yaml/.toml/.json rule set file",
+            )
+        ]
+    )
+    if not ref_str or len(ref_str) > limits.MAX_PATH or "\0" in ref_str:
+        raise unknown
+    path = Path(ref_str)
+    try:
+        if not path.is_absolute() and base_dir is not None and not path.exists():
+            path = base_dir / path
+        exists = path.exists()
+    except OSError:  # a name too long for the file system, a loop of links
+        exists = False
+    if path.suffix.lower() not in SUFFIXES or not exists:
+        raise unknown
     data, locate = read_document(path)
     try:
         return RuleSet.from_file(RuleSetFile.model_validate(data))
@@ -292,7 +250,7 @@ def load_rule_set(ref: str | Path, base_dir: Path | None = None) -> RuleSet:
 def load_plan_input(path: str | Path, rules: str | Path | RuleSet | None = None) -> PlanInput:
     """Load a scenario file and everything it refers to; `rules` replaces the scenario's
     rule set (its overrides still apply). Raises InputError listing every problem."""
-    path = Path(path)
+    path = _as_path(path)
     scenario, locate = load_scenario(path)
     try:
         base = (
@@ -317,6 +275,13 @@ def _field_path(field: str) -> tuple[str | int, ...]:
 
 def input_from_dict(data: dict[str, Any], rules: str | Path | None = None) -> PlanInput:
     """The Python API's way in: a scenario as a dict (or Scenario), validated like a file."""
+    if not isinstance(data, dict):
+        raise InputError(
+            [Problem("", f"a scenario dict must be a dict (got {type(data).__name__})")]
+        )
+    problems = check_data(data, "<scenario>", lambda _: None)
+    if problems:
+        raise InputError(capped(problems))
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
@@ -336,6 +301,8 @@ def input_from_scenario(scenario: Scenario, rules: str | Path | RuleSet | None =
 def input_from_result(result: Result) -> PlanInput:
     """The scenario and rule set a result was solved with (results carry them as `input`),
     so that a result file alone can be replanned and exported."""
+    if not isinstance(result, Result):
+        raise InputError([Problem("result", f"must be a Result (got {type(result).__name__})")])
     if not result.input:
         raise InputError(
             [
@@ -346,5 +313,76 @@ def input_from_result(result: Result) -> PlanInput:
                 )
             ]
         )
-    scenario = Scenario.model_validate(result.input["scenario"])
-    return PlanInput.build(scenario, RuleSet.from_data(result.input["rules"]))
+    stored = result.input
+    problems = check_data(stored, "", lambda _: None)
+    if problems:
+        raise InputError([Problem(f"input.{p.field}", p.message) for p in problems])
+    try:
+        scenario = Scenario.model_validate(stored.get("scenario"))
+    except ValidationError as exc:
+        raise InputError(_prefixed(exc, Scenario, "input.scenario")) from None
+    try:
+        rules = RuleSet.from_data(stored.get("rules"))  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise InputError(_prefixed(exc, RuleSetFile, "input.rules")) from None
+    try:
+        week = PlanInput.build(scenario, rules)
+    except InputError as exc:
+        problems = [replace(p, field=f"input.scenario.{p.field}") for p in exc.problems]
+        raise InputError(problems) from None
+    problems = [
+        Problem(f"sessions.{i}.{field}", message)
+        for i, s in enumerate(result.sessions)
+        for field, message in _misfits(s.week, s.slot, s.session, week)
+    ]
+    if problems:
+        raise InputError(capped(problems))
+    return week
+
+
+def _misfits(week_no: int, slot: str, session: str, week: PlanInput) -> list[tuple[str, str]]:
+    """Where a result's session does not fit the scenario stored with it (an edited file)."""
+    out = []
+    if week_no > week.weeks:
+        out.append(("week", f"week {week_no} is beyond the plan's {week.weeks} week(s)"))
+    if slot not in week.scenario.slots:
+        out.append(
+            ("slot", f"unknown slot {echo(slot)}; slots are {', '.join(week.scenario.slots)}")
+        )
+    if session not in week.sessions:
+        out.append(("session", f"unknown session id {echo(session)}"))
+    return out
+
+
+def read_result(path: str | Path) -> Result:
+    """A result file (`solve --format json`), read like a scenario (a regular file of at
+    most 1 MiB, duplicate keys refused) and validated strictly, with lines."""
+    path = _as_path(path, "result")
+    name = str(path)
+    data, locate = parse(read_text(path), ".json", name)
+    if not isinstance(data, dict):
+        raise InputError(
+            [
+                Problem(
+                    "", "not a hybridplan result (solve --format json): not a JSON object", name, 1
+                )
+            ]
+        )
+    problems = check_data(data, name, locate)
+    if problems:
+        raise InputError(capped(problems))
+    try:
+        return Result.model_validate(data)
+    except ValidationError as exc:
+        found = validation_problems(exc, Result, name, locate)
+        raise InputError(
+            [replace(p, message=f"not a hybridplan result: {p.message}") for p in found]
+        ) from None
+
+
+def _prefixed(exc: ValidationError, model: type[BaseModel], prefix: str) -> list[Problem]:
+    """A result's stored input, at fault: fields named from the top of the result file."""
+    return [
+        replace(p, field=f"{prefix}.{p.field}" if p.field else prefix)
+        for p in validation_problems(exc, model, "", lambda _: None)
+    ]

@@ -4,11 +4,13 @@ the checks both read it; it never changes once built."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
+from hybridplan.models import limits
 from hybridplan.models.catalogue import resolve_sessions
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.phases import Phase, PhaseTargets, derive_phases
@@ -63,6 +65,12 @@ class PlanInput:
         problems = scenario_problems(scenario)
         resolved = resolve_sessions(scenario)
         problems += resolved.problems
+        problems += limits.plan_problems(
+            _free_candidates(scenario, resolved.sessions),
+            len(resolved.sessions),
+            scenario.weeks,
+            len(scenario.slots),
+        )
         if problems:
             raise InputError(problems)
         return cls(scenario, dict(resolved.sessions), rules, resolved.offered)
@@ -304,6 +312,16 @@ class PlanInput:
             for session in self.sessions.values():
                 if self.offers(slot, session):
                     yield Placed(slot, session)
+
+
+def _free_candidates(scenario: Scenario, sessions: dict[str, SessionType]) -> int:
+    """Session types x the free slots they fit, over all weeks: the size of the model."""
+    lengths = sorted(s.minutes for s in sessions.values())
+    count = 0
+    for week in range(1, scenario.weeks + 1):
+        for free in scenario.week_availability.get(week, scenario.availability).values():
+            count += sum(bisect.bisect_right(lengths, m) for m in free.values() if m > 0)
+    return count
 
 
 def scenario_problems(scenario: Scenario) -> list[Problem]:

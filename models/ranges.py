@@ -6,14 +6,16 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from hybridplan.models.limits import MAX_COUNT
+
 
 class CountRange(BaseModel):
     """An inclusive range; a plain number n means exactly n, a list [a, b] means a..b."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    min: int = Field(ge=0)
-    max: int = Field(ge=0)
+    min: int = Field(ge=0, le=MAX_COUNT)
+    max: int = Field(ge=0, le=MAX_COUNT)
 
     @model_validator(mode="after")
     def _ordered(self) -> CountRange:

@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from hybridplan.models import limits
 from hybridplan.models.objections import PlanMetrics
-from hybridplan.models.session import Intensity, Kind, Legs, RunType
+from hybridplan.models.session import Intensity, Kind, Legs, Muscle, RunType, Sets
+from hybridplan.models.week import Clock, Day, SlotName
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -17,18 +19,25 @@ FOUND: frozenset[str] = frozenset({"optimal", "feasible"})
 
 
 class SessionOut(BaseModel):
-    week: int = 1
-    day: str
-    slot: str
-    start: str = Field(description="clock time HH:MM")
-    minutes: int
-    session: str
+    """One placed session. Validated as strictly as a scenario, since result files come
+    back in (replan, export, diff) and may have been edited or cut short."""
+
+    week: int = Field(default=1, ge=1, le=limits.MAX_WEEKS)
+    day: Day
+    slot: SlotName
+    start: Clock = Field(description="clock time HH:MM")
+    minutes: int = Field(gt=0, le=limits.MAX_SESSION_MINUTES)
+    session: str = Field(min_length=1, max_length=limits.MAX_ID)
     kind: Kind
     intensity: Intensity
     run_type: RunType | None = None
     legs: Legs | None = None
-    sets: dict[str, int] = Field(default_factory=dict)
-    load: int = Field(description="session-RPE load, RPE x minutes")
+    sets: dict[Muscle, Sets] = Field(default_factory=dict)
+    load: int = Field(
+        ge=0,
+        le=limits.MAX_SESSION_MINUTES * limits.MAX_RPE,
+        description="session-RPE load, RPE x minutes",
+    )
 
 
 class Penalty(BaseModel):

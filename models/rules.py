@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from hybridplan.models import limits
 from hybridplan.models.phases import Phase, PhaseTargets
 
 Level = Literal["hard", "soft"]
@@ -164,7 +165,9 @@ class MuscleRecovery(CoachRuleConfig):
 
     ID: ClassVar[str] = "muscle_recovery"
     hours: Hours = Field(default=44, ge=0, le=168)
-    min_sets: int = Field(default=3, ge=1, le=50, description="sets that load a muscle group")
+    min_sets: int = Field(
+        default=3, ge=1, le=limits.MAX_SETS, description="sets that load a muscle group"
+    )
 
 
 class QualitySpacing(CoachRuleConfig):
@@ -362,7 +365,12 @@ class Monotony(SoftRuleConfig):
 
     ID: ClassVar[str] = "monotony"
     weight: int = Field(default=10, ge=0, le=10_000, description="points per week")
-    limit: float = Field(default=2.0, gt=0, le=10)
+    limit: float = Field(
+        default=2.0,
+        gt=0,
+        le=limits.MAX_MONOTONY_LIMIT,
+        description="tested exactly as the fraction it is written as (up to 3 decimals)",
+    )
 
 
 class AcuteChronic(SoftRuleConfig):
@@ -465,8 +473,8 @@ class RuleSetFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1)
-    description: str = ""
+    name: str = Field(min_length=1, max_length=limits.MAX_NAME)
+    description: str = Field(default="", max_length=limits.MAX_TEXT)
     rules: RulesConfig
     phases: dict[Phase, PhaseTargets] = Field(
         default_factory=dict, description="how each training phase changes a week's targets"

@@ -7,15 +7,22 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
+from hybridplan.models import limits
+from hybridplan.models.errors import InputError, problems_of
 from hybridplan.models.phases import Phase, PhaseTargets
 from hybridplan.models.ranges import CountRange, Range
 from hybridplan.models.rules import RulesConfig
 from hybridplan.models.session import Equipment, Muscle, SessionPatch
-from hybridplan.models.week import Clock, Day
+from hybridplan.models.week import Clock, Day, SlotName
 
 DEFAULT_SLOTS: dict[str, str] = {"am": "06:30", "pm": "18:00"}
+
+SessionId = Annotated[str, Field(min_length=1, max_length=limits.MAX_ID)]
+Week = Annotated[int, Field(ge=1, le=limits.MAX_WEEKS)]
+Minutes = Annotated[int, Field(ge=0, le=1440)]
+Calendar = dict[Day, dict[SlotName, Minutes]]
 
 
 class Targets(BaseModel):
@@ -65,7 +72,12 @@ class RulesRef(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    use: str = Field(default="balanced", description="rule set name or path to a YAML file")
+    use: str = Field(
+        default="balanced",
+        min_length=1,
+        max_length=limits.MAX_PATH,
+        description="rule set name or path to a YAML file",
+    )
     override: RulesConfig = Field(default_factory=RulesConfig)
 
 
@@ -79,9 +91,9 @@ class Pin(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     day: Day
-    slot: str
-    session: str
-    week: int = Field(default=1, ge=1, le=26)
+    slot: SlotName
+    session: SessionId
+    week: Week = 1
 
 
 class Ban(BaseModel):
@@ -90,9 +102,9 @@ class Ban(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     day: Day
-    slot: str | None = None
-    session: str
-    week: int | None = Field(default=None, ge=1, le=26, description="none: every week")
+    slot: SlotName | None = None
+    session: SessionId
+    week: Week | None = Field(default=None, description="none: every week")
 
 
 class Block(BaseModel):
@@ -101,8 +113,8 @@ class Block(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     day: Day
-    slot: str | None = None
-    week: int | None = Field(default=None, ge=1, le=26, description="none: every week")
+    slot: SlotName | None = None
+    week: Week | None = Field(default=None, description="none: every week")
 
 
 Distance = Literal["5k", "10k", "half", "marathon", "ultra"]
@@ -148,8 +160,8 @@ class Scenario(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=200)
-    description: str = ""
+    name: str = Field(min_length=1, max_length=limits.MAX_NAME)
+    description: str = Field(default="", max_length=limits.MAX_TEXT)
     start: dt.date | None = Field(default=None, description="the week's Monday (optional)")
     phase: Phase | None = None
     goal: Goal | None = Field(
@@ -157,33 +169,34 @@ class Scenario(BaseModel):
         description="endurance, hybrid or strength; left out: strength in the off-season or "
         "with set targets of 10 or more, endurance with a race or 4+ runs, else hybrid",
     )
-    slots: dict[str, Clock] = Field(
+    slots: dict[SlotName, Clock] = Field(
         default_factory=lambda: dict(DEFAULT_SLOTS),
         description="slot name -> clock start HH:MM",
         min_length=1,
+        max_length=limits.MAX_SLOTS_PER_DAY,
     )
-    availability: dict[Day, dict[str, Annotated[int, Field(ge=0, le=1440)]]] = Field(
+    availability: Calendar = Field(
         description="day -> slot -> free minutes; a day or slot left out is unavailable"
     )
-    weeks: int = Field(default=1, ge=1, le=26, description="weeks planned at once")
+    weeks: int = Field(default=1, ge=1, le=limits.MAX_WEEKS, description="weeks planned at once")
     race: Race | None = Field(default=None, description="a race that ends the plan")
     phases: list[Phase] | None = Field(
-        default=None, description="phase of each week; derived from `race` when left out"
+        default=None,
+        max_length=limits.MAX_WEEKS,
+        description="phase of each week; derived from `race` when left out",
     )
     deload_every: int = Field(
         default=4, ge=0, le=8, description="a deload week every N weeks (0: none)"
     )
-    history: list[Annotated[int, Field(ge=0)]] = Field(
+    history: list[Annotated[int, Field(ge=0, le=limits.MAX_HISTORY_LOAD)]] = Field(
         default_factory=list,
+        max_length=limits.MAX_LIST,
         description="session-RPE load of past weeks, oldest first (rule acute_chronic)",
     )
     phase_targets: dict[Phase, PhaseTargets] = Field(
         default_factory=dict, description="override the rule set's phase table"
     )
-    week_availability: dict[
-        Annotated[int, Field(ge=1, le=26)],
-        dict[Day, dict[str, Annotated[int, Field(ge=0, le=1440)]]],
-    ] = Field(
+    week_availability: dict[Week, Calendar] = Field(
         default_factory=dict,
         description="week number -> availability replacing `availability` that week "
         "(holidays, travel)",
@@ -196,45 +209,86 @@ class Scenario(BaseModel):
     equipment: Equipment = Field(
         default="gym", description="'none' leaves out catalogue sessions that need a gym"
     )
-    sessions: dict[str, SessionPatch] = Field(
-        default_factory=dict, description="add catalogue sessions or override their fields"
+    sessions: dict[SessionId, SessionPatch] = Field(
+        default_factory=dict,
+        max_length=limits.MAX_CUSTOM_SESSIONS,
+        description="add catalogue sessions or override their fields",
     )
-    include: list[str] | None = Field(
-        default=None, description="only these session ids (after `sessions`)"
+    include: list[SessionId] | None = Field(
+        default=None,
+        max_length=limits.MAX_LIST,
+        description="only these session ids (after `sessions`)",
     )
-    exclude: list[str] = Field(default_factory=list, description="session ids to leave out")
-    fixed: list[Pin] = Field(default_factory=list, description="sessions pinned to a slot")
+    exclude: list[SessionId] = Field(
+        default_factory=list, max_length=limits.MAX_LIST, description="session ids to leave out"
+    )
+    fixed: list[Pin] = Field(
+        default_factory=list, max_length=limits.MAX_LIST, description="sessions pinned to a slot"
+    )
     forbid: list[Ban] = Field(
-        default_factory=list, description="sessions not allowed on a day or slot"
+        default_factory=list,
+        max_length=limits.MAX_LIST,
+        description="sessions not allowed on a day or slot",
     )
     blocked: list[Block] = Field(
-        default_factory=list, description="days or slots taken away from `availability`"
+        default_factory=list,
+        max_length=limits.MAX_LIST,
+        description="days or slots taken away from `availability`",
     )
     previous: list[Pin] = Field(
         default_factory=list,
+        max_length=limits.MAX_LIST,
         description="the plan being replanned: rule `stability` charges each change to it",
     )
-    timezone: str = Field(default="UTC", description="IANA time zone, for calendar export")
+    timezone: str = Field(
+        default="UTC",
+        min_length=1,
+        max_length=limits.MAX_TIMEZONE,
+        description="IANA time zone, for calendar export",
+    )
     rules: Annotated[
         RulesRef, BeforeValidator(_to_rules_ref, json_schema_input_type=str | RulesRef)
     ] = Field(default_factory=RulesRef)
 
     # -- planner calls: each returns a new scenario, the original is left as it was ------
+    # (Bad arguments raise InputError, like every other way in.)
     def pin(self, day: Day, slot: str, session: str) -> Scenario:
         """The same week with `session` fixed to `day` `slot`."""
-        return self.model_copy(
-            update={"fixed": [*self.fixed, Pin(day=day, slot=slot, session=session)]}
-        )
+        try:
+            pin = Pin(day=day, slot=slot, session=session)
+        except ValidationError as exc:
+            raise InputError(problems_of(exc, "fixed")) from None
+        return self.model_copy(update={"fixed": [*self.fixed, pin]})
 
     def ban(self, day: Day, session: str, slot: str | None = None) -> Scenario:
         """The same week with `session` kept off `day` (or only its `slot`)."""
-        return self.model_copy(
-            update={"forbid": [*self.forbid, Ban(day=day, slot=slot, session=session)]}
-        )
+        try:
+            ban = Ban(day=day, slot=slot, session=session)
+        except ValidationError as exc:
+            raise InputError(problems_of(exc, "forbid")) from None
+        return self.model_copy(update={"forbid": [*self.forbid, ban]})
 
     def block(self, day: Day, slot: str | None = None) -> Scenario:
         """The same week without `day` (or only its `slot`)."""
-        return self.model_copy(update={"blocked": [*self.blocked, Block(day=day, slot=slot)]})
+        try:
+            block = Block(day=day, slot=slot)
+        except ValidationError as exc:
+            raise InputError(problems_of(exc, "blocked")) from None
+        return self.model_copy(update={"blocked": [*self.blocked, block]})
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        """Checked on load, not first at export: a typo fails where it was written."""
+        from zoneinfo import ZoneInfo
+
+        try:
+            ZoneInfo(value)
+        except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name such as Europe/Berlin"
+            ) from None
+        return value
 
     @field_validator("start")
     @classmethod

@@ -7,9 +7,11 @@ the pure-Python checks both ask them, so the two faces of a rule cannot drift ap
 
 from __future__ import annotations
 
-from typing import Literal, cast
+from typing import Annotated, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from hybridplan.models import limits
 
 Kind = Literal["run", "strength", "mobility"]
 Intensity = Literal["easy", "moderate", "hard"]
@@ -45,9 +47,9 @@ class LengthRange(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    min: int = Field(gt=0, le=600)
-    max: int = Field(gt=0, le=600)
-    step: int = Field(default=15, gt=0, le=600)
+    min: int = Field(gt=0, le=limits.MAX_SESSION_MINUTES)
+    max: int = Field(gt=0, le=limits.MAX_SESSION_MINUTES)
+    step: int = Field(default=15, gt=0, le=limits.MAX_SESSION_MINUTES)
 
     @model_validator(mode="after")
     def _consistent(self) -> LengthRange:
@@ -64,6 +66,7 @@ class LengthRange(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.min}-{self.max} min (steps of {self.step})"
+Sets = Annotated[int, Field(ge=0, le=limits.MAX_SETS)]
 
 
 class SessionType(BaseModel):
@@ -71,25 +74,29 @@ class SessionType(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(min_length=1, description="Stable id, e.g. easy_45")
+    id: str = Field(min_length=1, max_length=limits.MAX_ID, description="Stable id, e.g. easy_45")
     base: str = Field(
-        default="", description="the catalogue entry this is a length of (easy for easy_45)"
+        default="",
+        max_length=limits.MAX_ID,
+        description="the catalogue entry this is a length of (easy for easy_45)",
     )
     kind: Kind
-    minutes: int = Field(gt=0, le=600, description="Duration in minutes")
+    minutes: int = Field(gt=0, le=limits.MAX_SESSION_MINUTES, description="Duration in minutes")
     intensity: Intensity
-    rpe: int = Field(ge=0, le=10, description="Session RPE, 0-10 (Foster); load = rpe x minutes")
+    rpe: int = Field(
+        ge=0, le=limits.MAX_RPE, description="Session RPE, 0-10 (Foster); load = rpe x minutes"
+    )
     run_type: RunType | None = Field(default=None, description="Required for runs")
     strength_type: StrengthType | None = Field(default=None, description="Required for strength")
     legs: Legs = Field(default="none", description="Leg loading of a strength session")
-    sets: dict[Muscle, int] = Field(
+    sets: dict[Muscle, Sets] = Field(
         default_factory=dict, description="Working sets per muscle group (strength)"
     )
     equipment: Equipment = Field(default="none", description="gym = needs a gym")
     hypertrophy: bool = Field(
         default=False, description="a volume day for muscle gain (strength goals, off-season)"
     )
-    description: str = ""
+    description: str = Field(default="", max_length=limits.MAX_TEXT)
 
     @model_validator(mode="after")
     def _kind_fields(self) -> SessionType:
@@ -198,18 +205,18 @@ class SessionPatch(BaseModel):
         default=None, description="minutes, or {min, max, step}: lengths the solver chooses from"
     )
     intensity: Intensity | None = None
-    rpe: int | None = Field(default=None, ge=0, le=10)
+    rpe: int | None = Field(default=None, ge=0, le=limits.MAX_RPE)
     run_type: RunType | None = None
     strength_type: StrengthType | None = None
     legs: Legs | None = None
-    sets: dict[Muscle, int] | None = None
+    sets: dict[Muscle, Sets] | None = None
     equipment: Equipment | None = None
     hypertrophy: bool | None = None
-    description: str | None = None
+    description: str | None = Field(default=None, max_length=limits.MAX_TEXT)
 
     @field_validator("minutes")
     @classmethod
     def _positive(cls, value: int | LengthRange | None) -> int | LengthRange | None:
-        if isinstance(value, int) and not 0 < value <= 600:
-            raise ValueError(f"minutes must be 1-600 (got {value})")
+        if isinstance(value, int) and not 0 < value <= limits.MAX_SESSION_MINUTES:
+            raise ValueError(f"minutes must be 1-{limits.MAX_SESSION_MINUTES} (got {value})")
         return value

@@ -4,11 +4,13 @@ configurations for comparisons (`hard_separation.hours: [12, 24, 36]`)."""
 from __future__ import annotations
 
 import itertools
+import math
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from hybridplan.models import limits
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.loading import load_rule_set, read_document, validation_problems
 from hybridplan.models.rules import RulesConfig, RuleSet
@@ -20,9 +22,11 @@ class VariantsFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, description="prefix of the configuration names")
-    base: str = "balanced"
-    sweep: dict[str, list[Any]] = Field(min_length=1)
+    name: str | None = Field(
+        default=None, max_length=limits.MAX_NAME, description="prefix of the configuration names"
+    )
+    base: str = Field(default="balanced", min_length=1, max_length=limits.MAX_PATH)
+    sweep: dict[str, list[Any]] = Field(min_length=1, max_length=20)
 
 
 def is_variants_file(path: Path) -> bool:
@@ -54,6 +58,16 @@ def expand_variants(path: str | Path) -> list[RuleSet]:
         for k in keys
         if k.count(".") != 1
     ]
+    combinations = math.prod(len(spec.sweep[k]) for k in keys)
+    if combinations > limits.MAX_VARIANTS:
+        problems.append(
+            Problem(
+                "sweep",
+                f"{combinations:,} combinations; at most {limits.MAX_VARIANTS:,}",
+                str(path),
+                locate(("sweep",)),
+            )
+        )
     if problems:
         raise InputError(problems)
     out = []

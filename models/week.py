@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
+
+from hybridplan.models.limits import MAX_ID
 
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAYS: tuple[Day, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -21,6 +23,10 @@ def _check_clock(value: str) -> str:
 
 
 Clock = Annotated[str, AfterValidator(_check_clock)]
+
+SlotName = Annotated[str, Field(min_length=1, max_length=MAX_ID, pattern=r"^[^\s:\x00-\x1f\x7f]+$")]
+"""A slot's name (am, pm, noon): no spaces or colons, as labels ('w3 tue pm') and the
+command line (`--missed tue:pm`) separate by them."""
 
 
 def clock_minutes(clock: str) -> int:

@@ -18,11 +18,9 @@ except PackageNotFoundError:  # imported from a source tree that was never insta
     __version__ = "0+unknown"
 
 if TYPE_CHECKING:
-    from hybridplan.batch.running import solve_many
+    from hybridplan.api import diff, explain, export, replan, solve, solve_many
     from hybridplan.batch.tasks import Outcome
     from hybridplan.checking import CheckReport, check_plan
-    from hybridplan.explanations.diff import diff
-    from hybridplan.explanations.explainer import explain
     from hybridplan.models.errors import InputError, Problem
     from hybridplan.models.explanation import Diff, Explanation
     from hybridplan.models.loading import (
@@ -38,18 +36,16 @@ if TYPE_CHECKING:
     from hybridplan.models.rules import RuleSet
     from hybridplan.models.scenario import Scenario
     from hybridplan.models.session import SessionType
-    from hybridplan.outputs.export import export
-    from hybridplan.planner.replanning import replan
-    from hybridplan.solving import solve
 
-# name -> module that defines it
+# name -> module that defines it (the calls go through hybridplan.api, which checks every
+# argument first, so that bad input raises InputError and nothing else)
 _EXPORTS: dict[str, str] = {
-    "solve": "hybridplan.solving",
-    "explain": "hybridplan.explanations.explainer",
-    "diff": "hybridplan.explanations.diff",
-    "replan": "hybridplan.planner.replanning",
-    "export": "hybridplan.outputs.export",
-    "solve_many": "hybridplan.batch.running",
+    "solve": "hybridplan.api",
+    "explain": "hybridplan.api",
+    "diff": "hybridplan.api",
+    "replan": "hybridplan.api",
+    "export": "hybridplan.api",
+    "solve_many": "hybridplan.api",
     "Outcome": "hybridplan.batch.tasks",
     "check_plan": "hybridplan.checking",
     "CheckReport": "hybridplan.checking",

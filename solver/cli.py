@@ -2,11 +2,14 @@
 list rules, sessions and the schema.
 
 Exit codes: 0 a schedule for every file, 1 some file infeasible or unsolved in time,
-2 invalid input (without --out nothing is solved then; a batch records it and goes on).
+2 invalid input (without --out nothing is solved then; a batch records it and goes on),
+3 an internal error (a bug: one line on stderr, the traceback in a log file), 130 after
+Ctrl-C and 143 after SIGTERM (a batch keeps what it finished).
 """
 
 from __future__ import annotations
 
+import math
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -14,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from hybridplan.models import limits
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.week import DAYS
 
@@ -63,8 +67,12 @@ class Format(StrEnum):
 
 
 def _fail(problems: list[Problem] | list[str]) -> NoReturn:
-    for p in problems:
-        typer.echo(f"error: {p}", err=True)
+    from hybridplan.models.errors import one_line
+
+    for p in problems[: limits.MAX_PROBLEMS]:
+        typer.echo(f"error: {p if isinstance(p, Problem) else one_line(p, 1000)}", err=True)
+    if len(problems) > limits.MAX_PROBLEMS:
+        typer.echo(f"error: ... and {len(problems) - limits.MAX_PROBLEMS:,} more", err=True)
     raise typer.Exit(2)
 
 
@@ -102,8 +110,29 @@ RulesOption = Annotated[
         "replaces each scenario's own set, its overrides still apply",
     ),
 ]
-TimeLimitOption = Annotated[float, typer.Option("--time-limit", min=0.01, help="seconds per solve")]
-SeedOption = Annotated[int, typer.Option("--seed", min=0, help="CP-SAT random seed")]
+
+
+def _seconds(value: float) -> float:
+    """Above 0 and finite (click's ranges let NaN through: every comparison with NaN is
+    false); the range itself caps it at MAX_TIME_LIMIT."""
+    if not math.isfinite(value) or value <= 0:
+        raise typer.BadParameter(f"{value} is not a number of seconds above 0")
+    return value
+
+
+TimeLimitOption = Annotated[
+    float,
+    typer.Option(
+        "--time-limit",
+        min=0,
+        max=limits.MAX_TIME_LIMIT,
+        callback=_seconds,
+        help=f"seconds per solve, above 0 and at most {limits.MAX_TIME_LIMIT:g}",
+    ),
+]
+SeedOption = Annotated[
+    int, typer.Option("--seed", min=0, max=limits.MAX_SEED, help="CP-SAT random seed")
+]
 
 
 class Executor(StrEnum):
@@ -134,7 +163,15 @@ def solve_cmd(
             "directory; a bad file is recorded, never stops the batch",
         ),
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", min=1, help="worker processes (batch mode)")] = 1,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            min=1,
+            max=limits.max_jobs(),
+            help=f"worker processes (batch mode); at most {limits.JOBS_PER_CORE} x the cores",
+        ),
+    ] = 1,
     resume: Annotated[
         bool,
         typer.Option("--resume", help="skip scenarios whose result exists for the same input"),
@@ -152,11 +189,22 @@ def solve_cmd(
     ] = None,
     seed: SeedOption = 0,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="CP-SAT workers; 1 is deterministic")
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=limits.MAX_WORKERS,
+            help=f"CP-SAT workers (1-{limits.MAX_WORKERS}); 1 is deterministic",
+        ),
     ] = 1,
     show_week: Annotated[
         int | None,
-        typer.Option("--week", min=1, help="plans of several weeks: show only this week's grid"),
+        typer.Option(
+            "--week",
+            min=1,
+            max=limits.MAX_WEEKS,
+            help="plans of several weeks: show only this week's grid",
+        ),
     ] = None,
 ) -> None:
     """Solve scenarios and print the planned weeks, or (with --out) solve a batch into
@@ -217,17 +265,23 @@ def _batch(
     seed: int,
 ) -> NoReturn:
     from hybridplan.batch.engine import plan_tasks, run_batch
+    from hybridplan.batch.outdir import OutputLock, check_writable
     from hybridplan.batch.tasks import Options
 
-    if out.exists() and not out.is_dir():
-        _fail([f"--out: {out} is not a directory"])
     options = Options(rules=rules, time_limit=time_limit, seed=seed, workers=1)
-    tasks, known, problems = plan_tasks(targets, out, options, resume=resume, force=force)
-    if problems:
-        _fail(problems)
-    report = run_batch(
-        tasks, known, out, options, jobs=jobs, executor=executor.value, scheduler=scheduler
-    )
+    try:  # before anything is solved: a directory we can write, and ours alone
+        check_writable(out)
+        lock = OutputLock(out)
+        lock.acquire()
+    except InputError as exc:
+        _fail(exc.problems)
+    with lock:
+        tasks, known, problems = plan_tasks(targets, out, options, resume=resume, force=force)
+        if problems:
+            _fail(problems)
+        report = run_batch(
+            tasks, known, out, options, jobs=jobs, executor=executor.value, scheduler=scheduler
+        )
     counts = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
     resumed = sum(o.resumed for o in report.outcomes)
     typer.echo(
@@ -236,6 +290,10 @@ def _batch(
         + ")"
     )
     typer.echo(f"results in {out}; summary: " + ", ".join(str(p) for p in report.summary_files))
+    if report.write_error:
+        typer.echo(
+            f"error: {report.write_error}; stopped, the summary lists what was written", err=True
+        )
     if report.interrupted:
         typer.echo("interrupted: finished results are kept; run again with --resume", err=True)
     raise typer.Exit(report.exit_code)
@@ -256,7 +314,7 @@ def bench_cmd(
             "(a base set plus parameter sweeps)",
         ),
     ] = "balanced,stacked,strict,minimal",
-    seeds: Annotated[int, typer.Option("--seeds", min=1, help="seeds per run")] = 1,
+    seeds: Annotated[int, typer.Option("--seeds", min=1, max=100, help="seeds per run")] = 1,
     time_limit: TimeLimitOption = 10.0,
     show: Annotated[
         str | None, typer.Option("--show", help="scenario name whose weeks the report shows")
@@ -274,7 +332,7 @@ def bench_cmd(
         configs = configurations([r.strip() for r in rules.split(",") if r.strip()])
     except InputError as exc:
         _fail([f"--rules: {p}" for p in exc.problems])
-    runs = run_comparison(scenarios, configs, seeds=seeds, time_limit=time_limit)
+    runs = run_comparison(scenarios, configs, seeds=seeds, time_limit=time_limit, skip=[out])
     if runs.empty:
         _fail([f"--scenarios: no scenario files found in {', '.join(scenarios)}"])
     summary = summarize(runs)
@@ -286,23 +344,19 @@ def bench_cmd(
 
 
 def _read_result(path: Path) -> Result:
-    from pydantic import ValidationError
-
-    from hybridplan.models.result import Result
+    """A result file, read as carefully as a scenario (a regular file, 1 MiB, strict JSON)
+    and validated strictly: an edited or cut-short file is bad input (exit 2)."""
+    from hybridplan.models.loading import read_result
 
     try:
-        return Result.model_validate_json(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        _fail([f"{path}: cannot read file: {exc.strerror}"])
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        _fail(
-            [
-                f"{path}: not a hybridplan result (solve --format json): "
-                f"{where + ': ' if where else ''}{first['msg']}"
-            ]
-        )
+        return read_result(path)
+    except InputError as exc:
+        _fail(exc.problems)
+
+
+def _in_file(path: Path, exc: InputError) -> list[Problem]:
+    """Problems of a result's stored input, named in the result file."""
+    return [p if p.file else p.at(str(path), None) for p in exc.problems]
 
 
 def _write_new(path: Path, data: bytes, force: bool) -> None:
@@ -358,7 +412,7 @@ def replan_cmd(
             seed=seed,
         )
     except InputError as exc:
-        _fail(exc.problems)
+        _fail(_in_file(result_file, exc))
     if out is not None:
         _write_new(out, result.to_json().encode(), force)
     if fmt is Format.json:
@@ -369,7 +423,7 @@ def replan_cmd(
         console = Console()
         console.print(render.table(result, _slot_order(week)))
         for line in result.changes or ["no change to the plan"]:
-            console.print(f"change: {line}")
+            console.print(f"change: {line}", markup=False, highlight=False)
     raise typer.Exit(0 if result.found else 1)
 
 
@@ -418,7 +472,7 @@ def export_cmd(
     try:
         data = export(result, to.value, **options)
     except InputError as exc:
-        _fail(exc.problems)
+        _fail(_in_file(result_file, exc))
     _write_new(out, data, force)
     typer.echo(f"wrote {out} ({len(data)} bytes)")
 
@@ -426,8 +480,12 @@ def export_cmd(
 @app.command("generate")
 def generate_cmd(
     out: Annotated[Path, typer.Option("--out", help="directory for the scenario files")],
-    count: Annotated[int, typer.Option("--count", min=1, help="how many scenarios")] = 100,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="same seed, same files")] = 0,
+    count: Annotated[
+        int, typer.Option("--count", min=1, max=100_000, help="how many scenarios")
+    ] = 100,
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, max=limits.MAX_SEED, help="same seed, same files")
+    ] = 0,
     force: Annotated[bool, typer.Option("--force", help="replace existing files")] = False,
 ) -> None:
     """Write realistic random scenarios (about 10% infeasible by construction, named
@@ -603,11 +661,23 @@ def schema_cmd() -> None:
 
 
 def main() -> None:
+    """The command, with its last line of defence: an exception that is not bad input is a
+    bug, reported in one line with exit code 3 (scripts can tell it from an infeasible week,
+    exit 1), its traceback kept in a log file."""
     try:
         app()
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+    except InputError as exc:  # a path that forgot to report it: still bad input
+        for p in exc.problems:
+            typer.echo(f"error: {p}", err=True)
+        sys.exit(2)
+    except Exception as exc:
+        from hybridplan.crash import report_crash
+
+        typer.echo(report_crash(exc), err=True)
+        sys.exit(3)
 
 
 if __name__ == "__main__":

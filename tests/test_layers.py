@@ -12,7 +12,7 @@ import pytest
 from helpers import ROOT
 
 LEVEL = {"models": 0, "core": 1, "explanations": 2, "planner": 2, "batch": 3, "outputs": 3}
-TOP = {"cli": 4, "__init__": 5, "__main__": 5}
+TOP = {"api": 4, "cli": 4, "__init__": 5, "__main__": 5}
 
 
 def _part(module: str) -> str:

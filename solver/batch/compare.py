@@ -44,14 +44,16 @@ def run_comparison(
     *,
     seeds: int = 1,
     time_limit: float = 10.0,
+    skip: Sequence[Path] = (),
 ) -> pd.DataFrame:
-    """One row per scenario x configuration x seed."""
+    """One row per scenario x configuration x seed. `skip`: directories not searched (the
+    report's own, so that its report.json is never read as a scenario)."""
     import pandas as pd
 
     from hybridplan.solving import solve
 
     rows = []
-    for path, _ in discover(scenarios):
+    for path, _ in discover(scenarios, skip=skip):
         try:
             scenario, _ = load_scenario(path)
         except InputError as exc:

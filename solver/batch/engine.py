@@ -1,5 +1,6 @@
 """The batch command's engine: decide what to solve (resume), run it with progress, write
-each result as it arrives, then the summary. Ctrl-C keeps every finished result."""
+each result as it arrives, then the summary. Ctrl-C and SIGTERM keep every finished
+result; a result that cannot be written stops the batch with the summary of what was."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from hybridplan.batch.discovery import discover
 from hybridplan.batch.running import run_tasks
+from hybridplan.batch.signals import StopFlag
 from hybridplan.batch.tasks import Options, Outcome, input_hash, summary_row
 from hybridplan.batch.writing import stored_hash, write_summary
 from hybridplan.models.errors import InputError
@@ -23,6 +25,8 @@ class BatchReport:
     outcomes: list[Outcome] = field(default_factory=list)
     summary_files: list[Path] = field(default_factory=list)
     interrupted: bool = False
+    signal_exit: int = 130
+    write_error: str | None = None
     seconds: float = 0.0
 
     def counts(self) -> Counter[str]:
@@ -31,7 +35,9 @@ class BatchReport:
     @property
     def exit_code(self) -> int:
         if self.interrupted:
-            return 130
+            return self.signal_exit
+        if self.write_error is not None:
+            return 2
         if self.outcomes and all(o.status == "error" for o in self.outcomes):
             return 2  # nothing could be read
         return 0 if all(o.found for o in self.outcomes) else 1
@@ -41,14 +47,13 @@ def plan_tasks(
     targets: list[str], out: Path, options: Options, *, resume: bool, force: bool
 ) -> tuple[list[tuple[str, str]], list[Outcome], list[str]]:
     """(tasks to run, outcomes known without solving, problems that stop the run)."""
-    from hybridplan.models.loading import load_plan_input, load_rule_set
-    from hybridplan.models.result import Result
+    from hybridplan.models.loading import load_plan_input, load_rule_set, read_result
 
-    found = discover(targets)
+    found = discover(targets, skip=[out])
     problems = [
         f"{t}: no scenario files found (.yaml, .yml, .toml, .json)"
         for t in targets
-        if not discover([t])
+        if not discover([t], skip=[out])
     ]
     tasks: list[tuple[str, str]] = []
     known: list[Outcome] = []
@@ -70,8 +75,13 @@ def plan_tasks(
                 tasks.append((str(path), name))  # the worker records the error
                 continue
             digest = input_hash(path.read_bytes(), week.rules.model_dump_json(), options)
+            result = None
             if resume and stored_hash(target) == digest:
-                result = Result.model_validate_json(target.read_text(encoding="utf-8"))
+                try:
+                    result = read_result(target)
+                except InputError:
+                    result = None  # edited or cut short since: solve it again
+            if result is not None:
                 row = summary_row(str(path), week, result, None)
                 row["resumed"] = True
                 known.append(Outcome(str(path), name, result=result, row=row, resumed=True))
@@ -103,18 +113,44 @@ def run_batch(
     out.mkdir(parents=True, exist_ok=True)
     total = len(tasks) + len(known)
     show = _Progress(total, len(known), enabled=progress)
-    try:
-        for outcome in run_tasks(tasks, options, jobs=jobs, executor=executor, scheduler=scheduler):
-            if outcome.result is not None:
-                write_atomic(out / f"{outcome.name}.json", outcome.result.to_json())
-            report.outcomes.append(outcome)
-            show.step(outcome, report.counts())
-    except KeyboardInterrupt:
-        report.interrupted = True
-    finally:
-        show.close()
-        report.seconds = time.perf_counter() - began
-        report.summary_files = write_summary(out, [o.row for o in report.outcomes])
+    with StopFlag() as stop:
+        outcomes = run_tasks(
+            tasks,
+            options,
+            jobs=jobs,
+            executor=executor,
+            scheduler=scheduler,
+            isolate=True,
+            stop=lambda: bool(stop),
+        )
+        try:
+            for outcome in outcomes:
+                if outcome.result is not None:
+                    path = out / f"{outcome.name}.json"
+                    try:
+                        write_atomic(path, outcome.result.to_json())
+                    except OSError as exc:
+                        report.write_error = f"cannot write {path}: {exc.strerror or exc}"
+                        break
+                report.outcomes.append(outcome)
+                show.step(outcome, report.counts())
+                if stop:
+                    break
+        except KeyboardInterrupt:  # a second Ctrl-C, or one outside the wait
+            report.interrupted = True
+        finally:
+            outcomes.close()  # stops the workers at once
+            show.close()
+            if stop:
+                report.interrupted = True
+                report.signal_exit = stop.exit_code
+            report.seconds = time.perf_counter() - began
+            try:
+                report.summary_files = write_summary(out, [o.row for o in report.outcomes])
+            except OSError as exc:
+                report.write_error = report.write_error or (
+                    f"cannot write the summary into {out}: {exc.strerror or exc}"
+                )
     return report
 
 

@@ -1,17 +1,27 @@
 """Running many tasks: in-process, in a process pool, on any concurrent.futures executor,
 or on a Dask cluster; outcomes are yielded as they finish, and one failure never stops the
-others."""
+others.
+
+The process pool is pebble's: a worker that dies (`kill -9`, out of memory) fails only the
+scenario it was solving; the pool starts a new worker and the rest go on (the standard
+library's pool breaks as a whole and fails every pending scenario). Stopping the pool
+terminates its workers at once, so Ctrl-C does not wait for a solve to finish.
+"""
 
 from __future__ import annotations
 
 import concurrent.futures as cf
 import importlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from hybridplan.batch.discovery import discover, safe_name
-from hybridplan.batch.tasks import Options, Outcome, _ignore_interrupts, solve_one, summary_row
+from hybridplan.batch.tasks import Options, Outcome, solve_one, summary_row
+from hybridplan.batch.workers import death_message, init_worker
+
+POLL_SECONDS = 0.2
+"""How often a running batch looks at its stop flag while it waits for results."""
 
 
 def solve_many(
@@ -45,22 +55,61 @@ def run_tasks(
     jobs: int = 1,
     executor: str | cf.Executor = "process",
     scheduler: str | None = None,
-) -> Iterator[Outcome]:
+    isolate: bool = False,
+    stop: Callable[[], bool] | None = None,
+) -> Generator[Outcome, None, None]:
+    """Outcomes as they finish. `isolate`: solve in worker processes even when jobs is 1
+    (the batch command does, so that Ctrl-C and a crashing solve cannot hold it up).
+    `stop`: checked while waiting; when it turns true, the workers are stopped and no
+    more outcomes come."""
     if executor == "dask":
         yield from _run_dask(tasks, options, scheduler, jobs)
         return
     if isinstance(executor, cf.Executor):
         yield from _run_pool(executor, tasks, options)
         return
-    if jobs <= 1:
+    if jobs <= 1 and not isolate:
         for source, name in tasks:
+            if stop is not None and stop():
+                return
             yield solve_one(source, name, options)
         return
-    pool = cf.ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    yield from _run_processes(tasks, options, max(1, jobs), stop)
+
+
+def _run_processes(
+    tasks: Sequence[tuple[Any, str]],
+    options: Options,
+    jobs: int,
+    stop: Callable[[], bool] | None,
+) -> Iterator[Outcome]:
+    import pebble
+
+    pool = pebble.ProcessPool(max_workers=jobs, initializer=init_worker)
     try:
-        yield from _run_pool(pool, tasks, options)
+        pending: dict[cf.Future[Outcome], tuple[Any, str]] = {
+            pool.schedule(solve_one, args=(source, name, options)): (source, name)
+            for source, name in tasks
+        }
+        while pending:
+            if stop is not None and stop():
+                return
+            done, _ = cf.wait(pending, timeout=POLL_SECONDS, return_when=cf.FIRST_COMPLETED)
+            for future in done:
+                source, name = pending.pop(future)
+                yield _outcome(future, source, name)
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.stop()  # type: ignore[no-untyped-call]  # terminates the workers at once
+        pool.join(timeout=5)
+
+
+def _outcome(future: cf.Future[Outcome], source: Any, name: str) -> Outcome:
+    try:
+        return future.result()
+    except Exception as exc:  # the worker process itself died: this scenario only
+        label = source if isinstance(source, str) else name
+        error = death_message(exc)
+        return Outcome(label, name, error=error, row=summary_row(label, None, None, error))
 
 
 def _run_pool(
@@ -71,12 +120,7 @@ def _run_pool(
     }
     for future in cf.as_completed(futures):
         source, name = futures[future]
-        try:
-            yield future.result()
-        except Exception as exc:  # the worker process itself died
-            label = source if isinstance(source, str) else name
-            error = f"worker failed: {type(exc).__name__}: {exc}"
-            yield Outcome(label, name, error=error, row=summary_row(label, None, None, error))
+        yield _outcome(future, source, name)
 
 
 def _run_dask(

@@ -5,7 +5,6 @@ CP-SAT models, which do not pickle (architecture.md)."""
 from __future__ import annotations
 
 import hashlib
-import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,8 +115,3 @@ def solve_one(source: str | dict[str, Any], name: str, options: Options) -> Outc
     except Exception as exc:  # a crash in one scenario must not stop the batch
         error = f"{type(exc).__name__}: {exc}"
     return Outcome(label, name, error=error, row=summary_row(label, week, None, error))
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool cleanly."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)

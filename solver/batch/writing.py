@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hybridplan.batch.tasks import SUMMARY_COLUMNS
+from hybridplan.outputs.escaping import csv_frame
 from hybridplan.outputs.files import atomic_path, write_atomic
 
 
@@ -27,7 +28,7 @@ def write_summary(out: Path, rows: list[dict[str, Any]]) -> list[Path]:
     counts = ["objective", "bound", "sessions", "minutes", "runs", "strength", "sets_short"]
     frame = frame.astype({c: "Int64" for c in counts} | {"resumed": "boolean"})
     written = [out / "summary.csv"]
-    write_atomic(written[0], frame.to_csv(index=False))
+    write_atomic(written[0], csv_frame(frame).to_csv(index=False))
     try:
         import pyarrow  # noqa: F401
     except ImportError:

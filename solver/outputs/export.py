@@ -4,7 +4,6 @@ picture (matplotlib), a self-contained HTML page, Markdown and CSV."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 from typing import Any
 
@@ -13,6 +12,7 @@ from hybridplan.models.loading import input_from_result
 from hybridplan.models.result import Result, SessionOut
 from hybridplan.models.week import DAYS, clock_minutes
 from hybridplan.outputs import render
+from hybridplan.outputs.escaping import CSP_META, h, mpl
 
 COLOURS = {  # by family, darker for harder
     ("run", "easy"): "#9ecae1", ("run", "moderate"): "#4292c6", ("run", "hard"): "#08519c",
@@ -124,7 +124,7 @@ def to_png(result: Result) -> bytes:
         grid.text(
             x + 0.47,
             y + 0.45,
-            f"{s.session}\n{s.start} {s.minutes}'",
+            mpl(f"{s.session}\n{s.start} {s.minutes}'"),
             ha="center",
             va="center",
             fontsize=7,
@@ -133,8 +133,8 @@ def to_png(result: Result) -> bytes:
     grid.set_xlim(0, len(DAYS))
     grid.set_ylim(len(slots), 0)
     grid.set_xticks([i + 0.47 for i in range(len(DAYS))], DAYS)
-    grid.set_yticks([i + 0.45 for i in range(len(slots))], slots)
-    grid.set_title(f"{result.scenario} · {result.rule_set} · penalty {result.objective}")
+    grid.set_yticks([i + 0.45 for i in range(len(slots))], [mpl(s) for s in slots])
+    grid.set_title(mpl(f"{result.scenario} · {result.rule_set} · penalty {result.objective}"))
     grid.legend(
         handles=[Patch(color=c, label=f"{k} {i}") for (k, i), c in COLOURS.items()],
         fontsize=6,
@@ -146,8 +146,8 @@ def to_png(result: Result) -> bytes:
     targets: dict[str, Any] = {str(m): r for m, r in week.targets_for(1).sets.items()}
     sets: dict[str, int] = {}
     for s in (s for s in result.sessions if s.week == 1):
-        for m, n in s.sets.items():
-            sets[m] = sets.get(m, 0) + n
+        for muscle, n in s.sets.items():
+            sets[muscle] = sets.get(muscle, 0) + n
     muscles: list[str] = list(targets) or sorted(sets)
     totals = [sets.get(m, 0) for m in muscles]
     bars.barh(muscles, totals, color="#f16913")
@@ -166,36 +166,38 @@ def to_png(result: Result) -> bytes:
 
 
 def to_html(result: Result) -> str:
-    """A self-contained page: the week grid, totals, and penalties with their reasons."""
+    """A self-contained page: the week grid, totals, and penalties with their reasons.
+    Every value is escaped (a result file may have been edited) and a Content-Security-
+    Policy forbids scripts and outside requests (`escaping`)."""
     import base64
 
     picture = base64.b64encode(to_png(result)).decode()
     rows = "".join(
-        f"<tr><td>{s.day}</td><td>{s.slot}</td><td>{s.start}</td><td>{html.escape(s.session)}"
-        f"</td><td>{html.escape(_describe(s))}</td></tr>"
+        f"<tr><td>{h(s.week)}</td><td>{h(s.day)}</td><td>{h(s.slot)}</td><td>{h(s.start)}"
+        f"</td><td>{h(s.session)}</td><td>{h(_describe(s))}</td></tr>"
         for s in result.sessions
     )
     penalties = (
         "".join(
-            f"<tr><td>{p.rule}</td><td>{p.amount}</td><td>{html.escape(p.detail)}</td></tr>"
+            f"<tr><td>{h(p.rule)}</td><td>{h(p.amount)}</td><td>{h(p.detail)}</td></tr>"
             for p in result.penalties
         )
         or "<tr><td colspan=3>none: every soft rule is met</td></tr>"
     )
     sm = result.summary
-    return f"""<!doctype html><html><head><meta charset="utf-8">
-<title>{html.escape(result.scenario)}</title><style>body {{ font-family: sans-serif;
+    return f"""<!doctype html><html><head><meta charset="utf-8">{CSP_META}
+<title>{h(result.scenario)}</title><style>body {{ font-family: sans-serif;
 margin: 2em; }} table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ccc;
 padding: 2px 8px; }}</style></head><body>
-<h1>{html.escape(result.scenario)}</h1>
-<p>rule set {html.escape(result.rule_set)} · {result.status} · penalty {result.objective}
-· {sm.runs} runs ({sm.run_minutes} min) · {sm.strength} strength · {sm.minutes} min ·
-load {sm.load}</p>
+<h1>{h(result.scenario)}</h1>
+<p>rule set {h(result.rule_set)} · {h(result.status)} · penalty {h(result.objective)}
+· {h(sm.runs)} runs ({h(sm.run_minutes)} min) · {h(sm.strength)} strength ·
+{h(sm.minutes)} min · load {h(sm.load)}</p>
 <img alt="the week" src="data:image/png;base64,{picture}">
-<h2>Sessions</h2><table><tr><th>day</th><th>slot</th><th>start</th><th>session</th>
-<th>what</th></tr>{rows}</table>
+<h2>Sessions</h2><table><tr><th>week</th><th>day</th><th>slot</th><th>start</th>
+<th>session</th><th>what</th></tr>{rows}</table>
 <h2>Penalties</h2><table><tr><th>rule</th><th>points</th><th>why</th></tr>{penalties}</table>
-{"".join(f"<p>{html.escape(c)}</p>" for c in result.changes)}
+{"".join(f"<p>{h(c)}</p>" for c in result.changes)}
 </body></html>"""
 
 

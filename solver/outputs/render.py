@@ -10,11 +10,19 @@ from typing import TYPE_CHECKING
 from hybridplan.models.explanation import Diff, Explanation
 from hybridplan.models.result import Result
 from hybridplan.models.week import DAYS
+from hybridplan.outputs.escaping import csv_frame, md
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 _STYLE = {"hard": "bold red", "moderate": "yellow", "easy": "green"}
+
+
+def esc(text: str) -> str:
+    """A string for a rich table cell: shown as written (a `[/x]` in a name is no tag)."""
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def _slots(result: Result, slot_order: Sequence[str] | None) -> list[str]:
@@ -58,7 +66,7 @@ def table(
             )
             grid.add_column("day")
             for slot in slots:
-                grid.add_column(slot)
+                grid.add_column(esc(slot))
             for day in DAYS:
                 cells = []
                 for slot in slots:
@@ -78,7 +86,7 @@ def table(
         if result.penalties:
             pen = Table("rule", "points", "why", title="penalties", title_justify="left")
             for p in result.penalties:
-                pen.add_row(p.rule, str(p.amount), p.detail)
+                pen.add_row(esc(p.rule), str(p.amount), esc(p.detail))
             parts.append(pen)
             parts.append(Text(why(result), style="dim"))
         else:
@@ -158,7 +166,7 @@ def week_summary(result: Result) -> RenderableType:
     rows = week_rows(result)
     grid = Table(*[str(k) for k in rows[0]], title="weeks", title_justify="left")
     for row in rows:
-        grid.add_row(*["" if v is None else str(v) for v in row.values()])
+        grid.add_row(*["" if v is None else esc(str(v)) for v in row.values()])
     return grid
 
 
@@ -198,7 +206,7 @@ def explanation(exp: Explanation, slot_order: Sequence[str] | None = None) -> Re
         )
         grid = Table("requirement", "what it asks", "smallest relaxation that alone works")
         for c in exp.conflicts:
-            grid.add_row(c.key, c.message, c.relaxation or "not enough on its own")
+            grid.add_row(esc(c.key), esc(c.message), esc(c.relaxation or "not enough on its own"))
         parts.append(grid)
     for line in exp.diagnosis:
         parts.append(Text(f"data: {line}", style="yellow"))
@@ -210,7 +218,7 @@ def explanation(exp: Explanation, slot_order: Sequence[str] | None = None) -> Re
                 "day", "points", "penalties involving it", title="by day", title_justify="left"
             )
             for d in exp.analysis.days:
-                days.add_row(d.day, str(d.amount), "\n".join(d.penalties))
+                days.add_row(esc(d.day), str(d.amount), esc("\n".join(d.penalties)))
             parts.append(days)
         if exp.analysis.preference_terms:
             pref = Table(
@@ -233,7 +241,7 @@ def explanation(exp: Explanation, slot_order: Sequence[str] | None = None) -> Re
                 title_justify="left",
             )
             for t in exp.analysis.tight:
-                tight.add_row(t.rule, str(t.objective_without), str(t.improvement))
+                tight.add_row(esc(t.rule), str(t.objective_without), str(t.improvement))
             parts.append(tight)
         elif exp.analysis.objective:
             parts.append(
@@ -261,38 +269,42 @@ def diff_table(d: Diff) -> RenderableType:
     if d.moved or d.removed or d.added:
         t = Table("change", "session", "before", "after")
         for m in d.moved:
-            t.add_row("moved", m.session, m.before, m.after)
+            t.add_row("moved", esc(m.session), esc(m.before), esc(m.after))
         for gone in d.removed:
-            t.add_row("removed", gone, "", "")
+            t.add_row("removed", esc(gone), "", "")
         for new in d.added:
-            t.add_row("added", new, "", "")
+            t.add_row("added", esc(new), "", "")
         parts.append(t)
     if d.penalties:
         pen = Table("rule", "before", "after", "change", title="penalties", title_justify="left")
         for delta in d.penalties:
-            pen.add_row(delta.rule, str(delta.before), str(delta.after), f"{delta.delta:+d}")
+            pen.add_row(esc(delta.rule), str(delta.before), str(delta.after), f"{delta.delta:+d}")
         parts.append(pen)
     return Group(*parts)
 
 
 def markdown(result: Result, slot_order: Sequence[str] | None = None) -> str:
-    lines = [f"## {result.scenario}", "", f"{_headline(result)}", ""]
+    """Markdown; every name and detail escaped (`escaping.md`): no raw HTML, and no `|` or
+    line break can split a table row."""
+    lines = [f"## {md(result.scenario)}", "", md(_headline(result)), ""]
     if result.message:
-        lines += [f"> {result.message}", ""]
+        lines += [f"> {md(result.message)}", ""]
     if result.found:
         slots = _slots(result, slot_order)
-        lines.append("| day | " + " | ".join(slots) + " |")
+        lines.append("| day | " + " | ".join(md(s) for s in slots) + " |")
         lines.append("|---|" + "---|" * len(slots))
         for day in DAYS:
             cells = []
             for slot in slots:
                 here = [s for s in result.sessions if s.day == day and s.slot == slot]
-                cells.append("<br>".join(f"{s.session} ({s.start}, {s.minutes} min)" for s in here))
+                cells.append(
+                    "<br>".join(md(f"{s.session} ({s.start}, {s.minutes} min)") for s in here)
+                )
             lines.append(f"| {day} | " + " | ".join(cells) + " |")
         lines.append("")
         if result.penalties:
             lines += ["| rule | points | why |", "|---|---|---|"]
-            lines += [f"| {p.rule} | {p.amount} | {p.detail} |" for p in result.penalties]
+            lines += [f"| {md(p.rule)} | {p.amount} | {md(p.detail)} |" for p in result.penalties]
         else:
             lines.append("No penalties: every soft rule is met.")
     return "\n".join(lines) + "\n"
@@ -305,7 +317,7 @@ def csv(results: Sequence[Result]) -> str:
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     sets = sorted(c for c in frame.columns if c.startswith("sets_"))
     frame[sets] = frame[sets].fillna(0).astype(int)
-    return str(frame.to_csv(index=False))
+    return str(csv_frame(frame).to_csv(index=False))
 
 
 def as_json(results: Sequence[Result]) -> str:

@@ -5,13 +5,13 @@ plot of solve times, and one scenario's week under each rule set side by side)."
 from __future__ import annotations
 
 import base64
-import html
 import io
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hybridplan.models.week import DAYS
+from hybridplan.outputs.escaping import CSP_META, csv_frame, h, mpl
 from hybridplan.outputs.files import write_atomic
 
 if TYPE_CHECKING:
@@ -40,7 +40,12 @@ def penalty_plot(summary: pd.DataFrame) -> str:
     left = [0.0] * len(summary)
     for column in columns:
         values = summary[column].fillna(0).tolist()
-        ax.barh(summary["rule_set"], values, left=left, label=column.removeprefix("mean_penalty_"))
+        ax.barh(
+            [mpl(r) for r in summary["rule_set"]],
+            values,
+            left=left,
+            label=mpl(column.removeprefix("mean_penalty_")),
+        )
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_xlabel("mean penalty per planned week")
     ax.invert_yaxis()
@@ -62,7 +67,7 @@ def metric_plot(runs: pd.DataFrame) -> str:
         data = [
             runs.loc[runs["rule_set"] == c, metric].dropna().astype(float).tolist() for c in configs
         ]
-        ax.boxplot(data, tick_labels=[c[:14] for c in configs])
+        ax.boxplot(data, tick_labels=[mpl(c[:14]) for c in configs])
         ax.set_title(metric, fontsize=9)
         ax.tick_params(axis="x", labelrotation=60, labelsize=7)
     return _png(fig)
@@ -78,7 +83,9 @@ def cactus_plot(runs: pd.DataFrame) -> str:
     fig, ax = plt.subplots(figsize=(6, 4))
     for config, group in runs.groupby("rule_set", sort=False):
         times = sorted(group.loc[group["status"].isin(("optimal", "feasible")), "wall_s"])
-        ax.plot(range(1, len(times) + 1), [t * 1000 for t in times], marker=".", label=config)
+        ax.plot(
+            range(1, len(times) + 1), [t * 1000 for t in times], marker=".", label=mpl(config)
+        )
     ax.set_xlabel("weeks planned")
     ax.set_ylabel("wall time per week (ms)")
     ax.set_yscale("log")
@@ -91,18 +98,18 @@ def week_grids(runs: pd.DataFrame, scenario: str) -> str:
     rows = runs[(runs["scenario"] == scenario) & (runs["seed"] == 0)]
     cells = []
     for _, row in rows.iterrows():
-        title = f"{html.escape(str(row['rule_set']))}: {row['status']}"
+        title = f"{h(row['rule_set'])}: {h(row['status'])}"
         if row["status"] in ("optimal", "feasible"):
             title += f", penalty {int(row['objective'])}"
         week = json.loads(row["week"]) if isinstance(row.get("week"), str) else []
         lines = "".join(
             f"<tr><th>{d}</th><td>"
-            + "<br>".join(html.escape(f"{slot}: {sid}") for day, slot, sid in week if day == d)
+            + "<br>".join(h(f"{slot}: {sid}") for day, slot, sid in week if day == d)
             + "</td></tr>"
             for d in DAYS
         )
         cells.append(f"<div class='week'><h4>{title}</h4><table>{lines}</table></div>")
-    return f"<h3>{html.escape(scenario)}</h3><div class='weeks'>{''.join(cells)}</div>"
+    return f"<h3>{h(scenario)}</h3><div class='weeks'>{''.join(cells)}</div>"
 
 
 def write_report(
@@ -123,7 +130,7 @@ def write_report(
         ("borda", ranking),
     ):
         path = out / f"{name}.csv"
-        write_atomic(path, frame.to_csv(index=False))
+        write_atomic(path, csv_frame(frame).to_csv(index=False))
         written.append(path)
     doc = {
         name: json.loads(frame.to_json(orient="records"))
@@ -141,8 +148,8 @@ def write_report(
     )
     planned = runs[runs["status"].isin(("optimal", "feasible"))]
     sections = [
-        "<h2>Ranking (MiniZinc-style Borda)</h2>", ranking.to_html(index=False),
-        "<h2>Per rule set</h2>", summary.to_html(index=False, na_rep=""),
+        "<h2>Ranking (MiniZinc-style Borda)</h2>", ranking.to_html(index=False, escape=True),
+        "<h2>Per rule set</h2>", summary.to_html(index=False, na_rep="", escape=True),
     ]  # fmt: skip
     if len(planned):
         sections += [
@@ -152,8 +159,8 @@ def write_report(
         ]  # fmt: skip
     if scenario:
         sections += ["<h2>One week under each rule set</h2>", week_grids(runs, scenario)]
-    sections += ["<h2>Pairwise</h2>", pairs.to_html(index=False, na_rep="")]
-    page = f"""<!doctype html><html><head><meta charset="utf-8">
+    sections += ["<h2>Pairwise</h2>", pairs.to_html(index=False, na_rep="", escape=True)]
+    page = f"""<!doctype html><html><head><meta charset="utf-8">{CSP_META}
 <title>hybridplan rule-set comparison</title><style>
 body {{ font-family: sans-serif; margin: 2em; }} table {{ border-collapse: collapse; }}
 td, th {{ border: 1px solid #ccc; padding: 2px 6px; font-size: 12px; }}

@@ -2,10 +2,14 @@
 Foster) at most `limit`; `weight` points per week above it.
 
 monotony > M  <=>  S^2 (1 + M^2) > 7 M^2 Q, with S the week's load and Q the sum of the
-squared daily loads, so the test is exact in integers (M in tenths). A week of equal
+squared daily loads. With M = p/q (the limit as the fraction it is written as: 1.55 is
+31/20) that is S^2 (q^2 + p^2) > 7 p^2 Q, exact in integers. The limit's bound
+(models.limits.MAX_MONOTONY_LIMIT) keeps every product inside 64 bits. A week of equal
 non-zero loads has infinite monotony and pays; a week of rest pays nothing."""
 
 from __future__ import annotations
+
+from fractions import Fraction
 
 from hybridplan.context import BuildContext
 from hybridplan.models.plan import Plan
@@ -16,8 +20,11 @@ from hybridplan.session_load import day_loads, max_day_load, plan_day_loads
 
 
 def _coefficients(cfg: Config) -> tuple[int, int]:
-    tenths = round(cfg.limit * 10)
-    return 100 + tenths * tenths, len(DAYS) * tenths * tenths  # (a, b): a S^2 > b Q
+    """(a, b) with monotony > limit <=> a S^2 > b Q. The float is read back as the decimal
+    fraction it was written as (denominator up to 1000), not rounded to tenths."""
+    m = Fraction(cfg.limit).limit_denominator(1000)
+    p, q = m.numerator, m.denominator
+    return q * q + p * p, len(DAYS) * p * p
 
 
 def too_monotonous(loads: list[int], cfg: Config) -> bool:

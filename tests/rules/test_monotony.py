@@ -50,3 +50,49 @@ class TestMonotony:
         assert not too_monotonous([0, 4, 2, 2, 2, 2, 2], cfg)  # type: ignore[arg-type]
         assert too_monotonous([1, 3, 2, 2, 2, 2, 2], cfg)  # type: ignore[arg-type]
         assert not too_monotonous([0] * 7, cfg)  # type: ignore[arg-type]
+
+
+def test_the_limit_is_exact_not_rounded_to_tenths() -> None:
+    """Issue 12, bug 4: 1.55 used to act as 1.6. These loads have monotony sqrt(2.5)."""
+    from fractions import Fraction
+
+    from hybridplan.metrics import monotony
+    from hybridplan.rules.monotony import too_monotonous
+
+    loads = [0, 0, 3, 3, 3, 3, 3]
+    value = monotony(loads)
+    assert value is not None and 1.58 < value < 1.59
+    for limit, expected in ((1.55, True), (1.58, True), (1.581, True), (1.582, False)):
+        cfg = models.RULE_CONFIGS["monotony"](limit=limit)
+        assert too_monotonous(loads, cfg) is expected, limit  # type: ignore[arg-type]
+    cfg = models.RULE_CONFIGS["monotony"](limit=1.6)
+    assert not too_monotonous(loads, cfg)  # type: ignore[arg-type]
+    assert Fraction(1.581).limit_denominator(1000) == Fraction(1581, 1000)
+
+
+def test_the_largest_limit_with_the_largest_loads_is_a_valid_model() -> None:
+    """Every product of the exact test fits in 64 bits at the limits' extremes."""
+    from hybridplan.models import limits
+
+    slots = {f"s{i}": f"{i * 4:02d}:00" for i in range(limits.MAX_SLOTS_PER_DAY)}
+    data = {
+        "name": "extreme",
+        "slots": slots,
+        "availability": {"mon": {"s0": 600}, "wed": {"s0": 600}},
+        "targets": {"runs": [0, 2], "strength": 0, "long_run": 0, "quality_runs": 0},
+        "sessions": {
+            "marathon_600": {
+                "kind": "run",
+                "run_type": "easy",
+                "minutes": 600,
+                "intensity": "easy",
+                "rpe": limits.MAX_RPE,
+            }
+        },
+        "include": ["marathon_600", "easy_30"],
+        "rules": {"use": "minimal", "override": {"monotony": {"limit": 4.999}}},
+    }
+    wk = models.input_from_dict(data)
+    result = run(wk)
+    assert result.status == "optimal"
+    assert_agrees(wk, result)

@@ -1,0 +1,113 @@
+"""The largest input hybridplan accepts, in one place.
+
+Every number a scenario, rule set or variants file controls has a maximum, so that nothing a
+file says can overflow CP-SAT's 64-bit arithmetic, exhaust memory, or make building the
+model take longer than a solve. The field bounds in the models (`scenario.py`, `ranges.py`,
+`session.py`, `rules.py`) use these constants, `reading.py` applies the file limits, and
+`plan_problems` refuses problems too big to build before anything is built. The README's
+"Limits" table lists the same figures (a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+import os
+
+from hybridplan.models.errors import Problem
+
+# -- files ---------------------------------------------------------------------------------
+MAX_FILE_BYTES = 1 << 20
+"""A scenario, rule set, variants or result file: at most 1 MiB (a year of weeks is < 50 kB)."""
+MAX_DEPTH = 32
+"""Mappings and lists nested at most this deep (a scenario needs 6)."""
+MAX_VALUES = 100_000
+"""Values in one document, counting every use of a YAML alias (no 'billion laughs')."""
+MAX_INT = 2**63 - 1
+"""Any integer in a file, before the field's own bound (beyond it: 'too large')."""
+MAX_PROBLEMS = 50
+"""Problems listed for one file; the rest are counted in one more line."""
+
+# -- text ----------------------------------------------------------------------------------
+MAX_NAME = 200
+"""Scenario and rule set names."""
+MAX_ID = 64
+"""Session ids and slot names."""
+MAX_TEXT = 10_000
+"""Descriptions."""
+MAX_PATH = 4096
+"""A path: a rule set named by path (`rules:`), a file given to the API (PATH_MAX)."""
+MAX_TIMEZONE = 64
+"""An IANA time zone name."""
+
+# -- the problem's size --------------------------------------------------------------------
+MAX_WEEKS = 26
+"""Weeks planned at once."""
+MAX_SLOTS_PER_DAY = 6
+"""Slots in a day (`slots`): pair rules grow with the square of the slots in a day."""
+MAX_CUSTOM_SESSIONS = 150
+"""Entries under `sessions:` (additions and overrides of the catalogue)."""
+MAX_LIST = 1_000
+"""Items in `fixed`, `forbid`, `blocked`, `previous`, `include`, `exclude`, `history`,
+`phases`."""
+MAX_VARIANTS = 1_000
+"""Configurations a variants file may expand to (the product of its sweeps)."""
+MAX_CANDIDATES = 12_000
+"""Session types x the free slots they fit, over all weeks (the model's live boolean
+variables); about 6 s to build at the cap on a 2-core machine."""
+
+# -- numbers -------------------------------------------------------------------------------
+MAX_COUNT = 1_000
+"""Any count range (`targets.runs`, `.strength`, `.quality_runs`, `.mobility`, set targets,
+phase rows)."""
+MAX_SETS = 100
+"""Working sets of one muscle group in one session."""
+MAX_HISTORY_LOAD = 200_000
+"""A past week's session-RPE load (7 days x 1440 min x RPE 10 is 100,800)."""
+MAX_SESSION_MINUTES = 600
+"""One session's minutes (already the catalogue's bound)."""
+MAX_RPE = 10
+"""Session RPE (Foster's scale)."""
+MAX_WEIGHT = 10_000
+"""A soft rule's weight."""
+MAX_HOURS = 168.0
+"""Hours in a spacing rule."""
+MAX_MONOTONY_LIMIT = 5.0
+"""The monotony limit: with its exact rational test (denominators up to 1000) and the
+largest day load these limits allow, every product stays inside 64 bits."""
+MAX_TIME_LIMIT = 3600.0
+"""Seconds per solve (`--time-limit`, `time_limit=`)."""
+MAX_WORKERS = 64
+"""CP-SAT workers per solve (`--workers`, `workers=`)."""
+MAX_SEED = 2**31 - 1
+"""CP-SAT random seed (`--seed`, `seed=`)."""
+JOBS_PER_CORE = 4
+"""`--jobs` is at most this many times the machine's cores."""
+
+
+def plan_problems(candidates: int, sessions: int, weeks: int, slots_per_day: int) -> list[Problem]:
+    """Problems too big to build: refused before a single variable exists, so that building
+    the model never takes longer than the solve it prepares. `candidates` counts each
+    session type in each free slot it fits."""
+    problems = []
+    if slots_per_day > MAX_SLOTS_PER_DAY:
+        problems.append(
+            Problem("slots", f"{slots_per_day} slots a day; at most {MAX_SLOTS_PER_DAY}")
+        )
+    if candidates > MAX_CANDIDATES:
+        problems.append(
+            Problem(
+                "",
+                f"too big to plan: {weeks} week(s) of free slots x {sessions} session types = "
+                f"{candidates:,} candidates; at most {MAX_CANDIDATES:,} (use fewer weeks, "
+                "slots or session types: `include`, `exclude`)",
+            )
+        )
+    return problems
+
+
+def max_jobs() -> int:
+    """Worker processes at most (`--jobs`): JOBS_PER_CORE x the cores this process may use."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return JOBS_PER_CORE * max(1, cores)

@@ -1,0 +1,259 @@
+"""The public API's front door: `hybridplan.solve`, `explain`, `replan`, `export`, `diff`
+and `solve_many` check what they are given before anything is built, so that every bad
+argument raises `InputError` (with the same one-line problems the CLI prints), never a
+TypeError from deep inside OR-Tools or a RecursionError from a parser.
+
+The functions behind them (`hybridplan.solving.solve`, ...) stay as they are; these only
+check arguments and pass them on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from hybridplan.models import limits
+from hybridplan.models.errors import InputError, Problem, echo
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Result
+from hybridplan.models.rules import RuleSet
+from hybridplan.models.scenario import Scenario
+from hybridplan.models.week import DAYS
+
+if TYPE_CHECKING:
+    import concurrent.futures as cf
+
+    from hybridplan.batch.tasks import Outcome
+    from hybridplan.models.explanation import Diff, Explanation
+    from hybridplan.planner.replanning import Place
+
+ScenarioLike = PlanInput | Scenario | dict[str, Any] | str | Path
+RulesLike = str | Path | RuleSet | None
+
+
+def _fail(field: str, message: str) -> InputError:
+    return InputError([Problem(field, message)])
+
+
+def check_time_limit(value: object, field: str = "time_limit") -> float:
+    """Seconds: a real number in (0, MAX_TIME_LIMIT]."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _fail(field, f"must be a number of seconds (got {type(value).__name__})")
+    seconds = float(value)
+    if not math.isfinite(seconds) or not 0 < seconds <= limits.MAX_TIME_LIMIT:
+        raise _fail(
+            field, f"must be above 0 and at most {limits.MAX_TIME_LIMIT:g} s (got {echo(value)})"
+        )
+    return seconds
+
+
+def check_int(value: object, field: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(field, f"must be a whole number (got {type(value).__name__})")
+    if not low <= value <= high:
+        raise _fail(field, f"must be between {low} and {high} (got {echo(value)})")
+    return value
+
+
+def check_options(time_limit: object, seed: object, workers: object = 1) -> None:
+    check_time_limit(time_limit)
+    check_int(seed, "seed", 0, limits.MAX_SEED)
+    check_int(workers, "workers", 1, limits.MAX_WORKERS)
+
+
+def check_scenario(scenario: object) -> None:
+    if not isinstance(scenario, PlanInput | Scenario | dict | str | Path):
+        raise _fail(
+            "scenario",
+            "must be a file path, a dict, a Scenario or a PlanInput "
+            f"(got {type(scenario).__name__})",
+        )
+
+
+def check_rules(rules: object) -> None:
+    if rules is not None and not isinstance(rules, str | Path | RuleSet):
+        raise _fail(
+            "rules", f"must be a rule set name, a path or a RuleSet (got {type(rules).__name__})"
+        )
+
+
+def check_params(params: object) -> None:
+    """CP-SAT parameters by name; each name and value is tried on a scratch message."""
+    if params is None:
+        return
+    if not isinstance(params, dict):
+        raise _fail("params", f"must be a dict of CP-SAT parameters (got {type(params).__name__})")
+    from ortools.sat import sat_parameters_pb2
+
+    scratch = sat_parameters_pb2.SatParameters()
+    for name, value in params.items():
+        if not isinstance(name, str) or name not in scratch.DESCRIPTOR.fields_by_name:
+            raise _fail(f"params.{echo(name)}", "not a CP-SAT parameter")
+        try:
+            setattr(scratch, name, value)
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise _fail(f"params.{name}", f"not a valid value: {exc}") from None
+
+
+def as_result(value: object, field: str = "result") -> Result:
+    """A Result, or its dict (as `to_dict()` or a result file gives it)."""
+    if isinstance(value, Result):
+        return value
+    if isinstance(value, dict):
+        try:
+            return Result.model_validate(value)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise _fail(f"{field}.{where}" if where else field, first["msg"]) from None
+    raise _fail(field, f"must be a Result (got {type(value).__name__})")
+
+
+def _places(values: object, field: str) -> list[Place]:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise _fail(field, "must be a list of (day, slot) pairs, slot None for the whole day")
+    out: list[Place] = []
+    for i, item in enumerate(values):
+        if (
+            not isinstance(item, tuple | list)
+            or len(item) != 2
+            or item[0] not in DAYS
+            or not (item[1] is None or isinstance(item[1], str))
+        ):
+            raise _fail(
+                f"{field}.{i}",
+                f"must be a (day, slot) pair with a day of {', '.join(DAYS)} and a slot name "
+                f"or None (got {echo(item)})",
+            )
+        out.append((item[0], item[1]))
+    return out
+
+
+# ---------------------------------------------------------------------------- the API
+def solve(
+    scenario: ScenarioLike,
+    rules: RulesLike = None,
+    *,
+    time_limit: float = 10.0,
+    seed: int = 0,
+    workers: int = 1,
+    params: dict[str, Any] | None = None,
+) -> Result:
+    """Plan the week: the best schedule under the hard rules, with the soft penalties
+    recomputed by the rules' own checks. Same input, seed and workers=1: same plan.
+    `params` sets further CP-SAT parameters (over `hybridplan.solving.DEFAULT_PARAMS`).
+    Raises InputError for any bad argument or input."""
+    check_scenario(scenario)
+    check_rules(rules)
+    check_options(time_limit, seed, workers)
+    check_params(params)
+    from hybridplan.solving import solve as _solve
+
+    return _solve(scenario, rules, time_limit=time_limit, seed=seed, workers=workers, params=params)
+
+
+def explain(
+    scenario: ScenarioLike,
+    rules: RulesLike = None,
+    *,
+    time_limit: float = 10.0,
+    seed: int = 0,
+) -> Explanation:
+    """Why a week cannot be planned (a minimal conflict), or why it looks as it does."""
+    check_scenario(scenario)
+    check_rules(rules)
+    check_options(time_limit, seed)
+    from hybridplan.explanations.explainer import explain as _explain
+
+    return _explain(scenario, rules, time_limit=time_limit, seed=seed)
+
+
+def replan(
+    previous: Result,
+    *,
+    done: Iterable[Place] = (),
+    missed: Iterable[Place] = (),
+    unavailable: Iterable[Place] = (),
+    from_day: str | None = None,
+    time_limit: float = 10.0,
+    seed: int = 0,
+) -> Result:
+    """Solve the rest of the week again after real life happened (see the README)."""
+    result = as_result(previous, "previous")
+    checked = {f: _places(v, f) for f, v in (("done", done), ("missed", missed))}
+    gone = _places(unavailable, "unavailable")
+    if from_day is not None and from_day not in DAYS:
+        raise _fail("from_day", f"must be one of {', '.join(DAYS)} (got {echo(from_day)})")
+    check_options(time_limit, seed)
+    from hybridplan.planner.replanning import replan as _replan
+
+    return _replan(
+        result,
+        done=checked["done"],
+        missed=checked["missed"],
+        unavailable=gone,
+        from_day=from_day,
+        time_limit=time_limit,
+        seed=seed,
+    )
+
+
+def export(result: Result, to: str, **options: Any) -> bytes:
+    """Bytes of `result` as `to` (ics, png, html, md, csv); ics takes `start` (a date) and
+    `busy_only` (a bool)."""
+    checked = as_result(result)
+    allowed = {"ics": {"start", "busy_only"}}.get(to, set()) if isinstance(to, str) else set()
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        raise _fail(unknown[0], f"not an option of export to {echo(to)}")
+    start = options.get("start")
+    if start is not None and not isinstance(start, dt.date):
+        raise _fail("start", f"must be a date (got {type(start).__name__})")
+    if not isinstance(options.get("busy_only", False), bool):
+        raise _fail("busy_only", "must be true or false")
+    from hybridplan.outputs.export import export as _export
+
+    return _export(checked, to, **options)
+
+
+def diff(before: Result, after: Result) -> Diff:
+    """Two solved weeks compared: sessions moved, removed and added; penalty per rule."""
+    from hybridplan.explanations.diff import diff as _diff
+
+    return _diff(as_result(before, "before"), as_result(after, "after"))
+
+
+def solve_many(
+    items: Iterable[str | Path | dict[str, Any]],
+    *,
+    rules: str | None = None,
+    time_limit: float = 10.0,
+    seed: int = 0,
+    jobs: int = 1,
+    executor: str | cf.Executor = "process",
+    scheduler: str | None = None,
+) -> Iterator[Outcome]:
+    """Solve many scenarios, yielding an Outcome per scenario as it finishes (a bad file
+    is an `error` outcome, never an exception)."""
+    if isinstance(items, str | bytes | dict) or not isinstance(items, Iterable):
+        raise _fail("items", "must be a list of paths, patterns or scenario dicts")
+    if rules is not None and not isinstance(rules, str):
+        raise _fail("rules", f"must be a rule set name or path (got {type(rules).__name__})")
+    check_options(time_limit, seed)
+    check_int(jobs, "jobs", 1, limits.max_jobs())
+    from hybridplan.batch.running import solve_many as _solve_many
+
+    return _solve_many(
+        items,
+        rules=rules,
+        time_limit=time_limit,
+        seed=seed,
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
+    )

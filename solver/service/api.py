@@ -74,16 +74,24 @@ EXPORT_TYPES = {
 router = APIRouter(prefix="/v1", responses=ERRORS)
 
 
-def _job_response(job: JobOut) -> JSONResponse:
-    return JSONResponse(
+def _limit_header(request: Request, response: Response, asked: float | None) -> None:
+    """Say what solver time the request got (its own, capped by the server)."""
+    response.headers["X-Time-Limit"] = f"{service(request).settings.time_limit(asked):g}"
+
+
+def _job_response(job: JobOut, request: Request, asked: float | None) -> JSONResponse:
+    response = JSONResponse(
         job.model_dump(mode="json"), status_code=202, headers={"Location": f"/v1/jobs/{job.id}"}
     )
+    _limit_header(request, response, asked)
+    return response
 
 
 @router.post("/solve", response_model=PlanOut, responses=JOB, tags=["plans"])
 async def solve(
     scenario: Scenario,
     request: Request,
+    response: Response,
     coach: Coach,
     rules: Rules = None,
     time_limit: TimeLimit = None,
@@ -95,13 +103,15 @@ async def solve(
     """Plan a scenario (JSON, as a scenario file). One week answers with the plan; a block
     of several weeks (or `async=true`) answers 202 with a job."""
     out = await service(request).solve(coach, scenario, rules, time_limit, athlete, run_async)
-    return _job_response(out) if isinstance(out, JobOut) else out
+    _limit_header(request, response, time_limit)
+    return _job_response(out, request, time_limit) if isinstance(out, JobOut) else out
 
 
 @router.post("/explain", response_model=Explanation, responses=JOB, tags=["plans"])
 async def explain(
     scenario: Scenario,
     request: Request,
+    response: Response,
     coach: Coach,
     rules: Rules = None,
     time_limit: TimeLimit = None,
@@ -110,13 +120,15 @@ async def explain(
     """Why a week cannot be planned (a minimal conflict with relaxations), or why a
     planned week looks as it does (score by rule and day, binding rules)."""
     out = await service(request).explain(coach, scenario, rules, time_limit, run_async)
-    return _job_response(out) if isinstance(out, JobOut) else out
+    _limit_header(request, response, time_limit)
+    return _job_response(out, request, time_limit) if isinstance(out, JobOut) else out
 
 
 @router.post("/replan", response_model=PlanOut, responses=JOB | NOT_FOUND, tags=["plans"])
 async def replan(
     change: ReplanIn,
     request: Request,
+    response: Response,
     coach: Coach,
     time_limit: TimeLimit = None,
     run_async: Async = False,
@@ -124,7 +136,8 @@ async def replan(
     """A new version of a stored plan after changes (done, missed, unavailable, pins,
     blocks), with as few changes as the rules allow; `changes` says what moved and why."""
     out = await service(request).replan(coach, change, time_limit, run_async)
-    return _job_response(out) if isinstance(out, JobOut) else out
+    _limit_header(request, response, time_limit)
+    return _job_response(out, request, time_limit) if isinstance(out, JobOut) else out
 
 
 @router.get("/plans", response_model=list[PlanListingOut], tags=["plans"])

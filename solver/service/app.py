@@ -56,9 +56,10 @@ BODIES: dict[str, type[BaseModel]] = {
 
 
 class Guard:
-    """Pure ASGI middleware: refuses bodies over the limit with 413 (by Content-Length,
-    and by counting for chunked uploads), adds the security headers, and logs each request
-    as method, path (never the query, which may hold a token), status and time."""
+    """Pure ASGI middleware: refuses bodies over the limit with 413 (by Content-Length, or
+    by reading a chunked upload up to the limit before the app sees it), adds the security
+    headers, and logs each request as method, path (never the query, which may hold a
+    token), status and time."""
 
     def __init__(self, app: ASGIApp, max_body: int) -> None:
         self.app = app
@@ -79,25 +80,34 @@ class Guard:
 
         try:
             length = dict(scope["headers"]).get(b"content-length")
-            if length is not None and (not length.isdigit() or int(length) > self.max_body):
-                await self._too_large(send_with_headers)
-                return
-            received = 0
-
-            async def counted() -> Message:
-                nonlocal received
-                message = await receive()
-                if message["type"] == "http.request":
-                    received += len(message.get("body", b""))
-                    if received > self.max_body:
-                        raise _TooLarge
-                return message
-
-            try:
-                await self.app(scope, counted, send_with_headers)
-            except _TooLarge:
-                if status[0] == 0:
+            if length is not None:
+                if not length.isdigit() or int(length) > self.max_body:
                     await self._too_large(send_with_headers)
+                    return
+                await self.app(scope, receive, send_with_headers)
+                return
+            # No Content-Length (a chunked upload): read it up to the limit, then replay.
+            body = b""
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return  # the client went away
+                body += message.get("body", b"")
+                if len(body) > self.max_body:
+                    await self._too_large(send_with_headers)
+                    return
+                if not message.get("more_body", False):
+                    break
+            replayed = False
+
+            async def replay() -> Message:
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await receive()
+
+            await self.app(scope, replay, send_with_headers)
         finally:
             access.info(
                 "%s %s %s %.0f ms",
@@ -112,10 +122,6 @@ class Guard:
             {"detail": f"request body larger than {self.max_body} bytes"}, status_code=413
         )
         await response({"type": "http"}, _no_body, send)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 async def _no_body() -> Message:

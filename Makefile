@@ -12,7 +12,7 @@ SCENARIOS := $(filter-out scenarios/scenario.schema.json,$(SCENARIOS))
 # tree of links under build/ that maps solver/ to hybridplan and models/ to
 # hybridplan.models, which mypy can read too); a file added or removed needs the link tree
 # made again, so `install` redoes it whenever this list changes.
-SOURCES := $(sort $(shell find solver models -type f \( -name '*.py' -o -name '*.yaml' -o -name py.typed -o -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.mako' \) -not -path '*/__pycache__/*' 2>/dev/null))
+SOURCES := $(sort $(shell find solver models -type f \( -name '*.py' -o -name '*.yaml' -o -name py.typed -o -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.mako' \) -not -path '*/__pycache__/*' 2>/dev/null))
 EDITABLE := $(BIN)/python -m pip install --quiet --no-build-isolation --no-deps \
 	--config-settings editable_mode=strict -e .
 

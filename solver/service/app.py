@@ -44,7 +44,7 @@ CSP = (
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
 # The body model of each endpoint that takes one, to word its validation errors.
@@ -247,7 +247,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(packages=[("hybridplan.service", "static")]), name="static")
+    # follow_symlink: the development install (setuptools' strict editable mode) is a tree
+    # of links into the source; the folder itself is the package's own.
+    static = StaticFiles(packages=[("hybridplan.service", "static")], follow_symlink=True)
+    app.mount("/static", static, name="static")
     return app
 
 

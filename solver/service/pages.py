@@ -257,6 +257,7 @@ async def _plan_page(
         request,
         "plan.html",
         status=422 if problems else 200,
+        coach=await svc.db(svc.store.coach_name, coach),
         plan=stored,
         result=result,
         grid=grid,
@@ -322,15 +323,21 @@ async def replan_page(
     if not _same_origin(request):
         return Response("cross-site form refused", status_code=403)
     try:
-        blocks = [Block(day=d, week=week) for d in block_day or []]
-        for text in block or []:
+        # In the current week a block is replan()'s `unavailable` (the changes then say
+        # why); in later weeks of a block it is added to the scenario's `blocked`.
+        places = [*(block_day or []), *(block or [])]
+        unavailable = places if week == 1 else []
+        blocks = []
+        for text in places if week > 1 else []:
             day, _, slot = text.partition(":")
             blocks.append(Block(day=day, slot=slot or None, week=week))
         pins = []
         for text in pin or []:
             day, slot, session = [*text.split(":", 2), "", ""][:3]
             pins.append(Pin(day=day, slot=slot, session=session, week=week))
-        change = ReplanIn(plan_id=plan_id, version=version, pins=pins, blocks=blocks)
+        change = ReplanIn(
+            plan_id=plan_id, version=version, unavailable=unavailable, pins=pins, blocks=blocks
+        )
         out = await service(request).replan(coach, change, None, False)
     except ValidationError as exc:
         lines = [str(p) for p in validation_problems(exc, ReplanIn, "", lambda _: None)]
@@ -360,7 +367,9 @@ async def job_page(
         return _render(request, "missing.html", status=404)
     if job.status == "done" and job.plan_id:
         return RedirectResponse(f"/plans/{job.plan_id}?week={week}", status_code=303)
-    return _render(request, "job.html", job=job, week=week)
+    svc = service(request)
+    name = await svc.db(svc.store.coach_name, coach)
+    return _render(request, "job.html", job=job, week=week, coach=name)
 
 
 @router.post("/jobs/{job_id}/cancel")

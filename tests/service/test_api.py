@@ -301,8 +301,10 @@ def test_openapi_is_generated_from_the_models(server: Server) -> None:
 
 
 def test_every_response_carries_the_security_headers(server: Server) -> None:
-    for path in ("/health", "/login", "/static/planner.js"):
-        headers = httpx.get(f"{server.url}{path}").headers
+    for path in ("/health", "/login", "/static/planner.js", "/static/planner.css"):
+        response = httpx.get(f"{server.url}{path}")
+        assert response.status_code == 200, path
+        headers = response.headers
         assert "script-src 'self'" in headers["content-security-policy"]
         assert "unsafe-inline" not in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"

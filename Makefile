@@ -16,7 +16,7 @@ SOURCES := $(sort $(shell find solver models -type f \( -name '*.py' -o -name '*
 EDITABLE := $(BIN)/python -m pip install --quiet --no-build-isolation --no-deps \
 	--config-settings editable_mode=strict -e .
 
-.PHONY: demo test install lint typecheck pytest bench schema docs clean
+.PHONY: demo test install browser lint typecheck pytest bench schema docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,14 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install
+# The service's browser tests drive Debian's Chromium with Playwright (never a browser
+# that Playwright downloads); installed here when missing (the machines run as root). If it
+# cannot be installed, the tests fail rather than skip.
+browser:
+	@test -x /usr/bin/chromium || { apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+pytest: install browser
 	$(BIN)/pytest
 
 bench: install

@@ -31,6 +31,7 @@ def serve(settings: Settings) -> None:
 
     check(settings)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     uvicorn.run(
         create_app(settings),
         host=settings.host,

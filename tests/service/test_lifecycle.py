@@ -58,7 +58,8 @@ def test_a_restart_loses_nothing(tmp_path: Path) -> None:
                 "the resumed job",
             )
             assert done["status"] == "done", done
-            assert client.get(f"/v1/plans/{done['plan_id']}").json()["status"] == "optimal"
+            assert client.get(f"/v1/plans/{done['plan_id']}").json()["status"] in (
+                "optimal", "feasible")  # fmt: skip
             assert client.get(f"/v1/jobs/{slow['id']}").status_code == 200
             assert {a["name"] for a in client.get("/v1/athletes").json()} >= {"marathon-build"}
     finally:

@@ -80,7 +80,8 @@ class WorkerPool:
             future.result()
 
     def shutdown(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        """Drop what waits, let what runs finish (bounded by the time limit)."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 # What a job does when its worker is done: store the outcome, return (status, plan id,
@@ -127,6 +128,12 @@ class Jobs:
         await asyncio.to_thread(
             self._store.finish_job, job.id, status, plan_id=plan_id, output=output
         )
+
+    async def drain(self) -> None:
+        """Record the jobs whose workers finished while the server was stopping; those
+        still waiting stay queued in the database and run at the next start."""
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=30)
 
     def running(self, job_id: str) -> bool:
         future = self._futures.get(job_id)

@@ -98,7 +98,9 @@ class Service:
 
     async def stop(self) -> None:
         if self.pool is not None:
-            self.pool.shutdown()
+            await asyncio.to_thread(self.pool.shutdown)
+        if self.jobs is not None:
+            await self.jobs.drain()
         self.store.close()
 
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -321,3 +321,14 @@ def test_no_secret_reaches_the_log(server: Server, tokens: dict[str, str]) -> No
     assert "GET / " in log
     for token in tokens.values():
         assert token not in log
+
+
+def test_the_page_escapes_what_users_wrote(anna: httpx.Client) -> None:
+    name = '<script>alert("x")</script>'
+    plan = anna.post("/v1/solve", json=shipped(WEEK) | {"name": name}).json()
+    page = anna.get(f"/plans/{plan['id']}")
+    assert page.status_code == 200
+    assert "<script>alert" not in page.text
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page.text
+    listing = anna.get("/")
+    assert "<script>alert" not in listing.text

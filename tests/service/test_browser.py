@@ -165,3 +165,23 @@ def test_the_login_form_keeps_the_token_in_a_cookie(
     cookie = next(c for c in page.context.cookies() if c["name"] == "hybridplan_token")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
     assert page.evaluate("document.cookie") == ""  # scripts cannot read it
+
+
+def test_a_new_block_from_the_form_waits_for_its_job(
+    watched: Watched, server: Server, tokens: dict[str, str]
+) -> None:
+    """The form on / takes a scenario as YAML; a block goes through the job page, which
+    follows the job's server-sent events and moves on to the plan when it is done."""
+    page = watched.page
+    page.goto(f"{server.url}/?token={tokens['ben']}")
+    example = page.locator('textarea[name="scenario_text"]').input_value()
+    assert "availability:" in example
+    block = example.replace("name: anna", "name: anna\nweeks: 3")
+    page.fill('textarea[name="scenario_text"]', block)
+    page.fill('input[name="athlete"]', "Anna B.")
+    page.click('form#new-plan button')
+    page.wait_for_url("**/plans/**", timeout=120_000)
+    assert "Week 1 of 3" in page.locator("#week-title").inner_text()
+    assert page.locator("nav.weeks a").count() == 3
+    assert "Anna B." in page.locator("h1").inner_text()
+    page.screenshot(path=str(SHOTS / "hybridplan-block.png"), full_page=True)

@@ -12,11 +12,11 @@ SCENARIOS := $(filter-out scenarios/scenario.schema.json,$(SCENARIOS))
 # tree of links under build/ that maps solver/ to hybridplan and models/ to
 # hybridplan.models, which mypy can read too); a file added or removed needs the link tree
 # made again, so `install` redoes it whenever this list changes.
-SOURCES := $(sort $(shell find solver models -type f \( -name '*.py' -o -name '*.yaml' -o -name py.typed \) -not -path '*/__pycache__/*' 2>/dev/null))
+SOURCES := $(sort $(shell find solver models -type f \( -name '*.py' -o -name '*.yaml' -o -name py.typed -o -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.mako' \) -not -path '*/__pycache__/*' 2>/dev/null))
 EDITABLE := $(BIN)/python -m pip install --quiet --no-build-isolation --no-deps \
 	--config-settings editable_mode=strict -e .
 
-.PHONY: demo test install lint typecheck pytest bench schema docs clean
+.PHONY: demo test install browser lint typecheck pytest bench schema docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,14 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install
+# The service's browser tests drive Debian's Chromium with Playwright (never a browser
+# that Playwright downloads); installed here when missing (the machines run as root). If it
+# cannot be installed, the tests fail rather than skip.
+browser:
+	@test -x /usr/bin/chromium || { apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+pytest: install browser
 	$(BIN)/pytest
 
 bench: install

@@ -660,6 +660,99 @@ def schema_cmd() -> None:
     typer.echo(scenario_schema_text(), nl=False)
 
 
+# ------------------------------------------------------------------------------ service
+# The service's packages (FastAPI, SQLAlchemy, uvicorn) are imported inside these commands
+# only: the other commands never load them.
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        help="database URL: sqlite:///FILE (default, in the working directory) or "
+        "postgresql+psycopg://USER:PASSWORD@HOST/NAME",
+    ),
+]
+
+
+@app.command("serve")
+def serve_cmd(
+    host: Annotated[str, typer.Option("--host", help="address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="port")] = 8000,
+    db: DbOption = "sqlite:///hybridplan.db",
+    no_auth: Annotated[
+        bool,
+        typer.Option(
+            "--no-auth", help="single user, no tokens (refused unless bound to a loopback address)"
+        ),
+    ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="solver processes in the pool")
+    ] = 2,
+    queue: Annotated[
+        int, typer.Option("--queue", min=0, help="solves waiting beyond the workers; more get 503")
+    ] = 32,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", min=0.01, help="default solver seconds per request")
+    ] = 10.0,
+    max_time_limit: Annotated[
+        float,
+        typer.Option("--max-time-limit", min=0.01, help="the most solver seconds a request gets"),
+    ] = 60.0,
+    max_body: Annotated[
+        int, typer.Option("--max-body", min=1024, help="largest request body in bytes (413)")
+    ] = 1_000_000,
+) -> None:
+    """Run the planning service: the HTTP API under /v1, the planner's page at /, and
+    /openapi.json. Plans are kept in the database (--db)."""
+    from hybridplan.service.server import RefusedSettings, serve
+    from hybridplan.service.settings import Settings
+
+    settings = Settings(
+        db_url=db,
+        host=host,
+        port=port,
+        no_auth=no_auth,
+        workers=workers,
+        queue=queue,
+        default_time_limit=min(time_limit, max_time_limit),
+        max_time_limit=max_time_limit,
+        max_body_bytes=max_body,
+    )
+    try:
+        serve(settings)
+    except RefusedSettings as exc:
+        _fail([str(exc)])
+
+
+token_app = typer.Typer(
+    no_args_is_help=True, help="API tokens of coaches for `hybridplan serve`."
+)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create_cmd(
+    name: Annotated[str, typer.Argument(help="the coach's name (made if new)")],
+    db: DbOption = "sqlite:///hybridplan.db",
+) -> None:
+    """Print a new API token for coach NAME. Only its hash is stored: keep it now, it
+    cannot be shown again. Send it as `Authorization: Bearer TOKEN`."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from hybridplan.service.db import Store
+
+    if not name.strip() or len(name) > 200:
+        _fail(["NAME: give the coach's name (1-200 characters)"])
+    store = Store(db)
+    try:
+        store.migrate()
+        token = store.create_token(name.strip())
+    except SQLAlchemyError as exc:
+        _fail([f"--db: cannot use the database: {type(exc).__name__}"])
+    finally:
+        store.close()
+    typer.echo(token)
+
+
 def main() -> None:
     """The command, with its last line of defence: an exception that is not bad input is a
     bug, reported in one line with exit code 3 (scripts can tell it from an infeasible week,

@@ -1,0 +1,261 @@
+"""The ASGI application: the /v1 API, the planner's page, /health and /openapi.json, with
+the protections every response gets (body size limit, security headers, an access log
+without query strings, errors as the CLI words them).
+
+`create_app(settings)` is all uvicorn needs; the lifespan migrates the database, starts
+the worker pool and resumes jobs that a previous process left unfinished.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from hybridplan import __version__
+from hybridplan.models.errors import InputError, Problem, describe
+from hybridplan.models.loading import validation_problems
+from hybridplan.models.scenario import Scenario
+from hybridplan.service import api, pages
+from hybridplan.service.jobs import Busy
+from hybridplan.service.planning import NotFound, Service
+from hybridplan.service.schemas import HealthOut, ReplanIn
+from hybridplan.service.settings import Settings
+
+log = logging.getLogger("hybridplan.service")
+access = logging.getLogger("hybridplan.access")
+
+# No inline script or style anywhere: the page's JavaScript and CSS are static files.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+    "object-src 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+# The body model of each endpoint that takes one, to word its validation errors.
+BODIES: dict[str, type[BaseModel]] = {
+    "/v1/solve": Scenario,
+    "/v1/explain": Scenario,
+    "/v1/replan": ReplanIn,
+}
+
+
+class Guard:
+    """Pure ASGI middleware: refuses bodies over the limit with 413 (by Content-Length, or
+    by reading a chunked upload up to the limit before the app sees it), adds the security
+    headers, and logs each request as method, path (never the query, which may hold a
+    token), status and time."""
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        began = time.perf_counter()
+        status = [0]
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        try:
+            length = dict(scope["headers"]).get(b"content-length")
+            if length is not None:
+                if not length.isdigit() or int(length) > self.max_body:
+                    await self._too_large(send_with_headers)
+                    return
+                await self.app(scope, receive, send_with_headers)
+                return
+            # No Content-Length (a chunked upload): read it up to the limit, then replay.
+            body = b""
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return  # the client went away
+                body += message.get("body", b"")
+                if len(body) > self.max_body:
+                    await self._too_large(send_with_headers)
+                    return
+                if not message.get("more_body", False):
+                    break
+            replayed = False
+
+            async def replay() -> Message:
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await receive()
+
+            await self.app(scope, replay, send_with_headers)
+        finally:
+            access.info(
+                "%s %s %s %.0f ms",
+                scope["method"],
+                scope["path"],
+                status[0],
+                1000 * (time.perf_counter() - began),
+            )
+
+    async def _too_large(self, send: Send) -> None:
+        response = JSONResponse(
+            {"detail": f"request body larger than {self.max_body} bytes"}, status_code=413
+        )
+        await response({"type": "http"}, _no_body, send)
+
+
+async def _no_body() -> Message:
+    return {"type": "http.request", "body": b"", "more_body": False}
+
+
+def problems_response(problems: list[Problem]) -> JSONResponse:
+    """422 with the CLI's one-line problems (file and line left out)."""
+    bare = [p.at(None, None) for p in problems]
+    body = {
+        "detail": "invalid input",
+        "problems": [str(p) for p in bare],
+        "errors": [{"field": p.field, "message": p.message} for p in bare],
+    }
+    return JSONResponse(body, status_code=422)
+
+
+def request_problems(request: Request, exc: RequestValidationError) -> list[Problem]:
+    """FastAPI's validation errors in the words the CLI uses: a bad body is validated again
+    by the same code that checks scenario files, so the lines match the CLI's."""
+    problems: list[Problem] = []
+    body_errors = [e for e in exc.errors() if e["loc"] and e["loc"][0] == "body"]
+    model = BODIES.get(request.url.path)
+    for err in exc.errors():
+        if err in body_errors:
+            continue
+        loc = tuple(err["loc"][1:]) if len(err["loc"]) > 1 else tuple(err["loc"])
+        problems.append(Problem(".".join(str(p) for p in loc), describe(err)))
+    if body_errors:
+        body = exc.body
+        if not isinstance(body, dict) or model is None:
+            kinds = {e["type"] for e in body_errors}
+            what = (
+                "the body is not valid JSON"
+                if "json_invalid" in kinds
+                else "the body must be a JSON object"
+                + (" (a scenario)" if model is Scenario else "")
+            )
+            problems.append(Problem("", what))
+        else:
+            try:
+                model.model_validate(body)
+            except ValidationError as error:
+                problems += validation_problems(error, model, "", lambda _: None)
+            else:  # FastAPI found a problem pydantic alone does not: word it as it came
+                problems += [
+                    Problem(".".join(str(p) for p in e["loc"][1:]), describe(e))
+                    for e in body_errors
+                ]
+    return problems
+
+
+def create_app(settings: Settings) -> FastAPI:
+    svc = Service(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await svc.start()
+        log.info(
+            "hybridplan %s serving on %s:%s (%s workers, database %s)",
+            __version__,
+            settings.host,
+            settings.port,
+            settings.workers,
+            _safe_url(settings.db_url),
+        )
+        try:
+            yield
+        finally:
+            await svc.stop()
+
+    app = FastAPI(
+        title="hybridplan",
+        version=__version__,
+        description="Plans for hybrid athletes (running + strength), solved with OR-Tools "
+        "CP-SAT. Send `Authorization: Bearer TOKEN` (`hybridplan token create NAME`).",
+        lifespan=lifespan,
+        docs_url=None,  # the interactive docs load scripts from a CDN: not served
+        redoc_url=None,
+    )
+    app.state.service = svc
+    app.add_middleware(Guard, max_body=settings.max_body_bytes)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return problems_response(request_problems(request, exc))
+
+    @app.exception_handler(InputError)
+    async def _input(_request: Request, exc: InputError) -> JSONResponse:
+        return problems_response(exc.problems)
+
+    @app.exception_handler(NotFound)
+    async def _not_found(_request: Request, _exc: NotFound) -> JSONResponse:
+        return JSONResponse({"detail": "not found"}, status_code=404)
+
+    @app.exception_handler(Busy)
+    async def _busy(_request: Request, _exc: Busy) -> JSONResponse:
+        return JSONResponse(
+            {"detail": "every worker is busy and the queue is full; try again shortly"},
+            status_code=503,
+            headers={"Retry-After": "2"},
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Any:
+        if exc.status_code == 401 and not request.url.path.startswith("/v1"):
+            return pages.to_login(request)
+        return JSONResponse(
+            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+        )
+
+    @app.get("/health", response_model=HealthOut, tags=["service"])
+    async def health() -> HealthOut:
+        """Liveness, for load balancers and tests: no token needed."""
+        pool = svc.pool
+        return HealthOut(
+            status="ok",
+            version=__version__,
+            workers=settings.workers,
+            in_flight=pool.in_flight if pool else 0,
+            capacity=settings.capacity,
+        )
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    # follow_symlink: the development install (setuptools' strict editable mode) is a tree
+    # of links into the source; the folder itself is the package's own.
+    static = StaticFiles(packages=[("hybridplan.service", "static")], follow_symlink=True)
+    app.mount("/static", static, name="static")
+    return app
+
+
+def _safe_url(url: str) -> str:
+    """The database URL without its password, for the log."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

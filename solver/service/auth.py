@@ -1,0 +1,72 @@
+"""Who is asking: a coach, known by an API token.
+
+API clients send `Authorization: Bearer TOKEN`; the page takes the token once (the /login
+form, or `?token=` on the first visit, which is then dropped from the address) and keeps it
+in an HttpOnly, SameSite=Strict cookie that scripts cannot read and other sites cannot
+make the browser send. Tokens are stored as their SHA-256 hash only. With `--no-auth`
+(allowed on a loopback address only) every request is the one local coach.
+"""
+
+from __future__ import annotations
+
+from fastapi import HTTPException, Request, Response
+
+from hybridplan.service.planning import Service
+
+COOKIE = "hybridplan_token"
+MAX_TOKEN = 200
+
+
+def service(request: Request) -> Service:
+    found: Service = request.app.state.service
+    return found
+
+
+def presented_token(request: Request) -> str | None:
+    """The token the request carries: the Authorization header first, then the cookie."""
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return request.cookies.get(COOKIE) or None
+
+
+async def coach_of(request: Request, token: str | None = None) -> int | None:
+    """The coach behind the request (or behind `token`), or None."""
+    svc = service(request)
+    if svc.settings.no_auth:
+        return svc.local_coach
+    token = token if token is not None else presented_token(request)
+    if not token or len(token) > MAX_TOKEN:
+        return None
+    return await svc.db(svc.store.coach_for_token, token)
+
+
+async def api_coach(request: Request) -> int:
+    """FastAPI dependency of every /v1 endpoint: the coach, or 401."""
+    coach = await coach_of(request)
+    if coach is None:
+        raise HTTPException(
+            status_code=401,
+            detail="a valid API token is required: Authorization: Bearer TOKEN "
+            "(make one with `hybridplan token create NAME`)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return coach
+
+
+def keep_token(response: Response, request: Request, token: str) -> None:
+    """Put the page's token in its cookie (Secure when served over HTTPS)."""
+    response.set_cookie(
+        COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        max_age=30 * 24 * 3600,
+        path="/",
+    )
+
+
+def forget_token(response: Response) -> None:
+    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")

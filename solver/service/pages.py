@@ -1,0 +1,386 @@
+"""The planner's page: the coach's plans, a form for a new one, and a plan's week grid
+(a block week by week) where a click blocks a slot or a day or pins a session, then
+"Replan" makes the next version. Server-rendered with Jinja2 (autoescaped), one small
+static script that only ticks the same checkboxes a click on the cell means, no build
+step and nothing from another host: the page works without network.
+
+Forms post to the page's own routes, which call the same `Service` as the API. The
+token cookie is SameSite=Strict and posts must come from this origin, so another site
+cannot post a form in the coach's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+import yaml
+from fastapi import APIRouter, Form, Query, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+from pydantic import ValidationError
+
+from hybridplan import __version__
+from hybridplan.models.errors import InputError, Problem
+from hybridplan.models.loading import builtin_rule_sets, input_from_result, validation_problems
+from hybridplan.models.result import Result
+from hybridplan.models.scenario import Block, Pin, Scenario
+from hybridplan.models.week import DAYS
+from hybridplan.service.auth import coach_of, forget_token, keep_token, service
+from hybridplan.service.planning import NotFound
+from hybridplan.service.schemas import JobOut, ReplanIn
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(
+    env=Environment(
+        loader=PackageLoader("hybridplan.service", "templates"),
+        autoescape=select_autoescape(default=True),
+    )
+)
+
+EXAMPLE = """\
+# A scenario as in a scenario file (YAML or JSON). `weeks: 8` would plan a block.
+name: anna
+start: {monday}
+timezone: Europe/Berlin
+availability:
+  mon: {{am: 60, pm: 75}}
+  tue: {{am: 45, pm: 90}}
+  wed: {{am: 60, pm: 75}}
+  thu: {{pm: 60}}
+  fri: {{am: 45, pm: 90}}
+  sat: {{am: 150}}
+weekly_minutes: 480
+targets:
+  runs: [4, 5]
+  strength: [2, 3]
+  long_run: 1
+  quality_runs: [1, 2]
+  sets: {{quads: [4, 8], back: [4, 8], glutes: [4, 8]}}
+preferences: {{long_run_day: sat, rest_days: [sun]}}
+rules: balanced
+"""
+
+
+def _next_monday() -> dt.date:
+    today = dt.date.today()
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
+def to_login(request: Request) -> RedirectResponse:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
+
+
+def _safe_next(value: str | None) -> str:
+    """Only a path on this site: never an address elsewhere."""
+    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return "/"
+
+
+async def _coach(request: Request) -> int | Response:
+    """The coach, or the response that gets one: `?token=` is checked, kept in the cookie
+    and dropped from the address (so it stays out of history and logs); without a token
+    the browser goes to /login."""
+    token = request.query_params.get("token")
+    if token is not None:
+        coach = await coach_of(request, token)
+        if coach is None:
+            return _login_page(request, "That token is not valid.", status=401)
+        rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+        response = RedirectResponse(
+            request.url.path + (f"?{urlencode(rest)}" if rest else ""), status_code=303
+        )
+        keep_token(response, request, token)
+        return response
+    coach = await coach_of(request)
+    return to_login(request) if coach is None else coach
+
+
+def _same_origin(request: Request) -> bool:
+    """A form post from this site (browsers send Origin with every POST; a client that
+    sends none, like curl, is not a browser another site could drive)."""
+    origin = request.headers.get("origin")
+    return origin is None or origin == f"{request.url.scheme}://{request.url.netloc}"
+
+
+def _render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    svc = service(request)
+    return templates.TemplateResponse(
+        request,
+        name,
+        {"version": __version__, "no_auth": svc.settings.no_auth, **context},
+        status_code=status,
+    )
+
+
+def _login_page(request: Request, error: str = "", status: int = 200) -> HTMLResponse:
+    return _render(
+        request,
+        "login.html",
+        status=status,
+        error=error,
+        next=_safe_next(request.query_params.get("next")),
+    )
+
+
+@router.get("/login", response_class=HTMLResponse)
+async def login_form(request: Request) -> Response:
+    return _login_page(request)
+
+
+@router.post("/login")
+async def login(
+    request: Request,
+    token: Annotated[str, Form(max_length=200)],
+    next: Annotated[str, Form(max_length=2000)] = "/",
+) -> Response:
+    if not _same_origin(request):
+        return Response("cross-site form refused", status_code=403)
+    if await coach_of(request, token.strip()) is None:
+        return _login_page(request, "That token is not valid.", status=401)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    keep_token(response, request, token.strip())
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    response = RedirectResponse("/login", status_code=303)
+    forget_token(response)
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+async def index(request: Request) -> Response:
+    coach = await _coach(request)
+    if isinstance(coach, Response):
+        return coach
+    return await _index(request, coach)
+
+
+async def _index(
+    request: Request,
+    coach: int,
+    text: str | None = None,
+    problems: list[str] | None = None,
+    rules: str = "",
+    athlete: str = "",
+) -> HTMLResponse:
+    svc = service(request)
+    return _render(
+        request,
+        "index.html",
+        status=422 if problems else 200,
+        coach=await svc.db(svc.store.coach_name, coach),
+        plans=await svc.db(svc.store.plans, coach),
+        scenario_text=text if text is not None else EXAMPLE.format(monday=_next_monday()),
+        rule_sets=builtin_rule_sets(),
+        rules=rules,
+        athlete=athlete,
+        problems=problems or [],
+    )
+
+
+@router.post("/plans")
+async def new_plan(
+    request: Request,
+    scenario_text: Annotated[str, Form(max_length=200_000)],
+    rules: Annotated[str, Form(max_length=100)] = "",
+    athlete: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    """Solve a scenario pasted as YAML or JSON; a block goes through a job page."""
+    coach = await _coach(request)
+    if isinstance(coach, Response):
+        return coach
+    if not _same_origin(request):
+        return Response("cross-site form refused", status_code=403)
+    try:
+        scenario = _parse_scenario(scenario_text)
+        out = await service(request).solve(
+            coach, scenario, rules or None, None, athlete.strip() or None, False
+        )
+    except InputError as exc:
+        lines = [str(p.at(None, None)) for p in exc.problems]
+        return await _index(request, coach, scenario_text, lines, rules, athlete)
+    if isinstance(out, JobOut):
+        return RedirectResponse(f"/jobs/{out.id}", status_code=303)
+    return RedirectResponse(f"/plans/{out.id}", status_code=303)
+
+
+def _parse_scenario(text: str) -> Scenario:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise InputError([Problem("", f"not valid YAML or JSON: {exc}")]) from None
+    if not isinstance(data, dict):
+        raise InputError([Problem("", "the scenario must be a mapping of fields")])
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(validation_problems(exc, Scenario, "", lambda _: None)) from None
+
+
+@router.get("/plans/{plan_id}", response_class=HTMLResponse)
+async def plan_page(
+    request: Request,
+    plan_id: str,
+    week: Annotated[int, Query(ge=1, le=26)] = 1,
+    version: Annotated[int | None, Query(ge=1)] = None,
+) -> Response:
+    coach = await _coach(request)
+    if isinstance(coach, Response):
+        return coach
+    return await _plan_page(request, coach, plan_id, week, version)
+
+
+async def _plan_page(
+    request: Request,
+    coach: int,
+    plan_id: str,
+    week: int,
+    version: int | None,
+    problems: list[str] | None = None,
+) -> HTMLResponse:
+    svc = service(request)
+    try:
+        stored = await svc.stored(coach, plan_id, version)
+    except NotFound:
+        return _render(request, "missing.html", status=404)
+    result = stored.result
+    grid = await svc.db(_grid, result, week)
+    explanation = await svc.explanation(stored)
+    return _render(
+        request,
+        "plan.html",
+        status=422 if problems else 200,
+        coach=await svc.db(svc.store.coach_name, coach),
+        plan=stored,
+        result=result,
+        grid=grid,
+        explanation=explanation,
+        history=await svc.db(svc.store.versions, coach, plan_id),
+        problems=problems or [],
+        formats=["md", "csv", "png", "html"],
+    )
+
+
+def _grid(result: dict[str, Any], week: int) -> dict[str, Any]:
+    """What the template draws for one week: per slot and day the free minutes and the
+    sessions, plus the week's dates when the scenario has a start."""
+    plan_input = input_from_result(Result.model_validate(result))
+    scenario = plan_input.scenario
+    weeks = scenario.weeks
+    week = min(week, weeks)
+    slot_names = [s.name for s in plan_input.slots[: len(scenario.slots)]]
+    free = {
+        (s.day_name, s.name): s.capacity for s in plan_input.slots if s.week == week
+    }
+    sessions: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for s in result.get("sessions", []):
+        if s.get("week", 1) == week:
+            sessions.setdefault((s["day"], s["slot"]), []).append(s)
+    pinned = {(p.day, p.slot, p.session) for p in scenario.fixed if p.week == week}
+    dates = (
+        [scenario.start + dt.timedelta(days=7 * (week - 1) + d) for d in range(len(DAYS))]
+        if scenario.start
+        else None
+    )
+    phases = result.get("phases") or []
+    return {
+        "week": week,
+        "weeks": weeks,
+        "phase": phases[week - 1] if len(phases) >= week else scenario.phase,
+        "days": DAYS,
+        "dates": dates,
+        "slots": slot_names,
+        "clocks": scenario.slots,
+        "free": free,
+        "sessions": sessions,
+        "pinned": pinned,
+        "start": scenario.start,
+    }
+
+
+@router.post("/plans/{plan_id}/replan")
+async def replan_page(
+    request: Request,
+    plan_id: str,
+    week: Annotated[int, Form(ge=1, le=26)] = 1,
+    version: Annotated[int | None, Form(ge=1)] = None,
+    block: Annotated[list[str] | None, Form()] = None,
+    block_day: Annotated[list[str] | None, Form()] = None,
+    pin: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    """Block the ticked slots and days, keep the ticked sessions where they are, and plan
+    the rest again (a new version of the plan)."""
+    coach = await _coach(request)
+    if isinstance(coach, Response):
+        return coach
+    if not _same_origin(request):
+        return Response("cross-site form refused", status_code=403)
+    try:
+        # In the current week a block is replan()'s `unavailable` (the changes then say
+        # why); in later weeks of a block it is added to the scenario's `blocked`.
+        places = [*(block_day or []), *(block or [])]
+        unavailable = places if week == 1 else []
+        blocks = []
+        for text in places if week > 1 else []:
+            day, _, slot = text.partition(":")
+            blocks.append(Block(day=day, slot=slot or None, week=week))
+        pins = []
+        for text in pin or []:
+            day, slot, session = [*text.split(":", 2), "", ""][:3]
+            pins.append(Pin(day=day, slot=slot, session=session, week=week))
+        change = ReplanIn(
+            plan_id=plan_id, version=version, unavailable=unavailable, pins=pins, blocks=blocks
+        )
+        out = await service(request).replan(coach, change, None, False)
+    except ValidationError as exc:
+        lines = [str(p) for p in validation_problems(exc, ReplanIn, "", lambda _: None)]
+        return await _plan_page(request, coach, plan_id, week, version, lines)
+    except InputError as exc:
+        lines = [str(p.at(None, None)) for p in exc.problems]
+        return await _plan_page(request, coach, plan_id, week, version, lines)
+    except NotFound:
+        return _render(request, "missing.html", status=404)
+    if isinstance(out, JobOut):
+        return RedirectResponse(f"/jobs/{out.id}?week={week}", status_code=303)
+    return RedirectResponse(f"/plans/{plan_id}?week={week}", status_code=303)
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+async def job_page(
+    request: Request, job_id: str, week: Annotated[int, Query(ge=1, le=26)] = 1
+) -> Response:
+    """A long solve in progress: the page follows the job's events (or reloads itself
+    without JavaScript) and moves on to the plan when it is done."""
+    coach = await _coach(request)
+    if isinstance(coach, Response):
+        return coach
+    try:
+        job = await service(request).job(coach, job_id)
+    except NotFound:
+        return _render(request, "missing.html", status=404)
+    if job.status == "done" and job.plan_id:
+        return RedirectResponse(f"/plans/{job.plan_id}?week={week}", status_code=303)
+    svc = service(request)
+    name = await svc.db(svc.store.coach_name, coach)
+    return _render(request, "job.html", job=job, week=week, coach=name)
+
+
+@router.post("/jobs/{job_id}/cancel")
+async def cancel_job_page(request: Request, job_id: str) -> Response:
+    coach = await _coach(request)
+    if isinstance(coach, Response):
+        return coach
+    if not _same_origin(request):
+        return Response("cross-site form refused", status_code=403)
+    try:
+        await service(request).cancel(coach, job_id)
+    except NotFound:
+        return _render(request, "missing.html", status=404)
+    return RedirectResponse(f"/jobs/{job_id}", status_code=303)

@@ -1,0 +1,46 @@
+"""The server's settings and limits, in one frozen object that the CLI fills from its
+options and the tests from their fixtures (no global state, no environment magic)."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+
+DEFAULT_DB = "sqlite:///hybridplan.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What `hybridplan serve` runs with. Limits protect the machine: a request may ask for
+    less solver time than `max_time_limit` but never more; bodies above `max_body_bytes`
+    get 413; at most `workers + queue` solves are in flight, more get 503."""
+
+    db_url: str = DEFAULT_DB
+    host: str = "127.0.0.1"
+    port: int = 8000
+    no_auth: bool = False
+    workers: int = 2
+    queue: int = 32
+    default_time_limit: float = 10.0
+    max_time_limit: float = 60.0
+    max_body_bytes: int = 1_000_000
+    #: blocks of more weeks than this run as jobs (202 + job id) unless asked otherwise
+    job_weeks: int = 1
+
+    @property
+    def capacity(self) -> int:
+        return self.workers + self.queue
+
+    def time_limit(self, asked: float | None) -> float:
+        """The solver time a request gets: what it asked for, capped by the server."""
+        return min(asked if asked is not None else self.default_time_limit, self.max_time_limit)
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost, 127.0.0.0/8 and ::1: the only hosts `--no-auth` may bind."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

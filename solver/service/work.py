@@ -1,0 +1,123 @@
+"""What the pool's worker processes run: plain functions of plain data (dicts in, dicts
+out). CP-SAT models do not pickle, so a scenario crosses the process boundary as its JSON
+form and the model is built in the worker. Bad input comes back as its problem lines, not
+as an exception, so nothing the user sent can break the pool.
+
+The server preloads this module in the pool's fork server, so OR-Tools is imported once
+and each worker starts warm.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hybridplan.explanations.explainer import explain
+from hybridplan.models.errors import InputError, Problem
+from hybridplan.models.loading import input_from_dict
+from hybridplan.models.result import Result
+from hybridplan.models.scenario import Block, Pin
+from hybridplan.models.week import DAYS
+from hybridplan.outputs.export import export
+from hybridplan.planner.replanning import parse_place, replan
+from hybridplan.solving import solve
+
+Outcome = dict[str, Any]  # {"result": ...} | {"explanation": ...} | {"problems": [...]}
+
+
+def _problems(exc: InputError) -> Outcome:
+    return {"problems": [[p.field, p.message] for p in exc.problems]}
+
+
+def solve_task(scenario: dict[str, Any], rules: str | None, time_limit: float) -> Outcome:
+    try:
+        week = input_from_dict(scenario, rules)
+        return {"result": solve(week, time_limit=time_limit).to_dict()}
+    except InputError as exc:
+        return _problems(exc)
+
+
+def explain_task(scenario: dict[str, Any], rules: str | None, time_limit: float) -> Outcome:
+    try:
+        week = input_from_dict(scenario, rules)
+        return {"explanation": explain(week, time_limit=time_limit).model_dump(mode="json")}
+    except InputError as exc:
+        return _problems(exc)
+
+
+def explain_result_task(result: dict[str, Any], time_limit: float) -> Outcome:
+    """Why a stored plan's week could not be planned (its own scenario and rule set)."""
+    from hybridplan.models.loading import input_from_result
+
+    try:
+        week = input_from_result(Result.model_validate(result))
+        return {"explanation": explain(week, time_limit=time_limit).model_dump(mode="json")}
+    except InputError as exc:
+        return _problems(exc)
+
+
+def replan_task(previous: dict[str, Any], change: dict[str, Any], time_limit: float) -> Outcome:
+    """Replan a stored result. `change` holds the public replan()'s done, missed,
+    unavailable and from_day, plus the page's pins and blocks: those are added to the
+    plan's own scenario (`fixed`, `blocked`, any week) before replan() runs, so they stay
+    in force for later versions too."""
+    try:
+        result = Result.model_validate(previous)
+        result = with_pins_and_blocks(result, change.get("pins", []), change.get("blocks", []))
+        slots = list((result.input or {}).get("scenario", {}).get("slots", {}))
+        places = {
+            key: [parse_place(v, slots, key) for v in change.get(key, [])]
+            for key in ("done", "missed", "unavailable")
+        }
+        from_day = change.get("from_day")
+        if from_day is not None and from_day not in DAYS:
+            raise InputError(
+                [Problem("from_day", f"{from_day!r} is not a day ({', '.join(DAYS)})")]
+            )
+        new = replan(
+            result,
+            done=places["done"],
+            missed=places["missed"],
+            unavailable=places["unavailable"],
+            from_day=from_day,
+            time_limit=time_limit,
+        )
+        return {"result": new.to_dict()}
+    except InputError as exc:
+        return _problems(exc)
+
+
+def with_pins_and_blocks(
+    result: Result, pins: list[dict[str, Any]], blocks: list[dict[str, Any]]
+) -> Result:
+    """The same result whose scenario also pins `pins` and blocks `blocks` (both already
+    validated as `Pin` and `Block` by the API); the scenario is checked again when
+    replan() builds the week, so a pin to an unknown slot or session is reported."""
+    if not pins and not blocks:
+        return result
+    if not result.input:
+        raise InputError([Problem("input", "this plan does not carry its scenario")])
+    scenario = dict(result.input["scenario"])
+    scenario["fixed"] = [*scenario.get("fixed", []), *(Pin(**p).model_dump() for p in pins)]
+    scenario["blocked"] = [
+        *scenario.get("blocked", []),
+        *(Block(**b).model_dump() for b in blocks),
+    ]
+    return result.model_copy(update={"input": {**result.input, "scenario": scenario}})
+
+
+def export_task(result: dict[str, Any], to: str, options: dict[str, Any]) -> Outcome:
+    """Bytes of an export, or the problems (an unknown format names the allowed ones)."""
+    try:
+        if "start" in options and options["start"] is not None:
+            options = {**options, "start": dt.date.fromisoformat(options["start"])}
+        return {"bytes": export(Result.model_validate(result), to, **options)}
+    except InputError as exc:
+        return _problems(exc)
+
+
+def warm() -> int:
+    """A no-op the server runs once per worker at start-up, so the first request does not
+    pay for the workers' start."""
+    return 0
+

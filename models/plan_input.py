@@ -5,7 +5,7 @@ the checks both read it; it never changes once built."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -74,6 +74,12 @@ class PlanInput:
         if problems:
             raise InputError(problems)
         return cls(scenario, dict(resolved.sessions), rules, resolved.offered)
+
+    @cached_property
+    def memo(self) -> dict[Hashable, Any]:
+        """Results the models of this input share (conflict groups of the pair rules):
+        computed once per plan, whatever the weeks or the stage."""
+        return {}
 
     def with_rules(self, rules: RuleSet) -> PlanInput:
         """The same input under another rule set."""

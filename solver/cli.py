@@ -486,16 +486,21 @@ def generate_cmd(
     seed: Annotated[
         int, typer.Option("--seed", min=0, max=limits.MAX_SEED, help="same seed, same files")
     ] = 0,
+    blocks: Annotated[
+        int,
+        typer.Option("--blocks", min=0, max=10_000, help="race blocks of several weeks, too"),
+    ] = 0,
     force: Annotated[bool, typer.Option("--force", help="replace existing files")] = False,
 ) -> None:
     """Write realistic random scenarios (about 10% infeasible by construction, named
-    ...-infeasible) for scale tests and benchmarks."""
+    ...-infeasible) for scale tests and benchmarks, and with --blocks race blocks (6-16
+    weeks to a 5k, 10k, half or marathon, named race-NNNN-<distance>-<weeks>w)."""
     import yaml
 
     from hybridplan.batch.generate import generate
     from hybridplan.outputs.files import write_atomic
 
-    scenarios = generate(count, seed)
+    scenarios = generate(count, seed, blocks=blocks)
     paths = [out / f"{s['name']}.yaml" for s in scenarios]
     existing = [p for p in paths if p.exists()]
     if existing and not force:

@@ -66,9 +66,8 @@ class BuildContext:
         # counted by no weekly rule, so the rules about two sessions can see across the
         # boundary once a caller fixes them (solving.py plans a block's hint week by week)
         first = (self.weeks[0] - 1) * 7 if self.weeks else 0
-        self.lead: list[Placed] = []
         self.candidates: list[Placed] = list(week.candidates(self.weeks, lead_days))
-        self.lead = [p for p in self.candidates if p.slot.day < first]
+        self.lead: frozenset[Placed] = frozenset(p for p in self.candidates if p.slot.day < first)
         self.x: dict[Placed, BoolVar] = {
             p: self.model.new_bool_var(f"x[{p.slot.day_name},{p.slot.name},{p.session.id}]")
             for p in self.candidates

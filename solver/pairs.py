@@ -9,9 +9,8 @@ so the two faces of every pair rule are one piece of logic.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from hybridplan.context import BuildContext, SessionPredicate
@@ -29,6 +28,9 @@ class PairSpec:
     describe: Callable[[Placed, Placed], str]
     window_minutes: int  # no conflict between sessions whose starts are further apart
     summary: str = ""  # the requirement in a few words, for explanations
+    # What the predicates depend on besides the sessions (the rule and its config): with
+    # it, a plan's models share their conflict groups (per-week bounds, the whole plan).
+    key: Hashable = None
 
 
 def window(hours: float) -> int:
@@ -65,18 +67,51 @@ def grouped_conflicts(
     """The conflicting candidate pairs, grouped for a small model: for each pair of slots,
     earlier candidates with the same set of conflicting later candidates form one group.
     As a slot holds at most one session, "some session of the group is placed" is a
-    single literal, and one literal pair (or one AND) per group is exact."""
-    by_slots: dict[tuple[Slot, Slot], dict[Placed, list[Placed]]] = defaultdict(dict)
-    for a, b in conflicting_pairs(spec, ctx.live()):
-        p, q = (a, b) if a.slot < b.slot else (b, a)
-        if p.slot != q.slot:  # two sessions never share a slot (BuildContext)
-            by_slots[(p.slot, q.slot)].setdefault(p, []).append(q)
-    for partners in by_slots.values():
-        groups: dict[tuple[Placed, ...], list[Placed]] = {}
-        for p, qs in partners.items():
-            groups.setdefault(tuple(sorted(qs, key=ctx.order)), []).append(p)
-        for qs_key, ps in groups.items():
-            yield ps, list(qs_key)
+    single literal, and one literal pair (or one AND) per group is exact.
+
+    Whether two candidates conflict depends only on their two session types and how far
+    apart their slots are (in minutes and in calendar days): the rules measure time
+    differences, never the date. So the groups of a pair of slots are computed once per
+    (distance, sessions in the first slot, sessions in the second) and reused for every
+    other pair of slots alike, week after week."""
+    members: dict[Slot, list[Placed]] = {}
+    for p in ctx.live():
+        members.setdefault(p.slot, []).append(p)
+    slots = sorted(members)
+    ids = {s: tuple(p.session.id for p in members[s]) for s in slots}
+    cache = ctx.input.memo.setdefault(("pairs", spec.key), {}) if spec.key is not None else {}
+    for i, s in enumerate(slots):
+        here = members[s]
+        for t in slots[i + 1 :]:
+            if t.start - s.start > spec.window_minutes:
+                break
+            key = (t.start - s.start, t.day - s.day, ids[s], ids[t])
+            groups = cache.get(key)
+            if groups is None:
+                groups = cache[key] = _groups(spec, here, members[t])
+            there = members[t]
+            for firsts, seconds in groups:
+                yield [here[k] for k in firsts], [there[k] for k in seconds]
+
+
+_Groups = list[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+def _groups(spec: PairSpec, here: list[Placed], there: list[Placed]) -> _Groups:
+    """For one pair of slots (`here` earlier): the earlier candidates grouped by the set of
+    later candidates each conflicts with (either member may be the rule's first)."""
+    partners: dict[tuple[int, ...], list[int]] = {}
+    for i, a in enumerate(here):
+        a_first, a_second = spec.first(a.session), spec.second(a.session)
+        hits = tuple(
+            j
+            for j, b in enumerate(there)
+            if (a_first and spec.second(b.session) and spec.conflict(a, b))
+            or (a_second and spec.first(b.session) and spec.conflict(b, a))
+        )
+        if hits:
+            partners.setdefault(hits, []).append(i)
+    return [(tuple(firsts), seconds) for seconds, firsts in partners.items()]
 
 
 def _day_names(a: Placed, b: Placed) -> list[str]:
@@ -150,10 +185,11 @@ class PairRule:
     spec: Callable[[Any], PairSpec]  # rule config -> spec
 
     def build(self, ctx: BuildContext, cfg: Any) -> None:
+        spec = replace(self.spec(cfg), key=(self.rule, cfg))
         if cfg.level == "soft":
-            build_soft(ctx, self.rule, cfg.weight, self.spec(cfg))
+            build_soft(ctx, self.rule, cfg.weight, spec)
         else:
-            build_hard(ctx, self.spec(cfg), self.rule)
+            build_hard(ctx, spec, self.rule)
 
     def check(self, plan: Plan, cfg: Any) -> list[Violation] | list[Penalty]:
         if cfg.level == "soft":

@@ -67,6 +67,7 @@ def _legs_fresh() -> pairs.PairSpec:
         ),
         describe=lambda a, b: f"{a.label} ends {gap_hours(a, b):.1f} h before {b.label}",
         window_minutes=pairs.window(48),
+        key="preference.legs_fresh",
     )
 
 
@@ -79,6 +80,7 @@ def _run_before_lift() -> pairs.PairSpec:
         ),
         describe=lambda a, b: f"{a.label} before {b.label} the same day",
         window_minutes=pairs.window(24),
+        key="preference.run_before_lift",
     )
 
 

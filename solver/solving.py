@@ -47,6 +47,10 @@ DEFAULT_PARAMS: dict[str, Any] = {
 }
 
 
+# The share of the time left that a block's weeks, solved one at a time for its bound and
+# hint, may take before the block itself is solved.
+WEEKS_SHARE = 0.5
+
 # Days at the end of a week whose sessions the next week's hint is planned after: the
 # widest rule about two sessions reaches 48 h (legs_fresh) from a session's end.
 BOUNDARY_DAYS = 3
@@ -98,6 +102,17 @@ class _Budget:
     deterministic: float | None
     began: float = field(default_factory=time.perf_counter)
     used_deterministic: float = 0.0
+    parent: _Budget | None = None
+
+    def part(self, share: float) -> _Budget:
+        """A budget of `share` of what is left here, whose spending counts here too."""
+        wall = self.wall - (time.perf_counter() - self.began)
+        left = self.remaining()
+        return _Budget(share * wall, None if left is None else share * left, parent=self)
+
+    def exhausted(self) -> bool:
+        left = self.remaining()
+        return time.perf_counter() - self.began >= self.wall or (left is not None and left <= 0)
 
     def apply(self, solver: cp_model.CpSolver, cap: float | None = None) -> bool:
         """Set the remaining limits on `solver`, at most `cap` deterministic seconds for
@@ -115,6 +130,8 @@ class _Budget:
 
     def spend(self, solver: cp_model.CpSolver) -> None:
         self.used_deterministic += solver.deterministic_time
+        if self.parent is not None:
+            self.parent.used_deterministic += solver.deterministic_time
 
 
 class _Stages:
@@ -184,6 +201,9 @@ def _week_bounds(
     bounds = _WeekBounds()
     chosen: set[Placed] = set()  # the hint's sessions so far
     for w in week.per_week():
+        if budget.exhausted():  # the bound of the weeks so far stays valid (the rest >= 0)
+            bounds.preference = None
+            break
         ctx = build_model(week, weeks=[w], lead_days=BOUNDARY_DAYS)
         stages = _Stages(ctx, _solver(seed, 1, params), budget)
         status = stages.run(ctx.objective())
@@ -208,7 +228,7 @@ def _week_bounds(
                 bounds.preference = None
             ctx.model.clear_assumptions()
         # the hint: this week planned after the days before it as the hint has them
-        for p in ctx.lead:
+        for p in sorted(ctx.lead, key=ctx.order):
             ctx.model.add(ctx.x[p] == int(p in chosen))
         stages.values = {p: (p in chosen) if p in ctx.lead else v for p, v in stages.values.items()}
         if stages.run(ctx.objective()) in ("optimal", "feasible") and ctx.preference:
@@ -253,7 +273,12 @@ def solve(
     solver = _solver(seed, workers, params or {})
     stages = _Stages(ctx, solver, budget)
     solve_began = time.perf_counter()
-    weekly = _week_bounds(week, budget, seed, params or {}) if week.weeks > 1 else None
+    # the weeks one at a time get at most half of what is left: a plan comes first
+    weekly = (
+        _week_bounds(week, budget.part(WEEKS_SHARE), seed, params or {})
+        if week.weeks > 1
+        else None
+    )
     if weekly is not None:
         ctx.model.add(ctx.objective() >= weekly.penalty)  # a valid cut: proofs come sooner
         stages.values = dict(weekly.hint)
@@ -297,11 +322,18 @@ def solve(
     # The tie-break gets as much deterministic time as the penalty took (at least
     # PREFERENCE_MIN_WORK): reproducible on any machine load, and never the lion's share.
     cap = max(PREFERENCE_MIN_WORK, budget.used_deterministic)
-    if proven and ctx.preference:
+    # every week at its own best penalty: each is at least its best preference too
+    floor = (
+        weekly.preference
+        if weekly is not None and weekly.preference is not None and objective == weekly.penalty
+        else None
+    )
+    if proven and floor is not None and stages.value("preference") == floor:
+        preference_proven = True  # the plan found already meets the bound
+    elif proven and ctx.preference:
         ctx.model.add(ctx.objective() == objective)
-        if weekly is not None and weekly.preference is not None and objective == weekly.penalty:
-            # every week is at its own best penalty, so each is at least its best preference
-            ctx.model.add(ctx.preference_objective() >= weekly.preference)
+        if floor is not None:
+            ctx.model.add(ctx.preference_objective() >= floor)
         if stages.run(ctx.preference_objective(), cap) == "optimal":
             preference_proven = True
     result.solve_seconds = time.perf_counter() - solve_began

@@ -29,6 +29,7 @@ def _overlap_spec(week: PlanInput) -> pairs.PairSpec:
         describe=describe,
         # Two sessions can only overlap if their starts are closer than the longest one.
         window_minutes=max((s.minutes for s in week.sessions.values()), default=0),
+        key="one_per_slot.overlap",
     )
 
 

@@ -40,6 +40,7 @@ def _order_spec(cfg: Config) -> pairs.PairSpec:
         conflict=lambda a, b: same_day(a, b) and wrong_order(a, b, cfg.order),
         describe=describe,
         window_minutes=pairs.window(24),
+        key=("preferences.order", cfg.order),
     )
 
 

@@ -28,6 +28,7 @@ CONSECUTIVE = pairs.PairSpec(
     conflict=lambda a, b: abs(a.slot.day - b.slot.day) <= 1,
     describe=_consecutive,
     window_minutes=pairs.window(24),
+    key="spread.consecutive",
 )
 HARD_RUN_DAY = pairs.PairSpec(
     first=lambda s: s.is_strength,
@@ -35,6 +36,7 @@ HARD_RUN_DAY = pairs.PairSpec(
     conflict=lambda a, b: same_day(a, b) and not moderate_lift_before_speed(a, b),
     describe=_hard_day,
     window_minutes=pairs.window(24),
+    key="spread.hard_run_days",
 )
 
 

@@ -26,7 +26,8 @@ def _wait(client: httpx.Client, until: Any, what: str, seconds: float = 120) -> 
 def test_a_restart_loses_nothing(tmp_path: Path) -> None:
     """Plans with their versions and athletes are kept; jobs accepted but not finished when
     the server stopped run when it starts again."""
-    server = Server(tmp_path, "--workers", "1", "--max-time-limit", "2")
+    # a block needs seconds: its weeks one at a time, then the block (a limit of 10 s)
+    server = Server(tmp_path, "--workers", "1", "--max-time-limit", "10")
     token = make_token(server.db_url, "anna")
     server.start()
     try:

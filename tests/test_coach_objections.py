@@ -1,0 +1,144 @@
+"""What a coach checks (the domain brief's list): on shipped scenarios and generated weeks
+and race blocks, under balanced, stacked and strict, the objections a rule set forbids never
+occur, and every objection is counted in the result's metrics exactly as a second counter
+(tests/reference/objections.py, sharing no code with hybridplan) counts it.
+
+The default run takes a sample of the generated scenarios; `pytest -m slow` runs the
+issue's full size (200 weeks and 20 race blocks under each set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from helpers import SHIPPED_SCENARIOS, assert_agrees
+from hybridplan import solve
+from hybridplan.batch.generate import generate
+from hybridplan.models import PlanInput, input_from_dict, load_plan_input
+from reference.objections import IDS, count
+
+SETS = ("balanced", "stacked", "strict")
+# objection -> the rule that can forbid it (hard in a rule set, or `hard: true`)
+RULE_OF = {
+    "QQ": "quality_spacing",
+    "Q>LONG": "quality_before_long",
+    "LEGS>KEY": "legs_before_key_run",
+    "LIFT<LONG": "lift_before_long_run",
+    "RUN>LIFT": "lift_after_hard_run",
+    "MUSCLE": "muscle_recovery",
+    "RACE-DAY": "race_day",
+    "RACE-LONG": "race_week",
+    "RACE-LIFT": "race_week",
+    "RACE-QUALITY": "race_week",
+    "TAPER": "race_week",
+    "RETURN": "run_progression",
+    "LONG-PEAK": "long_run_peak",
+}
+# chosen out by the plan's input whatever the rule set (volume days only for strength goals,
+# the gym session where it fits)
+ALWAYS = {"GYM-BW", "HYPER"}
+
+
+def forbidden(data: PlanInput) -> set[str]:
+    rules = dict(data.rule_items())
+    return ALWAYS | {
+        oid for oid, rid in RULE_OF.items() if rid in rules and rules[rid].level == "hard"
+    }
+
+
+def check(data: PlanInput, time_limit: float = 30) -> dict[str, int]:
+    result = solve(data, time_limit=time_limit)
+    if not result.found:
+        return {}
+    assert_agrees(data, result)
+    assert result.metrics is not None
+    counted = count(result.to_dict())
+    assert result.metrics.coach_objections == counted, result.metrics.objections
+    assert list(counted) == IDS
+    broken = {oid: n for oid, n in counted.items() if n and oid in forbidden(data)}
+    assert broken == {}, (result.rule_set, broken, result.metrics.objections)
+    return counted
+
+
+FEASIBLE = [p for p in SHIPPED_SCENARIOS if not p.name.startswith("infeasible")]
+
+
+@pytest.mark.parametrize("rules", SETS)
+@pytest.mark.parametrize("path", FEASIBLE, ids=lambda p: p.stem)
+def test_shipped_scenarios(path: Any, rules: str) -> None:
+    check(load_plan_input(path, rules))
+
+
+def _generated(weeks: int, blocks: int) -> list[dict[str, Any]]:
+    return [d for d in generate(weeks, seed=11, blocks=blocks) if "infeasible" not in d["name"]]
+
+
+SAMPLE = _generated(30, 3)
+
+
+@pytest.mark.parametrize("rules", SETS)
+@pytest.mark.parametrize("data", SAMPLE, ids=lambda d: d["name"])
+def test_generated_sample(data: dict[str, Any], rules: str) -> None:
+    check(input_from_dict(data, rules))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rules", SETS)
+def test_generated_full_size(rules: str) -> None:
+    """200 generated weeks and 20 race blocks under each set (the issue's size)."""
+    weeks = [d for d in generate(200, seed=7) if "infeasible" not in d["name"]]
+    blocks = generate(0, seed=7, blocks=20)
+    for data in weeks + blocks:
+        check(input_from_dict(data, rules), time_limit=60)
+
+
+def test_the_counter_sees_what_a_coach_sees() -> None:
+    """The second counter on a hand-made plan with one of each pair objection."""
+    from hybridplan.models import Plan
+
+    data = input_from_dict(
+        {
+            "name": "bad-week",
+            "availability": {d: {"am": 120, "pm": 120} for d in ("mon", "tue", "wed", "thu", "fri", "sat")},
+            "targets": {"runs": [0, 9], "strength": [0, 9], "quality_runs": [0, 9]},
+        }
+    )  # fmt: skip
+    plan = Plan.from_placements(
+        data,
+        [
+            ("mon", "am", "tempo_40"),  # QQ with tue; RUN>LIFT: tue's hard lift after it
+            ("tue", "am", "intervals_45"),
+            ("tue", "pm", "lower_heavy_60"),  # after intervals the same day: not RUN>LIFT
+            ("wed", "pm", "lower_heavy_60"),  # MUSCLE with tue; RUN>LIFT after tue's run
+            ("thu", "am", "hills_45"),  # LEGS>KEY: wed's heavy legs the day before
+            ("fri", "am", "tempo_40"),  # QQ with thu; Q>LONG before sat's long run
+            ("sat", "am", "upper_45"),  # LIFT<LONG
+            ("sat", "pm", "long_120"),
+        ],
+    )
+    from hybridplan.objections import coach_objections
+
+    result = solve(data)  # any result of this input carries its scenario
+    as_json = result.to_dict() | {
+        "sessions": [
+            {
+                "week": 1, "day": p.slot.day_name, "slot": p.slot.name, "start": p.slot.clock,
+                "minutes": p.session.minutes, "session": p.session.id, "kind": p.session.kind,
+                "intensity": p.session.intensity, "run_type": p.session.run_type,
+                "legs": p.session.legs if p.session.kind == "strength" else None,
+                "sets": dict(p.session.sets),
+            }
+            for p in plan.placed
+        ]
+    }  # fmt: skip
+    counted = count(as_json)
+    assert {k: v for k, v in counted.items() if v and k != "NO-MOB"} == {
+        "QQ": 2,
+        "Q>LONG": 1,
+        "LEGS>KEY": 1,
+        "LIFT<LONG": 1,
+        "RUN>LIFT": 2,
+        "MUSCLE": 1,
+    }
+    assert coach_objections(plan).coach_objections == counted

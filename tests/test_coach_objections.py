@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from reference.objections import IDS, count
 
 from helpers import SHIPPED_SCENARIOS, assert_agrees
 from hybridplan import solve
 from hybridplan.batch.generate import generate
 from hybridplan.models import PlanInput, input_from_dict, load_plan_input
-from reference.objections import IDS, count
+from hybridplan.models.week import DAYS
 
 SETS = ("balanced", "stacked", "strict")
 # objection -> the rule that can forbid it (hard in a rule set, or `hard: true`)
@@ -100,7 +101,7 @@ def test_the_counter_sees_what_a_coach_sees() -> None:
     data = input_from_dict(
         {
             "name": "bad-week",
-            "availability": {d: {"am": 120, "pm": 120} for d in ("mon", "tue", "wed", "thu", "fri", "sat")},
+            "availability": {d: {"am": 120, "pm": 120} for d in DAYS[:6]},
             "targets": {"runs": [0, 9], "strength": [0, 9], "quality_runs": [0, 9]},
         }
     )  # fmt: skip

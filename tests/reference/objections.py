@@ -10,6 +10,7 @@ Days are calendar days counted from the plan's first Monday; a session's day is
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -263,5 +264,5 @@ def _block(phases: list[str], sessions: list[_Session], weeks: int, found: Count
     building = [w for w in range(1, weeks + 1) if phases[w - 1] in ("base", "build")]
     for measure in (_running, _long):
         values = [measure(sessions, w) for w in building]
-        found["FLAT"] += sum(1 for a, b in zip(values, values[1:]) if b < a)
+        found["FLAT"] += sum(1 for a, b in itertools.pairwise(values) if b < a)
         found["FLAT"] += len(values) >= 2 and values[-1] <= values[0]

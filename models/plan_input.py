@@ -207,8 +207,14 @@ class PlanInput:
     @cached_property
     def long_run_bands(self) -> list[tuple[int, int] | None]:
         """Each week's wanted long-run length [lo, hi] in minutes (None: none wanted)."""
+        # never more than the calendar holds, nor than the longest long run on offer
+        offered = [
+            s.minutes for s in self.sessions.values() if s.is_long_run and self._on_offer(s)
+        ]
+        cap = max(offered, default=0)
         longest = [
-            max((s.capacity for s in self.slots if s.week == w), default=0) for w in self.per_week()
+            min(cap, max((s.capacity for s in self.slots if s.week == w), default=0))
+            for w in self.per_week()
         ]
         fixed = self.scenario.targets.long_run_minutes
         return long_run_bands(

@@ -30,6 +30,7 @@ LONG_RUN_BAND = (90, 120)
 EASY_LONG_RUN_BAND = (60, 90)
 STEP = 15  # the long run's length step (catalogue: 60-210 in 15s)
 GROWTH = 0.10  # the most running minutes may grow in a week (003)
+DELOAD_SHARE = 0.75  # a deload week's running target, of the week before's
 LOADED = ("base", "build", "peak", "offseason")
 
 
@@ -59,8 +60,10 @@ def run_minutes_targets(
     Loaded weeks (base, build, peak, off-season) ramp linearly through anchors: the first
     loaded week starts 10 points below its phase's level, and the last week of each phase
     reaches that phase's level, so a block builds from about 80% to the peak's 110%. A
-    deload week is its phase level, at most 80% of the week before; taper weeks are 75% of
-    the top and race week 50% (the domain brief's TAPER: at most 70% of the peak)."""
+    deload week is DELOAD_SHARE of the week before (inside the cuts rule deload asks for:
+    20% of the running, 30% of all training, with room for the long run of a late block);
+    taper weeks are 75% of the top and
+    race week 50% (the domain brief's TAPER: at most 70% of the peak)."""
     weeks = len(phases)
     if base is None:
         return [None] * weeks
@@ -83,9 +86,8 @@ def run_minutes_targets(
             pct[w] = p0 if i1 == i0 else p0 + (p1 - p0) * (i - i0) / (i1 - i0)
     top = max((pct[w] for w in loaded), default=100.0)
     for w in range(weeks):
-        if phases[w] == "deload":
-            before = pct[w - 1] if w else level[w]
-            pct[w] = min(level[w], 0.8 * before)
+        if phases[w] == "deload":  # a quarter less: room inside rule deload's cuts
+            pct[w] = DELOAD_SHARE * pct[w - 1] if w else level[w]
         elif phases[w] == "taper":
             if race_week is None:
                 pct[w] = level[w]
@@ -130,7 +132,11 @@ def long_run_bands(
         if race_week == 1:
             return [None]
         easy = phases[0] not in ("base", "build", "peak")
-        return [EASY_LONG_RUN_BAND if easy else LONG_RUN_BAND]
+        lo, hi = EASY_LONG_RUN_BAND if easy else LONG_RUN_BAND
+        cap = longest_slot[0] // STEP * STEP
+        if cap and cap < hi:  # the calendar or the catalogue holds no longer long run
+            lo, hi = min(lo, cap), cap
+        return [(lo, hi)]
     loaded = [w for w in range(1, weeks + 1) if phases[w - 1] in LOADED]
     if distance is not None and race_week is not None:
         peak = LONG_RUN_PEAK[distance]

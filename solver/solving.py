@@ -182,32 +182,49 @@ class _Stages:
 
 @dataclass
 class _WeekBounds:
-    """Lower bounds for a block from its weeks solved one at a time with the rules that link
-    weeks left out (a relaxation): the sum of the weeks' best penalties bounds the block's
-    penalty from below, and when the block reaches it, the sum of the weeks' best
-    preferences (at those penalties) bounds its preference. The weeks' plans together are
-    the block's first hint."""
+    """Lower bounds for a block from windows of its weeks (two at a time) solved alone, with
+    the rules that link them to weeks outside the window left out (a relaxation): the sum
+    of the windows' best penalties bounds the block's penalty from below, and when the
+    block reaches it, the sum of their best preferences (at those penalties) bounds its
+    preference. The windows' plans, each planned after the one before, are the block's
+    first hint."""
 
     penalty: int = 0
     preference: int | None = 0
     hint: dict[Placed, bool] = field(default_factory=dict)
 
 
+def _windows(phases: list[str]) -> list[list[int]]:
+    """The block's weeks in windows of two (one where a pair does not fit), each deload week
+    with the week before it, so the bound sees the deload's cuts."""
+    out, w, n = [], 1, len(phases)
+    while w <= n:
+        nxt = phases[w] if w < n else None  # phase of week w + 1
+        after = phases[w + 1] if w + 1 < n else None  # phase of week w + 2
+        if nxt is not None and (nxt == "deload" or after != "deload"):
+            out.append([w, w + 1])
+            w += 2
+        else:
+            out.append([w])
+            w += 1
+    return out
+
+
 def _week_bounds(
     week: PlanInput, budget: _Budget, seed: int, params: dict[str, Any]
 ) -> _WeekBounds:
-    """Each week alone (the days before it modelled but free), then planned after the
-    hint's days before it: see _WeekBounds."""
+    """The block's weeks a window at a time: each window alone (its lead days modelled but
+    free) for the bound, then planned after the hint's days before it: see _WeekBounds."""
     bounds = _WeekBounds()
     chosen: set[Placed] = set()  # the hint's sessions so far
-    for w in week.per_week():
+    for weeks in _windows(week.phases):
         if budget.exhausted():  # the bound of the weeks so far stays valid (the rest >= 0)
             bounds.preference = None
             break
-        ctx = build_model(week, weeks=[w], lead_days=BOUNDARY_DAYS)
+        ctx = build_model(week, weeks=weeks, lead_days=BOUNDARY_DAYS)
         stages = _Stages(ctx, _solver(seed, 1, params), budget)
         status = stages.run(ctx.objective())
-        if status == "infeasible":  # the week alone cannot be planned: neither can the block
+        if status == "infeasible":  # the weeks alone cannot be planned: neither can the block
             return _WeekBounds(penalty=0, preference=None)
         if status not in ("optimal", "feasible"):
             bounds.preference = None
@@ -217,8 +234,8 @@ def _week_bounds(
         if status != "optimal" or bounds.preference is None or not ctx.preference:
             bounds.preference = None if status != "optimal" else bounds.preference
         else:
-            # at the week's best penalty, held by an assumption: once its lead days are
-            # fixed below, the week may have to cost more
+            # at the window's best penalty, held by an assumption: once its lead days are
+            # fixed below, the window may have to cost more
             at_best = ctx.model.new_bool_var("at_best")
             ctx.model.add(ctx.objective() == best).only_enforce_if(at_best)
             ctx.model.add_assumptions([at_best])
@@ -227,15 +244,16 @@ def _week_bounds(
             else:
                 bounds.preference = None
             ctx.model.clear_assumptions()
-        # the hint: this week planned after the days before it as the hint has them
+        # the hint: these weeks planned after the days before them as the hint has them
         for p in sorted(ctx.lead, key=ctx.order):
             ctx.model.add(ctx.x[p] == int(p in chosen))
         stages.values = {p: (p in chosen) if p in ctx.lead else v for p, v in stages.values.items()}
         if stages.run(ctx.objective()) in ("optimal", "feasible") and ctx.preference:
             ctx.model.add(ctx.objective() == stages.value("objective"))
             stages.run(ctx.preference_objective())
-        chosen |= {p for p, v in stages.values.items() if v and p.slot.week == w}
-        bounds.hint.update({p: v for p, v in stages.values.items() if p.slot.week == w})
+        mine = {p: v for p, v in stages.values.items() if p.slot.week in weeks}
+        chosen |= {p for p, v in mine.items() if v}
+        bounds.hint.update(mine)
     return bounds
 
 

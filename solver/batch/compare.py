@@ -113,8 +113,14 @@ def _row(
         for rule, cls in RULE_CONFIGS.items():
             if issubclass(cls, SoftRuleConfig):  # soft, or soft unless configured hard
                 row[f"penalty_{rule}"] = totals.get(rule, 0)
-        plan = Plan.from_placements(week, ((s.day, s.slot, s.session) for s in result.sessions))
+        plan = Plan.from_placements(
+            week, ((s.day, s.slot, s.session, s.week) for s in result.sessions)
+        )
         row.update(plan_metrics(plan))
+        if result.metrics is not None:  # what a coach checks: one yardstick for every set
+            counts = result.metrics.coach_objections
+            row["objections"] = sum(counts.values())
+            row.update({f"objection_{oid}": n for oid, n in counts.items()})
     return row
 
 

@@ -41,9 +41,10 @@ def _ok(now: int, before: int, percent: int | None) -> bool:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    if not ctx.whole_plan:  # links weeks: left out of per-week bounds
-        return
+    modelled = set(ctx.weeks)  # a window of weeks (a block's bound): the deloads inside it
     for w in _deloads(ctx.input):
+        if w not in modelled or w - 1 not in modelled:
+            continue
         for what, counted, percent in _cuts(ctx.input, w, cfg):
             now = week_minutes(ctx, w, counted)
             before = week_minutes(ctx, w - 1, counted)

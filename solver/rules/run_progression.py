@@ -27,10 +27,11 @@ def comparisons(inp: PlanInput) -> list[tuple[int, int]]:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    if not ctx.whole_plan:  # links weeks: left out of per-week bounds
-        return
-    minutes = {w: week_minutes(ctx, w, running) for w in ctx.input.per_week()}
+    modelled = set(ctx.weeks)  # a window of weeks (a block's bound): the pairs inside it
+    minutes = {w: week_minutes(ctx, w, running) for w in ctx.weeks}
     for w, ref in comparisons(ctx.input):
+        if w not in modelled or ref not in modelled:
+            continue
         literal = ctx.requirement(
             f"{Config.ID}.{week_tag(w)}", Config.ID,
             f"running minutes of {week_tag(w)} at most {cfg.percent}% above {week_tag(ref)}'s",

@@ -1,0 +1,146 @@
+"""Plans a coach would hand out: the goal steers which sessions are offered, pins allow a
+session in their slot only, priced coach objections happen only when the calendar leaves no
+other way (solved first, not merely weighed), and ties of penalty go to the coach
+preference, which explain lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from helpers import assert_agrees, rule_set, run, scenario, week
+from hybridplan import explain
+from hybridplan.models import input_from_dict
+
+WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _lifts(result: Any) -> list[str]:
+    return [s.session for s in result.sessions if s.kind == "strength"]
+
+
+def runner(**extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": "runner",
+        "availability": {d: {"am": 60, "pm": 60} for d in WEEK[:5]} | {"sat": {"am": 120}},
+        "targets": {
+            "runs": [4, 5],
+            "strength": 2,
+            "long_run": 1,
+            "quality_runs": [0, 1],
+            "sets": {"quads": [6, 9], "glutes": [6, 9], "chest": [6, 9], "back": [6, 9]},
+        },
+        "rules": "balanced",
+    }
+    return data | extra
+
+
+def test_an_endurance_runner_gets_no_volume_days() -> None:
+    """Volume days would meet these set targets best, but a runner in season maintains."""
+    data = runner()
+    inp = input_from_dict(data)
+    assert inp.goal == "endurance"
+    result = run(inp)
+    assert result.found
+    assert not [s for s in _lifts(result) if "hypertrophy" in s]
+    assert result.metrics is not None and result.metrics.coach_objections["HYPER"] == 0
+    strong = input_from_dict(data | {"goal": "strength"})
+    assert any(
+        inp.sessions[s].hypertrophy
+        for s in strong.sessions
+        if strong.offered and s in strong.offered
+    )
+    named = input_from_dict(data | {"include": ["upper_hypertrophy_60", "easy", "long"]})
+    assert any(
+        named.offers(slot, named.sessions["upper_hypertrophy_60"]) for slot in named.slots
+    )  # named in include: offered whatever the goal
+
+
+def test_a_gym_athlete_gets_the_gym_session_where_it_fits() -> None:
+    """A 30-minute window takes the bodyweight session; a 60-minute one the gym session."""
+    data = runner(
+        availability={"mon": {"am": 30}, "wed": {"am": 60}, "sat": {"am": 120}},
+        targets={"runs": 1, "strength": 2, "long_run": 1},
+    )
+    inp = input_from_dict(data)
+    upper = inp.sessions["bodyweight_upper_30"]
+    assert inp.offers(inp.slot_at("mon", "am"), upper)
+    assert not inp.offers(inp.slot_at("wed", "am"), upper)
+    result = run(inp)
+    by_day = {s.day: s.session for s in result.sessions if s.kind == "strength"}
+    assert by_day["mon"].startswith("bodyweight") or by_day["mon"] == "core_30"
+    assert not by_day["wed"].startswith("bodyweight")
+    assert result.metrics is not None and result.metrics.coach_objections["GYM-BW"] == 0
+
+
+def test_a_pin_allows_its_session_in_its_slot_only() -> None:
+    """Issue 12, bug 1: a pinned session that the scenario excludes (or that needs a gym the
+    athlete lacks) is not offered anywhere else."""
+    data = scenario(
+        {d: {"am": 60, "pm": 60} for d in WEEK},
+        targets={"runs": [0, 7], "strength": [0, 7]},
+        exclude=["upper_45"],
+        fixed=[{"day": "mon", "slot": "pm", "session": "upper_45"}],
+    )
+    inp = week(data, rule_set("availability", "pinned", "strength_count"))
+    where = [s for s in inp.slots if inp.offers(s, inp.sessions["upper_45"])]
+    assert [(s.day_name, s.name) for s in where] == [("mon", "pm")]
+    gymless = scenario(
+        {d: {"am": 60, "pm": 60} for d in WEEK},
+        targets={"runs": [0, 7], "strength": [2, 7]},
+        equipment="none",
+        fixed=[{"day": "tue", "slot": "am", "session": "lower_heavy_60"}],
+    )
+    inp = week(gymless, rule_set("availability", "pinned", "strength_count"))
+    result = run(inp)
+    heavy = [(s.day, s.slot) for s in result.sessions if s.session == "lower_heavy_60"]
+    assert heavy == [("tue", "am")]
+    assert all(inp.sessions[s].equipment == "none" for s in _lifts(result) if s != "lower_heavy_60")
+
+
+def test_a_priced_objection_happens_only_when_there_is_no_other_way() -> None:
+    """Friday's 60-minute tempo before Saturday's long run (Q>LONG, 100) would be cheaper
+    than Wednesday's 40-minute one (20 running minutes short at 10 each: 200). The solver
+    keeps objections as few as the calendar allows first, so it pays the 200."""
+    data = scenario(
+        {"wed": {"am": 40}, "fri": {"am": 60}, "sat": {"am": 120}},
+        ["tempo_40", "tempo_60", "long_120"],
+        targets={"runs": 2, "quality_runs": 1, "long_run": 1, "run_minutes": 180},
+    )
+    rules = rule_set(
+        "availability", "run_count", "quality_runs", "long_run",
+        ("quality_before_long", {"weight": 100}), ("run_volume", {"weight": 10}),
+    )  # fmt: skip
+    wk = week(data, rules)
+    result = run(wk)
+    assert result.status == "optimal"
+    assert [(s.day, s.session) for s in result.sessions] == [
+        ("wed", "tempo_40"),
+        ("sat", "long_120"),
+    ]
+    assert result.objective == 200
+    assert result.metrics is not None and result.metrics.coach_objections["Q>LONG"] == 0
+    assert_agrees(wk, result)
+    # with no way around it (no Wednesday), the objection is taken and priced
+    forced = week(data | {"availability": {"fri": {"am": 60}, "sat": {"am": 120}}}, rules)
+    result = run(forced)
+    assert [p.rule for p in result.penalties] == ["quality_before_long"]
+    assert result.objective == 100
+
+
+def test_ties_of_penalty_go_to_the_coach_preference_and_explain_lists_it() -> None:
+    """Any day would do for this easy run at no penalty; the preference picks the shortest
+    length (less_time) and a weekend long run, and explain shows the terms."""
+    data = scenario(
+        {d: {"am": 90} for d in WEEK},
+        ["easy", "long"],
+        targets={"runs": 2, "long_run": 1, "long_run_minutes": [90, 90]},
+    )
+    wk = week(data, rule_set("availability", "run_count", "long_run", "long_run_length"))
+    result = run(wk)
+    assert result.objective == 0 and result.coach_preference_optimal
+    sessions = {s.session: s.day for s in result.sessions}
+    assert "easy_30" in sessions and sessions["long_90"] in ("sat", "sun")
+    assert result.coach_preference == 120  # 120 training minutes, nothing else
+    why = explain(wk)
+    assert why.analysis is not None
+    assert [(t.rule, t.amount) for t in why.analysis.preference_terms] == [("less_time", 120)]

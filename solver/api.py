@@ -143,18 +143,26 @@ def solve(
     seed: int = 0,
     workers: int = 1,
     params: dict[str, Any] | None = None,
+    work_limit: float | None = None,
 ) -> Result:
-    """Plan the week: the best schedule under the hard rules, with the soft penalties
-    recomputed by the rules' own checks. Same input, seed and workers=1: same plan.
-    `params` sets further CP-SAT parameters (over `hybridplan.solving.DEFAULT_PARAMS`).
-    Raises InputError for any bad argument or input."""
+    """Plan the week or block: the best schedule under the hard rules, with the soft
+    penalties recomputed by the rules' own checks. Same input, seed and workers=1: same
+    plan. `time_limit` is wall seconds; `work_limit` (CP-SAT's deterministic seconds, the
+    same on any machine load) makes a solve that is cut short stop at the same plan
+    everywhere. `params` sets further CP-SAT parameters (over
+    `hybridplan.solving.DEFAULT_PARAMS`). Raises InputError for any bad argument or input."""
     check_scenario(scenario)
     check_rules(rules)
     check_options(time_limit, seed, workers)
+    if work_limit is not None:
+        check_time_limit(work_limit, "work_limit")
     check_params(params)
     from hybridplan.solving import solve as _solve
 
-    return _solve(scenario, rules, time_limit=time_limit, seed=seed, workers=workers, params=params)
+    return _solve(
+        scenario, rules, time_limit=time_limit, seed=seed, workers=workers, params=params,
+        deterministic_time=work_limit,
+    )  # fmt: skip
 
 
 def explain(
@@ -232,11 +240,12 @@ def solve_many(
     items: Iterable[str | Path | dict[str, Any]],
     *,
     rules: str | None = None,
-    time_limit: float = 10.0,
+    time_limit: float = 60.0,
     seed: int = 0,
     jobs: int = 1,
     executor: str | cf.Executor = "process",
     scheduler: str | None = None,
+    work_limit: float | None = 5.0,
 ) -> Iterator[Outcome]:
     """Solve many scenarios, yielding an Outcome per scenario as it finishes (a bad file
     is an `error` outcome, never an exception)."""
@@ -245,6 +254,8 @@ def solve_many(
     if rules is not None and not isinstance(rules, str):
         raise _fail("rules", f"must be a rule set name or path (got {type(rules).__name__})")
     check_options(time_limit, seed)
+    if work_limit is not None:
+        check_time_limit(work_limit, "work_limit")
     check_int(jobs, "jobs", 1, limits.max_jobs())
     from hybridplan.batch.running import solve_many as _solve_many
 
@@ -256,4 +267,5 @@ def solve_many(
         jobs=jobs,
         executor=executor,
         scheduler=scheduler,
+        work_limit=work_limit,
     )

@@ -120,6 +120,10 @@ def _seconds(value: float) -> float:
     return value
 
 
+# Batch and bench: the deterministic limit decides, the wall clock is only a safety net.
+DEFAULT_WORK_LIMIT = 5.0
+BATCH_TIME_LIMIT = 60.0
+
 TimeLimitOption = Annotated[
     float,
     typer.Option(
@@ -128,6 +132,34 @@ TimeLimitOption = Annotated[
         max=limits.MAX_TIME_LIMIT,
         callback=_seconds,
         help=f"seconds per solve, above 0 and at most {limits.MAX_TIME_LIMIT:g}",
+    ),
+]
+# solve and bench: 10 s on screen; a batch's and a bench's safety net is longer (the
+# deterministic --work-limit decides there)
+WallOption = Annotated[
+    float | None,
+    typer.Option(
+        "--time-limit",
+        min=0,
+        max=limits.MAX_TIME_LIMIT,
+        callback=lambda v: None if v is None else _seconds(v),
+        help=f"wall-clock seconds per solve (default 10; {BATCH_TIME_LIMIT:g} with --out and "
+        f"in bench, where --work-limit decides); at most {limits.MAX_TIME_LIMIT:g}",
+        metavar="SECONDS",
+    ),
+]
+WorkLimitOption = Annotated[
+    float | None,
+    typer.Option(
+        "--work-limit",
+        min=0,
+        max=limits.MAX_TIME_LIMIT,
+        callback=lambda v: None if v is None else _seconds(v),
+        help="CP-SAT deterministic seconds per solve (the same on any machine load): a solve "
+        "cut short stops at the same plan everywhere; batch and bench default to "
+        f"{DEFAULT_WORK_LIMIT:g}, with --time-limit a wall-clock safety net of "
+        f"{BATCH_TIME_LIMIT:g} s",
+        metavar="SECONDS",
     ),
 ]
 SeedOption = Annotated[
@@ -151,7 +183,8 @@ def solve_cmd(
         ),
     ],
     rules: RulesOption = None,
-    time_limit: TimeLimitOption = 10.0,
+    time_limit: WallOption = None,
+    work_limit: WorkLimitOption = None,
     fmt: Annotated[
         Format, typer.Option("--format", help="output format on screen (without --out)")
     ] = Format.table,
@@ -211,7 +244,10 @@ def solve_cmd(
     result files and a summary. Exit 0 when every week is planned, 1 when some is not,
     2 for bad input (in batch mode: when nothing could be read)."""
     if out is not None:
-        _batch(targets, out, rules, time_limit, jobs, resume, force, executor, scheduler, seed)
+        _batch(
+            targets, out, rules, time_limit, work_limit, jobs, resume, force, executor,
+            scheduler, seed,
+        )  # fmt: skip
     from hybridplan.batch.discovery import discover
 
     files = [p for p, _ in discover(targets)] or [Path(t) for t in targets]
@@ -231,7 +267,15 @@ def solve_cmd(
         task = progress.add_task("solving", total=len(weeks))
         for week in weeks:
             progress.update(task, description=f"solving {week.scenario.name}")
-            results.append(solve(week, time_limit=time_limit, seed=seed, workers=workers))
+            results.append(
+                solve(
+                    week,
+                    time_limit=time_limit or 10.0,
+                    seed=seed,
+                    workers=workers,
+                    deterministic_time=work_limit,
+                )
+            )
             progress.advance(task)
 
     slot_orders = [_slot_order(w) for w in weeks]
@@ -256,7 +300,8 @@ def _batch(
     targets: list[str],
     out: Path,
     rules: str | None,
-    time_limit: float,
+    time_limit: float | None,
+    work_limit: float | None,
     jobs: int,
     resume: bool,
     force: bool,
@@ -268,7 +313,13 @@ def _batch(
     from hybridplan.batch.outdir import OutputLock, check_writable
     from hybridplan.batch.tasks import Options
 
-    options = Options(rules=rules, time_limit=time_limit, seed=seed, workers=1)
+    options = Options(
+        rules=rules,
+        time_limit=time_limit or BATCH_TIME_LIMIT,
+        seed=seed,
+        workers=1,
+        work_limit=work_limit if work_limit is not None else DEFAULT_WORK_LIMIT,
+    )
     try:  # before anything is solved: a directory we can write, and ours alone
         check_writable(out)
         lock = OutputLock(out)
@@ -315,7 +366,8 @@ def bench_cmd(
         ),
     ] = "balanced,stacked,strict,minimal",
     seeds: Annotated[int, typer.Option("--seeds", min=1, max=100, help="seeds per run")] = 1,
-    time_limit: TimeLimitOption = 10.0,
+    time_limit: WallOption = None,
+    work_limit: WorkLimitOption = None,
     show: Annotated[
         str | None, typer.Option("--show", help="scenario name whose weeks the report shows")
     ] = None,
@@ -332,7 +384,14 @@ def bench_cmd(
         configs = configurations([r.strip() for r in rules.split(",") if r.strip()])
     except InputError as exc:
         _fail([f"--rules: {p}" for p in exc.problems])
-    runs = run_comparison(scenarios, configs, seeds=seeds, time_limit=time_limit, skip=[out])
+    runs = run_comparison(
+        scenarios,
+        configs,
+        seeds=seeds,
+        time_limit=time_limit or BATCH_TIME_LIMIT,
+        work_limit=work_limit if work_limit is not None else DEFAULT_WORK_LIMIT,
+        skip=[out],
+    )
     if runs.empty:
         _fail([f"--scenarios: no scenario files found in {', '.join(scenarios)}"])
     summary = summarize(runs)
@@ -728,9 +787,7 @@ def serve_cmd(
         _fail([str(exc)])
 
 
-token_app = typer.Typer(
-    no_args_is_help=True, help="API tokens of coaches for `hybridplan serve`."
-)
+token_app = typer.Typer(no_args_is_help=True, help="API tokens of coaches for `hybridplan serve`.")
 app.add_typer(token_app, name="token")
 
 

@@ -43,7 +43,8 @@ def run_comparison(
     configs: Sequence[RuleSet],
     *,
     seeds: int = 1,
-    time_limit: float = 10.0,
+    time_limit: float = 60.0,
+    work_limit: float | None = 5.0,
     skip: Sequence[Path] = (),
 ) -> pd.DataFrame:
     """One row per scenario x configuration x seed. `skip`: directories not searched (the
@@ -66,7 +67,9 @@ def run_comparison(
             began = time.perf_counter()
             try:
                 week = PlanInput.build(scenario, config.with_overrides(scenario.rules.override))
-                result = solve(week, time_limit=time_limit, seed=seed)
+                result = solve(
+                    week, time_limit=time_limit, seed=seed, deterministic_time=work_limit
+                )
             except Exception as exc:  # a failure is a row, never the end of the run
                 rows.append(
                     _error_row(

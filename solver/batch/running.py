@@ -28,9 +28,10 @@ def solve_many(
     items: Iterable[str | Path | dict[str, Any]],
     *,
     rules: str | None = None,
-    time_limit: float = 10.0,
+    time_limit: float = 60.0,
     seed: int = 0,
     jobs: int = 1,
+    work_limit: float | None = 5.0,
     executor: str | cf.Executor = "process",
     scheduler: str | None = None,
 ) -> Iterator[Outcome]:
@@ -38,7 +39,7 @@ def solve_many(
     outcomes as they finish. `executor`: "process" (a pool of `jobs` processes; in-process
     when jobs is 1), "dask" (Dask distributed at `scheduler`, or a LocalCluster), or any
     concurrent.futures Executor."""
-    options = Options(rules, time_limit, seed, workers=1)
+    options = Options(rules, time_limit, seed, workers=1, work_limit=work_limit)
     given = list(items)  # walked twice below; a generator would be empty the second time
     tasks: list[tuple[str | dict[str, Any], str]] = [
         (str(p), name) for p, name in discover([i for i in given if not isinstance(i, dict)])

@@ -20,9 +20,12 @@ SUMMARY_COLUMNS = [
 @dataclass(frozen=True)
 class Options:
     rules: str | None = None
-    time_limit: float = 10.0
+    time_limit: float = 60.0  # wall seconds: a safety net
     seed: int = 0
     workers: int = 1
+    # CP-SAT's deterministic seconds: the limit that decides, the same on any machine load,
+    # so a batch gives the same statuses and plans however busy the machine is
+    work_limit: float | None = 5.0
 
 
 @dataclass
@@ -103,8 +106,9 @@ def solve_one(source: str | dict[str, Any], name: str, options: Options) -> Outc
             else input_from_dict(source, options.rules)
         )
         result = solve(
-            week, time_limit=options.time_limit, seed=options.seed, workers=options.workers
-        )
+            week, time_limit=options.time_limit, seed=options.seed, workers=options.workers,
+            deterministic_time=options.work_limit,
+        )  # fmt: skip
         if isinstance(source, str):
             result.input_hash = input_hash(
                 Path(source).read_bytes(), week.rules.model_dump_json(), options

@@ -62,6 +62,13 @@ def replan(
             d == session.day and s in (None, session.slot) for d, s in places
         )
 
+    def gone(pin: Pin) -> bool:
+        """A pin in a missed or unavailable place of the current week: released."""
+        return pin.week == 1 and any(
+            d == pin.day and s in (None, pin.slot) for d, s in (*missed, *unavailable)
+        )
+
+    released = [p for p in week.scenario.fixed if gone(p)]
     planned = [s for s in previous.sessions if not hit(s, missed)]
     # Replanning works on the current week (week 1 of the plan); later weeks of a longer
     # plan stay as they were, held by `stability`.
@@ -78,13 +85,19 @@ def replan(
         if slot.week == 1 and slot.day < start and (slot.day_name, slot.name) not in pinned
     ]
     scenario = week.scenario.model_copy(update={
-        "fixed": [*week.scenario.fixed, *fixed],
+        "fixed": [*(p for p in week.scenario.fixed if not gone(p)), *fixed],
         "blocked": [*week.scenario.blocked, *blocked],
         "previous": [Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
                      for s in planned],
     })  # fmt: skip
     result = solve(PlanInput.build(scenario, week.rules), time_limit=time_limit, seed=seed)
-    result.changes = _changes(previous, result, missed, unavailable)
+    if result.found:  # an unplanned week changes nothing: no session is "dropped"
+        result.changes = _changes(previous, result, missed, unavailable) + [
+            f"released the pin of {p.session} ({p.day} {p.slot})"
+            + (" (missed)" if any(d == p.day and s in (None, p.slot) for d, s in missed)
+               else " (no longer available)")
+            for p in released
+        ]  # fmt: skip
     return result
 
 

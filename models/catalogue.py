@@ -98,7 +98,7 @@ def resolve_sessions(scenario: Scenario) -> Resolved:
                     Problem(
                         f"sessions.{sid}.minutes",
                         f"{sid} is the {sid.rsplit('_', 1)[1]}-minute length of {entry!r}; "
-                        f"name another length ({entry}_<minutes>) or change {entry!r}'s range",
+                        f"name another length ({entry}_<minutes>) or change the range of {entry!r}",
                     )
                 )
                 continue

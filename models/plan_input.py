@@ -94,6 +94,7 @@ class PlanInput:
         used = {
             "pinned": bool(sc.fixed or sc.forbid),
             "stability": bool(sc.previous),
+            "shortfall": bool(sc.previous),
             "race_day": sc.race is not None,
         }
         for rid, cls in RULE_CONFIGS.items():
@@ -104,6 +105,11 @@ class PlanInput:
     @property
     def weeks(self) -> int:
         return self.scenario.weeks
+
+    @cached_property
+    def soft_minimums(self) -> bool:
+        """Minimum counts are priced shortfalls (rule shortfall, when replanning), not hard."""
+        return any(rid == "shortfall" and cfg.level == "soft" for rid, cfg in self.rule_items())
 
     # -- the race ------------------------------------------------------------------------
     @cached_property
@@ -208,9 +214,7 @@ class PlanInput:
     def long_run_bands(self) -> list[tuple[int, int] | None]:
         """Each week's wanted long-run length [lo, hi] in minutes (None: none wanted)."""
         # never more than the calendar holds, nor than the longest long run on offer
-        offered = [
-            s.minutes for s in self.sessions.values() if s.is_long_run and self._on_offer(s)
-        ]
+        offered = [s.minutes for s in self.sessions.values() if s.is_long_run and self._on_offer(s)]
         cap = max(offered, default=0)
         longest = [
             min(cap, max((s.capacity for s in self.slots if s.week == w), default=0))

@@ -170,6 +170,17 @@ class MuscleRecovery(CoachRuleConfig):
     )
 
 
+class Shortfall(CoachRuleConfig):
+    """Replanning after real life happened: the week's minimum counts (runs, strength,
+    long run, quality runs, mobility) become priced shortfalls, `weight` points per session
+    short, solved first (as few as the calendar still allows), so a replan nearly always
+    gives a plan ("3 runs instead of 4: the week lost thu"). Hard spacing rules stay hard.
+    In force whenever a scenario has a previous plan; `hard: true` keeps the minimums hard."""
+
+    ID: ClassVar[str] = "shortfall"
+    AUTOMATIC: ClassVar[bool] = True
+
+
 class QualitySpacing(CoachRuleConfig):
     """QQ: no two quality runs (tempo, intervals, hills) on consecutive calendar days
     (002, 004)."""
@@ -422,6 +433,7 @@ RULES: tuple[type[RuleConfig], ...] = (
     RaceDay,
     RaceWeek,
     Pinned,
+    Shortfall,
     QualitySpacing,
     QualityBeforeLong,
     LiftAfterHardRun,

@@ -47,6 +47,11 @@ def format_clock(minute_of_day: int) -> str:
 # Week 1 is written without its number ('tue', 'tue am'), so one-week plans read as they
 # always did; later weeks carry it ('w3 tue', 'w3 tue am'). Keys and per-week findings of
 # plans of several weeks use the bare tag ('w3').
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """'1 set', '2 sets' (`words` for an irregular plural)."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
 def week_tag(week: int) -> str:
     """'w3': a week of a plan, in keys ('run_count.min.w3') and findings ('w3: ...')."""
     return f"w{week}"

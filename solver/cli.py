@@ -13,7 +13,7 @@ import math
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -33,6 +33,36 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+# typer prints Python types after an option (<list[str]>, <float range>) and after an
+# argument's metavar; help shows plain words instead (N, NUMBER, PATH, TEXT, a|b|c), and
+# an argument's metavar alone.
+_WORDS = {"str": "TEXT", "int": "N", "float": "NUMBER", "path": "PATH", "Path": "PATH"}
+
+
+def _plain(shown: str) -> str:
+    label = shown.strip("<>").removesuffix("...").removesuffix(" range")
+    if label.startswith("list[") and label.endswith("]"):
+        label = label[5:-1]
+    return _WORDS.get(label, label)
+
+
+def _readable(original: Any) -> Any:
+    def display(param: Any, ctx: Any) -> str | None:
+        if isinstance(param, typer.core.TyperArgument):
+            return None
+        if param.metavar is not None:
+            return str(param.metavar)
+        shown = original(param, ctx)
+        return None if shown is None else _plain(str(shown))
+
+    return display
+
+
+for _param_class in (typer.core.TyperArgument, typer.core.TyperOption):
+    if hasattr(_param_class, "display_type_rich"):  # typer 0.29's one hook for help types
+        setattr(_param_class, "display_type_rich", _readable(_param_class.display_type_rich))  # noqa: B010
 
 
 def _show_version(value: bool) -> None:
@@ -66,6 +96,17 @@ class Format(StrEnum):
     md = "md"
 
 
+def _is_stdout(path: Path) -> bool:
+    """`--out -`: standard output."""
+    return str(path) == "-"
+
+
+def _plural(n: int, word: str) -> str:
+    from hybridplan.models.week import plural
+
+    return plural(n, word)
+
+
 def _fail(problems: list[Problem] | list[str]) -> NoReturn:
     from hybridplan.models.errors import one_line
 
@@ -89,12 +130,34 @@ def _load(files: list[Path], rules: str | None) -> list[PlanInput]:
     problems: list[Problem] = []
     for f in files:
         try:
-            weeks.append(load_plan_input(f, rule_set))
+            if _is_result(f):  # a result carries its scenario and rule set
+                from hybridplan.models.loading import input_from_result, read_result
+
+                stored = input_from_result(read_result(f))
+                weeks.append(
+                    stored if rule_set is None
+                    else stored.with_rules(rule_set.with_overrides(stored.scenario.rules.override))
+                )  # fmt: skip
+            else:
+                weeks.append(load_plan_input(f, rule_set))
         except InputError as exc:
             problems += exc.problems
     if problems:
         _fail(problems)
     return weeks
+
+
+def _is_result(path: Path) -> bool:
+    """A result file (solve --format json): a JSON document with `status` and `input`."""
+    if path.suffix.lower() != ".json":
+        return False
+    from hybridplan.models.loading import read_document
+
+    try:
+        data, _ = read_document(path)
+    except InputError:
+        return False  # reading it as a scenario reports the problem
+    return "status" in data and "input" in data
 
 
 def _slot_order(week: PlanInput) -> list[str]:
@@ -106,6 +169,7 @@ RulesOption = Annotated[
     str | None,
     typer.Option(
         "--rules",
+        metavar="NAME|PATH",
         help="rule set name (balanced, stacked, strict, minimal) or path; "
         "replaces each scenario's own set, its overrides still apply",
     ),
@@ -132,6 +196,7 @@ TimeLimitOption = Annotated[
         max=limits.MAX_TIME_LIMIT,
         callback=_seconds,
         help=f"seconds per solve, above 0 and at most {limits.MAX_TIME_LIMIT:g}",
+        metavar="SECONDS",
     ),
 ]
 # solve and bench: 10 s on screen; a batch's and a bench's safety net is longer (the
@@ -192,32 +257,41 @@ def solve_cmd(
         Path | None,
         typer.Option(
             "--out",
+            metavar="DIR",
             help="batch mode: one JSON result per scenario and summary.csv into this "
             "directory; a bad file is recorded, never stops the batch",
         ),
     ] = None,
     jobs: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--jobs",
             min=1,
             max=limits.max_jobs(),
-            help=f"worker processes (batch mode); at most {limits.JOBS_PER_CORE} x the cores",
+            help=f"worker processes (batch mode, default 1); at most {limits.JOBS_PER_CORE} x "
+            "the cores",
+            metavar="N",
         ),
-    ] = 1,
+    ] = None,
     resume: Annotated[
         bool,
-        typer.Option("--resume", help="skip scenarios whose result exists for the same input"),
+        typer.Option(
+            "--resume", help="batch mode: skip scenarios whose result exists for the same input"
+        ),
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="replace existing results")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="batch mode: replace existing results")
+    ] = False,
     executor: Annotated[
-        Executor, typer.Option("--executor", help="process pool, or a Dask cluster")
-    ] = Executor.process,
+        Executor | None,
+        typer.Option("--executor", help="batch mode: process pool (default), or a Dask cluster"),
+    ] = None,
     scheduler: Annotated[
         str | None,
         typer.Option(
             "--scheduler",
             help="Dask scheduler address (tcp://HOST:PORT); without it, a local cluster",
+            metavar="ADDRESS",
         ),
     ] = None,
     seed: SeedOption = 0,
@@ -242,16 +316,39 @@ def solve_cmd(
 ) -> None:
     """Solve scenarios and print the planned weeks, or (with --out) solve a batch into
     result files and a summary. Exit 0 when every week is planned, 1 when some is not,
-    2 for bad input (in batch mode: when nothing could be read)."""
+    2 for bad input (in batch mode: when nothing could be read).
+
+    Examples:
+
+      hybridplan solve scenarios/marathon-build.yaml
+
+      hybridplan solve scenarios/ --rules strict --format json > plans.json
+
+      hybridplan solve "weeks/*.yaml" --out results/ --jobs 2 --resume"""
     if out is not None:
+        if _is_stdout(out):
+            _fail(["--out -: a batch writes a directory of results; for JSON on the screen "
+                   "use --format json"])  # fmt: skip
         _batch(
-            targets, out, rules, time_limit, work_limit, jobs, resume, force, executor,
-            scheduler, seed,
+            targets, out, rules, time_limit, work_limit, jobs or 1, resume, force,
+            executor or Executor.process, scheduler, seed,
         )  # fmt: skip
+    batch_only = {
+        "--jobs": jobs is not None,
+        "--resume": resume,
+        "--force": force,
+        "--executor": executor is not None,
+        "--scheduler": scheduler is not None,
+    }
+    if given := [name for name, used in batch_only.items() if used]:
+        _fail([f"{name}: only for a batch; add --out DIR (or leave {name} out)" for name in given])
     from hybridplan.batch.discovery import discover
 
     files = [p for p, _ in discover(targets)] or [Path(t) for t in targets]
     weeks = _load(files, rules)
+    if show_week is not None and show_week > max(w.weeks for w in weeks):
+        most = max(w.weeks for w in weeks)
+        _fail([f"--week {show_week}: the plans have {_plural(most, 'week')} (1-{most})"])
 
     from rich.console import Console
     from rich.progress import Progress
@@ -293,6 +390,9 @@ def solve_cmd(
         for r, o in zip(results, slot_orders, strict=True):
             console.print(render.table(r, o, show_week))
             console.print()
+    for f, r in zip(files, results, strict=True):
+        if r.status == "infeasible":
+            typer.echo(f"{f}: no week keeps every hard rule; run: hybridplan explain {f}", err=True)
     raise typer.Exit(0 if all(r.found for r in results) else 1)
 
 
@@ -354,9 +454,11 @@ def _batch(
 def bench_cmd(
     scenarios: Annotated[
         list[str],
-        typer.Option("--scenarios", help="scenario files, directories or glob patterns"),
+        typer.Option(
+            "--scenarios", help="scenario files, directories or glob patterns", metavar="PATH"
+        ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="directory for the report")],
+    out: Annotated[Path, typer.Option("--out", help="directory for the report", metavar="DIR")],
     rules: Annotated[
         str,
         typer.Option(
@@ -369,12 +471,15 @@ def bench_cmd(
     time_limit: WallOption = None,
     work_limit: WorkLimitOption = None,
     show: Annotated[
-        str | None, typer.Option("--show", help="scenario name whose weeks the report shows")
+        str | None,
+        typer.Option("--show", help="scenario name whose weeks the report shows", metavar="NAME"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="replace an existing report")] = False,
 ) -> None:
     """Compare rule sets side by side on the same scenarios: runs.csv, summary.csv,
-    pairwise.csv, borda.csv, report.json and report.html."""
+    pairwise.csv, borda.csv, report.json and report.html.
+
+    Example: hybridplan bench --scenarios scenarios/ --rules balanced,strict --out report/"""
     from hybridplan.batch.compare import borda, configurations, pairwise, run_comparison, summarize
     from hybridplan.outputs.report import write_report
 
@@ -418,11 +523,11 @@ def _in_file(path: Path, exc: InputError) -> list[Problem]:
     return [p if p.file else p.at(str(path), None) for p in exc.problems]
 
 
-def _write_new(path: Path, data: bytes, force: bool) -> None:
+def _write_new(path: Path, data: bytes, force: bool, option: str = "--out") -> None:
     from hybridplan.outputs.files import write_new
 
     try:
-        write_new(path, data, force=force)
+        write_new(path, data, force=force, option=option)
     except InputError as exc:
         _fail(exc.problems)
 
@@ -432,57 +537,112 @@ def replan_cmd(
     result_file: Annotated[
         Path, typer.Argument(help="a result JSON file (solve --format json)", metavar="RESULT.json")
     ],
-    done: Annotated[list[str], typer.Option("--done", help="day:slot done as planned")] = [],  # noqa: B006
-    missed: Annotated[list[str], typer.Option("--missed", help="day:slot (or day) missed")] = [],  # noqa: B006
+    done: Annotated[
+        list[str],
+        typer.Option(
+            "--done",
+            help="day:slot done as planned (repeat, or comma-separated)",
+            metavar="DAY:SLOT",
+        ),
+    ] = [],  # noqa: B006
+    missed: Annotated[
+        list[str],
+        typer.Option(
+            "--missed", help="day:slot (or day) missed (repeat, or a,b)", metavar="DAY[:SLOT]"
+        ),
+    ] = [],  # noqa: B006
     unavailable: Annotated[
-        list[str], typer.Option("--unavailable", help="day or day:slot no longer free")
+        list[str],
+        typer.Option(
+            "--unavailable",
+            help="day or day:slot no longer free (repeat, or a,b)",
+            metavar="DAY[:SLOT]",
+        ),
     ] = [],  # noqa: B006
     from_day: Annotated[
         str | None,
         typer.Option(
             "--from",
+            metavar="DAY",
             help="first day to plan again (default: the day after the last done or missed session)",
         ),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="output format")] = Format.table,
-    out: Annotated[Path | None, typer.Option("--out", help="write the new result (JSON)")] = None,
-    force: Annotated[bool, typer.Option("--force", help="replace --out")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="write the new result (JSON) to this file, or - for stdout",
+            metavar="FILE",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="replace --out, and write it even when nothing is planned"),
+    ] = False,
     time_limit: TimeLimitOption = 10.0,
     seed: SeedOption = 0,
 ) -> None:
     """Plan the rest of the week again after real life happened, changing as little as
-    possible; lists what changed and why."""
+    possible; lists what changed and why. What can no longer fit (a run, the long run) is
+    a priced shortfall, not a failure; only when even that is impossible it exits 1 with
+    the explanation, and writes nothing unless --force.
+
+    Example: hybridplan replan week.json --done mon:am,mon:pm --missed wed:am --unavailable thu
+    """
+    from rich.console import Console
+
     from hybridplan.models.loading import input_from_result
     from hybridplan.outputs import render
     from hybridplan.planner.replanning import as_places, replan
+
+    def split(values: list[str]) -> list[str]:
+        return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
     previous = _read_result(result_file)
     try:
         week = input_from_result(previous)
         if from_day is not None and from_day not in DAYS:
             raise InputError([Problem("--from", f"{from_day!r} is not a day ({', '.join(DAYS)})")])
+        missed_places = as_places(split(missed), week, "--missed")
         result = replan(
             previous,
-            done=as_places(done, week, "--done"),
-            missed=as_places(missed, week, "--missed"),
-            unavailable=as_places(unavailable, week, "--unavailable"),
+            done=as_places(split(done), week, "--done"),
+            missed=missed_places,
+            unavailable=as_places(split(unavailable), week, "--unavailable"),
             from_day=from_day,
             time_limit=time_limit,
             seed=seed,
         )
     except InputError as exc:
         _fail(_in_file(result_file, exc))
-    if out is not None:
+    for day, slot in missed_places:
+        if not any(
+            s.week == 1 and s.day == day and slot in (None, s.slot) for s in previous.sessions
+        ):
+            where = day if slot is None else f"{day}:{slot}"
+            typer.echo(f"warning: --missed {where}: nothing was planned there", err=True)
+    to_stdout = out is not None and _is_stdout(out)
+    if out is not None and not to_stdout and (result.found or force):
         _write_new(out, result.to_json().encode(), force)
-    if fmt is Format.json:
+    if to_stdout:  # --out -: the new result is the output, the changes go to stderr
+        typer.echo(result.to_json())
+        for line in result.changes:
+            typer.echo(f"change: {line}", err=True)
+    elif fmt is Format.json:
         typer.echo(result.to_json())
     else:
-        from rich.console import Console
-
         console = Console()
         console.print(render.table(result, _slot_order(week)))
-        for line in result.changes or ["no change to the plan"]:
+        for line in result.changes or (["no change to the plan"] if result.found else []):
             console.print(f"change: {line}", markup=False, highlight=False)
+    if not result.found:
+        from hybridplan.explanations.explainer import explain
+
+        why = explain(input_from_result(result), time_limit=time_limit, seed=seed)
+        Console(stderr=True).print(render.explanation(why, _slot_order(week)))
+        if out is not None and not force and not to_stdout:
+            typer.echo(f"nothing written to {out}: no plan (pass --force to write it)", err=True)
     raise typer.Exit(0 if result.found else 1)
 
 
@@ -500,20 +660,31 @@ def export_cmd(
         Path, typer.Argument(help="a result JSON file (solve --format json)", metavar="RESULT.json")
     ],
     to: Annotated[ExportFormat, typer.Option("--to", help="export format")],
-    out: Annotated[Path, typer.Option("--out", help="file to write")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="file to write, or - for standard output", metavar="FILE"),
+    ],
     busy_only: Annotated[
         bool, typer.Option("--busy-only", help="ics: events without details")
     ] = False,
     start: Annotated[
         str | None,
         typer.Option(
-            "--start", help="ics: the week's Monday, YYYY-MM-DD, if the scenario has no `start`"
+            "--start",
+            help="ics: the week's Monday, if the scenario has no `start`",
+            metavar="YYYY-MM-DD",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="replace --out")] = False,
 ) -> None:
     """Export a solved week as an iCalendar feed, a PNG picture, an HTML page, Markdown or
-    CSV."""
+    CSV.
+
+    Examples:
+
+      hybridplan export week.json --to ics --out week.ics
+
+      hybridplan export week.json --to md --out - | less"""
     import datetime as dt
 
     from hybridplan.outputs.export import export
@@ -532,13 +703,19 @@ def export_cmd(
         data = export(result, to.value, **options)
     except InputError as exc:
         _fail(_in_file(result_file, exc))
+    if _is_stdout(out):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
     _write_new(out, data, force)
     typer.echo(f"wrote {out} ({len(data)} bytes)")
 
 
 @app.command("generate")
 def generate_cmd(
-    out: Annotated[Path, typer.Option("--out", help="directory for the scenario files")],
+    out: Annotated[
+        Path, typer.Option("--out", help="directory for the scenario files", metavar="DIR")
+    ],
     count: Annotated[
         int, typer.Option("--count", min=1, max=100_000, help="how many scenarios")
     ] = 100,
@@ -553,11 +730,12 @@ def generate_cmd(
 ) -> None:
     """Write realistic random scenarios (about 10% infeasible by construction, named
     ...-infeasible) for scale tests and benchmarks, and with --blocks race blocks (6-16
-    weeks to a 5k, 10k, half or marathon, named race-NNNN-<distance>-<weeks>w)."""
+    weeks to a 5k, 10k, half or marathon, named race-NNNN-DISTANCE-WEEKSw).
+
+    Example: hybridplan generate --count 100 --blocks 10 --seed 1 --out weeks/"""
     import yaml
 
     from hybridplan.batch.generate import generate
-    from hybridplan.outputs.files import write_atomic
 
     scenarios = generate(count, seed, blocks=blocks)
     paths = [out / f"{s['name']}.yaml" for s in scenarios]
@@ -567,8 +745,76 @@ def generate_cmd(
             [f"--out: {existing[0]} exists ({len(existing)} files would be replaced); pass --force"]
         )
     for path, data in zip(paths, scenarios, strict=True):
-        write_atomic(path, yaml.safe_dump(data, sort_keys=False))
+        _write_new(path, yaml.safe_dump(data, sort_keys=False).encode(), True)
     typer.echo(f"{len(paths)} scenarios in {out}")
+
+
+class StarterGoal(StrEnum):
+    endurance = "endurance"
+    hybrid = "hybrid"
+    strength = "strength"
+
+
+@app.command("init")
+def init_cmd(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="the scenario file to write (.yaml), or - for the screen", metavar="FILE"
+        ),
+    ],
+    goal: Annotated[
+        StarterGoal, typer.Option("--goal", help="what the week is for")
+    ] = StarterGoal.hybrid,
+    force: Annotated[bool, typer.Option("--force", help="replace FILE")] = False,
+) -> None:
+    """Write a commented starter scenario for a goal (a week that solves as it is), to
+    edit: availability, targets, preferences, the rule set.
+
+    Example: hybridplan init --goal endurance me.yaml && hybridplan solve me.yaml"""
+    import datetime as dt
+    import re
+
+    from hybridplan.outputs.starter import starter_scenario
+
+    name = "my-week" if _is_stdout(file) else re.sub(r"[^\w.-]+", "-", file.stem) or "my-week"
+    text = starter_scenario(goal.value, name[: limits.MAX_NAME], dt.date.today())
+    if _is_stdout(file):
+        typer.echo(text, nl=False)
+        return
+    _write_new(file, text.encode(), force, "FILE")
+    typer.echo(f"wrote {file}; next: hybridplan solve {file}")
+
+
+@app.command("examples")
+def examples_cmd(
+    directory: Annotated[
+        Path, typer.Argument(help="where to put them (made if missing)", metavar="DIR")
+    ] = Path("scenarios"),
+    force: Annotated[bool, typer.Option("--force", help="replace files already there")] = False,
+) -> None:
+    """Copy the shipped example scenarios (weeks, race blocks, two infeasible on purpose)
+    into DIR, so that the README's commands work after `pip install hybridplan`.
+
+    Example: hybridplan examples && hybridplan solve scenarios/marathon-build.yaml"""
+    from importlib.resources import files
+
+    shipped = sorted(
+        (
+            f
+            for f in files("hybridplan.examples").iterdir()
+            if f.name.endswith((".yaml", ".toml", ".json"))
+        ),
+        key=lambda f: f.name,
+    )
+    existing = [directory / f.name for f in shipped if (directory / f.name).exists()]
+    if existing and not force:
+        _fail([f"{existing[0]} exists ({len(existing)} of {len(shipped)} files would be "
+               "replaced); pass --force, or name another directory"])  # fmt: skip
+    for f in shipped:
+        _write_new(directory / f.name, f.read_bytes(), True, "DIR")
+    typer.echo(f"{len(shipped)} scenarios in {directory}; try: hybridplan solve "
+               f"{directory / 'marathon-build.yaml'}")  # fmt: skip
 
 
 class ExplainFormat(StrEnum):
@@ -579,7 +825,11 @@ class ExplainFormat(StrEnum):
 @app.command("explain")
 def explain_cmd(
     files: Annotated[
-        list[Path], typer.Argument(help="scenario files (.yaml, .toml, .json)", metavar="FILE...")
+        list[Path],
+        typer.Argument(
+            help="scenario files (.yaml, .toml, .json) or result files (they carry their scenario)",
+            metavar="FILE...",
+        ),
     ],
     rules: RulesOption = None,
     fmt: Annotated[
@@ -590,7 +840,9 @@ def explain_cmd(
 ) -> None:
     """Why a week cannot be planned (a minimal conflict, with the smallest relaxation of
     each part), or why a planned week looks as it does (score by rule and by day, binding
-    hard rules). Exit 0 when planned, 1 when not."""
+    hard rules, the coach preference). Exit 0 when planned, 1 when not.
+
+    Example: hybridplan explain scenarios/infeasible-on-purpose.yaml"""
     weeks = _load(files, rules)
 
     from rich.console import Console
@@ -614,18 +866,31 @@ def explain_cmd(
 
 @app.command("diff")
 def diff_cmd(
-    before: Annotated[Path, typer.Argument(help="a result JSON file (solve --format json)")],
-    after: Annotated[Path, typer.Argument(help="another result JSON file")],
+    before: Annotated[
+        Path,
+        typer.Argument(
+            help="a result JSON file, or a scenario file (solved first)", metavar="BEFORE"
+        ),
+    ],
+    after: Annotated[Path, typer.Argument(help="another result or scenario file", metavar="AFTER")],
     fmt: Annotated[
         ExplainFormat, typer.Option("--format", help="output format")
     ] = ExplainFormat.table,
 ) -> None:
-    """Compare two solved weeks: sessions moved, removed and added, penalty per rule."""
+    """Compare two solved weeks: sessions moved, removed and added, penalty per rule.
+
+    Example: hybridplan diff monday.json tuesday.json"""
 
     from hybridplan.explanations.diff import diff
     from hybridplan.outputs import render
+    from hybridplan.solving import solve
 
-    results = [_read_result(before), _read_result(after)]
+    def result_of(path: Path) -> Result:
+        if _is_result(path):
+            return _read_result(path)
+        return solve(_load([path], None)[0])
+
+    results = [result_of(before), result_of(after)]
     d = diff(results[0], results[1])
     if fmt is ExplainFormat.json:
         typer.echo(d.to_json())
@@ -639,7 +904,9 @@ def diff_cmd(
 def validate_cmd(
     files: Annotated[list[Path], typer.Argument(help="scenario files to check", metavar="FILE...")],
 ) -> None:
-    """Check scenario files (and the rule sets they name) without solving."""
+    """Check scenario files (and the rule sets they name) without solving.
+
+    Example: hybridplan validate scenarios/*.yaml"""
     for week, f in zip(_load(files, None), files, strict=True):
         typer.echo(
             f"{f}: ok ({week.scenario.name}, rules {week.rules.name}, "
@@ -647,14 +914,33 @@ def validate_cmd(
         )
 
 
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="output format")]
+
+
 @app.command("rules")
 def rules_cmd(
     show: Annotated[
         str | None,
-        typer.Option("--show", help="print this built-in rule set's YAML, to copy and edit"),
+        typer.Option(
+            "--show",
+            help="print this built-in rule set's YAML, to copy and edit",
+            metavar="NAME",
+        ),
     ] = None,
+    fmt: ListFormatOption = ListFormat.table,
 ) -> None:
-    """List the built-in rule sets and the rule catalogue with its defaults."""
+    """List the built-in rule sets and the rule catalogue with its defaults.
+
+    Examples:
+
+      hybridplan rules --show strict > my-rules.yaml
+
+      hybridplan rules --format json"""
     from rich.console import Console
     from rich.table import Table
 
@@ -667,6 +953,11 @@ def rules_cmd(
                 [f"--show: unknown rule set {show!r}; built-in: {', '.join(builtin_rule_sets())}"]
             )
         typer.echo(builtin_rule_set_text(show), nl=False)
+        return
+    if fmt is ListFormat.json:
+        import json
+
+        typer.echo(json.dumps(_rules_document(), indent=2))
         return
     console = Console()
     sets = Table(title="rule sets", title_justify="left")
@@ -688,37 +979,83 @@ def rules_cmd(
     console.print(cat)
 
 
+def _rules_document() -> dict[str, object]:
+    """`rules --format json`: the rule sets with their rules' parameters, and the catalogue
+    of rules with level, defaults and description."""
+    from hybridplan.models.loading import builtin_rule_sets, load_rule_set
+    from hybridplan.models.rules import RULE_CONFIGS, CoachRuleConfig
+
+    def level(cls: type) -> str:
+        base = "soft or hard" if issubclass(cls, CoachRuleConfig) else str(cls.LEVEL)  # type: ignore[attr-defined]
+        return base + (" (automatic)" if getattr(cls, "AUTOMATIC", False) else "")
+
+    sets = []
+    for name in builtin_rule_sets():
+        rs = load_rule_set(name)
+        sets.append({
+            "name": name,
+            "description": rs.description,
+            "rules": {rid: cfg.model_dump(mode="json") for rid, cfg in rs.rules.items()},
+        })  # fmt: skip
+    catalogue = [
+        {
+            "id": rid,
+            "level": level(cls),
+            "defaults": cls().model_dump(mode="json"),
+            "description": " ".join((cls.__doc__ or "").split()),
+        }
+        for rid, cls in RULE_CONFIGS.items()
+    ]
+    return {"rule_sets": sets, "rules": catalogue}
+
+
 @app.command("sessions")
-def sessions_cmd() -> None:
-    """List the built-in session catalogue."""
+def sessions_cmd(fmt: ListFormatOption = ListFormat.table) -> None:
+    """List the built-in session catalogue (ids, kind, minutes, intensity, RPE, load, legs,
+    sets per muscle group); --format json gives every field.
+
+    Example: hybridplan sessions --format json"""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
     from hybridplan.models.catalogue import default_catalogue
 
     catalogue = default_catalogue()
-    t = Table(title="session catalogue", title_justify="left")
-    t.add_column("id", no_wrap=True, min_width=max(len(i) for i in catalogue))
-    for name in ("kind", "type", "min", "intensity", "RPE", "load", "legs", "sets"):
-        t.add_column(name)
+    if fmt is ListFormat.json:
+        import json
+
+        typer.echo(json.dumps([s.model_dump(mode="json") for s in catalogue.values()], indent=2))
+        return
+    # one line per session at 80 columns: short headings, the sets column wraps last
+    t = Table(title="session catalogue", title_justify="left", box=box.SIMPLE_HEAD,
+              pad_edge=False, collapse_padding=True)  # fmt: skip
+    t.add_column("id", no_wrap=True)
+    for name in ("min", "int.", "RPE", "legs"):
+        t.add_column(name, no_wrap=True)
+    t.add_column("sets", ratio=1, min_width=20)
     for s in catalogue.values():
         t.add_row(
             s.id,
-            s.kind,
-            s.run_type or s.strength_type or "",
             str(s.minutes),
             s.intensity,
             str(s.rpe),
-            str(s.load),
             s.legs if s.is_strength else "",
-            ", ".join(f"{m} {n}" for m, n in s.sets.items()),
+            # a muscle group and its sets never part: the column wraps between groups only
+            ", ".join(f"{m}:{n}" for m, n in s.sets.items()),
         )
     Console().print(t)
+    Console().print(
+        "int. = intensity; sets per muscle group; --format json for every field (type, load)",
+        style="dim",
+    )
 
 
 @app.command("schema")
 def schema_cmd() -> None:
-    """Print the scenario file's JSON Schema."""
+    """Print the scenario file's JSON Schema (for editors: yaml-language-server).
+
+    Example: hybridplan schema > scenario.schema.json"""
     from hybridplan.models.schema import scenario_schema_text
 
     typer.echo(scenario_schema_text(), nl=False)
@@ -731,6 +1068,7 @@ DbOption = Annotated[
     str,
     typer.Option(
         "--db",
+        metavar="URL",
         help="database URL: sqlite:///FILE (default, in the working directory) or "
         "postgresql+psycopg://USER:PASSWORD@HOST/NAME",
     ),
@@ -739,7 +1077,9 @@ DbOption = Annotated[
 
 @app.command("serve")
 def serve_cmd(
-    host: Annotated[str, typer.Option("--host", help="address to bind")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="address to bind", metavar="ADDRESS")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="port")] = 8000,
     db: DbOption = "sqlite:///hybridplan.db",
     no_auth: Annotated[
@@ -766,7 +1106,9 @@ def serve_cmd(
     ] = 1_000_000,
 ) -> None:
     """Run the planning service: the HTTP API under /v1, the planner's page at /, and
-    /openapi.json. Plans are kept in the database (--db)."""
+    /openapi.json. Plans are kept in the database (--db).
+
+    Example: hybridplan token create anna && hybridplan serve --port 8000"""
     from hybridplan.service.server import RefusedSettings, serve
     from hybridplan.service.settings import Settings
 
@@ -793,11 +1135,13 @@ app.add_typer(token_app, name="token")
 
 @token_app.command("create")
 def token_create_cmd(
-    name: Annotated[str, typer.Argument(help="the coach's name (made if new)")],
+    name: Annotated[str, typer.Argument(help="the coach's name (made if new)", metavar="NAME")],
     db: DbOption = "sqlite:///hybridplan.db",
 ) -> None:
     """Print a new API token for coach NAME. Only its hash is stored: keep it now, it
-    cannot be shown again. Send it as `Authorization: Bearer TOKEN`."""
+    cannot be shown again. Send it as `Authorization: Bearer TOKEN`.
+
+    Example: hybridplan token create "Anna Berg" --db sqlite:///plans.db"""
     from sqlalchemy.exc import SQLAlchemyError
 
     from hybridplan.service.db import Store

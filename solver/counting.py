@@ -13,6 +13,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.ranges import CountRange
 from hybridplan.models.result import Violation
 from hybridplan.models.scenario import Targets
+from hybridplan.models.week import plural
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class CountRule:
             return expr
 
         low = high = None
-        if wanted.min > 0:
+        soft_min = ctx.input.soft_minimums  # replanning: rule shortfall prices the minimum
+        if wanted.min > 0 and not soft_min:
             low = ctx.requirement(
                 key.format("min"),
                 self.rule,
@@ -65,7 +67,8 @@ class CountRule:
                 ),
                 relax_expr=gap(-1, wanted.max),
             )
-        ctx.enforce(ctx.model.add(count >= wanted.min), low)
+        if not soft_min:
+            ctx.enforce(ctx.model.add(count >= wanted.min), low)
         ctx.enforce(ctx.model.add(count <= wanted.max), high)
 
     def check(self, plan: Plan, cfg: Any) -> list[Violation]:
@@ -76,7 +79,7 @@ class CountRule:
                 continue
             placed = plan.input.in_week(week, plan.placed)
             count = sum(1 for p in placed if self.counted(p.session))
-            if wanted.contains(count):
+            if wanted.contains(count) or (count < wanted.min and plan.input.soft_minimums):
                 continue
             want = str(wanted.min) if wanted.min == wanted.max else f"{wanted.min}-{wanted.max}"
             found.append(
@@ -89,4 +92,4 @@ class CountRule:
 
     def count(self, n: int) -> str:
         """'1 long run', '2 long runs'."""
-        return f"{n} {self.noun}{'' if n == 1 else 's'}"
+        return plural(n, self.noun)

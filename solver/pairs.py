@@ -78,6 +78,17 @@ def grouped_conflicts(
     for p in ctx.live():
         members.setdefault(p.slot, []).append(p)
     slots = sorted(members)
+    roles: dict[str, tuple[bool, bool]] = {}  # session id -> (can be first, can be second)
+    for p in ctx.live():
+        if p.session.id not in roles:
+            roles[p.session.id] = (spec.first(p.session), spec.second(p.session))
+    sides = {
+        s: (
+            [i for i, p in enumerate(members[s]) if roles[p.session.id][0]],
+            [i for i, p in enumerate(members[s]) if roles[p.session.id][1]],
+        )
+        for s in slots
+    }
     ids = {s: tuple(p.session.id for p in members[s]) for s in slots}
     cache = ctx.input.memo.setdefault(("pairs", spec.key), {}) if spec.key is not None else {}
     for i, s in enumerate(slots):
@@ -88,29 +99,38 @@ def grouped_conflicts(
             key = (t.start - s.start, t.day - s.day, ids[s], ids[t])
             groups = cache.get(key)
             if groups is None:
-                groups = cache[key] = _groups(spec, here, members[t])
+                groups = cache[key] = _groups(spec, here, members[t], sides[s], sides[t])
             there = members[t]
             for firsts, seconds in groups:
                 yield [here[k] for k in firsts], [there[k] for k in seconds]
 
 
 _Groups = list[tuple[tuple[int, ...], tuple[int, ...]]]
+_Sides = tuple[list[int], list[int]]
 
 
-def _groups(spec: PairSpec, here: list[Placed], there: list[Placed]) -> _Groups:
+def _groups(
+    spec: PairSpec, here: list[Placed], there: list[Placed], mine: _Sides, theirs: _Sides
+) -> _Groups:
     """For one pair of slots (`here` earlier): the earlier candidates grouped by the set of
-    later candidates each conflicts with (either member may be the rule's first)."""
+    later candidates each conflicts with (either member may be the rule's first). Only
+    candidates that can be a first or a second are paired up (`mine`, `theirs`: their
+    indices): a rule about hard runs and hard lifts looks at a handful of the slots'
+    candidates, not at all of them."""
+    hits: dict[int, set[int]] = {}
+    for i in mine[0]:
+        a = here[i]
+        for j in theirs[1]:
+            if spec.conflict(a, there[j]):
+                hits.setdefault(i, set()).add(j)
+    for i in mine[1]:
+        a = here[i]
+        for j in theirs[0]:
+            if spec.conflict(there[j], a):
+                hits.setdefault(i, set()).add(j)
     partners: dict[tuple[int, ...], list[int]] = {}
-    for i, a in enumerate(here):
-        a_first, a_second = spec.first(a.session), spec.second(a.session)
-        hits = tuple(
-            j
-            for j, b in enumerate(there)
-            if (a_first and spec.second(b.session) and spec.conflict(a, b))
-            or (a_second and spec.first(b.session) and spec.conflict(b, a))
-        )
-        if hits:
-            partners.setdefault(hits, []).append(i)
+    for i in sorted(hits):
+        partners.setdefault(tuple(sorted(hits[i])), []).append(i)
     return [(tuple(firsts), seconds) for seconds, firsts in partners.items()]
 
 

@@ -187,12 +187,21 @@ def test_generate_is_reproducible_with_a_known_infeasible_share(tmp_path: Path) 
     infeasible = [f for f in files if f.endswith("-infeasible.yaml")]
     assert infeasible
     outcomes = {Path(o.source).name: o for o in solve_many([str(a)])}
-    assert {f for f, o in outcomes.items() if o.status == "infeasible"} >= set(infeasible)
-    assert all(
-        outcomes[f].found
-        for f in files
-        if f not in infeasible and outcomes[f].status != "infeasible"
-    )
+    # every infeasible week is named so, and every other one gets a plan
+    assert {f for f, o in outcomes.items() if o.status == "infeasible"} == set(infeasible)
+    assert all(outcomes[f].found for f in files if f not in infeasible)
+
+
+def test_generated_weeks_are_infeasible_exactly_when_named_so() -> None:
+    from hybridplan.batch.generate import generate
+    from hybridplan.models import input_from_dict
+    from hybridplan.solving import solve
+
+    for data in generate(120, seed=0, blocks=2):
+        result = solve(input_from_dict(data), time_limit=60, deterministic_time=2)
+        named = data["name"].endswith("-infeasible")
+        assert (result.status == "infeasible") is named, (data["name"], result.status)
+        assert named or result.found, data["name"]
 
 
 def test_solve_many_yields_results_for_paths_and_dicts() -> None:

@@ -49,7 +49,7 @@ def forbidden(data: PlanInput) -> set[str]:
 
 
 def check(data: PlanInput, time_limit: float = 30) -> dict[str, int]:
-    result = solve(data, time_limit=time_limit)
+    result = solve(data, time_limit=time_limit * 10, work_limit=time_limit)
     if not result.found:
         return {}
     assert_agrees(data, result)

@@ -82,9 +82,13 @@ def test_repeated_solves_are_identical(name: str, seed: int) -> None:
 def test_every_way_in_gives_the_same_schedule(name: str) -> None:
     """A dict, a Scenario and a PlanInput of the same week are the same input."""
     data = SCENARIOS[name]
-    by_dict = fingerprint(solve(data, time_limit=20, seed=0, workers=1))
-    by_model = fingerprint(solve(models.Scenario.model_validate(data), time_limit=20, seed=0))
-    by_week = fingerprint(solve(models.input_from_dict(data), time_limit=20, seed=0))
+    by_dict = fingerprint(solve(data, time_limit=200, deterministic_time=20, workers=1))
+    by_model = fingerprint(
+        solve(models.Scenario.model_validate(data), time_limit=200, deterministic_time=20)
+    )
+    by_week = fingerprint(
+        solve(models.input_from_dict(data), time_limit=200, deterministic_time=20)
+    )
     assert by_dict == by_model == by_week
 
 
@@ -115,7 +119,7 @@ for spec in specs:
         week = models.load_plan_input(spec["path"])
     else:
         week = models.input_from_dict(spec["scenario"])
-    r = solve(week, time_limit=20, seed=spec["seed"], workers=1)
+    r = solve(week, time_limit=200, deterministic_time=20, seed=spec["seed"], workers=1)
     out.append({
         "status": r.status,
         "objective": r.objective,

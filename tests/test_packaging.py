@@ -78,6 +78,10 @@ def test_the_wheel_holds_one_import_package_with_every_source_file(wheel: Path) 
     assert expected <= set(names), sorted(expected - set(names))
     assert "hybridplan/py.typed" in names
     assert "hybridplan/models/data/catalogue.yaml" in names
+    shipped = {
+        p.name for p in (ROOT / "scenarios").iterdir() if p.suffix in (".yaml", ".toml", ".json")
+    }
+    assert {n.removeprefix("hybridplan/examples/") for n in names if "/examples/" in n} == shipped
     metadata = next(n for n in names if n.endswith("dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "License-Expression: MIT" in text
@@ -112,6 +116,14 @@ def test_installed_wheel_works_beside_a_users_models_and_solver(
     assert version == __version__
     assert status == "optimal" and int(count) == 3  # three free slots, each used
     assert Path(where).is_relative_to(site)
+    # the README's first command, for someone who only installed the wheel
+    cli = [sys.executable, "-c", "from hybridplan.cli import main; main()"]
+    copied = subprocess.run([*cli, "examples"], cwd=work, env=env, capture_output=True,
+                            text=True, timeout=120, check=False)  # fmt: skip
+    assert copied.returncode == 0, copied.stderr
+    solved = subprocess.run([*cli, "solve", "scenarios/marathon-build.yaml"], cwd=work, env=env,
+                            capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    assert solved.returncode == 0 and "marathon-build · rules balanced · optimal" in solved.stdout
 
 
 def test_a_client_script_passes_mypy_strict(tmp_path: Path) -> None:

@@ -124,6 +124,14 @@ def _one(rng: random.Random, index: int, infeasible: bool) -> dict[str, Any]:
             availability[day] = slots
     runs = [runs_lo, runs_hi]
     strength = [lifts_lo, lifts_hi]
+    # a week meant to be feasible has a slot for every session wanted and one to spare:
+    # evenings are added (in day order, no random draw, so other weeks stay as they were)
+    for day in DAYS:
+        if sum(len(s) for s in availability.values()) > runs_lo + lifts_lo:
+            break
+        if day not in (rest_day, long_day) and "pm" not in availability.get(day, {}):
+            availability.setdefault(day, {})["pm"] = 60
+    availability = {d: availability[d] for d in DAYS if d in availability}
     free_slots = sum(len(s) for s in availability.values())
     if infeasible:
         # more sessions wanted than slots: no rule set can plan it

@@ -51,4 +51,11 @@ def write_new(path: Path, data: str | bytes, *, force: bool, option: str = "--ou
     had is overwritten by accident."""
     if path.exists() and not force:
         raise InputError([Problem(option, f"{path} exists; pass --force to replace it")])
-    write_atomic(path, data)
+    try:
+        write_atomic(path, data)
+    except OSError as exc:  # a missing or read-only directory, a file where one should be
+        reason = exc.strerror or type(exc).__name__
+        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            reason = f"{blocking} is a file, not a directory"
+        raise InputError([Problem(option, f"cannot write {path}: {reason}")]) from None

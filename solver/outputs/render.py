@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from hybridplan.models.explanation import Diff, Explanation
 from hybridplan.models.result import Result
-from hybridplan.models.week import DAYS
+from hybridplan.models.week import DAYS, plural
 from hybridplan.outputs.escaping import csv_frame, md
 
 if TYPE_CHECKING:
@@ -82,6 +82,8 @@ def table(
                     cells.append(cell)
                 grid.add_row(day, *cells)
             parts.append(grid)
+            if weeks > 1:
+                parts.append(Text(week_line(result, week), style="dim"))
         parts.append(Text(totals(result), style="dim"))
         if result.penalties:
             pen = Table("rule", "points", "why", title="penalties", title_justify="left")
@@ -100,7 +102,7 @@ def totals(result: Result) -> str:
     sm = result.summary
     race = f" (and the race, {sm.race_minutes} min)" if sm.race_minutes else ""
     return (
-        f"{sm.runs} runs ({sm.run_minutes} min){race} · {sm.strength} strength · "
+        f"{plural(sm.runs, 'run')} ({sm.run_minutes} min){race} · {sm.strength} strength · "
         f"{sm.minutes} min in all · load {sm.load}"
     )
 
@@ -160,14 +162,70 @@ def week_rows(result: Result) -> list[dict[str, object]]:
     return rows
 
 
+# The weeks table on a terminal: short headings and one line per week, so that 80 columns
+# (a pipe, CI) still read as a table; sets per muscle group are under each week's grid.
+_SUMMARY_HEADINGS = {
+    "week": "week",
+    "dates": "dates",
+    "phase": "phase",
+    "runs": "runs",
+    "strength": "lifts",
+    "run_minutes": "run min",
+    "long_run": "long",
+    "race": "race",
+    "minutes": "min",
+    "sets": "sets",
+    "load": "load",
+    "monotony": "mono",
+}
+
+
 def week_summary(result: Result) -> RenderableType:
     from rich.table import Table
 
     rows = week_rows(result)
-    grid = Table(*[str(k) for k in rows[0]], title="weeks", title_justify="left")
+    keys = [k for k in _SUMMARY_HEADINGS if k in rows[0]]
+    if not any(row.get("race") for row in rows):
+        keys.remove("race")
+    from rich import box
+
+    grid = Table(
+        title="weeks",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    for k in keys:
+        grid.add_column(_SUMMARY_HEADINGS[k], no_wrap=True, justify="left" if k in (
+            "dates", "phase", "race") else "right")  # fmt: skip
     for row in rows:
-        grid.add_row(*["" if v is None else esc(str(v)) for v in row.values()])
+        cells = {k: "" if v is None else str(v) for k, v in row.items()}
+        cells["sets"] = str(_set_total(result, int(str(row["week"]))))
+        if isinstance(row.get("monotony"), float):
+            cells["monotony"] = f"{row['monotony']:.2f}"
+        grid.add_row(*[esc(cells[k]) for k in keys])
     return grid
+
+
+def _week_sets(result: Result, week: int) -> dict[str, int]:
+    sets: dict[str, int] = {}
+    for s in result.sessions:
+        if s.week == week:
+            for m, n in s.sets.items():
+                sets[m] = sets.get(m, 0) + n
+    return sets
+
+
+def _set_total(result: Result, week: int) -> int:
+    return sum(_week_sets(result, week).values())
+
+
+def week_line(result: Result, week: int) -> str:
+    """One week's totals under its grid (a plan of several weeks): sets per muscle group."""
+    sets = _week_sets(result, week)
+    listed = ", ".join(f"{m} {n}" for m, n in sets.items()) or "none"
+    return f"week {week} sets: {listed}"
 
 
 def why(result: Result) -> str:
@@ -179,7 +237,7 @@ def why(result: Result) -> str:
     text = f"why: {by_rule}"
     if analysis.days:
         top = analysis.days[0]
-        text += f"; costliest day {top.day} ({top.amount} points)"
+        text += f"; costliest day {top.day} ({plural(top.amount, 'point')})"
     return text
 
 
@@ -197,10 +255,20 @@ def explanation(exp: Explanation, slot_order: Sequence[str] | None = None) -> Re
         parts.append(Text(f"{exp.scenario} · rules {exp.rule_set} · {exp.status}", style="bold"))
     if exp.conflicts:
         kind = "a minimal conflict" if exp.minimal else "a conflict (not proven minimal)"
+        alone = sum(1 for c in exp.conflicts if c.relaxation)
+        if alone == len(exp.conflicts):
+            advice = "Relaxing any one of them as shown is enough:"
+        elif alone:
+            advice = (
+                f"Relaxing one of the {alone} with a relaxation shown is enough; the others "
+                "need more than one change:"
+            )
+        else:
+            advice = "No single one relaxed is enough on its own; change several:"
         parts.append(
             Text(
                 f"The week cannot be planned: {kind} of {len(exp.conflicts)} "
-                "requirements. Relax any one of them:",
+                f"requirements. {advice}",
                 style="red",
             )
         )
@@ -264,7 +332,7 @@ def diff_table(d: Diff) -> RenderableType:
             f"{d.before} -> {d.after}: penalty {d.objective_before} -> {d.objective_after}",
             style="bold",
         ),
-        Text(f"{d.unchanged} sessions unchanged", style="dim"),
+        Text(f"{plural(d.unchanged, 'session')} unchanged", style="dim"),
     ]
     if d.moved or d.removed or d.added:
         t = Table("change", "session", "before", "after")

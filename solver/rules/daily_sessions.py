@@ -12,7 +12,7 @@ from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import DailySessions as Config
-from hybridplan.models.week import DAYS
+from hybridplan.models.week import DAYS, plural
 
 
 def _limits(cfg: Config) -> Iterator[tuple[str, int, SessionPredicate]]:
@@ -37,7 +37,7 @@ def _busiest(ctx: BuildContext, totals: list[cp_model.LinearExpr]) -> Callable[[
 
 
 def _allow(noun: str, limit: int) -> Callable[[int | None, Plan], str]:
-    return lambda v, _: f"allow {v} {noun} a day instead of {limit}"
+    return lambda v, _: f"allow {plural(v or 0, noun[:-1])} a day instead of {limit}"
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
@@ -50,7 +50,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
         literal = ctx.requirement(
             f"{Config.ID}.{noun.replace(' ', '_')}",
             Config.ID,
-            f"at most {limit} {noun} a day",
+            f"at most {plural(limit, noun[:-1])} a day",
             advice=_allow(noun, limit),
             relax_expr=_busiest(ctx, totals),
         )
@@ -69,6 +69,8 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
             if n > limit:
                 label = day[0].slot.day_label
                 found.append(
-                    Violation(rule=Config.ID, detail=f"{label}: {n} {noun}; at most {limit}")
+                    Violation(
+                        rule=Config.ID, detail=f"{label}: {plural(n, noun[:-1])}; at most {limit}"
+                    )
                 )
     return found

@@ -16,6 +16,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import OnePerSlot as Config
+from hybridplan.models.week import plural
 
 
 def _overlap_spec(week: PlanInput) -> pairs.PairSpec:
@@ -44,7 +45,7 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
     shared = [
         Violation(
             rule=Config.ID,
-            detail=f"{slot.label}: {len(ps)} sessions "
+            detail=f"{slot.label}: {plural(len(ps), 'session')} "
             f"({', '.join(p.session.id for p in ps)}); at most 1",
         )
         for slot, ps in by_slot.items()

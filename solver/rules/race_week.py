@@ -16,6 +16,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import RaceWeek as Config
+from hybridplan.models.week import plural
 from hybridplan.volume import plan_week_minutes, running, week_minutes
 
 EASY_RUNS = ("easy", "recovery", "strides")
@@ -36,11 +37,11 @@ def _broken(p: Placed, inp: PlanInput, cfg: Config) -> Iterator[tuple[str, str]]
     before = inp.race_day - p.slot.day  # days before the race: 1 = the day before
     s = p.session
     if s.is_long_run and before <= cfg.long_run_days:
-        yield "long_run", f"a long run {before} day(s) before the race"
+        yield "long_run", f"a long run {plural(before, 'day')} before the race"
     if (s.is_hard_strength or s.loads_legs("heavy")) and before <= _lift_days(inp, cfg):
-        yield "lifting", f"hard or heavy-leg lifting {before} day(s) before the race"
+        yield "lifting", f"hard or heavy-leg lifting {plural(before, 'day')} before the race"
     if s.is_quality_run and before <= cfg.quality_days:
-        yield "quality", f"a quality run {before} day(s) before the race"
+        yield "quality", f"a quality run {plural(before, 'day')} before the race"
     if before == 1 and (
         s.is_strength or (s.is_run and (s.run_type not in EASY_RUNS or s.minutes > cfg.eve_minutes))
     ):
@@ -62,10 +63,10 @@ def build(ctx: BuildContext, cfg: Config) -> None:
     if inp.race_day is None:
         return
     wording = {
-        "long_run": f"no long run in the {cfg.long_run_days} days before the race",
-        "lifting": f"no hard or heavy-leg lifting in the {_lift_days(inp, cfg)} days before "
-        "the race",
-        "quality": f"no quality run in the {cfg.quality_days} days before the race",
+        "long_run": f"no long run in the {plural(cfg.long_run_days, 'day')} before the race",
+        "lifting": f"no hard or heavy-leg lifting in the {plural(_lift_days(inp, cfg), 'day')} "
+        "before the race",
+        "quality": f"no quality run in the {plural(cfg.quality_days, 'day')} before the race",
         "eve": f"only a short easy run (<= {cfg.eve_minutes} min) the day before the race",
     }
     for p in ctx.live():

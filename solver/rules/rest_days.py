@@ -11,7 +11,7 @@ from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import RestDays as Config
-from hybridplan.models.week import DAYS, Day, day_index
+from hybridplan.models.week import DAYS, Day, day_index, plural
 
 
 def _breaks_rest(p: Placed, cfg: Config) -> bool:
@@ -75,7 +75,9 @@ def _sum(items: list[BoolVar]) -> Callable[[], Expr]:
 
 def _allow(wanted: int, tag: str) -> Callable[[int | None, Plan], str]:
     where = f" in {tag}" if tag else ""
-    return lambda v, _: f"allow {len(DAYS) - (v or 0)} rest days instead of {wanted}{where}"
+    return lambda v, _: (
+        f"allow {plural(len(DAYS) - (v or 0), 'rest day')} instead of {wanted}{where}"
+    )
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:

@@ -8,13 +8,14 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.ranges import CountRange
 from hybridplan.models.result import Penalty
 from hybridplan.models.rules import SetVolume as Config
+from hybridplan.models.week import plural
 
 
 def _miss(total: int, wanted: CountRange) -> str | None:
     if total < wanted.min:
-        return f"{wanted.min - total} sets below {wanted.min}"
+        return f"{plural(wanted.min - total, 'set')} below {wanted.min}"
     if total > wanted.max:
-        return f"{total - wanted.max} sets above {wanted.max}"
+        return f"{plural(total - wanted.max, 'set')} above {wanted.max}"
     return None
 
 

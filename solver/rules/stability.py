@@ -10,7 +10,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Penalty
 from hybridplan.models.rules import Stability as Config
-from hybridplan.models.week import place_label
+from hybridplan.models.week import place_label, plural
 
 
 def _previous(week: PlanInput) -> set[tuple[str, str, str, int]]:
@@ -51,6 +51,6 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
         Penalty(
             rule=Config.ID,
             amount=cfg.weight * changes,
-            detail=f"{changes} change(s) to the previous plan: {detail}",
+            detail=f"{plural(changes, 'change')} to the previous plan: {detail}",
         )
     ]

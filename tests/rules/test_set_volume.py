@@ -61,7 +61,7 @@ class TestSetVolume:
         )
         _, result = assert_feasible(data, "availability", self.RULE)
         assert_penalty(result, self.RULE, 10)
-        assert [p.detail for p in result.penalties] == ["core: 1 sets above 1"]
+        assert [p.detail for p in result.penalties] == ["core: 1 set above 1"]
 
     def test_weight_zero_pays_nothing(self) -> None:
         data = scenario(

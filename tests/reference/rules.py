@@ -1123,14 +1123,19 @@ def acute_chronic(plan: Plan, p: P) -> Findings:
 
 
 def stability(plan: Plan, p: P) -> Findings:
-    """Replanning: one unit per change against `previous` (a session dropped, added or
-    moved; a move counts once): the larger of the sessions dropped and those added."""
+    """Replanning: one unit per change against `previous`: a session dropped, added or
+    moved, a move counting once. A move is a session (the same id) in another place, so
+    per session id the changes are the larger of its places dropped and its places added;
+    a session replaced by another is two changes (the one dropped, the one added), as
+    `replan` lists them."""
     before = {(x.get("week", 1), x["day"], x["slot"], x["session"])
               for x in plan.s.sc.get("previous") or []}  # fmt: skip
     if not before:
         return []
     now = {(x.week, x.weekday, x.slot, x.id) for x in plan.sessions}
-    changes = max(len(before - now), len(now - before))
+    dropped = Counter(sid for *_, sid in before - now)
+    added = Counter(sid for *_, sid in now - before)
+    changes = sum(max(dropped[sid], added[sid]) for sid in dropped | added)
     return [(changes, f"{changes} change(s) to the previous plan")] if changes else []
 
 

@@ -98,8 +98,11 @@ def resolve_sessions(sc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     for sid, patch in (sc.get("sessions") or {}).items():
         entry, _, tail = sid.rpartition("_")
         minutes = entries.get(entry, {}).get("minutes")
-        if sid not in entries and isinstance(minutes, dict) and tail.isdigit() and (
-            int(tail) in _lengths(minutes)
+        if (
+            sid not in entries
+            and isinstance(minutes, dict)
+            and tail.isdigit()
+            and (int(tail) in _lengths(minutes))
         ):
             per_length[sid] = dict(patch)
         else:
@@ -135,7 +138,7 @@ def _finish(text: str | None) -> int | None:
     if not text:
         return None
     parts = [int(v) for v in text.split(":")]
-    hours, minutes, seconds = ([0] * (3 - len(parts)) + parts)
+    hours, minutes, seconds = [0] * (3 - len(parts)) + parts
     return hours * 60 + minutes + (1 if seconds else 0)
 
 
@@ -250,14 +253,14 @@ class Setting:
         self.race_slot = min(self.slots, key=lambda s: _clock(self.slots[s]))
         self.run_targets = self._run_minutes_targets()
         self.long_bands = self._long_run_bands()
+        self.week_targets = {w: self._targets(w) for w in range(1, self.weeks + 1)}
+        self.mobility_fits = {w: self._mobility_fits(w) for w in range(1, self.weeks + 1)}
 
     # -- rules in force --------------------------------------------------------------------
     def rules(self) -> dict[str, dict[str, Any]]:
         """Rule id -> parameters: the resolved set, plus the automatic rules the scenario
         uses (pins or bans, a previous plan, a race)."""
-        rules = {
-            rid: p for rid, p in self.rule_set["rules"].items() if p.get("enabled", True)
-        }
+        rules = {rid: p for rid, p in self.rule_set["rules"].items() if p.get("enabled", True)}
         used = {
             "pinned": bool(self.sc.get("fixed") or self.sc.get("forbid")),
             "stability": bool(self.sc.get("previous")),
@@ -332,6 +335,9 @@ class Setting:
         return {k: v for k, v in row.items() if v is not None}
 
     def targets(self, week: int) -> dict[str, Any]:
+        return self.week_targets[week]
+
+    def _targets(self, week: int) -> dict[str, Any]:
         """The scenario's targets as the week's phase changes them (counts, sets for every
         targeted muscle group), the week's running-minutes target, and no long run in race
         week (the race replaces it)."""
@@ -345,8 +351,7 @@ class Setting:
             "mobility": None if given.get("mobility") is None else _range(given["mobility"]),
             "run_minutes": self.run_targets[week - 1],
             "sets": {
-                m: _range(row.get("sets", value))
-                for m, value in (given.get("sets") or {}).items()
+                m: _range(row.get("sets", value)) for m, value in (given.get("sets") or {}).items()
             },
         }
         return out
@@ -424,14 +429,11 @@ class Setting:
              if sid in self.offered and f["kind"] == "run" and f["run_type"] == "long"),
             default=0,
         )  # fmt: skip
-        cap = [
-            min(
-                longest_long,
-                max(self._capacity(w, d, s) for d in WEEKDAYS for s in self.slots),
-            )
-            // 15 * 15
+        longest_slot = [
+            max(self._capacity(w, d, s) for d in WEEKDAYS for s in self.slots)
             for w in range(1, n + 1)
         ]
+        cap = [min(longest_long, slot) // 15 * 15 for slot in longest_slot]
         if n == 1:
             if self.race_week == 1:
                 return [None]
@@ -472,6 +474,27 @@ class Setting:
             out.append((value, value))
         return out
 
+    def _mobility_fits(self, w: int) -> bool:
+        """NO-MOB's "where time allows": some mobility session on offer (or pinned there)
+        fits the free minutes of some slot of the week before race day (the week's budget
+        is not considered, as in the code)."""
+        pins = {(pin.get("week", 1), pin["day"], pin["slot"], pin["session"])
+                for pin in self.sc.get("fixed") or []}  # fmt: skip
+        for weekday in WEEKDAYS:
+            day = (w - 1) * 7 + WEEKDAYS.index(weekday)
+            if self.race_day is not None and day >= self.race_day:
+                continue
+            for slot in self.slots:
+                free = self.free(w, weekday, slot)
+                for sid, f in self.sessions.items():
+                    if (
+                        f["kind"] == "mobility"
+                        and f["minutes"] <= free
+                        and (sid in self.offered or (w, weekday, slot, sid) in pins)
+                    ):
+                        return True
+        return False
+
     def _capacity(self, week: int, weekday: str, slot: str) -> int:
         """A slot's free minutes as the long-run cap sees them (race day: the race's slot
         holds the race, the others nothing)."""
@@ -492,9 +515,7 @@ class Plan:
     def __init__(self, setting: Setting, sessions: list[dict[str, Any]]) -> None:
         self.s = setting
         self.problems: list[str] = []
-        self.sessions = sorted(
-            (self._session(x) for x in sessions), key=lambda x: (x.start, x.id)
-        )
+        self.sessions = sorted((self._session(x) for x in sessions), key=lambda x: (x.start, x.id))
 
     def _session(self, x: dict[str, Any]) -> Session:
         week = x.get("week", 1)
@@ -863,8 +884,11 @@ def muscle_recovery(plan: Plan, p: P) -> Findings:
     sessions are rated. One finding per pair of sessions (README: `weight` points each)."""
     out = []
     for a, b in itertools.combinations(plan.sessions, 2):
-        shared = [m for m in MUSCLES
-                  if a.sets.get(m, 0) >= p["min_sets"] and b.sets.get(m, 0) >= p["min_sets"]]
+        shared = [
+            m
+            for m in MUSCLES
+            if a.sets.get(m, 0) >= p["min_sets"] and b.sets.get(m, 0) >= p["min_sets"]
+        ]
         if shared and hours_between(a, b) < p["hours"]:
             out.append((1, f"{a.label} and {b.label}: {', '.join(shared)}"))
     return out
@@ -955,8 +979,12 @@ def set_volume(plan: Plan, p: P) -> Findings:
 def _endorsed(lift: Session, run: Session) -> bool:
     """README: a moderate lift earlier the same day as a quality run is endorsed (001, 004):
     no rule prices it ("moderate": any lift that is not hard)."""
-    return lift.strength and not lift.hard and run.quality and lift.day == run.day and (
-        lift.start < run.start
+    return (
+        lift.strength
+        and not lift.hard
+        and run.quality
+        and lift.day == run.day
+        and (lift.start < run.start)
     )
 
 
@@ -1008,32 +1036,12 @@ def long_run_length(plan: Plan, p: P) -> Findings:
     return out
 
 
-def _mobility_fits(plan: Plan, w: int) -> bool:
-    """"Where time allows": some mobility session on offer (or pinned there) fits the free
-    minutes of some slot of the week before race day (README NO-MOB; the week's budget is
-    not considered, as in the code)."""
-    pins = {(pin.get("week", 1), pin["day"], pin["slot"], pin["session"])
-            for pin in plan.s.sc.get("fixed") or []}  # fmt: skip
-    for weekday in WEEKDAYS:
-        day = (w - 1) * 7 + WEEKDAYS.index(weekday)
-        if plan.s.race_day is not None and day >= plan.s.race_day:
-            continue
-        for slot in plan.s.slots:
-            free = plan.s.free(w, weekday, slot)
-            for sid, f in plan.s.sessions.items():
-                if f["kind"] == "mobility" and f["minutes"] <= free and (
-                    sid in plan.s.offered or (w, weekday, slot, sid) in pins
-                ):
-                    return True
-    return False
-
-
 def mobility(plan: Plan, p: P) -> Findings:
     """NO-MOB: `min_sessions` to `max_sessions` mobility sessions a week: `weight` points
     per session short or over, in weeks where a mobility session fits."""
     out = []
     for w in plan.weeks():
-        if not _mobility_fits(plan, w):
+        if not plan.s.mobility_fits[w]:
             continue
         n = sum(1 for x in plan.week(w) if x.mobility)
         off = max(p["min_sessions"] - n, n - p["max_sessions"], 0)
@@ -1054,9 +1062,14 @@ def preferences(plan: Plan, p: P) -> Findings:
             if x.weekday in rest and not x.race]  # fmt: skip
     if p["order"] != "none":
         for run, lift in plan.pairs():
-            if run.run and lift.strength and run.day == lift.day and (
-                (p["order"] == "run_first" and not run.start < lift.start)
-                or (p["order"] == "lift_first" and not lift.start < run.start)
+            if (
+                run.run
+                and lift.strength
+                and run.day == lift.day
+                and (
+                    (p["order"] == "run_first" and not run.start < lift.start)
+                    or (p["order"] == "lift_first" and not lift.start < run.start)
+                )
             ):
                 out.append((1, f"{run.label} and {lift.label}: preferred {p['order']}"))
     return out
@@ -1172,7 +1185,7 @@ class Report:
 
 
 def level(rule: str, params: P) -> str:
-    """"hard" or "soft" as configured (a coach rule is hard with `hard: true`)."""
+    """The rule's level, hard or soft, as configured (a coach rule is hard with `hard: true`)."""
     if rule in HARD:
         return "hard"
     if rule in COACH:
@@ -1182,7 +1195,12 @@ def level(rule: str, params: P) -> str:
 
 def check_sessions(inp: dict[str, Any], sessions: list[dict[str, Any]]) -> Report:
     """Judge `sessions` (the JSON contract's form) under a result's `input`."""
-    setting = _setting(json.dumps(inp, sort_keys=True))
+    return judge(_setting(json.dumps(inp, sort_keys=True)), sessions)
+
+
+def judge(setting: Setting, sessions: list[dict[str, Any]]) -> Report:
+    """Judge `sessions` under a setting (`Setting(result["input"])`, made once for many
+    plans of one input)."""
     plan = Plan(setting, sessions)
     report = Report(problems=list(plan.problems))
     for rule, params in setting.rules().items():

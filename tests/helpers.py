@@ -1,6 +1,8 @@
 """Shared helpers for the solver tests: tiny scenarios, hand-built rule sets and plans, the
-agreement check between a solver result and the rules' pure-Python checks, a brute-force
-optimum, and the hypothesis strategies the property tests share.
+agreement check between a solver result and the rules' pure-Python checks, the same check
+against the reference checker (tests/reference/rules.py, which shares no code with
+hybridplan), a brute-force optimum by both, and the hypothesis strategies the property
+tests share.
 
 Test modules import these with `from helpers import ...` (pytest's `pythonpath` setting
 puts tests/ on sys.path).
@@ -9,17 +11,20 @@ puts tests/ on sys.path).
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
+from reference import rules as reference
 
 from hybridplan import models, preference
+from hybridplan.batch.generate import generate
 from hybridplan.checking import CheckReport, check_plan
 from hybridplan.models import Placed, Plan, PlanInput, Result, RuleSet
 from hybridplan.models.week import DAYS, MINUTES_PER_DAY, format_clock
-from hybridplan.solving import solve
+from hybridplan.solving import session_out, solve
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every file shipped in scenarios/ is a scenario, except the JSON Schema beside them: a
@@ -141,6 +146,68 @@ def assert_agrees(wk: PlanInput, result: Result) -> CheckReport:
     return report
 
 
+# ------------------------------------------------------------------------------ reference
+def input_data(wk: PlanInput) -> dict[str, Any]:
+    """A plan's input as a result carries it (`Result.input`)."""
+    return {
+        "scenario": wk.scenario.model_dump(mode="json", exclude_unset=True),
+        "rules": wk.rules.to_data(),
+    }
+
+
+def result_data(wk: PlanInput, plan: Plan) -> dict[str, Any]:
+    """Any plan in the form of a result's JSON contract (its input, phases and sessions),
+    for the reference checker."""
+    return {
+        "input": input_data(wk),
+        "phases": list(wk.phases) if wk.weeks > 1 else [],
+        "sessions": [session_out(p).model_dump(mode="json") for p in plan.placed],
+    }
+
+
+def assert_reference_agrees(result: Result) -> reference.Report:
+    """The reference checker, from the result's JSON alone: no hard rule broken, nothing
+    in the JSON at odds with the catalogue or the scenario, and the same penalty per rule
+    and in total."""
+    report = reference.check(result.to_dict())
+    assert report.problems == [], report.problems
+    assert report.violations == {}, report.violations
+    assert report.penalties == result.penalty_by_rule(), (report.details, result.penalties)
+    assert report.total == result.objective
+    return report
+
+
+_SOLVED: dict[str, tuple[PlanInput, Result]] = {}
+
+
+def generated_sample() -> list[dict[str, Any]]:
+    """The feasible part of a sample of generated scenarios: 30 weeks and 3 race blocks
+    (`hybridplan generate --count 30 --blocks 3 --seed 11`)."""
+    return [d for d in generate(30, seed=11, blocks=3) if "infeasible" not in d["name"]]
+
+
+def solve_once(
+    source: Path | dict[str, Any], rules: str | None = None, time_limit: float = 30.0
+) -> tuple[PlanInput, Result]:
+    """A scenario file or dict solved under a rule set, once per test session: the shipped
+    scenarios and the generated sample are solved for several test modules (the coach's
+    objections, the reference checker), which each read the same results."""
+    key = json.dumps([str(source), rules, time_limit], sort_keys=True, default=str)
+    if key not in _SOLVED:
+        wk = (
+            models.load_plan_input(source, rules)
+            if isinstance(source, Path)
+            else models.input_from_dict(source, rules)
+        )
+        # a work limit (the wall clock ten times over as a safety net): the same plan on a
+        # loaded CI machine as alone
+        _SOLVED[key] = (
+            wk,
+            solve(wk, time_limit=time_limit * 10, deterministic_time=time_limit),
+        )
+    return _SOLVED[key]
+
+
 def assert_nothing_returned(result: Result) -> None:
     assert result.sessions == []
     assert result.penalties == []
@@ -233,6 +300,27 @@ def brute_force_lexicographic(wk: PlanInput) -> tuple[tuple[int, int, int] | Non
         key = (breaks, report.total, preference.total(plan))
         best = key if best is None else min(best, key)
     return best, feasible
+
+
+def reference_brute_force(
+    wk: PlanInput,
+) -> tuple[tuple[int, int] | None, int, dict[frozenset[tuple[int, str]], int]]:
+    """The same enumeration judged by the reference checker alone: the best (priority
+    breaks, penalty), the number of plans it finds feasible, and the penalty of each
+    (plan's placements -> penalty), from result-like dicts of every plan."""
+    best: tuple[int, int] | None = None
+    plans: dict[frozenset[tuple[int, str]], int] = {}
+    setting = reference.Setting(input_data(wk))
+    for plan in every_plan(wk):
+        sessions = [session_out(p).model_dump(mode="json") for p in plan.placed]
+        report = reference.judge(setting, sessions)
+        assert report.problems == [], report.problems
+        if report.violations:
+            continue
+        plans[frozenset((p.slot.start, p.session.id) for p in plan.placed)] = report.total
+        key = (report.breaks, report.total)
+        best = key if best is None else min(best, key)
+    return best, len(plans), plans
 
 
 # ------------------------------------------------------------------------------ strategies

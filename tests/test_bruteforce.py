@@ -6,6 +6,13 @@ keep those that no hard check rejects, and compare with the solver:
 - otherwise optimal, with the objective equal to the least recomputed penalty;
 - and CP-SAT's own set of feasible plans (all solutions, projected on the x variables) is
   exactly the set of plans the checks accept, each with the same penalty.
+
+Every enumerated plan is judged twice: by `check_plan` (the rules' own checks, which share
+their predicates with the model) and by the reference checker (tests/reference/rules.py,
+written from the README and sharing no code with hybridplan), from a result-like dict of
+the plan. Both must find the same feasible plans with the same penalties, and the solver's
+plan must be the reference's lexicographic optimum (fewest priced coach objections, then
+the least penalty).
 """
 
 from __future__ import annotations
@@ -18,11 +25,13 @@ from ortools.sat.python import cp_model
 
 from helpers import (
     assert_agrees,
+    assert_reference_agrees,
     brute_force,
     brute_force_lexicographic,
     enumerable_slots,
     every_plan,
     random_scenario,
+    reference_brute_force,
     run,
     scenario,
 )
@@ -38,18 +47,25 @@ def tiny(max_slots: int, sessions: tuple[int, int]) -> Any:
 
 def assert_matches_brute_force(wk: PlanInput) -> int | None:
     """The solver's plan is the lexicographic optimum: fewest coach objections, then the
-    least penalty, then (ties of penalty) the least coach preference, proven."""
+    least penalty, then (ties of penalty) the least coach preference, proven; and the
+    reference checker, judging the same enumeration, finds the same feasible plans at the
+    same penalties and the same optimum (fewest objections, then the least penalty)."""
     best, feasible = brute_force_lexicographic(wk)
+    ref_best, ref_feasible, ref_plans = reference_brute_force(wk)
+    assert ref_plans == checker_plans(wk)
+    assert ref_feasible == feasible
     result = run(wk)
     if best is None:
-        assert feasible == 0
+        assert feasible == 0 and ref_best is None
         assert result.status == "infeasible", f"solver found {result.sessions}"
         return None
     assert result.status == "optimal", f"brute force found {feasible} feasible plans"
-    _, penalty, tie_break = best
+    breaks, penalty, tie_break = best
+    assert ref_best == (breaks, penalty)
     assert result.objective == penalty
     assert result.coach_preference == tie_break and result.coach_preference_optimal
     assert_agrees(wk, result)
+    assert assert_reference_agrees(result).breaks == breaks
     return penalty
 
 
@@ -118,6 +134,7 @@ def test_cp_sat_feasible_set_equals_the_checkers(data: dict[str, Any]) -> None:
     wk = models.input_from_dict(data)
     assume(2 <= len(enumerable_slots(wk)) <= 3 and 3 <= len(wk.sessions) <= 4)
     expected = checker_plans(wk)
+    assert reference_brute_force(wk)[2] == expected  # the reference accepts the same plans
     got = cp_sat_plans(wk)
     missing = set(expected) - set(got)
     extra = set(got) - set(expected)

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from reference.objections import IDS, count
 
-from helpers import SHIPPED_SCENARIOS, assert_agrees
+from helpers import SHIPPED_SCENARIOS, assert_agrees, generated_sample, solve_once
 from hybridplan import solve
 from hybridplan.batch.generate import generate
-from hybridplan.models import PlanInput, input_from_dict, load_plan_input
+from hybridplan.models import PlanInput, Result, input_from_dict
 from hybridplan.models.week import DAYS
 
 SETS = ("balanced", "stacked", "strict")
@@ -48,8 +48,7 @@ def forbidden(data: PlanInput) -> set[str]:
     }
 
 
-def check(data: PlanInput, time_limit: float = 30) -> dict[str, int]:
-    result = solve(data, time_limit=time_limit * 10, work_limit=time_limit)
+def check(data: PlanInput, result: Result) -> dict[str, int]:
     if not result.found:
         return {}
     assert_agrees(data, result)
@@ -68,20 +67,16 @@ FEASIBLE = [p for p in SHIPPED_SCENARIOS if not p.name.startswith("infeasible")]
 @pytest.mark.parametrize("rules", SETS)
 @pytest.mark.parametrize("path", FEASIBLE, ids=lambda p: p.stem)
 def test_shipped_scenarios(path: Any, rules: str) -> None:
-    check(load_plan_input(path, rules))
+    check(*solve_once(path, rules))  # solved once for this module and the reference checker
 
 
-def _generated(weeks: int, blocks: int) -> list[dict[str, Any]]:
-    return [d for d in generate(weeks, seed=11, blocks=blocks) if "infeasible" not in d["name"]]
-
-
-SAMPLE = _generated(30, 3)
+SAMPLE = generated_sample()
 
 
 @pytest.mark.parametrize("rules", SETS)
 @pytest.mark.parametrize("data", SAMPLE, ids=lambda d: d["name"])
 def test_generated_sample(data: dict[str, Any], rules: str) -> None:
-    check(input_from_dict(data, rules))
+    check(*solve_once(data, rules))
 
 
 @pytest.mark.slow
@@ -91,7 +86,8 @@ def test_generated_full_size(rules: str) -> None:
     weeks = [d for d in generate(200, seed=7) if "infeasible" not in d["name"]]
     blocks = generate(0, seed=7, blocks=20)
     for data in weeks + blocks:
-        check(input_from_dict(data, rules), time_limit=60)
+        wk = input_from_dict(data, rules)
+        check(wk, solve(wk, time_limit=600, work_limit=60))
 
 
 def test_the_counter_sees_what_a_coach_sees() -> None:

@@ -2,7 +2,9 @@
 preferences, a random built-in rule set with random parameter overrides.
 
 For every schedule the solver returns, whatever its status: no hard violation and an
-objective equal to the recomputed penalties. For an infeasible result: nothing returned.
+objective equal to the recomputed penalties, by the rules' own checks and again by the
+reference checker (tests/reference/rules.py: the README's definitions, no code shared with
+hybridplan). For an infeasible result: nothing returned.
 Solutions that are feasible but not (yet) optimal are covered twice: solves with a tiny
 time limit, and every improving solution CP-SAT reports on the way to the optimum.
 """
@@ -15,11 +17,14 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ortools.sat.python import cp_model
+from reference import rules as reference
 
 from helpers import (
     assert_agrees,
     assert_nothing_returned,
+    assert_reference_agrees,
     random_scenario,
+    result_data,
     run,
 )
 from hybridplan import models
@@ -42,6 +47,7 @@ def test_returned_schedules_agree_with_the_checks(data: dict[str, Any]) -> None:
     assert result.status != "invalid", "the model CP-SAT was given is invalid"
     if result.found:
         assert_agrees(wk, result)
+        assert_reference_agrees(result)
     else:
         assert_nothing_returned(result)
         assert result.violations == []
@@ -78,6 +84,7 @@ def test_short_time_limits_still_agree(data: dict[str, Any], limit: float, seed:
     assert result.status != "invalid"
     if result.sessions or result.found:
         assert_agrees(wk, result)
+        assert_reference_agrees(result)
     else:
         assert_nothing_returned(result)
 
@@ -117,10 +124,14 @@ def test_every_intermediate_solution_agrees(data: dict[str, Any], seed: int) -> 
     if status == cp_model.INFEASIBLE:
         assert recorder.found == []
     for placed, objective, per_rule in recorder.found:
-        report = check_plan(Plan.of(wk, placed))
+        plan = Plan.of(wk, placed)
+        report = check_plan(plan)
         assert report.violations == []
         assert objective == report.total
         assert {r: v for r, v in per_rule.items() if v} == report.by_rule()
+        again = reference.check(result_data(wk, plan))  # the README's definitions
+        assert again.violations == {} and again.problems == []
+        assert again.penalties == report.by_rule()
     if status == cp_model.OPTIMAL:
         assert recorder.found[-1][1] == round(solver.objective_value)
 

@@ -16,8 +16,10 @@ from hybridplan.models.week import week_tag
 
 
 def _banned(p: Placed, ban: Ban) -> bool:
+    """A ban names one length (long_120) or an entry (long: every length), as `include`
+    and `exclude` do."""
     return (
-        p.session.id == ban.session
+        ban.session in (p.session.id, p.session.entry)
         and p.slot.day_name == ban.day
         and ban.slot in (None, p.slot.name)
         and ban.week in (None, p.slot.week)

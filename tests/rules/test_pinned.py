@@ -31,6 +31,25 @@ class TestPinned:
         _, result = assert_feasible(data, "availability", "run_count")
         assert triples(result) == [("mon", "am", "easy_45"), ("tue", "am", "easy_45")]
 
+    def test_a_ban_of_an_entry_bans_every_length(self) -> None:
+        """`forbid` may name an entry (README: `long`, every length), as `include` and
+        `exclude` may: found by the reference checker (tests/reference/rules.py), the ban
+        used to compare ids only, so `long` kept no long_<minutes> off its day."""
+        data = scenario(
+            {"sat": {"am": 150}, "sun": {"am": 150}},
+            ["long", "easy_30"],
+            targets={"runs": [1, 2], "long_run": 1},
+            preferences={"long_run_day": "sat"},
+            forbid=[{"day": "sat", "session": "long"}],
+        )
+        _, result = assert_feasible(data, "availability", "run_count", "long_run", "preferences")
+        assert [(d, s) for d, s, sid in triples(result) if sid.startswith("long_")] == [
+            ("sun", "am")
+        ]
+        wk = week(data, rule_set("pinned"))
+        found = check(self.RULE, place(wk, ("sat", "am", "long_120")))
+        assert [f.detail for f in found] == ["long_120 (sat am) is forbidden there"]
+
     def test_infeasible_pin_in_a_slot_too_short(self) -> None:
         data = scenario(
             {"mon": {"am": 30}},

@@ -1,0 +1,1228 @@
+"""A reference checker of every rule, written from the rule definitions in the README
+(its "Rules" table, "Plans a coach would hand out", "Plans of several weeks and races",
+"Scenario files" and "Sessions") and the rule docstrings. It reads a result's JSON contract
+(`Result.to_dict()`: the sessions, `input.scenario`, `input.rules`) plus the catalogue file
+and imports nothing from hybridplan, so a rule defined wrongly in `solver/` (where both
+faces of a rule share one predicate) is caught here rather than confirmed.
+
+    report = check(result_dict)
+    report.violations   # hard rule id -> what breaks it
+    report.penalties    # soft rule id -> points (only rules that cost something)
+    report.breaks       # priced coach objections (their number, not their points)
+    report.problems     # the JSON disagrees with the catalogue or the scenario
+
+Conventions (README, "Scenario files" -> Time): days count from the plan's first Monday
+over the whole plan (a session's day is (week - 1) * 7 + weekday); a session starts at its
+slot's clock time and ends `minutes` later; hour-based rules measure from the end of one
+session to the start of the next; calendar-day rules compare days.
+
+Where the README leaves a figure or a detail open, the choice made here is marked
+"(README silent: ...)" and, where the code was read to settle it, "(read from ...)".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+QUALITY = {"tempo", "intervals", "hills"}
+MUSCLES = ["quads", "hamstrings", "glutes", "calves", "chest", "back", "shoulders", "arms", "core"]
+DEFAULT_SLOTS = {"am": "06:30", "pm": "18:00"}
+# README "Scenario files": targets' defaults
+DEFAULT_TARGETS: dict[str, Any] = {
+    "runs": [3, 5], "strength": [2, 3], "long_run": 1, "quality_runs": [0, 2],
+}  # fmt: skip
+# README "Plans of several weeks and races"
+TAPER_WEEKS = {"5k": 1, "10k": 1, "half": 1, "marathon": 2, "ultra": 2}
+RACE_MINUTES = {"5k": 30, "10k": 60, "half": 130, "marathon": 270, "ultra": 360}
+LONG_RUN_PEAK = {"5k": 75, "10k": 90, "half": 120, "marathon": 180, "ultra": 210}
+# LONG-PEAK floors (README); 5k: README silent, 60 read from models/progression.py
+LONG_RUN_FLOOR = {"5k": 60, "10k": 75, "half": 100, "marathon": 150, "ultra": 150}
+# Loaded weeks (README: base, build, peak; off-season read from models/progression.py)
+LOADED = ("base", "build", "peak", "offseason")
+RANK = {"easy": 0, "moderate": 1, "hard": 2}
+
+# The README's rule table: level of each rule ("coach": hard with `hard: true`, else priced)
+HARD = (
+    "availability", "one_per_slot", "daily_sessions", "weekly_minutes", "run_count",
+    "strength_count", "long_run", "quality_runs", "mobility_count", "rest_days",
+    "hard_separation", "no_consecutive_hard_days", "legs_before_long_run", "same_day_order",
+    "plyo_not_heavy", "phase_limits", "run_progression", "deload", "race_day", "race_week",
+    "pinned",
+)  # fmt: skip
+COACH = (
+    "muscle_recovery", "quality_spacing", "quality_before_long", "lift_after_hard_run",
+    "legs_before_key_run", "lift_before_long_run", "long_run_peak",
+)  # fmt: skip
+SOFT = (
+    "set_volume", "run_quality", "run_volume", "long_run_length", "mobility", "preferences",
+    "spread", "monotony", "acute_chronic", "stability",
+)  # fmt: skip
+# In force whenever a scenario uses what they govern, with their defaults unless the rule
+# set configures them (README: pins and bans, a previous plan, a race).
+AUTOMATIC: dict[str, dict[str, Any]] = {"pinned": {}, "race_day": {}, "stability": {"weight": 10}}
+
+
+# ------------------------------------------------------------------------------ sessions
+@cache
+def _catalogue() -> dict[str, dict[str, Any]]:
+    raw: dict[str, dict[str, Any]] = yaml.safe_load(
+        (ROOT / "models" / "data" / "catalogue.yaml").read_text()
+    )
+    return raw
+
+
+def _lengths(minutes: dict[str, int]) -> list[int]:
+    return list(range(minutes["min"], minutes["max"] + 1, minutes.get("step", 15)))
+
+
+def resolve_sessions(sc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Session id -> its fields: the catalogue with the scenario's `sessions` merged field
+    by field (an entry, or one length of a ranged entry), ranges written out as
+    `<entry>_<minutes>`, and the race as `race_<distance>` (README "Own sessions",
+    "Sessions", "The race")."""
+    entries = {k: dict(v) for k, v in _catalogue().items()}
+    per_length: dict[str, dict[str, Any]] = {}
+    for sid, patch in (sc.get("sessions") or {}).items():
+        entry, _, tail = sid.rpartition("_")
+        minutes = entries.get(entry, {}).get("minutes")
+        if (
+            sid not in entries
+            and isinstance(minutes, dict)
+            and tail.isdigit()
+            and (int(tail) in _lengths(minutes))
+        ):
+            per_length[sid] = dict(patch)
+        else:
+            entries[sid] = {**entries.get(sid, {}), **patch}
+    out: dict[str, dict[str, Any]] = {}
+    for entry, fields in entries.items():
+        minutes = fields["minutes"]
+        if isinstance(minutes, dict):
+            for m in _lengths(minutes):
+                sid = f"{entry}_{m}"
+                out[sid] = {**fields, **per_length.get(sid, {}), "minutes": m, "entry": entry}
+        else:
+            out[entry] = {**fields, "entry": entry}
+    race = sc.get("race")
+    if race is not None:
+        distance = race.get("distance", "marathon")
+        out[f"race_{distance}"] = {
+            "kind": "run", "run_type": "race", "intensity": "hard", "entry": f"race_{distance}",
+            "minutes": _finish(race.get("finish")) or RACE_MINUTES[distance],
+        }  # fmt: skip
+    for fields in out.values():
+        fields.setdefault("legs", "none")
+        fields.setdefault("sets", {})
+        fields.setdefault("equipment", "none")
+        fields.setdefault("run_type", None)
+        fields.setdefault("strength_type", None)
+    return out
+
+
+def _finish(text: str | None) -> int | None:
+    """`finish` H:MM:SS (or MM:SS) in minutes, a started minute counted (README silent on
+    seconds: rounded up, as models/scenario.py does)."""
+    if not text:
+        return None
+    parts = [int(v) for v in text.split(":")]
+    hours, minutes, seconds = [0] * (3 - len(parts)) + parts
+    return hours * 60 + minutes + (1 if seconds else 0)
+
+
+def _named(sid: str, fields: dict[str, Any], names: list[str]) -> bool:
+    return sid in names or fields["entry"] in names
+
+
+def on_offer(sc: dict[str, Any], sessions: dict[str, dict[str, Any]]) -> set[str]:
+    """The sessions on offer everywhere: `include`, `exclude` and `equipment` applied."""
+    include, exclude = sc.get("include"), sc.get("exclude") or []
+    return {
+        sid
+        for sid, f in sessions.items()
+        if f["run_type"] != "race"
+        and (include is None or _named(sid, f, include))
+        and not _named(sid, f, exclude)
+        and (sc.get("equipment", "gym") == "gym" or f["equipment"] == "none")
+    }
+
+
+def _range(value: Any) -> tuple[int, int]:
+    """A count range as files write it: n, [a, b] or {min, max}."""
+    if isinstance(value, dict):
+        return value["min"], value["max"]
+    if isinstance(value, list | tuple):
+        return value[0], value[1]
+    return value, value
+
+
+def _clock(text: str) -> int:
+    h, m = text.split(":")
+    return int(h) * 60 + int(m)
+
+
+def _round(value: Fraction, step: int) -> int:
+    """To the nearest multiple of `step`, ties to even (README silent on rounding; read
+    from models/progression.py, which uses Python's round())."""
+    return step * round(value / step)
+
+
+# ------------------------------------------------------------------------------ the plan
+@dataclass(frozen=True)
+class Session:
+    """A placed session: the result's fields, its catalogue definition, its place in time."""
+
+    id: str
+    week: int
+    weekday: str
+    slot: str
+    day: int  # days after the plan's first Monday
+    start: int  # minutes after the plan's first Monday 00:00
+    minutes: int
+    kind: str
+    intensity: str
+    run_type: str | None
+    legs: str
+    sets: dict[str, int]
+    load: int
+    strength_type: str | None
+    entry: str
+
+    @property
+    def end(self) -> int:
+        return self.start + self.minutes
+
+    run = property(lambda self: self.kind == "run")
+    strength = property(lambda self: self.kind == "strength")
+    mobility = property(lambda self: self.kind == "mobility")
+    hard = property(lambda self: self.intensity == "hard")
+    hard_run = property(lambda self: self.run and self.hard)
+    hard_lift = property(lambda self: self.strength and self.hard)
+    quality = property(lambda self: self.run and self.run_type in QUALITY)
+    long = property(lambda self: self.run and self.run_type == "long")
+    race = property(lambda self: self.run and self.run_type == "race")
+    key = property(lambda self: self.quality or self.long)
+    plyo = property(lambda self: self.strength_type == "plyometrics")
+    heavy_lift = property(lambda self: self.hard_lift and not self.plyo)
+
+    def leg_work(self, level: str) -> bool:
+        """README: leg strength is strength with legs heavy (or, with `legs: any`, also
+        light)."""
+        return self.strength and (self.legs == "heavy" or (level == "any" and self.legs != "none"))
+
+    @property
+    def label(self) -> str:
+        week = f"w{self.week} " if self.week > 1 else ""
+        return f"{self.id} ({week}{self.weekday} {self.slot})"
+
+
+def hours_between(a: Session, b: Session) -> float:
+    """Hours from the end of the earlier-starting session to the start of the other."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return (second.start - first.end) / 60
+
+
+class Setting:
+    """What a result's `input` fixes: the scenario, the rule set, the sessions, the slots,
+    the phases and each week's targets. The same for every plan of one input."""
+
+    def __init__(self, inp: dict[str, Any]) -> None:
+        sc = self.sc = inp["scenario"]
+        self.rule_set = inp["rules"]
+        self.weeks: int = sc.get("weeks", 1)
+        self.slots: dict[str, str] = sc.get("slots") or dict(DEFAULT_SLOTS)
+        self.sessions = resolve_sessions(sc)
+        self.offered = on_offer(sc, self.sessions)
+        self.phases = self._phases()
+        self.race = sc.get("race")
+        self.race_day = self._race_day()
+        self.race_week = None if self.race_day is None else self.race_day // 7 + 1
+        # race day's first slot (README: the race goes in race day's first slot)
+        self.race_slot = min(self.slots, key=lambda s: _clock(self.slots[s]))
+        self.run_targets = self._run_minutes_targets()
+        self.long_bands = self._long_run_bands()
+        self.week_targets = {w: self._targets(w) for w in range(1, self.weeks + 1)}
+        self.mobility_fits = {w: self._mobility_fits(w) for w in range(1, self.weeks + 1)}
+
+    # -- rules in force --------------------------------------------------------------------
+    def rules(self) -> dict[str, dict[str, Any]]:
+        """Rule id -> parameters: the resolved set, plus the automatic rules the scenario
+        uses (pins or bans, a previous plan, a race)."""
+        rules = {rid: p for rid, p in self.rule_set["rules"].items() if p.get("enabled", True)}
+        used = {
+            "pinned": bool(self.sc.get("fixed") or self.sc.get("forbid")),
+            "stability": bool(self.sc.get("previous")),
+            "race_day": self.sc.get("race") is not None,
+        }
+        for rid, defaults in AUTOMATIC.items():
+            if used[rid] and rid not in rules:
+                rules[rid] = dict(defaults)
+        return rules
+
+    # -- calendar --------------------------------------------------------------------------
+    def free(self, week: int, weekday: str, slot: str) -> int:
+        """Free minutes of a slot: the week's calendar (week_availability replaces
+        availability), nothing where a block takes it away."""
+        calendars = self.sc.get("week_availability") or {}
+        calendar = calendars.get(str(week), calendars.get(week, self.sc["availability"]))
+        for b in self.sc.get("blocked") or []:
+            if b["day"] == weekday and b.get("slot") in (None, slot) and b.get("week") in (
+                None, week,
+            ):  # fmt: skip
+                return 0
+        return int((calendar.get(weekday) or {}).get(slot, 0))
+
+    def _race_day(self) -> int | None:
+        """README: race day is race.date, or the plan's last Sunday (days from the first
+        Monday; without `start`, the date's weekday in the plan's last week)."""
+        race = self.sc.get("race")
+        if race is None:
+            return None
+        if not race.get("date"):
+            return self.weeks * 7 - 1
+        date = dt.date.fromisoformat(race["date"])
+        if self.sc.get("start"):
+            return (date - dt.date.fromisoformat(self.sc["start"])).days
+        return (self.weeks - 1) * 7 + date.weekday()
+
+    # -- phases and targets ----------------------------------------------------------------
+    def _phases(self) -> list[str]:
+        """README "Phases": given, or derived: with a race, base for about 40% of the weeks
+        before the peak and taper (README says "of the weeks"; the code's 2/5 of the weeks
+        left after peak and taper, floored, is what the result's phases show), then build,
+        2 peak weeks for blocks of 8 weeks or more, then the taper (2 weeks for a marathon
+        or ultra, 1 otherwise); without a race the scenario's phase (default build); a
+        deload week every `deload_every` weeks of the base and build part (0: none; the code
+        also takes 1 as none)."""
+        sc = self.sc
+        if sc.get("phases"):
+            return list(sc["phases"])
+        main = sc.get("phase") or "build"
+        if self.weeks == 1:
+            return [main]
+        race = sc.get("race")
+        distance = race.get("distance", "marathon") if race else None
+        taper = TAPER_WEEKS[distance] if distance else 0
+        peak = 2 if distance and self.weeks >= 8 else 0
+        body = self.weeks - taper - peak
+        base = body * 2 // 5 if distance else 0
+        phases = ["base"] * base + [main] * (body - base)
+        every = sc.get("deload_every", 4)
+        if every > 1:
+            phases = ["deload" if (i + 1) % every == 0 else p for i, p in enumerate(phases)]
+        return phases + ["peak"] * peak + ["taper"] * taper
+
+    def row(self, week: int) -> dict[str, Any]:
+        """The week's phase row: the rule set's table with the scenario's phase_targets
+        (field by field). A one-week scenario keeps its own targets: no row."""
+        if self.weeks == 1:
+            return {}
+        phase = self.phases[week - 1]
+        row = dict((self.rule_set.get("phases") or {}).get(phase) or {})
+        row.update((self.sc.get("phase_targets") or {}).get(phase) or {})
+        return {k: v for k, v in row.items() if v is not None}
+
+    def targets(self, week: int) -> dict[str, Any]:
+        return self.week_targets[week]
+
+    def _targets(self, week: int) -> dict[str, Any]:
+        """The scenario's targets as the week's phase changes them (counts, sets for every
+        targeted muscle group), the week's running-minutes target, and no long run in race
+        week (the race replaces it)."""
+        given = {**DEFAULT_TARGETS, **(self.sc.get("targets") or {})}
+        row = self.row(week)
+        out: dict[str, Any] = {
+            "runs": _range(row.get("runs", given["runs"])),
+            "strength": _range(row.get("strength", given["strength"])),
+            "quality_runs": _range(row.get("quality_runs", given["quality_runs"])),
+            "long_run": 0 if week == self.race_week else given["long_run"],
+            "mobility": None if given.get("mobility") is None else _range(given["mobility"]),
+            "run_minutes": self.run_targets[week - 1],
+            "sets": {
+                m: _range(row.get("sets", value)) for m, value in (given.get("sets") or {}).items()
+            },
+        }
+        return out
+
+    def _run_minutes_targets(self) -> list[int | None]:
+        """README "How a block builds": against targets.run_minutes as the build level, the
+        loaded weeks ramp linearly from 10 points below the first phase's level to each
+        phase's level at the end of that phase, never more than 10% above the week they
+        grow from; a deload week is 75% of the week before; taper weeks 75% of the top and
+        race week 50%. (README silent, read from models/progression.py: the ramp runs over
+        the loaded weeks alone, deloads skipped; a deload is 75% of the week before's level
+        before rounding; minutes are rounded to 5 (ties to even); "10% above" is rounded
+        down to 5 and measured from the week before or, after deloads, the last week before
+        them; off-season weeks are loaded.)"""
+        base = (self.sc.get("targets") or {}).get("run_minutes")
+        n = self.weeks
+        if base is None:
+            return [None] * n
+        if n == 1:
+            return [base]
+        phases = self.phases
+        level = [Fraction(self.row(w + 1).get("run_minutes_pct", 100)) for w in range(n)]
+        loaded = [w for w in range(n) if phases[w] in LOADED]
+        pct = [Fraction(0)] * n
+        if loaded:
+            anchors = [(0, level[loaded[0]] - 10)]
+            for i, w in enumerate(loaded):
+                last_of_phase = i + 1 == len(loaded) or phases[loaded[i + 1]] != phases[w]
+                if last_of_phase and (i, level[w]) != anchors[-1]:
+                    anchors.append((i, level[w]))
+            for i, w in enumerate(loaded):
+                (i0, p0), (i1, p1) = next(
+                    ((a, b) for a, b in itertools.pairwise(anchors) if a[0] <= i <= b[0]),
+                    (anchors[-1], anchors[-1]),
+                )
+                pct[w] = p0 if i1 == i0 else p0 + (p1 - p0) * (i - i0) / (i1 - i0)
+        top = max((pct[w] for w in loaded), default=Fraction(100))
+        for w in range(n):
+            if phases[w] == "deload":
+                pct[w] = Fraction(3, 4) * pct[w - 1] if w else level[w]
+            elif phases[w] == "taper":
+                if self.race_week is None:
+                    pct[w] = level[w]
+                else:
+                    pct[w] = (Fraction(1, 2) if w + 1 == self.race_week else Fraction(3, 4)) * top
+        minutes = [_round(base * p / 100, 5) for p in pct]
+        for w in range(1, n):
+            if phases[w] == "deload":
+                continue
+            ref = w - 1
+            while ref > 0 and phases[ref] == "deload":
+                ref -= 1
+            if phases[ref] != "deload":
+                minutes[w] = min(minutes[w], minutes[ref] * 110 // 100 // 5 * 5)
+        return list(minutes)
+
+    def _long_run_bands(self) -> list[tuple[int, int] | None]:
+        """README "How a block builds": before a race the long run ramps from 60% of the
+        distance's peak to that peak three weeks before race week, holds it to the taper,
+        is 30 min shorter in a deload week, about 65% of the peak in the taper, none in race
+        week; without a race it ramps from 90 to 120 min; never longer than the week's
+        longest free slot or the longest long run on offer; targets.long_run_minutes sets
+        one band for every week instead. (README silent, read from models/progression.py:
+        lengths rounded to 15 min (ties to even), the start at least 60 min, the ramp over
+        the loaded weeks up to the peak week, a deload 30 min below the last non-deload
+        week (at least 60), the cap applied when it is 60 min or more; a single week has
+        the band 90-120 (60-90 outside base, build and peak) capped at the longest slot.)"""
+        fixed = (self.sc.get("targets") or {}).get("long_run_minutes")
+        n = self.weeks
+        if fixed is not None:
+            band = _range(fixed)
+            return [None if w == self.race_week else band for w in range(1, n + 1)]
+        longest_long = max(
+            (f["minutes"] for sid, f in self.sessions.items()
+             if sid in self.offered and f["kind"] == "run" and f["run_type"] == "long"),
+            default=0,
+        )  # fmt: skip
+        longest_slot = [
+            max(self._capacity(w, d, s) for d in WEEKDAYS for s in self.slots)
+            for w in range(1, n + 1)
+        ]
+        cap = [min(longest_long, slot) // 15 * 15 for slot in longest_slot]
+        if n == 1:
+            if self.race_week == 1:
+                return [None]
+            lo, hi = (90, 120) if self.phases[0] in ("base", "build", "peak") else (60, 90)
+            if cap[0] and cap[0] < hi:
+                lo, hi = min(lo, cap[0]), cap[0]
+            return [(lo, hi)]
+        loaded = [w for w in range(1, n + 1) if self.phases[w - 1] in LOADED]
+        if self.race is not None and self.race_week is not None:
+            peak = LONG_RUN_PEAK[self.race.get("distance", "marathon")]
+            start = max(60, _round(Fraction(3, 5) * peak, 15))
+            peak_week = max(1, self.race_week - 3)
+        else:
+            start, peak = 90, 120
+            peak_week = loaded[-1] if loaded else n
+        rising = [w for w in loaded if w <= peak_week]
+        out: list[tuple[int, int] | None] = []
+        before = start
+        for w in range(1, n + 1):
+            phase = self.phases[w - 1]
+            if w == self.race_week:
+                out.append(None)
+                continue
+            if w in rising:
+                i = rising.index(w)
+                share = Fraction(i, len(rising) - 1) if len(rising) > 1 else Fraction(1)
+                value = _round(start + (peak - start) * share, 15)
+            elif phase == "deload":
+                value = max(60, before - 30)
+            elif phase in LOADED:
+                value = peak
+            else:
+                value = _round(Fraction(13, 20) * peak, 15)
+            if cap[w - 1] >= 60:
+                value = min(value, cap[w - 1])
+            if phase != "deload":
+                before = value
+            out.append((value, value))
+        return out
+
+    def _mobility_fits(self, w: int) -> bool:
+        """NO-MOB's "where time allows": some mobility session on offer (or pinned there)
+        fits the free minutes of some slot of the week before race day (the week's budget
+        is not considered, as in the code)."""
+        pins = {(pin.get("week", 1), pin["day"], pin["slot"], pin["session"])
+                for pin in self.sc.get("fixed") or []}  # fmt: skip
+        for weekday in WEEKDAYS:
+            day = (w - 1) * 7 + WEEKDAYS.index(weekday)
+            if self.race_day is not None and day >= self.race_day:
+                continue
+            for slot in self.slots:
+                free = self.free(w, weekday, slot)
+                for sid, f in self.sessions.items():
+                    if (
+                        f["kind"] == "mobility"
+                        and f["minutes"] <= free
+                        and (sid in self.offered or (w, weekday, slot, sid) in pins)
+                    ):
+                        return True
+        return False
+
+    def _capacity(self, week: int, weekday: str, slot: str) -> int:
+        """A slot's free minutes as the long-run cap sees them (race day: the race's slot
+        holds the race, the others nothing)."""
+        day = (week - 1) * 7 + WEEKDAYS.index(weekday)
+        if self.race_day is not None and day == self.race_day:
+            return 0
+        return self.free(week, weekday, slot)
+
+
+@cache
+def _setting(key: str) -> Setting:
+    return Setting(json.loads(key))
+
+
+class Plan:
+    """A plan to judge: the setting and its placed sessions, in time order."""
+
+    def __init__(self, setting: Setting, sessions: list[dict[str, Any]]) -> None:
+        self.s = setting
+        self.problems: list[str] = []
+        self.sessions = sorted((self._session(x) for x in sessions), key=lambda x: (x.start, x.id))
+
+    def _session(self, x: dict[str, Any]) -> Session:
+        week = x.get("week", 1)
+        defined = self.s.sessions.get(x["session"])
+        if defined is None:
+            self.problems.append(f"{x['session']}: not a session of this scenario")
+            defined = {**x, "entry": x["session"], "strength_type": None}
+        minutes = defined["minutes"]
+        legs = defined["legs"] if defined["kind"] == "strength" else None
+        expected = {
+            "minutes": minutes, "kind": defined["kind"], "intensity": defined["intensity"],
+            "run_type": defined["run_type"], "legs": legs, "sets": defined["sets"] or {},
+            "start": self.s.slots.get(x["slot"]),
+        }  # fmt: skip
+        for name, value in expected.items():
+            if x.get(name) != value:
+                self.problems.append(f"{x['session']}: {name} {x.get(name)!r}, wanted {value!r}")
+        if "rpe" in defined and x["load"] != defined["rpe"] * minutes:
+            self.problems.append(f"{x['session']}: load {x['load']}, wanted RPE x minutes")
+        day = (week - 1) * 7 + WEEKDAYS.index(x["day"])
+        return Session(
+            id=x["session"], week=week, weekday=x["day"], slot=x["slot"], day=day,
+            start=day * 1440 + _clock(self.s.slots.get(x["slot"], x["start"])),
+            minutes=minutes, kind=defined["kind"], intensity=defined["intensity"],
+            run_type=defined["run_type"], legs=defined["legs"] or "none",
+            sets=dict(defined["sets"] or {}), load=x["load"],
+            strength_type=defined["strength_type"], entry=defined["entry"],
+        )  # fmt: skip
+
+    def week(self, w: int) -> list[Session]:
+        return [x for x in self.sessions if x.week == w]
+
+    def weeks(self) -> range:
+        return range(1, self.s.weeks + 1)
+
+    def pairs(self) -> Iterator[tuple[Session, Session]]:
+        """Every ordered pair of two different placed sessions."""
+        return itertools.permutations(self.sessions, 2)
+
+    def running(self, w: int) -> int:
+        """Running minutes of week w, the race aside."""
+        return sum(x.minutes for x in self.week(w) if x.run and not x.race)
+
+    def training(self, w: int) -> int:
+        """Training minutes of week w (the race does not count)."""
+        return sum(x.minutes for x in self.week(w) if not x.race)
+
+    def longest_long(self, w: int) -> int:
+        """The week's long run in minutes (the longest, if there are two; 0 if none)."""
+        return max((x.minutes for x in self.week(w) if x.long), default=0)
+
+    def day_loads(self, w: int) -> list[int]:
+        loads = [0] * 7
+        for x in self.week(w):
+            loads[WEEKDAYS.index(x.weekday)] += x.load
+        return loads
+
+
+# A rule's findings: (units, what); a hard rule is broken by any finding, a soft rule costs
+# weight x units per finding.
+Findings = list[tuple[int, str]]
+P = dict[str, Any]
+
+
+# ------------------------------------------------------------------------------ hard rules
+def availability(plan: Plan, p: P) -> Findings:
+    """Sessions only in available slots, and no longer than the slot's free minutes. (The
+    race overrides the calendar on race day: README "The race".)"""
+    out = []
+    for x in plan.sessions:
+        if x.race and x.day == plan.s.race_day and x.slot == plan.s.race_slot:
+            continue
+        free = plan.s.free(x.week, x.weekday, x.slot)
+        if x.minutes > free:
+            out.append((1, f"{x.label}: {x.minutes} min in a slot with {free} free"))
+    return out
+
+
+def one_per_slot(plan: Plan, p: P) -> Findings:
+    """One session at a time: at most one per slot, and none overlapping in time."""
+    per_slot = Counter((x.day, x.slot) for x in plan.sessions)
+    out = [(1, f"day {d} {s}: {n} sessions") for (d, s), n in per_slot.items() if n > 1]
+    out += [
+        (1, f"{a.label} and {b.label} overlap")
+        for a, b in itertools.combinations(plan.sessions, 2)
+        if (a.day, a.slot) != (b.day, b.slot) and a.start < b.end and b.start < a.end
+    ]
+    return out
+
+
+def daily_sessions(plan: Plan, p: P) -> Findings:
+    """At most `max_per_day` sessions on a day, of which at most `max_runs` runs and
+    `max_strength` strength sessions."""
+    out = []
+    days: dict[int, list[Session]] = defaultdict(list)
+    for x in plan.sessions:
+        days[x.day].append(x)
+    for day, here in days.items():
+        for what, n, limit in (
+            ("sessions", len(here), p["max_per_day"]),
+            ("runs", sum(x.run for x in here), p["max_runs"]),
+            ("strength sessions", sum(x.strength for x in here), p["max_strength"]),
+        ):
+            if n > limit:
+                out.append((1, f"day {day}: {n} {what}; at most {limit}"))
+    return out
+
+
+def weekly_minutes(plan: Plan, p: P) -> Findings:
+    """Total minutes of the week within the scenario's `weekly_minutes` budget (the race
+    does not count)."""
+    budget = plan.s.sc.get("weekly_minutes")
+    if budget is None:
+        return []
+    return [
+        (1, f"w{w}: {plan.training(w)} min; budget {budget}")
+        for w in plan.weeks()
+        if plan.training(w) > budget
+    ]
+
+
+def _count_rule(plan: Plan, field: str, counted: Callable[[Session], bool]) -> Findings:
+    out = []
+    for w in plan.weeks():
+        wanted = plan.s.targets(w)[field]
+        if wanted is None:
+            continue
+        lo, hi = (wanted, wanted) if isinstance(wanted, int) else wanted
+        n = sum(1 for x in plan.week(w) if counted(x))
+        if not lo <= n <= hi:
+            out.append((1, f"w{w}: {n} for targets.{field} {lo}-{hi}"))
+    return out
+
+
+def run_count(plan: Plan, p: P) -> Findings:
+    """Number of runs within `targets.runs` (the race counts as a run of its week)."""
+    return _count_rule(plan, "runs", lambda x: x.run)
+
+
+def strength_count(plan: Plan, p: P) -> Findings:
+    """Number of strength sessions within `targets.strength`."""
+    return _count_rule(plan, "strength", lambda x: x.strength)
+
+
+def long_run(plan: Plan, p: P) -> Findings:
+    """Exactly `targets.long_run` long runs (none in race week)."""
+    return _count_rule(plan, "long_run", lambda x: x.long)
+
+
+def quality_runs(plan: Plan, p: P) -> Findings:
+    """Number of quality runs (tempo, intervals, hills) within `targets.quality_runs`."""
+    return _count_rule(plan, "quality_runs", lambda x: x.quality)
+
+
+def mobility_count(plan: Plan, p: P) -> Findings:
+    """Number of mobility sessions within `targets.mobility` (when the scenario sets it)."""
+    return _count_rule(plan, "mobility", lambda x: x.mobility)
+
+
+def rest_days(plan: Plan, p: P) -> Findings:
+    """At least `min_days` days with no session; the scenario's named rest days stay empty
+    (`keep_named`); with `mobility_ok` mobility does not break a rest day; the race
+    overrides a named rest day."""
+
+    def breaks_rest(x: Session) -> bool:
+        return not (p["mobility_ok"] and x.mobility)
+
+    named = set((plan.s.sc.get("preferences") or {}).get("rest_days") or [])
+    out = []
+    if p["keep_named"]:
+        out += [
+            (1, f"{x.label} on a named rest day")
+            for x in plan.sessions
+            if x.weekday in named and breaks_rest(x) and not x.race
+        ]
+    for w in plan.weeks():
+        busy = {x.day for x in plan.week(w) if breaks_rest(x)}
+        if 7 - len(busy) < p["min_days"]:
+            out.append((1, f"w{w}: {7 - len(busy)} rest days; wanted {p['min_days']}"))
+    return out
+
+
+def hard_separation(plan: Plan, p: P) -> Findings:
+    """A hard run and a hard strength session at least `hours` apart (end of one to the
+    start of the other, either order)."""
+    return [
+        (1, f"{a.label} and {b.label}: {hours_between(a, b):.1f} h apart")
+        for a, b in plan.pairs()
+        if a.hard_run and b.hard_lift and hours_between(a, b) < p["hours"]
+    ]
+
+
+def no_consecutive_hard_days(plan: Plan, p: P) -> Findings:
+    """No two calendar days in a row with a hard session (the long run counts as hard with
+    `include_long_run`). One finding per pair of such sessions."""
+
+    def hard(x: Session) -> bool:
+        return x.hard or (p["include_long_run"] and x.long)
+
+    return [
+        (1, f"{a.label} and {b.label}: hard on consecutive days")
+        for a, b in plan.pairs()
+        if hard(a) and hard(b) and b.day - a.day == 1
+    ]
+
+
+def legs_before_long_run(plan: Plan, p: P) -> Findings:
+    """No leg strength (heavy, or any with `legs: any`) within `hours` before the long run:
+    ending less than `hours` before it starts."""
+    return [
+        (1, f"{a.label} ends {(b.start - a.end) / 60:.1f} h before {b.label}")
+        for a, b in plan.pairs()
+        if a.leg_work(p["legs"]) and b.long and a.start < b.start
+        and (b.start - a.end) / 60 < p["hours"]
+    ]  # fmt: skip
+
+
+def same_day_order(plan: Plan, p: P) -> Findings:
+    """A run and a lift on one day: in this `order` (run_first, lift_first or any), at
+    least `min_gap_hours` apart."""
+    out = []
+    for run, lift in plan.pairs():
+        if not (run.run and lift.strength and run.day == lift.day):
+            continue
+        wrong = (p["order"] == "run_first" and not run.start < lift.start) or (
+            p["order"] == "lift_first" and not lift.start < run.start
+        )
+        if wrong or hours_between(run, lift) < p["min_gap_hours"]:
+            out.append((1, f"{run.label} and {lift.label}: {p['order']}, "
+                        f"{p['min_gap_hours']} h"))  # fmt: skip
+    return out
+
+
+def plyo_not_heavy(plan: Plan, p: P) -> Findings:
+    """No plyometrics on a day with heavy lifting (hard strength other than plyometrics)."""
+    return [
+        (1, f"{a.label} on the day of {b.label}")
+        for a, b in plan.pairs()
+        if a.plyo and b.heavy_lift and a.day == b.day
+    ]
+
+
+def phase_limits(plan: Plan, p: P) -> Findings:
+    """No strength session harder than the week's phase allows (`max_strength_intensity`
+    in the phase table; a one-week scenario keeps its own targets)."""
+    out = []
+    for x in plan.sessions:
+        limit = plan.s.row(x.week).get("max_strength_intensity")
+        if limit is not None and x.strength and RANK[x.intensity] > RANK[limit]:
+            out.append((1, f"{x.label}: above {limit} in a {plan.s.phases[x.week - 1]} week"))
+    return out
+
+
+def run_progression(plan: Plan, p: P) -> Findings:
+    """Weekly running minutes (the race aside) rise by at most `percent` % week over week;
+    after a deload week, RETURN: at most `percent` % above the last loaded week (README
+    silent on "loaded" here: the last week before the deloads that is not a deload)."""
+    out = []
+    phases = plan.s.phases
+    for w in plan.weeks():
+        ref = w - 1
+        if phases[w - 1] != "deload":
+            while ref >= 1 and phases[ref - 1] == "deload":
+                ref -= 1
+        if ref < 1:
+            continue
+        if 100 * plan.running(w) > (100 + p["percent"]) * plan.running(ref):
+            out.append((1, f"w{w}: {plan.running(w)} after {plan.running(ref)} in w{ref}"))
+    return out
+
+
+def deload(plan: Plan, p: P) -> Findings:
+    """A deload week is lighter than the week before: training minutes at least
+    `cut_percent` % lower, running minutes at least `run_cut_percent` % lower, and a
+    shorter long run (when both weeks want one)."""
+    out = []
+    for w in plan.weeks():
+        if w == 1 or plan.s.phases[w - 1] != "deload":
+            continue
+        for what, now, before, cut in (
+            ("minutes", plan.training(w), plan.training(w - 1), p["cut_percent"]),
+            ("running", plan.running(w), plan.running(w - 1), p["run_cut_percent"]),
+        ):
+            if 100 * now > (100 - cut) * before:
+                out.append((1, f"deload w{w}: {what} {now} after {before}"))
+        if plan.s.targets(w)["long_run"] and plan.s.targets(w - 1)["long_run"]:
+            now, before = plan.longest_long(w), plan.longest_long(w - 1)
+            if not now < before:
+                out.append((1, f"deload w{w}: long run {now} after {before}"))
+    return out
+
+
+def race_day(plan: Plan, p: P) -> Findings:
+    """The race is on race day, alone, in the day's first slot, and nothing follows it."""
+    day = plan.s.race_day
+    if day is None:
+        return []
+    races = [x for x in plan.sessions if x.race]
+    out = []
+    if [(x.day, x.slot) for x in races] != [(day, plan.s.race_slot)]:
+        out.append((1, "the race is not (only) in race day's first slot"))
+    out += [(1, f"{x.label} on or after race day") for x in plan.sessions
+            if not x.race and x.day >= day]  # fmt: skip
+    return out
+
+
+def race_week(plan: Plan, p: P) -> Findings:
+    """Before the race: no long run in the `long_run_days` days, no hard or heavy-leg
+    lifting in the `lift_days` days (`long_lift_days` for a marathon or ultra), no quality
+    run in the `quality_days` days, nothing but a short easy run (at most `eve_minutes`) or
+    mobility the day before; race week's running minutes, the race aside, at most
+    `taper_percent` % of the highest week's (the other weeks': a one-week plan has none to
+    compare with). "Easy run": a run of easy intensity (README: easy runs and strides)."""
+    day = plan.s.race_day
+    if day is None:
+        return []
+    distance = (plan.s.race or {}).get("distance", "marathon")
+    lift_days = p["long_lift_days"] if distance in ("marathon", "ultra") else p["lift_days"]
+    out = []
+    for x in plan.sessions:
+        before = day - x.day
+        if x.race or before < 1:
+            continue
+        if x.long and before <= p["long_run_days"]:
+            out.append((1, f"{x.label}: long run {before} days before the race"))
+        if (x.hard_lift or x.leg_work("heavy")) and before <= lift_days:
+            out.append((1, f"{x.label}: hard or heavy-leg lift {before} days before the race"))
+        if x.quality and before <= p["quality_days"]:
+            out.append((1, f"{x.label}: quality run {before} days before the race"))
+        short_easy = x.run and x.intensity == "easy" and x.minutes <= p["eve_minutes"]
+        if before == 1 and not (short_easy or x.mobility):
+            out.append((1, f"{x.label}: the day before the race"))
+    others = [w for w in plan.weeks() if w != plan.s.race_week]
+    if others and plan.s.race_week is not None:
+        top = max(plan.running(w) for w in others)
+        ran = plan.running(plan.s.race_week)
+        if 100 * ran > p["taper_percent"] * top:
+            out.append((1, f"race week: {ran} running minutes, highest week {top}"))
+    return out
+
+
+def pinned(plan: Plan, p: P) -> Findings:
+    """Pinned sessions (`fixed`, week 1 unless given) stay in their slots; forbidden ones
+    (`forbid`: an entry, i.e. every length, or one length; a slot or the whole day; a
+    week or every week) stay out."""
+    placed = {(x.week, x.weekday, x.slot, x.id) for x in plan.sessions}
+    out = [
+        (1, f"{pin['session']} pinned to {pin['day']} {pin['slot']} is not there")
+        for pin in plan.s.sc.get("fixed") or []
+        if (pin.get("week", 1), pin["day"], pin["slot"], pin["session"]) not in placed
+    ]
+    out += [
+        (1, f"{x.label} is forbidden there")
+        for x in plan.sessions
+        for ban in plan.s.sc.get("forbid") or []
+        if ban["session"] in (x.id, x.entry) and ban["day"] == x.weekday
+        and ban.get("slot") in (None, x.slot) and ban.get("week") in (None, x.week)
+    ]  # fmt: skip
+    return out
+
+
+# ------------------------------------------------------------------------------ coach rules
+def muscle_recovery(plan: Plan, p: P) -> Findings:
+    """MUSCLE: a muscle group trained with `min_sets` sets or more is not trained with that
+    many again within `hours` (end of one session to the start of the next), whatever the
+    sessions are rated. One finding per pair of sessions (README: `weight` points each)."""
+    out = []
+    for a, b in itertools.combinations(plan.sessions, 2):
+        shared = [
+            m
+            for m in MUSCLES
+            if a.sets.get(m, 0) >= p["min_sets"] and b.sets.get(m, 0) >= p["min_sets"]
+        ]
+        if shared and hours_between(a, b) < p["hours"]:
+            out.append((1, f"{a.label} and {b.label}: {', '.join(shared)}"))
+    return out
+
+
+def quality_spacing(plan: Plan, p: P) -> Findings:
+    """QQ: no two quality runs on consecutive calendar days."""
+    return [
+        (1, f"{a.label} and {b.label}")
+        for a, b in plan.pairs()
+        if a.quality and b.quality and b.day - a.day == 1
+    ]
+
+
+def quality_before_long(plan: Plan, p: P) -> Findings:
+    """Q>LONG: no quality run on the calendar day before the long run."""
+    return [
+        (1, f"{a.label} the day before {b.label}")
+        for a, b in plan.pairs()
+        if a.quality and b.long and b.day - a.day == 1
+    ]
+
+
+def lift_after_hard_run(plan: Plan, p: P) -> Findings:
+    """RUN>LIFT: no hard lift on the calendar day after a hard run."""
+    return [
+        (1, f"{b.label} the day after {a.label}")
+        for a, b in plan.pairs()
+        if a.hard_run and b.hard_lift and b.day - a.day == 1
+    ]
+
+
+def legs_before_key_run(plan: Plan, p: P) -> Findings:
+    """LEGS>KEY: no heavy-leg lift (any leg work with `legs: any`) on the calendar day
+    before a key run (a quality run or the long run)."""
+    return [
+        (1, f"{a.label} the day before {b.label}")
+        for a, b in plan.pairs()
+        if a.leg_work(p["legs"]) and b.key and b.day - a.day == 1
+    ]
+
+
+def lift_before_long_run(plan: Plan, p: P) -> Findings:
+    """LIFT<LONG: no lift earlier the same day than the long run."""
+    return [
+        (1, f"{a.label} before {b.label}")
+        for a, b in plan.pairs()
+        if a.strength and b.long and a.day == b.day and a.start < b.start
+    ]
+
+
+def long_run_peak(plan: Plan, p: P) -> Findings:
+    """LONG-PEAK: before a race, the longest long run falls 2-5 weeks before race week and
+    is long enough for the distance: a finding if no long run in that window is long
+    enough, and one per week outside it (before race week) whose long run is longer than
+    the window's longest. Only for plans with weeks in the window."""
+    race_wk = plan.s.race_week
+    if plan.s.race is None or race_wk is None:
+        return []
+    inside = [w for w in range(race_wk - 5, race_wk - 1) if w >= 1]
+    if not inside:
+        return []
+    floor = LONG_RUN_FLOOR[plan.s.race.get("distance", "marathon")]
+    peak = max(plan.longest_long(w) for w in inside)
+    out = [(1, f"peak long run {peak} min; wanted {floor}+")] if peak < floor else []
+    out += [
+        (1, f"w{w}: long run {plan.longest_long(w)} min above the peak {peak}")
+        for w in range(1, race_wk)
+        if w not in inside and plan.longest_long(w) > peak
+    ]
+    return out
+
+
+# ------------------------------------------------------------------------------ soft rules
+def set_volume(plan: Plan, p: P) -> Findings:
+    """Weekly sets per muscle group inside `targets.sets` (the phase's row in a block):
+    `weight` per set outside."""
+    out = []
+    for w in plan.weeks():
+        for muscle, (lo, hi) in plan.s.targets(w)["sets"].items():
+            total = sum(x.sets.get(muscle, 0) for x in plan.week(w))
+            miss = max(lo - total, total - hi, 0)
+            if miss:
+                out.append((miss, f"w{w} {muscle}: {total} sets for {lo}-{hi}"))
+    return out
+
+
+def _endorsed(lift: Session, run: Session) -> bool:
+    """README: a moderate lift earlier the same day as a quality run is endorsed (001, 004):
+    no rule prices it ("moderate": any lift that is not hard)."""
+    return (
+        lift.strength
+        and not lift.hard
+        and run.quality
+        and lift.day == run.day
+        and (lift.start < run.start)
+    )
+
+
+def run_quality(plan: Plan, p: P) -> Findings:
+    """A quality or long run after hard or leg strength (within `hours`, or earlier the same
+    day) loses `weight` points per such pair; the endorsed moderate lift before a quality
+    run costs nothing."""
+    return [
+        (1, f"{a.label} before {b.label}")
+        for a, b in plan.pairs()
+        if (a.hard_lift or a.leg_work(p["legs"])) and b.key and a.start < b.start
+        and (a.day == b.day or (b.start - a.end) / 60 < p["hours"])
+        and not _endorsed(a, b)
+    ]  # fmt: skip
+
+
+def run_volume(plan: Plan, p: P) -> Findings:
+    """Running minutes (the race aside) short of the week's target: `weight` points per
+    minute; in a block, minutes more than `over_percent` % above the week's target cost
+    `weight` each too (README silent on rounding: the limit rounded down to a minute, read
+    from solver/rules/run_volume.py)."""
+    out = []
+    for w in plan.weeks():
+        wanted = plan.s.targets(w)["run_minutes"]
+        if wanted is None:
+            continue
+        ran = plan.running(w)
+        if ran < wanted:
+            out.append((wanted - ran, f"w{w}: {ran} running minutes for {wanted}"))
+        top = wanted * (100 + p["over_percent"]) // 100
+        if plan.s.weeks > 1 and ran > top:
+            out.append((ran - top, f"w{w}: {ran} running minutes above {top}"))
+    return out
+
+
+def long_run_length(plan: Plan, p: P) -> Findings:
+    """The long run's length inside the week's band (weeks that want exactly one long run):
+    `weight` points per minute outside."""
+    out = []
+    for w in plan.weeks():
+        band = plan.s.long_bands[w - 1]
+        if band is None or plan.s.targets(w)["long_run"] != 1:
+            continue
+        lo, hi = band
+        length = sum(x.minutes for x in plan.week(w) if x.long)
+        off = max(lo - length, length - hi, 0)
+        if off:
+            out.append((off, f"w{w}: long run {length} min for {lo}-{hi}"))
+    return out
+
+
+def mobility(plan: Plan, p: P) -> Findings:
+    """NO-MOB: `min_sessions` to `max_sessions` mobility sessions a week: `weight` points
+    per session short or over, in weeks where a mobility session fits."""
+    out = []
+    for w in plan.weeks():
+        if not plan.s.mobility_fits[w]:
+            continue
+        n = sum(1 for x in plan.week(w) if x.mobility)
+        off = max(p["min_sessions"] - n, n - p["max_sessions"], 0)
+        if off:
+            out.append((off, f"w{w}: {n} mobility sessions"))
+    return out
+
+
+def preferences(plan: Plan, p: P) -> Findings:
+    """The athlete's wishes, one finding per unmet wish: a long run away from
+    `preferences.long_run_day`, a session on a named rest day (the race aside), a run and a
+    lift on one day in the other order than `order`."""
+    prefs = plan.s.sc.get("preferences") or {}
+    day, rest = prefs.get("long_run_day"), set(prefs.get("rest_days") or [])
+    out = [(1, f"{x.label}: long run wanted on {day}") for x in plan.sessions
+           if x.long and day is not None and x.weekday != day]  # fmt: skip
+    out += [(1, f"{x.label} on a rest day") for x in plan.sessions
+            if x.weekday in rest and not x.race]  # fmt: skip
+    if p["order"] != "none":
+        for run, lift in plan.pairs():
+            if (
+                run.run
+                and lift.strength
+                and run.day == lift.day
+                and (
+                    (p["order"] == "run_first" and not run.start < lift.start)
+                    or (p["order"] == "lift_first" and not lift.start < run.start)
+                )
+            ):
+                out.append((1, f"{run.label} and {lift.label}: preferred {p['order']}"))
+    return out
+
+
+def spread(plan: Plan, p: P) -> Findings:
+    """Spread the lifting: a finding per pair of strength sessions on the same or
+    consecutive days (`consecutive`) and per pair of a strength session and a hard or long
+    run on the same day (`hard_run_days`), the endorsed moderate lift before a quality run
+    aside (README silent on whether `consecutive: false` keeps same-day pairs: it drops the
+    pairs of lifts altogether, read from solver/rules/spread.py)."""
+    out = []
+    if p["consecutive"]:
+        out += [
+            (1, f"{a.label} and {b.label}: strength on the same or consecutive days")
+            for a, b in itertools.combinations(plan.sessions, 2)
+            if a.strength and b.strength and abs(a.day - b.day) <= 1
+        ]
+    if p["hard_run_days"]:
+        out += [
+            (1, f"{a.label} on the day of {b.label}")
+            for a, b in plan.pairs()
+            if a.strength and (b.hard_run or b.long) and a.day == b.day and not _endorsed(a, b)
+        ]
+    return out
+
+
+def monotony(plan: Plan, p: P) -> Findings:
+    """Training monotony (mean daily load / its standard deviation over the 7 days, rest
+    days as 0) at most `limit`: `weight` points per week above it. Exactly: monotony > M
+    iff S^2 (1 + M^2) > 7 M^2 Q (S the week's load, Q the sum of squared daily loads), with
+    M the decimal it is written as."""
+    m = Fraction(str(p["limit"]))
+    out = []
+    for w in plan.weeks():
+        loads = plan.day_loads(w)
+        s, q = sum(loads), sum(x * x for x in loads)
+        if s * s * (1 + m * m) > 7 * m * m * q:
+            out.append((1, f"w{w}: daily loads {loads} above monotony {p['limit']}"))
+    return out
+
+
+def acute_chronic(plan: Plan, p: P) -> Findings:
+    """Acute:chronic load ratio (this week's load / the mean of the last 4 weeks' loads,
+    this one included, earlier ones from `history`) inside [`low`, `high`]: `weight` points
+    per week outside; weeks without four weeks of data are not judged (README silent on
+    both; read from solver/rules/acute_chronic.py)."""
+    history = list(plan.s.sc.get("history") or [])
+    loads = {w: sum(plan.day_loads(w)) for w in plan.weeks()}
+    low, high = Fraction(str(p["low"])), Fraction(str(p["high"]))
+    out = []
+    for w in plan.weeks():
+        weeks = [x for x in range(w - 3, w + 1) if x >= 1]
+        need = 4 - len(weeks)
+        if need > len(history):
+            continue
+        chronic = sum(loads[x] for x in weeks) + sum(history[len(history) - need :])
+        if chronic == 0:
+            continue
+        ratio = Fraction(4 * loads[w], chronic)
+        if not low <= ratio <= high:
+            out.append((1, f"w{w}: acute:chronic {float(ratio):.2f}"))
+    return out
+
+
+def stability(plan: Plan, p: P) -> Findings:
+    """Replanning: one unit per change against `previous`: a session dropped, added or
+    moved, a move counting once. A move is a session (the same id) in another place, so
+    per session id the changes are the larger of its places dropped and its places added;
+    a session replaced by another is two changes (the one dropped, the one added), as
+    `replan` lists them."""
+    before = {(x.get("week", 1), x["day"], x["slot"], x["session"])
+              for x in plan.s.sc.get("previous") or []}  # fmt: skip
+    if not before:
+        return []
+    now = {(x.week, x.weekday, x.slot, x.id) for x in plan.sessions}
+    dropped = Counter(sid for *_, sid in before - now)
+    added = Counter(sid for *_, sid in now - before)
+    changes = sum(max(dropped[sid], added[sid]) for sid in dropped | added)
+    return [(changes, f"{changes} change(s) to the previous plan")] if changes else []
+
+
+RULES: dict[str, Callable[[Plan, P], Findings]] = {
+    f.__name__: f
+    for f in (
+        availability, one_per_slot, daily_sessions, weekly_minutes, run_count,
+        strength_count, long_run, quality_runs, mobility_count, rest_days, hard_separation,
+        no_consecutive_hard_days, legs_before_long_run, muscle_recovery, same_day_order,
+        plyo_not_heavy, phase_limits, run_progression, deload, race_day, race_week, pinned,
+        quality_spacing, quality_before_long, lift_after_hard_run, legs_before_key_run,
+        lift_before_long_run, set_volume, run_quality, run_volume, long_run_length, mobility,
+        preferences, spread, long_run_peak, monotony, acute_chronic, stability,
+    )
+}  # fmt: skip
+
+
+# ------------------------------------------------------------------------------ the report
+@dataclass
+class Report:
+    violations: dict[str, list[str]] = field(default_factory=dict)
+    penalties: dict[str, int] = field(default_factory=dict)
+    details: list[tuple[str, int, str]] = field(default_factory=list)
+    breaks: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.penalties.values())
+
+    @property
+    def feasible(self) -> bool:
+        return not self.violations
+
+
+def level(rule: str, params: P) -> str:
+    """The rule's level, hard or soft, as configured (a coach rule is hard with `hard: true`)."""
+    if rule in HARD:
+        return "hard"
+    if rule in COACH:
+        return "hard" if params.get("hard") else "soft"
+    return "soft"
+
+
+def check_sessions(inp: dict[str, Any], sessions: list[dict[str, Any]]) -> Report:
+    """Judge `sessions` (the JSON contract's form) under a result's `input`."""
+    return judge(_setting(json.dumps(inp, sort_keys=True)), sessions)
+
+
+def judge(setting: Setting, sessions: list[dict[str, Any]]) -> Report:
+    """Judge `sessions` under a setting (`Setting(result["input"])`, made once for many
+    plans of one input)."""
+    plan = Plan(setting, sessions)
+    report = Report(problems=list(plan.problems))
+    for rule, params in setting.rules().items():
+        findings = RULES[rule](plan, params)
+        if level(rule, params) == "hard":
+            if findings:
+                report.violations[rule] = [what for _, what in findings]
+            continue
+        weight = params.get("weight", 0)
+        for units, what in findings:
+            if weight * units:
+                report.penalties[rule] = report.penalties.get(rule, 0) + weight * units
+                report.details.append((rule, weight * units, what))
+                report.breaks += rule in COACH
+    return report
+
+
+def check(result: dict[str, Any]) -> Report:
+    """Judge a result (`Result.to_dict()`): its sessions under its own input. A result of
+    several weeks carries its phases; they must be the ones the README derives."""
+    report = check_sessions(result["input"], result["sessions"])
+    setting = _setting(json.dumps(result["input"], sort_keys=True))
+    if setting.weeks > 1 and result.get("phases") and result["phases"] != setting.phases:
+        report.problems.append(f"phases {result['phases']}, derived {setting.phases}")
+    return report

@@ -145,16 +145,21 @@ def solve(
     params: dict[str, Any] | None = None,
 ) -> Result:
     """Plan the week: the best schedule under the hard rules, with the soft penalties
-    recomputed by the rules' own checks. Same input, seed and workers=1: same plan.
+    recomputed by the rules' own checks, and each session's prescription (its content:
+    `hybridplan.prescribe`, computed after solving). Same input, seed and workers=1: same plan.
     `params` sets further CP-SAT parameters (over `hybridplan.solving.DEFAULT_PARAMS`).
     Raises InputError for any bad argument or input."""
     check_scenario(scenario)
     check_rules(rules)
     check_options(time_limit, seed, workers)
     check_params(params)
+    from hybridplan.prescribe import attach
+    from hybridplan.solving import as_week
     from hybridplan.solving import solve as _solve
 
-    return _solve(scenario, rules, time_limit=time_limit, seed=seed, workers=workers, params=params)
+    week = as_week(scenario, rules)
+    result = _solve(week, time_limit=time_limit, seed=seed, workers=workers, params=params)
+    return attach(result, week)
 
 
 def explain(

@@ -221,6 +221,7 @@ def solve_cmd(
     from rich.progress import Progress
 
     from hybridplan.outputs import render
+    from hybridplan.prescribe import attach
     from hybridplan.solving import solve
 
     results = []
@@ -231,7 +232,9 @@ def solve_cmd(
         task = progress.add_task("solving", total=len(weeks))
         for week in weeks:
             progress.update(task, description=f"solving {week.scenario.name}")
-            results.append(solve(week, time_limit=time_limit, seed=seed, workers=workers))
+            results.append(
+                attach(solve(week, time_limit=time_limit, seed=seed, workers=workers), week)
+            )
             progress.advance(task)
 
     slot_orders = [_slot_order(w) for w in weeks]

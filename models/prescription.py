@@ -95,5 +95,27 @@ class Prescription(BaseModel):
     def steps_text(self, unit: str = "km") -> str:
         return "; ".join(s.text(unit) for s in self.steps)
 
+    def step_lines(self, unit: str = "km") -> list[str]:
+        """The steps for people: repeats folded back ('6 x 3' work ... with 2' recovery
+        ... between'), where the data keeps them written out."""
+        steps, out, i = self.steps, [], 0
+        while i < len(steps):
+            a = steps[i]
+            b = steps[i + 1] if i + 1 < len(steps) else None
+            if b is not None and b != a and a.kind == "work":
+                reps, j = 1, i + 1
+                while j + 1 < len(steps) and steps[j] == b and steps[j + 1] == a:
+                    reps, j = reps + 1, j + 2
+                if reps > 1:
+                    out.append(f"{reps} x {a.text(unit)}, with {b.text(unit)} between")
+                    i = j
+                    continue
+            run = 1
+            while i + run < len(steps) and steps[i + run] == a:
+                run += 1
+            out.append(f"{run} x {a.text(unit)}" if run > 1 else a.text(unit))
+            i += run
+        return out
+
     def exercises_text(self) -> str:
         return "; ".join(e.text() for e in self.exercises)

@@ -209,8 +209,8 @@ def replan(
 
 
 def export(result: Result, to: str, **options: Any) -> bytes:
-    """Bytes of `result` as `to` (ics, png, html, md, csv); ics takes `start` (a date) and
-    `busy_only` (a bool)."""
+    """Bytes of `result` as `to` (ics, png, html, md, csv, or fit: a zip archive of one FIT
+    workout file per run session); ics takes `start` (a date) and `busy_only` (a bool)."""
     checked = as_result(result)
     allowed = {"ics": {"start", "busy_only"}}.get(to, set()) if isinstance(to, str) else set()
     unknown = sorted(set(options) - allowed)

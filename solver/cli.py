@@ -206,6 +206,13 @@ def solve_cmd(
             help="plans of several weeks: show only this week's grid",
         ),
     ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="table: each session's prescription (paces, steps, exercises) under the grid",
+        ),
+    ] = False,
 ) -> None:
     """Solve scenarios and print the planned weeks, or (with --out) solve a batch into
     result files and a summary. Exit 0 when every week is planned, 1 when some is not,
@@ -250,7 +257,7 @@ def solve_cmd(
     else:
         console = Console()
         for r, o in zip(results, slot_orders, strict=True):
-            console.print(render.table(r, o, show_week))
+            console.print(render.table(r, o, show_week, detail))
             console.print()
     raise typer.Exit(0 if all(r.found for r in results) else 1)
 
@@ -436,6 +443,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     html = "html"
     png = "png"
+    fit = "fit"
 
 
 @app.command("export")
@@ -444,7 +452,9 @@ def export_cmd(
         Path, typer.Argument(help="a result JSON file (solve --format json)", metavar="RESULT.json")
     ],
     to: Annotated[ExportFormat, typer.Option("--to", help="export format")],
-    out: Annotated[Path, typer.Option("--out", help="file to write")],
+    out: Annotated[
+        Path, typer.Option("--out", help="file to write (fit: a directory, one file per run)")
+    ],
     busy_only: Annotated[
         bool, typer.Option("--busy-only", help="ics: events without details")
     ] = False,
@@ -456,8 +466,8 @@ def export_cmd(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="replace --out")] = False,
 ) -> None:
-    """Export a solved week as an iCalendar feed, a PNG picture, an HTML page, Markdown or
-    CSV."""
+    """Export a solved week as an iCalendar feed, a PNG picture, an HTML page, Markdown,
+    CSV, or FIT workouts for the watch (one file per run session into the --out directory)."""
     import datetime as dt
 
     from hybridplan.outputs.export import export
@@ -472,12 +482,35 @@ def export_cmd(
         except ValueError:
             _fail([f"--start: {start!r} is not a date YYYY-MM-DD"])
         options["busy_only"] = busy_only
+    if to is ExportFormat.fit:
+        _export_fit(result_file, result, out, force)
     try:
         data = export(result, to.value, **options)
     except InputError as exc:
         _fail(_in_file(result_file, exc))
     _write_new(out, data, force)
     typer.echo(f"wrote {out} ({len(data)} bytes)")
+
+
+def _export_fit(result_file: Path, result: Result, out: Path, force: bool) -> NoReturn:
+    """One FIT workout file per run session into the directory `out`."""
+    from hybridplan.outputs.fit import workouts
+    from hybridplan.prescribe import prescribed
+
+    try:
+        files = workouts(prescribed(result))
+    except InputError as exc:
+        _fail(_in_file(result_file, exc))
+    if out.exists() and not out.is_dir():
+        _fail([f"--out: {out} is not a directory (fit writes one file per run session)"])
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail([f"--out: cannot create {out}: {exc.strerror}"])
+    for name, data in files.items():
+        _write_new(out / name, data, force)
+    typer.echo(f"wrote {len(files)} FIT workouts to {out}")
+    raise typer.Exit(0)
 
 
 @app.command("generate")

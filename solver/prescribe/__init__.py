@@ -65,7 +65,7 @@ def attach(result: Result, week: PlanInput) -> Result:
 def prescribed(result: Result) -> Result:
     """`result` with prescriptions, computing them from its stored input where a session
     has none (a result written before prescriptions existed)."""
-    if all(s.prescription is not None for s in result.sessions):
+    if not result.input or all(s.prescription is not None for s in result.sessions):
         return result
     from hybridplan.models.loading import input_from_result
 

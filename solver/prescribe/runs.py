@@ -171,7 +171,7 @@ def hills(s: SessionOut, ctx: RunContext) -> Prescription:
     n = max(3, round(lerp(6, 10, place.run_level) * place.ease))
     steps = _repeats(
         ctx, s.minutes, n, 1, 2, "interval", "recovery",
-        ("60 s uphill, hard, driving the arms", "jog back down"), paced=False,
+        ("60 s uphill, driving the arms", "jog back down"), paced=False,
     )  # fmt: skip
     n = sum(st.kind == "work" for st in steps)
     return Prescription(summary=f"{n} x 60 s uphill hard (RPE 8-9), jog down", steps=steps)

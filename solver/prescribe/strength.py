@@ -148,7 +148,9 @@ def strength_prescription(
     rest = "rest 2-3 min between heavy sets, 60-90 s otherwise"
     if kind == "plyometrics":
         rest = "full recovery between sets: quality landings, not fatigue (004)"
-    summary = "; ".join(e.text() for e in exercises) or f"{s.minutes} min strength"
+    shown = [e.text() for e in exercises[:2]]
+    more = f" + {len(exercises) - 2} more" if len(exercises) > 2 else ""
+    summary = "; ".join(shown) + more if shown else f"{s.minutes} min strength"
     return Prescription(summary=summary, steps=_frame(s.minutes, rest), exercises=exercises)
 
 

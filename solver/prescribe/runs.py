@@ -2,9 +2,8 @@
 easy and long runs as one steady step. Minutes are whole and add up to the session's.
 
 The shapes follow Daniels' Running Formula:
-- tempo: cruise intervals at T pace with 1 min rest per 5 min of running (shorter reps in
-  base, longer in build, near-continuous in peak), 15 min of T work early in a block up to
-  30 min late in it;
+- tempo: cruise intervals at T pace, 3 reps (2 in deload and taper weeks) with 1 min rest
+  per 5 min of running, 15 min of T work early in a block up to 30 min late in it;
 - intervals: 3-4 min repeats at I pace, jog recoveries a little shorter than the reps, 4 reps
   early up to 6 late;
 - hills: 60 s uphill hard, jog down (the catalogue's "8 x 60 s"), 6 to 10 reps;
@@ -26,7 +25,6 @@ from hybridplan.prescribe.paces import TrainingPaces, pace_text
 from hybridplan.prescribe.progression import WeekPlace, lerp
 from hybridplan.prescribe.zones import EFFORTS, zone_text
 
-TEMPO_REP = {"base": 5, "build": 8, "peak": 10, "taper": 6, "deload": 5, "offseason": 5}
 INTERVAL_REP = {"base": 3, "build": 4, "peak": 4, "taper": 3, "deload": 3, "offseason": 3}
 MP_LONG = ("half", "marathon", "ultra")  # races whose long runs finish at marathon pace
 SHORT = 15  # minutes: a quality session shorter than this is one steady step
@@ -139,13 +137,13 @@ def _reps_of(steps: list[Step]) -> tuple[int, int, int]:
 
 def tempo(s: SessionOut, ctx: RunContext) -> Prescription:
     place = ctx.place
-    rep = TEMPO_REP.get(place.phase, 8)
+    work = lerp(15, 30, place.run_level) * place.ease  # minutes at T pace
+    n = 2 if place.ease < 1 else 3
+    rep = max(1, round(work / n))
     rest = max(1, rep // 5)  # Daniels: 1 min rest per 5 min of T running
-    work = lerp(15, 30, place.run_level) * place.ease
     steps = _repeats(
-        ctx, s.minutes, max(1, round(work / rep)), rep, rest, "threshold", "recovery",
-        ("threshold", "easy jog"),
-    )  # fmt: skip
+        ctx, s.minutes, n, rep, rest, "threshold", "recovery", ("threshold", "easy jog")
+    )
     n, rep, rest = _reps_of(steps)
     if n == 1:
         summary = f"{rep} min continuous {ctx.at('threshold')} (T)"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from hybridplan.models import limits
 from hybridplan.models.session import Muscle, Sets
@@ -36,6 +36,15 @@ class Step(BaseModel):
         default=None, max_length=64, description="effort zone Z1-Z5, with bpm given max_hr"
     )
     note: str = Field(default="", max_length=limits.MAX_TEXT)
+
+    @field_validator("pace")
+    @classmethod
+    def _pace_order(cls, value: tuple[str, str] | None) -> tuple[str, str] | None:
+        if value is not None:
+            fast, slow = (int(p.split(":")[0]) * 60 + int(p.split(":")[1]) for p in value)
+            if not 0 < fast <= slow:
+                raise ValueError(f"pace {list(value)} must be [fast, slow], above 0:00")
+        return value
 
     def text(self, unit: str = "km") -> str:
         """'8' work 4:35-4:41/km Z4' for tables and calendars."""

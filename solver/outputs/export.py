@@ -214,7 +214,7 @@ def to_html(result: Result) -> str:
         items = "".join(f"<li>{h(line)}</li>" for line in content[1:])
         return (
             f"<b>{h(content[0])}</b>" + (f"<ul>{items}</ul>" if items else "")
-            + f"<small>{h(_describe(s))}</small>"
+            + f"<div><small>{h(_describe(s))}</small></div>"
         )
 
     rows = "".join(

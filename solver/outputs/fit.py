@@ -35,7 +35,9 @@ def speed(pace: str, unit: str) -> float:
 def heart_rate(zone: str | None) -> tuple[int, int] | None:
     """The bpm band of a zone written as 'Z2 122-147 bpm'; None without bpm."""
     match = _BPM.search(zone or "")
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    if not match or len(match.group(1)) > 3 or len(match.group(2)) > 3:
+        return None
+    return int(match.group(1)), int(match.group(2))
 
 
 def file_name(s: SessionOut) -> str:

@@ -180,6 +180,13 @@ def test_a_tampered_prescription_is_bad_input(result: Result, tmp_path: Path) ->
     with pytest.raises(InputError) as caught:
         read_result(path)
     assert "prescription exercises give sets" in str(caught.value.problems[0])
+    data = json.loads(result.to_json())
+    run = next(s for s in data["sessions"] if s["kind"] == "run")
+    run["prescription"]["steps"][0]["pace"] = ["0:00", "0:00"]
+    path.write_text(json.dumps(data))
+    with pytest.raises(InputError) as caught:
+        read_result(path)
+    assert "must be [fast, slow], above 0:00" in str(caught.value.problems[0])
 
 
 def test_results_without_prescriptions_get_them_at_export(result: Result) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -194,7 +195,7 @@ class _WeekBounds:
     hint: dict[Placed, bool] = field(default_factory=dict)
 
 
-def _windows(phases: list[str]) -> list[list[int]]:
+def _windows(phases: Sequence[str]) -> list[list[int]]:
     """The block's weeks in windows of two (one where a pair does not fit), each deload week
     with the week before it, so the bound sees the deload's cuts."""
     out, w, n = [], 1, len(phases)

@@ -91,7 +91,8 @@ def to_ics(result: Result, *, start: dt.date | None = None, busy_only: bool = Fa
         else:
             event.add("summary", f"{s.session} ({s.kind})")
             content = _content(s, result.pace_unit)
-            event.add("description", "\n".join([*content, "", _describe(s)] if content else [_describe(s)]))
+            lines = [*content, "", _describe(s)] if content else [_describe(s)]
+            event.add("description", "\n".join(lines))
             event.add("categories", [s.kind])
         cal.add_component(event)
     return bytes(cal.to_ical())
@@ -134,7 +135,7 @@ def to_png(result: Result) -> bytes:
         rows = render.week_rows(result)
         axes[2].bar(
             [str(r["week"]) for r in rows],
-            [r["load"] for r in rows],
+            [float(str(r["load"])) for r in rows],
             color=["#a1d99b" if r["phase"] in ("deload", "taper") else "#4292c6" for r in rows],
         )
         axes[2].set_title("session-RPE load per week (green: deload, taper)", fontsize=9)

@@ -91,7 +91,7 @@ def workout(result: Result, s: SessionOut) -> bytes:
     for i, step in enumerate(prescription.steps if prescription else []):
         message = WorkoutStepMessage()
         message.message_index = i
-        label = step.kind
+        label: str = step.kind
         if step.pace is not None:
             label += f" {step.pace[0]}-{step.pace[1]}/{unit}"
         elif step.zone:

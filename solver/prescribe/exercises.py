@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from hybridplan.models.athlete import Lift
 from hybridplan.models.session import Muscle
 
 Role = Literal["main", "accessory", "core", "plyo"]
@@ -28,7 +29,7 @@ class Move:
     primary: Muscle
     secondary: tuple[Muscle, ...] = ()
     role: Role = "accessory"
-    lift: str | None = None  # the 1RM it is loaded from (athlete.lifts key)
+    lift: Lift | None = None  # the 1RM it is loaded from (athlete.lifts key)
     max_sets: int = 4
 
 

@@ -88,7 +88,9 @@ class RunContext:
         if band is None:  # effort instead of pace
             words = f"{effort.words}, {effort.rpe}"
             note = f"{note}; {words}" if note else words
-        pace = None if band is None else (pace_text(band[0], self.unit), pace_text(band[1], self.unit))
+        pace = (
+            None if band is None else (pace_text(band[0], self.unit), pace_text(band[1], self.unit))
+        )
         return Step(
             kind=kind, minutes=minutes, pace=pace, zone=zone_text(intensity, self.max_hr), note=note
         )
@@ -222,7 +224,9 @@ def race(s: SessionOut, ctx: RunContext) -> Prescription:
     return Prescription(summary=f"race: {name} {ctx.at('race')}", steps=[step])
 
 
-def race_pace(distance: str | None, finish: str | None, paces: TrainingPaces | None) -> float | None:
+def race_pace(
+    distance: str | None, finish: str | None, paces: TrainingPaces | None
+) -> float | None:
     """Seconds per km of the race: its finish time, else the VDOT's prediction (none for an
     ultra, whose distance the scenario does not give)."""
     from hybridplan.prescribe.paces import race_seconds

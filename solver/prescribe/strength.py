@@ -6,11 +6,11 @@ the goal and the week's place in its phase:
 
 | phase | main lifts | accessories | why |
 |---|---|---|---|
-| base, off-season | 8 reps, 67.5% -> 77.5% 1RM | 12 reps (10 off-season), RIR 2 | 001: 2-3 x 8-12 to start; more volume early (004) |
-| build | 5 reps, 75% -> 85% | 10 reps, RIR 2 | strength rises while running intensity does (004) |
-| peak | 4 reps, 80% -> 87.5% | 8 reps, RIR 2 | heavy, low volume to maintain in season (000: 80-90% 1RM) |
-| taper | 3 reps at 75% | 8 reps, RIR 3 | near the race cut intensity sharply, keep the key lifts (000, 004) |
-| deload | 5 reps at 60% | 10 reps, RIR 4 | a lighter week; the climb resumes after it (001, 004) |
+| base, off-season | 8 reps, 67.5% -> 77.5% | 12 (10) reps, RIR 2 | 001: 2-3 x 8-12 to start |
+| build | 5 reps, 75% -> 85% | 10 reps, RIR 2 | strength rises with running (004) |
+| peak | 4 reps, 80% -> 87.5% | 8 reps, RIR 2 | 000: heavy, low volume, 80-90% 1RM |
+| taper | 3 reps at 75% | 8 reps, RIR 3 | 000, 004: cut intensity near the race |
+| deload | 5 reps at 60% | 10 reps, RIR 4 | 001, 004: lighter; the climb resumes |
 
 Within a phase the main lifts gain 2.5 points of 1RM a week (about +3-4% load: 004's
 "+2-5% load") up to the phase's top; accessories and lifts without a known 1RM go one rep
@@ -22,10 +22,12 @@ without one, reps in reserve.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from hybridplan.models.athlete import Athlete
 from hybridplan.models.prescription import Exercise, Prescription, Step
 from hybridplan.models.result import SessionOut
-from hybridplan.models.session import SessionType
+from hybridplan.models.session import Muscle, SessionType
 from hybridplan.prescribe.exercises import BODYWEIGHT, FILL_BODYWEIGHT, FILL_GYM, GYM, Move
 from hybridplan.prescribe.progression import WeekPlace
 
@@ -50,15 +52,18 @@ REPS_PERCENT = {1: 100, 2: 95, 3: 93, 4: 90, 5: 87, 6: 85, 7: 83, 8: 80, 9: 77, 
                 11: 70, 12: 67, 13: 65, 14: 63, 15: 61}  # fmt: skip
 
 
-def allocate(sets: dict[str, int], moves: tuple[Move, ...], fill: dict[str, Move]) -> list[
-    tuple[Move, int, dict[str, int]]
-]:
+Chosen = tuple[Move, int, dict[Muscle, int]]
+
+
+def allocate(
+    sets: Mapping[Muscle, int], moves: tuple[Move, ...], fill: Mapping[str, Move]
+) -> list[Chosen]:
     """Exercises and their sets so that every muscle group gets exactly the session's sets:
     each move takes up to its `max_sets` of what its primary group still wants, and counts
     them for a secondary group only where that group still wants at least as many; whatever
     is left goes to one filling exercise per group."""
     left = {m: n for m, n in sets.items() if n > 0}
-    out: list[tuple[Move, int, dict[str, int]]] = []
+    out: list[Chosen] = []
     for move in (*moves, *(fill[m] for m in list(left))):
         want = left.get(move.primary, 0)
         if want <= 0:
@@ -81,7 +86,7 @@ def _kg(one_rm: float, percent: float) -> float:
 def exercise(
     move: Move,
     sets: int,
-    muscles: dict[str, int],
+    muscles: dict[Muscle, int],
     session: SessionType,
     place: WeekPlace,
     athlete: Athlete | None,
@@ -89,10 +94,10 @@ def exercise(
     phase = place.phase if place.phase in MAIN else "build"
     late = place.phase_progress > 0.5 and phase not in ("taper", "deload")
     light = session.intensity != "hard"  # circuits and light days stay further from failure
-    one_rm = (athlete.lifts.get(move.lift) if athlete and move.lift else None)  # type: ignore[call-overload]
+    one_rm = (athlete.lifts.get(move.lift) if athlete and move.lift else None)
     bodyweight = session.equipment == "none"
     if move.role == "plyo":  # 004: low volume, full recovery, landing quality over load
-        return Exercise(name=f"{move.name} (full recovery)", sets=sets, reps=5, muscles=muscles)  # type: ignore[arg-type]
+        return Exercise(name=f"{move.name} (full recovery)", sets=sets, reps=5, muscles=muscles)
     if move.role == "main" and not bodyweight:
         reps, start, top = HYPERTROPHY if session.hypertrophy else MAIN[phase]
         if session.intensity != "hard" and not session.hypertrophy:
@@ -101,10 +106,10 @@ def exercise(
         if one_rm is not None:
             return Exercise(
                 name=move.name, sets=sets, reps=reps, percent_1rm=percent,
-                kg=_kg(one_rm, percent), muscles=muscles,  # type: ignore[arg-type]
+                kg=_kg(one_rm, percent), muscles=muscles,
             )  # fmt: skip
         rir = max(2 if light else 1, MAIN_RIR[phase] - (1 if late else 0))
-        return Exercise(name=move.name, sets=sets, reps=reps, rir=rir, muscles=muscles)  # type: ignore[arg-type]
+        return Exercise(name=move.name, sets=sets, reps=reps, rir=rir, muscles=muscles)
     reps, rir = ACCESSORY[phase]
     if session.hypertrophy:
         reps = 12
@@ -117,9 +122,9 @@ def exercise(
         percent = float(REPS_PERCENT.get(reps + rir, 60))
         return Exercise(
             name=move.name, sets=sets, reps=reps, percent_1rm=percent, kg=_kg(one_rm, percent),
-            muscles=muscles,  # type: ignore[arg-type]
+            muscles=muscles,
         )  # fmt: skip
-    return Exercise(name=move.name, sets=sets, reps=reps, rir=rir, muscles=muscles)  # type: ignore[arg-type]
+    return Exercise(name=move.name, sets=sets, reps=reps, rir=rir, muscles=muscles)
 
 
 def _frame(minutes: int, what: str) -> list[Step]:
@@ -143,7 +148,7 @@ def strength_prescription(
     bodyweight = session.equipment == "none"
     moves = (BODYWEIGHT if bodyweight else GYM).get(kind, ())
     fill = FILL_BODYWEIGHT if bodyweight else FILL_GYM
-    chosen = allocate(dict(s.sets), moves, fill)
+    chosen = allocate(s.sets, moves, fill)
     exercises = [exercise(m, n, c, session, place, athlete) for m, n, c in chosen]
     rest = "rest 2-3 min between heavy sets, 60-90 s otherwise"
     if kind == "plyometrics":

@@ -21,8 +21,7 @@ from hybridplan.models import (
     input_from_dict,
     load_plan_input,
 )
-from hybridplan.models.athlete import Athlete
-from hybridplan.models.athlete import MILE_KM, pace_seconds
+from hybridplan.models.athlete import MILE_KM, Athlete, pace_seconds
 from hybridplan.prescribe import prescribe
 from hybridplan.prescribe.paces import athlete_paces
 
@@ -223,5 +222,6 @@ def test_miles_switch_every_pace() -> None:
     assert [st.minutes for st in a.steps] == [st.minutes for st in b.steps]
     for x, y in zip(a.steps, b.steps, strict=True):
         if x.pace is not None and y.pace is not None:
-            assert pace_seconds(y.pace[0]) == pytest.approx(pace_seconds(x.pace[0]) * MILE_KM, abs=2)
+            mile = pace_seconds(x.pace[0]) * MILE_KM
+            assert pace_seconds(y.pace[0]) == pytest.approx(mile, abs=2)
     assert "/mi" in b.summary

@@ -5,6 +5,7 @@ plyometrics session."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -68,7 +69,7 @@ def check_block(phases: list[str], sessions: list[SessionOut]) -> int:
         assert s.prescription.sets_by_muscle() == {m: n for m, n in s.sets.items() if n}
     for (_, lift), series in loads(sessions).items():
         by_week = dict(series)
-        for (w1, kg1), (w2, kg2) in zip(series, series[1:], strict=False):
+        for (w1, kg1), (w2, kg2) in itertools.pairwise(series):
             p1, p2 = phases[w1 - 1], phases[w2 - 1]
             if p1 == p2 and p1 not in ("taper", "deload"):
                 assert kg2 >= kg1, (lift, w1, kg1, w2, kg2)

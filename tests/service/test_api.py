@@ -149,7 +149,9 @@ def test_other_bad_requests_name_the_field(anna: httpx.Client, week_plan: dict[s
     assert odd == ["to: unknown format 'gpx'; use ics, png, html, md, csv or fit"]
 
 
-def test_fit_export_is_a_zip_of_one_workout_per_run(anna: httpx.Client, week_plan: dict[str, Any]) -> None:
+def test_fit_export_is_a_zip_of_one_workout_per_run(
+    anna: httpx.Client, week_plan: dict[str, Any]
+) -> None:
     import io
     import zipfile
 

@@ -73,6 +73,17 @@ MAX_HOURS = 168.0
 MAX_MONOTONY_LIMIT = 5.0
 """The monotony limit: with its exact rational test (denominators up to 1000) and the
 largest day load these limits allow, every product stays inside 64 bits."""
+MAX_LIFT_KG = 500.0
+"""A one-repetition maximum in `athlete.lifts` (kg; the world records are below it)."""
+MIN_MAX_HR = 100
+"""`athlete.max_hr`: the lowest maximum heart rate accepted (beats per minute)."""
+MAX_MAX_HR = 230
+"""`athlete.max_hr`: the highest maximum heart rate accepted (beats per minute)."""
+MIN_PACE_SECONDS = 140
+"""The fastest pace a race time or threshold pace may give, in seconds per km (2:20/km,
+faster than any world record from 5k up)."""
+MAX_PACE_SECONDS = 900
+"""The slowest such pace, in seconds per km (15:00/km, a brisk walk)."""
 MAX_TIME_LIMIT = 3600.0
 """Seconds per solve (`--time-limit`, `time_limit=`)."""
 MAX_WORKERS = 64

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from hybridplan.models import limits
 from hybridplan.models.objections import PlanMetrics
+from hybridplan.models.prescription import Prescription
 from hybridplan.models.session import Intensity, Kind, Legs, Muscle, RunType, Sets
 from hybridplan.models.week import Clock, Day, SlotName
 
@@ -38,6 +39,29 @@ class SessionOut(BaseModel):
         le=limits.MAX_SESSION_MINUTES * limits.MAX_RPE,
         description="session-RPE load, RPE x minutes",
     )
+    prescription: Prescription | None = Field(
+        default=None,
+        description="what to do: a summary, steps (minutes adding up to the session's) and "
+        "exercises (sets adding up to the session's per muscle group); see hybridplan.prescribe",
+    )
+
+    @model_validator(mode="after")
+    def _prescription_adds_up(self) -> SessionOut:
+        """An edited result whose prescription no longer fits its session is bad input."""
+        p = self.prescription
+        if p is None:
+            return self
+        if p.steps and sum(s.minutes for s in p.steps) != self.minutes:
+            raise ValueError(
+                f"prescription steps add up to {sum(s.minutes for s in p.steps)} min; "
+                f"the session has {self.minutes}"
+            )
+        if p.exercises and p.sets_by_muscle() != {m: n for m, n in self.sets.items() if n}:
+            raise ValueError(
+                f"prescription exercises give sets {p.sets_by_muscle()}; the session has "
+                f"{dict(self.sets)}"
+            )
+        return self
 
 
 class Penalty(BaseModel):
@@ -127,6 +151,14 @@ class Result(BaseModel):
             totals[p.rule] = totals.get(p.rule, 0) + p.amount
         return totals
 
+    @property
+    def pace_unit(self) -> str:
+        """km or mile: the unit of the prescriptions' paces (the scenario's athlete)."""
+        scenario = (self.input or {}).get("scenario") or {}
+        athlete = scenario.get("athlete") if isinstance(scenario, dict) else None
+        unit = athlete.get("pace_unit") if isinstance(athlete, dict) else None
+        return unit if unit in ("km", "mile") else "km"
+
     def to_json(self, indent: int | None = 2) -> str:
         return self.model_dump_json(indent=indent)
 
@@ -134,15 +166,22 @@ class Result(BaseModel):
         return self.model_dump(mode="json")
 
     def to_dataframe(self) -> pd.DataFrame:
-        """One row per placed session; sets spread into one column per muscle group."""
+        """One row per placed session; sets spread into one column per muscle group; the
+        prescription as text: `prescription` (its summary), `steps` and `exercises`."""
         import pandas as pd
 
         rows = []
+        unit = self.pace_unit
         for s in self.sessions:
-            row = s.model_dump(exclude={"sets"})
+            row = s.model_dump(exclude={"sets", "prescription"})
+            p = s.prescription
+            row["prescription"] = p.summary if p else ""
+            row["steps"] = p.steps_text(unit) if p else ""
+            row["exercises"] = p.exercises_text() if p else ""
             row.update({f"sets_{m}": n for m, n in s.sets.items()})
             rows.append(row)
-        frame = pd.DataFrame(rows, columns=list(SessionOut.model_fields) if not rows else None)
+        empty = [*SessionOut.model_fields, "steps", "exercises"]
+        frame = pd.DataFrame(rows, columns=empty if not rows else None)
         if "sets" in frame.columns:
             frame = frame.drop(columns="sets")
         frame.insert(0, "scenario", self.scenario)

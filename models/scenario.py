@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from hybridplan.models import limits
+from hybridplan.models.athlete import Athlete
 from hybridplan.models.errors import InputError, problems_of
 from hybridplan.models.phases import Phase, PhaseTargets
 from hybridplan.models.ranges import CountRange, Range
@@ -177,6 +178,11 @@ class Scenario(BaseModel):
     )
     availability: Calendar = Field(
         description="day -> slot -> free minutes; a day or slot left out is unavailable"
+    )
+    athlete: Athlete | None = Field(
+        default=None,
+        description="recent race or threshold pace, max_hr, lifts (1RM kg), pace_unit: "
+        "session content (paces, zones, loads) after solving; the schedule ignores it",
     )
     weeks: int = Field(default=1, ge=1, le=limits.MAX_WEEKS, description="weeks planned at once")
     race: Race | None = Field(default=None, description="a race that ends the plan")

@@ -149,7 +149,8 @@ def solve(
     penalties recomputed by the rules' own checks. Same input, seed and workers=1: same
     plan. `time_limit` is wall seconds; `work_limit` (CP-SAT's deterministic seconds, the
     same on any machine load) makes a solve that is cut short stop at the same plan
-    everywhere. `params` sets further CP-SAT parameters (over
+    everywhere. Each session carries its prescription (its content: `hybridplan.prescribe`,
+    computed after solving). `params` sets further CP-SAT parameters (over
     `hybridplan.solving.DEFAULT_PARAMS`). Raises InputError for any bad argument or input."""
     check_scenario(scenario)
     check_rules(rules)
@@ -157,12 +158,16 @@ def solve(
     if work_limit is not None:
         check_time_limit(work_limit, "work_limit")
     check_params(params)
+    from hybridplan.prescribe import attach
+    from hybridplan.solving import as_week
     from hybridplan.solving import solve as _solve
 
-    return _solve(
-        scenario, rules, time_limit=time_limit, seed=seed, workers=workers, params=params,
+    week = as_week(scenario, rules)
+    result = _solve(
+        week, time_limit=time_limit, seed=seed, workers=workers, params=params,
         deterministic_time=work_limit,
     )  # fmt: skip
+    return attach(result, week)
 
 
 def explain(
@@ -212,8 +217,8 @@ def replan(
 
 
 def export(result: Result, to: str, **options: Any) -> bytes:
-    """Bytes of `result` as `to` (ics, png, html, md, csv); ics takes `start` (a date) and
-    `busy_only` (a bool)."""
+    """Bytes of `result` as `to` (ics, png, html, md, csv, or fit: a zip archive of one FIT
+    workout file per run session); ics takes `start` (a date) and `busy_only` (a bool)."""
     checked = as_result(result)
     allowed = {"ics": {"start", "busy_only"}}.get(to, set()) if isinstance(to, str) else set()
     unknown = sorted(set(options) - allowed)

@@ -313,6 +313,13 @@ def solve_cmd(
             help="plans of several weeks: show only this week's grid",
         ),
     ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="table: each session's prescription (paces, steps, exercises) under the grid",
+        ),
+    ] = False,
 ) -> None:
     """Solve scenarios and print the planned weeks, or (with --out) solve a batch into
     result files and a summary. Exit 0 when every week is planned, 1 when some is not,
@@ -354,6 +361,7 @@ def solve_cmd(
     from rich.progress import Progress
 
     from hybridplan.outputs import render
+    from hybridplan.prescribe import attach
     from hybridplan.solving import solve
 
     results = []
@@ -365,12 +373,15 @@ def solve_cmd(
         for week in weeks:
             progress.update(task, description=f"solving {week.scenario.name}")
             results.append(
-                solve(
+                attach(
+                    solve(
+                        week,
+                        time_limit=time_limit or 10.0,
+                        seed=seed,
+                        workers=workers,
+                        deterministic_time=work_limit,
+                    ),
                     week,
-                    time_limit=time_limit or 10.0,
-                    seed=seed,
-                    workers=workers,
-                    deterministic_time=work_limit,
                 )
             )
             progress.advance(task)
@@ -388,7 +399,7 @@ def solve_cmd(
     else:
         console = Console()
         for r, o in zip(results, slot_orders, strict=True):
-            console.print(render.table(r, o, show_week))
+            console.print(render.table(r, o, show_week, detail))
             console.print()
     for f, r in zip(files, results, strict=True):
         if r.status == "infeasible":
@@ -652,6 +663,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     html = "html"
     png = "png"
+    fit = "fit"
 
 
 @app.command("export")
@@ -662,7 +674,11 @@ def export_cmd(
     to: Annotated[ExportFormat, typer.Option("--to", help="export format")],
     out: Annotated[
         Path,
-        typer.Option("--out", help="file to write, or - for standard output", metavar="FILE"),
+        typer.Option(
+            "--out",
+            help="file to write, or - for standard output (fit: a directory, one file per run)",
+            metavar="FILE",
+        ),
     ],
     busy_only: Annotated[
         bool, typer.Option("--busy-only", help="ics: events without details")
@@ -677,14 +693,16 @@ def export_cmd(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="replace --out")] = False,
 ) -> None:
-    """Export a solved week as an iCalendar feed, a PNG picture, an HTML page, Markdown or
-    CSV.
+    """Export a solved week as an iCalendar feed, a PNG picture, an HTML page, Markdown,
+    CSV, or FIT workouts for the watch (one file per run session into the --out directory).
 
     Examples:
 
       hybridplan export week.json --to ics --out week.ics
 
-      hybridplan export week.json --to md --out - | less"""
+      hybridplan export week.json --to md --out - | less
+
+      hybridplan export week.json --to fit --out workouts/"""
     import datetime as dt
 
     from hybridplan.outputs.export import export
@@ -699,6 +717,10 @@ def export_cmd(
         except ValueError:
             _fail([f"--start: {start!r} is not a date YYYY-MM-DD"])
         options["busy_only"] = busy_only
+    if to is ExportFormat.fit:
+        if _is_stdout(out):
+            _fail(["--out: fit writes one file per run session; give a directory, not -"])
+        _export_fit(result_file, result, out, force)
     try:
         data = export(result, to.value, **options)
     except InputError as exc:
@@ -709,6 +731,27 @@ def export_cmd(
         return
     _write_new(out, data, force)
     typer.echo(f"wrote {out} ({len(data)} bytes)")
+
+
+def _export_fit(result_file: Path, result: Result, out: Path, force: bool) -> NoReturn:
+    """One FIT workout file per run session into the directory `out`."""
+    from hybridplan.outputs.fit import workouts
+    from hybridplan.prescribe import prescribed
+
+    try:
+        files = workouts(prescribed(result))
+    except InputError as exc:
+        _fail(_in_file(result_file, exc))
+    if out.exists() and not out.is_dir():
+        _fail([f"--out: {out} is not a directory (fit writes one file per run session)"])
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail([f"--out: cannot create {out}: {exc.strerror}"])
+    for name, data in files.items():
+        _write_new(out / name, data, force)
+    typer.echo(f"wrote {len(files)} FIT workouts to {out}")
+    raise typer.Exit(0)
 
 
 @app.command("generate")

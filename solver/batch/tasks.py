@@ -94,6 +94,7 @@ def solve_one(source: str | dict[str, Any], name: str, options: Options) -> Outc
     """Load, solve and summarise one scenario; never raises (errors become the outcome).
     A top-level function so that process pools and Dask can ship it."""
     from hybridplan.models.loading import input_from_dict, load_plan_input, load_rule_set
+    from hybridplan.prescribe import attach
     from hybridplan.solving import solve
 
     label = source if isinstance(source, str) else str(source.get("name", name))
@@ -105,9 +106,12 @@ def solve_one(source: str | dict[str, Any], name: str, options: Options) -> Outc
             if isinstance(source, str)
             else input_from_dict(source, options.rules)
         )
-        result = solve(
-            week, time_limit=options.time_limit, seed=options.seed, workers=options.workers,
-            deterministic_time=options.work_limit,
+        result = attach(
+            solve(
+                week, time_limit=options.time_limit, seed=options.seed,
+                workers=options.workers, deterministic_time=options.work_limit,
+            ),
+            week,
         )  # fmt: skip
         if isinstance(source, str):
             result.input_hash = input_hash(

@@ -1,5 +1,6 @@
 """Exports of a solved week: iCalendar (RFC 5545, with the icalendar library), a PNG
-picture (matplotlib), a self-contained HTML page, Markdown and CSV."""
+picture (matplotlib), a self-contained HTML page, Markdown, CSV and FIT workouts (`fit`).
+Each shows the sessions' prescriptions."""
 
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ COLOURS = {  # by family, darker for harder
 }  # fmt: skip
 
 
+def _content(s: SessionOut, unit: str) -> list[str]:
+    """The prescription's lines (summary, steps, exercises); none without one."""
+    return [line.strip() for line in render.prescription_lines(s, unit)]
+
+
 def _describe(s: SessionOut) -> str:
     if s.kind == "run":
         what = f"{s.run_type} run, {s.minutes} min"
@@ -34,7 +40,9 @@ def _describe(s: SessionOut) -> str:
 
 def to_ics(result: Result, *, start: dt.date | None = None, busy_only: bool = False) -> bytes:
     """One event per session, local times in the scenario's time zone, a stable UID per
-    (scenario, week, day, slot) so that importing a new plan updates the old events."""
+    (scenario, week, day, slot) so that importing a new plan updates the old events. The
+    description holds the prescription (summary, steps, exercises), then the session's
+    figures."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     from icalendar import Calendar, Event
@@ -82,7 +90,9 @@ def to_ics(result: Result, *, start: dt.date | None = None, busy_only: bool = Fa
             event.add("summary", "Busy")
         else:
             event.add("summary", f"{s.session} ({s.kind})")
-            event.add("description", _describe(s))
+            content = _content(s, result.pace_unit)
+            lines = [*content, "", _describe(s)] if content else [_describe(s)]
+            event.add("description", "\n".join(lines))
             event.add("categories", [s.kind])
         cal.add_component(event)
     return bytes(cal.to_ical())
@@ -100,18 +110,32 @@ def to_png(result: Result) -> bytes:
     week = input_from_result(result)
     slots = [s.name for s in week.slots[: len(week.scenario.slots)]]
     weeks = render.weeks_of(result)
-    fig, axes = plt.subplots(
-        1,
-        3 if weeks > 1 else 2,
-        figsize=(16 if weeks > 1 else 12, 4.5),
-        gridspec_kw={"width_ratios": [2.2, 1, 1.4] if weeks > 1 else [2.2, 1]},
+    order = {d: i for i, d in enumerate(DAYS)}
+    first = sorted(
+        (s for s in result.sessions if s.week == 1), key=lambda s: (order[s.day], s.start)
     )
+    number = {id(s): k for k, s in enumerate(first, start=1)}
+    legend = [
+        f"[{number[id(s)]}] {s.day} {s.slot} {s.session}: {s.prescription.summary}"
+        for s in first
+        if s.prescription is not None
+    ]
+    ncols = 3 if weeks > 1 else 2
+    fig = plt.figure(figsize=(16 if weeks > 1 else 12, 4.5 + 0.16 * len(legend)))
+    layout = fig.add_gridspec(
+        2 if legend else 1,
+        ncols,
+        width_ratios=[2.2, 1, 1.4] if weeks > 1 else [2.2, 1],
+        height_ratios=[4.5, 0.16 * len(legend) + 0.3] if legend else None,
+        hspace=0.45,
+    )
+    axes = [fig.add_subplot(layout[0, i]) for i in range(ncols)]
     grid, bars = axes[0], axes[1]
     if weeks > 1:  # a load chart per week; the grid shows week 1
         rows = render.week_rows(result)
         axes[2].bar(
             [str(r["week"]) for r in rows],
-            [r["load"] for r in rows],
+            [float(str(r["load"])) for r in rows],
             color=["#a1d99b" if r["phase"] in ("deload", "taper") else "#4292c6" for r in rows],
         )
         axes[2].set_title("session-RPE load per week (green: deload, taper)", fontsize=9)
@@ -121,10 +145,11 @@ def to_png(result: Result) -> bytes:
         grid.add_patch(
             Rectangle((x, y), 0.95, 0.9, color=COLOURS.get((s.kind, s.intensity), "#bbbbbb"))
         )
+        tag = f"  [{number[id(s)]}]" if s.prescription is not None else ""
         grid.text(
             x + 0.47,
             y + 0.45,
-            mpl(f"{s.session}\n{s.start} {s.minutes}'"),
+            mpl(f"{s.session}\n{s.start} {s.minutes}'{tag}"),
             ha="center",
             va="center",
             fontsize=7,
@@ -159,6 +184,15 @@ def to_png(result: Result) -> bytes:
         "sets per muscle group (bar) vs target (line)" + (", week 1" if weeks > 1 else ""),
         fontsize=9,
     )
+    if legend:  # what each numbered session holds: its prescription's summary
+        text = fig.add_subplot(layout[1, :])
+        text.axis("off")
+        shown = [line if len(line) <= 160 else line[:157] + "..." for line in legend]
+        text.text(
+            0, 1, mpl("\n".join(shown)), va="top", ha="left", fontsize=7, family="monospace",
+            transform=text.transAxes,
+        )  # fmt: skip
+        text.set_title("sessions (week 1)" if weeks > 1 else "sessions", fontsize=9, loc="left")
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=120, bbox_inches="tight")
     plt.close(fig)
@@ -172,9 +206,21 @@ def to_html(result: Result) -> str:
     import base64
 
     picture = base64.b64encode(to_png(result)).decode()
+    unit = result.pace_unit
+
+    def what(s: SessionOut) -> str:
+        content = _content(s, unit)
+        if not content:
+            return h(_describe(s))
+        items = "".join(f"<li>{h(line)}</li>" for line in content[1:])
+        return (
+            f"<b>{h(content[0])}</b>" + (f"<ul>{items}</ul>" if items else "")
+            + f"<div><small>{h(_describe(s))}</small></div>"
+        )
+
     rows = "".join(
         f"<tr><td>{h(s.week)}</td><td>{h(s.day)}</td><td>{h(s.slot)}</td><td>{h(s.start)}"
-        f"</td><td>{h(s.session)}</td><td>{h(_describe(s))}</td></tr>"
+        f"</td><td>{h(s.session)}</td><td>{what(s)}</td></tr>"
         for s in result.sessions
     )
     penalties = (
@@ -188,7 +234,8 @@ def to_html(result: Result) -> str:
     return f"""<!doctype html><html><head><meta charset="utf-8">{CSP_META}
 <title>{h(result.scenario)}</title><style>body {{ font-family: sans-serif;
 margin: 2em; }} table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ccc;
-padding: 2px 8px; }}</style></head><body>
+padding: 2px 8px; vertical-align: top; }} ul {{ margin: 2px 0; padding-left: 1.2em; }}
+small {{ color: #666; }}</style></head><body>
 <h1>{h(result.scenario)}</h1>
 <p>rule set {h(result.rule_set)} · {h(result.status)} · penalty {h(result.objective)}
 · {h(sm.runs)} runs ({h(sm.run_minutes)} min) · {h(sm.strength)} strength ·
@@ -202,7 +249,17 @@ padding: 2px 8px; }}</style></head><body>
 
 
 def export(result: Result, to: str, **options: Any) -> bytes:
-    """Bytes of `result` in the format `to` (ics, png, html, md, csv)."""
+    """Bytes of `result` in the format `to` (ics, png, html, md, csv, or fit: a zip of one
+    FIT workout file per run session). A result without prescriptions (written before
+    they existed) gets them from its stored input first."""
+    from hybridplan.prescribe import prescribed
+
+    if to in FORMATS:
+        result = prescribed(result)
+    if to == "fit":
+        from hybridplan.outputs.fit import to_zip
+
+        return to_zip(result)
     if to == "ics":
         return to_ics(result, **options)
     if to == "png":
@@ -213,4 +270,9 @@ def export(result: Result, to: str, **options: Any) -> bytes:
         return render.markdown(result).encode()
     if to == "csv":
         return render.csv([result]).encode()
-    raise InputError([Problem("--to", f"unknown format {to!r}; use ics, png, html, md or csv")])
+    raise InputError(
+        [Problem("--to", f"unknown format {to!r}; use ics, png, html, md, csv or fit")]
+    )
+
+
+FORMATS = ("ics", "png", "html", "md", "csv", "fit")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from hybridplan.models.explanation import Diff, Explanation
-from hybridplan.models.result import Result
+from hybridplan.models.result import Result, SessionOut
 from hybridplan.models.week import DAYS, plural
 from hybridplan.outputs.escaping import csv_frame, md
 
@@ -44,10 +44,14 @@ def _headline(result: Result) -> str:
 
 
 def table(
-    result: Result, slot_order: Sequence[str] | None = None, show_week: int | None = None
+    result: Result,
+    slot_order: Sequence[str] | None = None,
+    show_week: int | None = None,
+    detail: bool = False,
 ) -> RenderableType:
     """A days x slots grid per week (or only `show_week`) with the penalty summary under
-    it; plans of several weeks start with a per-week summary."""
+    it; plans of several weeks start with a per-week summary. `detail` adds each week's
+    sessions with their prescriptions (steps, exercises) under its grid."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -84,6 +88,8 @@ def table(
             parts.append(grid)
             if weeks > 1:
                 parts.append(Text(week_line(result, week), style="dim"))
+            if detail:
+                parts.append(detail_table(result, week))
         parts.append(Text(totals(result), style="dim"))
         if result.penalties:
             pen = Table("rule", "points", "why", title="penalties", title_justify="left")
@@ -96,6 +102,41 @@ def table(
         parts.append(Text(objections_line(result), style="dim"))
         parts.append(Text(preference_line(result), style="dim"))
     return Group(*parts)
+
+
+def prescription_lines(session: SessionOut, unit: str) -> list[str]:
+    """A session's prescription as lines: the summary, then each step and exercise."""
+    p = session.prescription
+    if p is None:
+        return []
+    lines = [p.summary]
+    if session.kind == "run":
+        lines += [f"  {line}" for line in p.step_lines(unit)]
+    lines += [f"  {e.text()}" for e in p.exercises]
+    return lines
+
+
+def detail_table(result: Result, week: int) -> RenderableType:
+    """One week's sessions, day by day, with what to do in each."""
+    from rich.table import Table
+    from rich.text import Text
+
+    unit = result.pace_unit
+    grid = Table(
+        "day", "slot", "session", "what to do", title=f"week {week}: sessions in detail",
+        title_justify="left", show_lines=True,
+    )  # fmt: skip
+    order = {d: i for i, d in enumerate(DAYS)}
+    here = sorted(
+        (s for s in result.sessions if s.week == week), key=lambda s: (order[s.day], s.start)
+    )
+    for s in here:
+        lines = prescription_lines(s, unit) or [f"{s.minutes} min"]
+        what = Text(lines[0], style="bold")
+        for line in lines[1:]:
+            what.append("\n" + line, style="dim" if line.startswith("  ") else "")
+        grid.add_row(s.day, esc(s.slot), Text(s.session, style=_STYLE[s.intensity]), what)
+    return grid
 
 
 def totals(result: Result) -> str:
@@ -370,12 +411,31 @@ def markdown(result: Result, slot_order: Sequence[str] | None = None) -> str:
                 )
             lines.append(f"| {day} | " + " | ".join(cells) + " |")
         lines.append("")
+        lines += markdown_prescriptions(result)
         if result.penalties:
             lines += ["| rule | points | why |", "|---|---|---|"]
             lines += [f"| {md(p.rule)} | {p.amount} | {md(p.detail)} |" for p in result.penalties]
         else:
             lines.append("No penalties: every soft rule is met.")
     return "\n".join(lines) + "\n"
+
+
+def markdown_prescriptions(result: Result) -> list[str]:
+    """Each session's prescription as a list item with its steps and exercises nested."""
+    if not any(s.prescription for s in result.sessions):
+        return []
+    unit = result.pace_unit
+    several = weeks_of(result) > 1
+    out = ["### Sessions", ""]
+    order = {d: i for i, d in enumerate(DAYS)}
+    for s in sorted(result.sessions, key=lambda s: (s.week, order[s.day], s.start)):
+        lines = prescription_lines(s, unit)
+        if not lines:
+            continue
+        when = f"w{s.week} " if several else ""
+        out.append(f"- **{md(f'{when}{s.day} {s.slot} {s.session}')}**: {md(lines[0])}")
+        out += [f"  - {md(line.strip())}" for line in lines[1:]]
+    return [*out, ""]
 
 
 def csv(results: Sequence[Result]) -> str:

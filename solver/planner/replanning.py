@@ -13,6 +13,7 @@ from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Result, SessionOut
 from hybridplan.models.scenario import Block, Pin
 from hybridplan.models.week import DAYS, Day, parse_place_label
+from hybridplan.prescribe import attach
 from hybridplan.solving import solve
 
 Place = tuple[str, str | None]  # (day, slot or None for the whole day)
@@ -90,7 +91,8 @@ def replan(
         "previous": [Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
                      for s in planned],
     })  # fmt: skip
-    result = solve(PlanInput.build(scenario, week.rules), time_limit=time_limit, seed=seed)
+    rebuilt = PlanInput.build(scenario, week.rules)
+    result = attach(solve(rebuilt, time_limit=time_limit, seed=seed), rebuilt)
     if result.found:  # an unplanned week changes nothing: no session is "dropped"
         result.changes = _changes(previous, result, missed, unavailable) + [
             f"released the pin of {p.session} ({p.day} {p.slot})"

@@ -68,7 +68,7 @@ EXPORT_TYPES = {
     "md": "text/markdown",
     "csv": "text/csv",
     "png": "image/png",
-    "fit": "application/vnd.ant.fit",
+    "fit": "application/zip",
 }
 
 router = APIRouter(prefix="/v1", responses=ERRORS)
@@ -183,8 +183,8 @@ async def export(
         str,
         Query(
             max_length=20,
-            description="ics, html, md, csv or png (and fit where the exporter supports it); "
-            "another value is 422 naming the allowed ones",
+            description="ics, html, md, csv, png, or fit (a zip of one FIT workout file "
+            "per run session); another value is 422 naming the allowed ones",
         ),
     ],
     version: Version = None,
@@ -193,7 +193,8 @@ async def export(
     ] = None,
     busy_only: Annotated[bool, Query(description="ics: events without details")] = False,
 ) -> Response:
-    """The plan as a file: an iCalendar feed, an HTML page, Markdown, CSV or a PNG."""
+    """The plan as a file: an iCalendar feed, an HTML page, Markdown, CSV, a PNG, or the
+    run sessions as FIT workouts for the watch (a zip)."""
     options: dict[str, Any] = {}
     if to == "ics":
         options = {"start": start.isoformat() if start else None, "busy_only": busy_only}
@@ -203,7 +204,7 @@ async def export(
         raise InputError(
             [Problem("to", p.message) if p.field == "--to" else p for p in exc.problems]
         ) from None
-    name = f"plan-{plan_id}.{to}"
+    name = f"plan-{plan_id}.{'zip' if to == 'fit' else to}"
     return Response(
         data,
         media_type=EXPORT_TYPES.get(to, "application/octet-stream"),

@@ -20,6 +20,7 @@ from hybridplan.models.scenario import Block, Pin
 from hybridplan.models.week import DAYS
 from hybridplan.outputs.export import export
 from hybridplan.planner.replanning import parse_place, replan
+from hybridplan.prescribe import attach
 from hybridplan.solving import solve
 
 Outcome = dict[str, Any]  # {"result": ...} | {"explanation": ...} | {"problems": [...]}
@@ -32,7 +33,7 @@ def _problems(exc: InputError) -> Outcome:
 def solve_task(scenario: dict[str, Any], rules: str | None, time_limit: float) -> Outcome:
     try:
         week = input_from_dict(scenario, rules)
-        return {"result": solve(week, time_limit=time_limit).to_dict()}
+        return {"result": attach(solve(week, time_limit=time_limit), week).to_dict()}
     except InputError as exc:
         return _problems(exc)
 

@@ -145,8 +145,23 @@ def test_other_bad_requests_name_the_field(anna: httpx.Client, week_plan: dict[s
         0
     ] == "colour: unknown field 'colour'; allowed: plan_id, version, done, missed, " \
         "unavailable, from_day, pins, blocks"
-    fit = problems(anna.get(f"/v1/plans/{week_plan['id']}/export", params={"to": "fit"}))
-    assert fit == ["to: unknown format 'fit'; use ics, png, html, md or csv"]
+    odd = problems(anna.get(f"/v1/plans/{week_plan['id']}/export", params={"to": "gpx"}))
+    assert odd == ["to: unknown format 'gpx'; use ics, png, html, md, csv or fit"]
+
+
+def test_fit_export_is_a_zip_of_one_workout_per_run(
+    anna: httpx.Client, week_plan: dict[str, Any]
+) -> None:
+    import io
+    import zipfile
+
+    response = anna.get(f"/v1/plans/{week_plan['id']}/export", params={"to": "fit"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/zip"
+    assert 'filename="plan-' in response.headers["content-disposition"]
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    runs = [s for s in week_plan["sessions"] if s["kind"] == "run"]
+    assert len(names) == len(runs) > 0 and all(n.endswith(".fit") for n in names)
 
 
 def test_time_limits_are_capped_by_the_server(anna: httpx.Client) -> None:

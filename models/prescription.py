@@ -1,0 +1,130 @@
+"""What a session holds: its prescription (issue 13), part of the public result contract.
+
+Every placed session carries one, computed after solving by `hybridplan.prescribe`:
+- `summary`: one line a person reads first ("3 x 8 min at 4:38/km (T), 2 min jog between");
+- `steps`: flat (repeats written out), their minutes adding up to the session's minutes;
+  a pace band [fast, slow] per km or mile when the athlete's paces are known, else null and
+  an effort (`zone`, and RPE in the note);
+- `exercises`: for strength sessions, whose sets add up to the session's sets per muscle
+  group (`muscles` says which groups each exercise's sets count for).
+Validated as strictly as the rest of a result, since result files come back in."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from hybridplan.models import limits
+from hybridplan.models.session import Muscle, Sets
+
+StepKind = Literal["warmup", "work", "recovery", "cooldown", "steady"]
+PaceText = Annotated[str, Field(pattern=r"^\d{1,2}:[0-5]\d$", description="M:SS")]
+
+
+class Step(BaseModel):
+    """One step of a session, in minutes; repeats are written out one step each."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: StepKind
+    minutes: int = Field(ge=1, le=limits.MAX_SESSION_MINUTES)
+    pace: tuple[PaceText, PaceText] | None = Field(
+        default=None, description="[fast, slow] M:SS per km (or mile: the athlete's pace_unit)"
+    )
+    zone: str | None = Field(
+        default=None, max_length=64, description="effort zone Z1-Z5, with bpm given max_hr"
+    )
+    note: str = Field(default="", max_length=limits.MAX_TEXT)
+
+    @field_validator("pace")
+    @classmethod
+    def _pace_order(cls, value: tuple[str, str] | None) -> tuple[str, str] | None:
+        if value is not None:
+            fast, slow = (int(p.split(":")[0]) * 60 + int(p.split(":")[1]) for p in value)
+            if not 0 < fast <= slow:
+                raise ValueError(f"pace {list(value)} must be [fast, slow], above 0:00")
+        return value
+
+    def text(self, unit: str = "km") -> str:
+        """'8' work 4:35-4:41/km Z4' for tables and calendars."""
+        parts = [f"{self.minutes}' {self.kind}"]
+        if self.pace is not None:
+            parts.append(f"{self.pace[0]}-{self.pace[1]}/{unit}")
+        if self.zone:
+            parts.append(self.zone)
+        if self.note:
+            parts.append(f"({self.note})")
+        return " ".join(parts)
+
+
+class Exercise(BaseModel):
+    """One exercise: sets x reps at a share of the 1RM (and kg) or at reps in reserve."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1, max_length=limits.MAX_NAME)
+    sets: int = Field(ge=1, le=limits.MAX_SETS)
+    reps: int = Field(ge=1, le=100)
+    percent_1rm: float | None = Field(default=None, gt=0, le=100, allow_inf_nan=False)
+    kg: float | None = Field(default=None, ge=0, le=limits.MAX_LIFT_KG, allow_inf_nan=False)
+    rir: int | None = Field(default=None, ge=0, le=10, description="reps in reserve")
+    muscles: dict[Muscle, Sets] = Field(
+        default_factory=dict, description="the working sets this exercise gives each group"
+    )
+
+    def text(self) -> str:
+        """'back squat 4 x 5 at 80% 1RM (80 kg)' or 'step-up 2 x 10, RIR 2'."""
+        out = f"{self.name} {self.sets} x {self.reps}"
+        if self.percent_1rm is not None:
+            out += f" at {self.percent_1rm:g}% 1RM"
+            if self.kg is not None:
+                out += f" ({self.kg:g} kg)"
+        if self.rir is not None:
+            out += f", RIR {self.rir}"
+        return out
+
+
+class Prescription(BaseModel):
+    """A session's content: a summary line, its steps and its exercises."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    summary: str = Field(default="", max_length=limits.MAX_TEXT)
+    steps: list[Step] = Field(default_factory=list, max_length=limits.MAX_LIST)
+    exercises: list[Exercise] = Field(default_factory=list, max_length=limits.MAX_LIST)
+
+    def sets_by_muscle(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for e in self.exercises:
+            for m, n in e.muscles.items():
+                out[m] = out.get(m, 0) + n
+        return {m: n for m, n in out.items() if n}
+
+    def steps_text(self, unit: str = "km") -> str:
+        return "; ".join(s.text(unit) for s in self.steps)
+
+    def step_lines(self, unit: str = "km") -> list[str]:
+        """The steps for people: repeats folded back ('6 x 3' work ... with 2' recovery
+        ... between'), where the data keeps them written out."""
+        steps, out, i = self.steps, [], 0
+        while i < len(steps):
+            a = steps[i]
+            b = steps[i + 1] if i + 1 < len(steps) else None
+            if b is not None and b != a and a.kind == "work":
+                reps, j = 1, i + 1
+                while j + 1 < len(steps) and steps[j] == b and steps[j + 1] == a:
+                    reps, j = reps + 1, j + 2
+                if reps > 1:
+                    out.append(f"{reps} x {a.text(unit)}, with {b.text(unit)} between")
+                    i = j
+                    continue
+            run = 1
+            while i + run < len(steps) and steps[i + run] == a:
+                run += 1
+            out.append(f"{run} x {a.text(unit)}" if run > 1 else a.text(unit))
+            i += run
+        return out
+
+    def exercises_text(self) -> str:
+        return "; ".join(e.text() for e in self.exercises)

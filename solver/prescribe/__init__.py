@@ -1,0 +1,73 @@
+"""Session content, computed after solving: paces and steps for runs, exercises with sets,
+reps and loads for strength, from the plan (phases, goal, where each week stands) and the
+athlete (`scenario.athlete`). Plain arithmetic on a finished plan, never part of the model:
+the schedule is the same with or without it, and it costs well under a millisecond a
+session (`benchmarks/solve_speed.py` reports it).
+
+    from hybridplan.prescribe import attach
+    attach(result, plan_input)          # every session gets .prescription
+
+Modules: `paces` (Daniels' VDOT), `zones` (efforts and heart-rate zones), `progression`
+(a week's place in its block), `runs` (steps), `exercises` (the exercise data), `strength`
+(sets x reps x load).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.prescription import Prescription
+from hybridplan.models.result import Result, SessionOut
+from hybridplan.prescribe.paces import athlete_paces
+from hybridplan.prescribe.progression import WeekPlace, week_place
+from hybridplan.prescribe.runs import MP_LONG, RunContext, race_pace, run_prescription
+from hybridplan.prescribe.strength import mobility_prescription, strength_prescription
+
+__all__ = ["attach", "prescribe", "prescribed"]
+
+
+def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescription]:
+    """A prescription for each session of a plan of `week` (in order)."""
+    sc = week.scenario
+    athlete = sc.athlete
+    paces = athlete_paces(athlete)
+    unit = athlete.pace_unit if athlete else "km"
+    max_hr = athlete.max_hr if athlete else None
+    race = sc.race
+    distance = race.distance if race else None
+    pace = race_pace(distance, race.finish if race else None, paces)
+    mp_finish = distance in MP_LONG if race else week.goal == "endurance"
+    places: dict[int, WeekPlace] = {}
+    out = []
+    for s in sessions:
+        place = places.get(s.week)
+        if place is None:
+            place = places[s.week] = week_place(week, s.week)
+        session = week.sessions.get(s.session)
+        if s.kind == "run":
+            ctx = RunContext(paces, unit, max_hr, place, mp_finish, pace, distance)
+            out.append(run_prescription(s, ctx))
+        elif s.kind == "strength" and session is not None:
+            out.append(strength_prescription(s, session, place, athlete))
+        else:
+            out.append(mobility_prescription(s))
+    return out
+
+
+def attach(result: Result, week: PlanInput) -> Result:
+    """Give every session of `result` (a plan of `week`) its prescription; returns it."""
+    for s, p in zip(result.sessions, prescribe(week, result.sessions), strict=True):
+        s.prescription = p
+    return result
+
+
+def prescribed(result: Result) -> Result:
+    """`result` with prescriptions, computing them from its stored input where a session
+    has none (a result written before prescriptions existed)."""
+    if not result.input or all(s.prescription is not None for s in result.sessions):
+        return result
+    from hybridplan.models.loading import input_from_result
+
+    copy = result.model_copy(deep=True)
+    return attach(copy, input_from_result(copy))

@@ -1,0 +1,263 @@
+"""Run sessions as steps: warm-up, work and recoveries written out one step each, cool-down;
+easy and long runs as one steady step. Minutes are whole and add up to the session's.
+
+The shapes follow Daniels' Running Formula:
+- tempo: cruise intervals at T pace, 3 reps (2 in deload and taper weeks) with 1 min rest
+  per 5 min of running, 15 min of T work early in a block up to 30 min late in it;
+- intervals: 3-4 min repeats at I pace, jog recoveries a little shorter than the reps, 4 reps
+  early up to 6 late;
+- hills: 60 s uphill hard, jog down (the catalogue's "8 x 60 s"), 6 to 10 reps;
+- strides: an easy run ending in 6-8 x 20 s strides at about R pace;
+- long runs at E pace; in build weeks of a marathon or half block the last 15-30% at M pace;
+- the race: one step at race pace (the scenario's finish, or the VDOT's prediction).
+Deload and taper weeks ease the work (`progression.EASE`); without paces every step gives
+its effort (zone and RPE) instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hybridplan.models.athlete import METRES, time_seconds
+from hybridplan.models.prescription import Prescription, Step, StepKind
+from hybridplan.models.result import SessionOut
+from hybridplan.prescribe.paces import TrainingPaces, pace_text
+from hybridplan.prescribe.progression import WeekPlace, lerp
+from hybridplan.prescribe.zones import EFFORTS, zone_text
+
+INTERVAL_REP = {"base": 3, "build": 4, "peak": 4, "taper": 3, "deload": 3, "offseason": 3}
+MP_LONG = ("half", "marathon", "ultra")  # races whose long runs finish at marathon pace
+SHORT = 15  # minutes: a quality session shorter than this is one steady step
+
+
+@dataclass(frozen=True)
+class RunContext:
+    paces: TrainingPaces | None
+    unit: str
+    max_hr: int | None
+    place: WeekPlace
+    mp_finish: bool  # long runs in build weeks may finish at marathon pace
+    race_pace: float | None  # the race's seconds per km, when known
+    race_distance: str | None
+
+    def band(self, intensity: str) -> tuple[float, float] | None:
+        """(fast, slow) seconds per km of an intensity; None without paces."""
+        if intensity == "race":
+            return None if self.race_pace is None else (self.race_pace - 2, self.race_pace + 2)
+        p = self.paces
+        if p is None:
+            return None
+        centre = {
+            "marathon": (p.marathon, 5.0),
+            "threshold": (p.threshold, 3.0),
+            "interval": (p.interval, 3.0),
+            "repetition": (p.repetition, 3.0),
+        }
+        if intensity == "easy":
+            return p.easy
+        if intensity == "recovery":
+            return p.recovery
+        pace, spread = centre[intensity]
+        return pace - spread, pace + spread
+
+    def at(self, intensity: str) -> str:
+        """'at 4:38/km' (the centre of the band; a range for easy running), or the effort."""
+        band = self.band(intensity)
+        effort = EFFORTS[intensity]
+        if band is None:
+            return f"at {effort.words} effort ({effort.zone}, {effort.rpe})"
+        if intensity in ("easy", "recovery"):
+            return f"at {pace_text(band[0], self.unit)}-{pace_text(band[1], self.unit)}/{self.unit}"
+        centre = (band[0] + band[1]) / 2
+        return f"at {pace_text(centre, self.unit)}/{self.unit}"
+
+    def step(
+        self,
+        kind: StepKind,
+        minutes: int,
+        intensity: str | None,
+        note: str = "",
+        paced: bool = True,
+    ) -> Step:
+        """A step at an intensity: its pace band (when known and `paced`), its zone, and
+        its effort in words when there is no pace."""
+        if intensity is None:
+            return Step(kind=kind, minutes=minutes, note=note)
+        band = self.band(intensity) if paced else None
+        effort = EFFORTS[intensity]
+        if band is None:  # effort instead of pace
+            words = f"{effort.words}, {effort.rpe}"
+            note = f"{note}; {words}" if note else words
+        pace = (
+            None if band is None else (pace_text(band[0], self.unit), pace_text(band[1], self.unit))
+        )
+        return Step(
+            kind=kind, minutes=minutes, pace=pace, zone=zone_text(intensity, self.max_hr), note=note
+        )
+
+
+def _split(extra: int, warm_share: float = 0.6) -> tuple[int, int]:
+    """Minutes around the work: warm-up and cool-down, both at least 1."""
+    warm = max(1, min(extra - 1, round(extra * warm_share)))
+    return warm, extra - warm
+
+
+def _repeats(
+    ctx: RunContext,
+    minutes: int,
+    n: int,
+    rep: int,
+    rest: int,
+    work: str | None,
+    rest_kind: str | None,
+    notes: tuple[str, str],
+    paced: bool = True,
+) -> list[Step]:
+    """Warm-up, n reps of `rep` min with `rest` min between, cool-down: the reps shrink in
+    number until the warm-up and cool-down get at least a quarter of the session."""
+    room = minutes - max(2, minutes // 4)
+    while n > 1 and n * rep + (n - 1) * rest > room:
+        n -= 1
+    if n * rep > room:
+        rep = max(1, room)
+    block = n * rep + (n - 1) * rest
+    warm, cool = _split(minutes - block)
+    steps = [ctx.step("warmup", warm, "easy", "easy running, then a few strides")]
+    for i in range(n):
+        steps.append(ctx.step("work", rep, work, notes[0], paced))
+        if i < n - 1:
+            steps.append(ctx.step("recovery", rest, rest_kind, notes[1]))
+    steps.append(ctx.step("cooldown", cool, "easy", "easy running"))
+    return steps
+
+
+def _reps_of(steps: list[Step]) -> tuple[int, int, int]:
+    work = [s for s in steps if s.kind == "work"]
+    rest = [s for s in steps if s.kind == "recovery"]
+    return len(work), work[0].minutes, rest[0].minutes if rest else 0
+
+
+def tempo(s: SessionOut, ctx: RunContext) -> Prescription:
+    place = ctx.place
+    work = lerp(15, 30, place.run_level) * place.ease  # minutes at T pace
+    n = 2 if place.ease < 1 else 3
+    rep = max(1, round(work / n))
+    rest = max(1, rep // 5)  # Daniels: 1 min rest per 5 min of T running
+    steps = _repeats(
+        ctx, s.minutes, n, rep, rest, "threshold", "recovery", ("threshold", "easy jog")
+    )
+    n, rep, rest = _reps_of(steps)
+    if n == 1:
+        summary = f"{rep} min continuous {ctx.at('threshold')} (T)"
+    else:
+        summary = f"{n} x {rep} min {ctx.at('threshold')} (T), {rest} min jog between"
+    return Prescription(summary=summary, steps=steps)
+
+
+def intervals(s: SessionOut, ctx: RunContext) -> Prescription:
+    place = ctx.place
+    rep = INTERVAL_REP.get(place.phase, 4)
+    n = max(2, round(lerp(4, 6, place.run_level) * place.ease))
+    steps = _repeats(
+        ctx, s.minutes, n, rep, max(1, rep - 1), "interval", "recovery", ("interval", "jog")
+    )
+    n, rep, rest = _reps_of(steps)
+    summary = f"{n} x {rep} min {ctx.at('interval')} (I), {rest} min jog between"
+    return Prescription(summary=summary, steps=steps)
+
+
+def hills(s: SessionOut, ctx: RunContext) -> Prescription:
+    place = ctx.place
+    n = max(3, round(lerp(6, 10, place.run_level) * place.ease))
+    steps = _repeats(
+        ctx, s.minutes, n, 1, 2, "interval", "recovery",
+        ("60 s uphill, driving the arms", "jog back down"), paced=False,
+    )  # fmt: skip
+    n = sum(st.kind == "work" for st in steps)
+    return Prescription(summary=f"{n} x 60 s uphill hard (RPE 8-9), jog down", steps=steps)
+
+
+def strides(s: SessionOut, ctx: RunContext) -> Prescription:
+    place = ctx.place
+    n = max(4, round(lerp(6, 8, place.run_level) * place.ease))
+    cool = 5 if s.minutes >= 25 else 1
+    n = min(n, s.minutes - cool - 1)
+    fast = (
+        f"about {pace_text(ctx.paces.repetition, ctx.unit)}/{ctx.unit}"
+        if ctx.paces is not None
+        else "mile effort, RPE 9"
+    )
+    steps = [ctx.step("steady", s.minutes - n - cool, "easy", "easy running")]
+    note = f"20 s stride, fast and relaxed ({fast}), then 40 s easy"
+    steps += [ctx.step("work", 1, None, note) for _ in range(n)]
+    steps.append(ctx.step("cooldown", cool, "easy", "easy running"))
+    summary = f"{s.minutes - n - cool} min easy {ctx.at('easy')}, then {n} x 20 s strides"
+    return Prescription(summary=summary, steps=steps)
+
+
+def steady(s: SessionOut, ctx: RunContext, intensity: str, what: str) -> Prescription:
+    step = ctx.step("steady", s.minutes, intensity, what)
+    return Prescription(summary=f"{s.minutes} min {what} {ctx.at(intensity)}", steps=[step])
+
+
+def long_run(s: SessionOut, ctx: RunContext) -> Prescription:
+    place = ctx.place
+    if ctx.mp_finish and place.phase == "build":
+        mp = 5 * round(s.minutes * lerp(0.15, 0.30, place.phase_progress) / 5)
+        if mp >= 10 and s.minutes - mp >= 30:
+            easy = s.minutes - mp
+            steps = [
+                ctx.step("steady", easy, "easy", "long run, easy"),
+                ctx.step("work", mp, "marathon", "finish at marathon pace"),
+            ]
+            summary = (
+                f"{s.minutes} min: {easy} min easy {ctx.at('easy')}, "
+                f"last {mp} min {ctx.at('marathon')} (M)"
+            )
+            return Prescription(summary=summary, steps=steps)
+    return steady(s, ctx, "easy", "long run, easy")
+
+
+def race(s: SessionOut, ctx: RunContext) -> Prescription:
+    name = ctx.race_distance or "race"
+    step = ctx.step("work", s.minutes, "race", f"{name}: even pace, go with the race")
+    return Prescription(summary=f"race: {name} {ctx.at('race')}", steps=[step])
+
+
+def race_pace(
+    distance: str | None, finish: str | None, paces: TrainingPaces | None
+) -> float | None:
+    """Seconds per km of the race: its finish time, else the VDOT's prediction (none for an
+    ultra, whose distance the scenario does not give)."""
+    from hybridplan.prescribe.paces import race_seconds
+
+    if distance not in METRES:
+        return None
+    km = METRES[distance] / 1000
+    if finish is not None:
+        return time_seconds(finish) / km
+    if paces is not None:
+        return race_seconds(paces.vdot, METRES[distance]) / km
+    return None
+
+
+def run_prescription(s: SessionOut, ctx: RunContext) -> Prescription:
+    kind = s.run_type
+    if kind == "race":
+        return race(s, ctx)
+    if kind in ("tempo", "intervals", "hills", "strides") and s.minutes < SHORT:
+        intensity = "threshold" if kind == "tempo" else "easy"
+        return steady(s, ctx, intensity, f"{kind} (short)")
+    if kind == "tempo":
+        return tempo(s, ctx)
+    if kind == "intervals":
+        return intervals(s, ctx)
+    if kind == "hills":
+        return hills(s, ctx)
+    if kind == "strides":
+        return strides(s, ctx)
+    if kind == "long":
+        return long_run(s, ctx)
+    if kind == "recovery":
+        return steady(s, ctx, "recovery", "recovery run")
+    return steady(s, ctx, "easy", "easy run")

@@ -1,0 +1,197 @@
+"""Prescriptions wherever a person reads a plan: FIT workouts decoded by an independent
+library (fitdecode, not the fit-tool that wrote them), the calendar's descriptions, the
+HTML page, Markdown, CSV and the DataFrame, the terminal's --detail view, and result files
+whose prescription was tampered with."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import fitdecode
+import pytest
+import yaml
+from icalendar import Calendar
+from typer.testing import CliRunner
+
+from helpers import ROOT
+from hybridplan import export, solve
+from hybridplan.cli import app
+from hybridplan.models import InputError, Result
+from hybridplan.models.athlete import MILE_KM, pace_seconds
+from hybridplan.models.loading import read_result
+from hybridplan.outputs.fit import HR_OFFSET, heart_rate, workouts
+
+ATHLETE = {
+    "recent_race": {"distance": "10k", "time": "45:00"},
+    "max_hr": 188,
+    "lifts": {"back_squat": 100, "deadlift": 120, "bench_press": 70},
+}
+
+
+def week(**athlete: Any) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((ROOT / "scenarios" / "marathon-build.yaml").read_text())
+    return {**data, "athlete": {**ATHLETE, **athlete}}
+
+
+@pytest.fixture(scope="module")
+def result() -> Result:
+    r = solve(week())
+    assert r.found
+    return r
+
+
+def decode(data: bytes) -> list[tuple[str, dict[str, Any]]]:
+    with fitdecode.FitReader(io.BytesIO(data)) as reader:
+        return [
+            (frame.name, {f.name: f.value for f in frame.fields})
+            for frame in reader
+            if isinstance(frame, fitdecode.FitDataMessage)
+        ]
+
+
+@pytest.mark.parametrize("unit", ["km", "mile"])
+def test_fit_workouts_round_trip_through_an_independent_decoder(unit: str) -> None:
+    r = solve(week(pace_unit=unit))
+    files = workouts(r)
+    runs = [s for s in r.sessions if s.kind == "run"]
+    assert len(files) == len(runs) > 0
+    for s in runs:
+        assert s.prescription is not None
+        (name,) = [n for n in files if s.session in n and s.day in n]
+        messages = decode(files[name])
+        kinds = [m for m, _ in messages]
+        assert kinds[0] == "file_id" and messages[0][1]["type"] == "workout"
+        head = next(fields for m, fields in messages if m == "workout")
+        assert head["sport"] == "running" and head["num_valid_steps"] == len(s.prescription.steps)
+        steps = [fields for m, fields in messages if m == "workout_step"]
+        assert len(steps) == len(s.prescription.steps)
+        for i, (got, want) in enumerate(zip(steps, s.prescription.steps, strict=True)):
+            assert got["message_index"] == i
+            assert got["duration_type"] == "time"
+            assert got["duration_time"] == want.minutes * 60
+            assert got["intensity"] == {"work": "active", "steady": "active"}.get(
+                want.kind, want.kind
+            )
+            if want.pace is not None:
+                assert got["target_type"] == "speed"
+                per = MILE_KM if unit == "mile" else 1.0
+                slow = 1000 / (pace_seconds(want.pace[1]) / per)
+                fast = 1000 / (pace_seconds(want.pace[0]) / per)
+                assert got["custom_target_speed_low"] == pytest.approx(slow, abs=0.001)
+                assert got["custom_target_speed_high"] == pytest.approx(fast, abs=0.001)
+            elif heart_rate(want.zone) is not None:
+                low, high = heart_rate(want.zone) or (0, 0)
+                assert got["target_type"] == "heart_rate"
+                assert got["custom_target_heart_rate_low"] == low + HR_OFFSET
+                assert got["custom_target_heart_rate_high"] == high + HR_OFFSET
+            else:
+                assert got["target_type"] == "open"
+
+
+def test_export_fit_is_a_zip_and_the_cli_writes_one_file_per_run(
+    result: Result, tmp_path: Path
+) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(export(result, "fit")))
+    assert sorted(archive.namelist()) == sorted(workouts(result))
+    assert export(result, "fit") == export(result, "fit")  # same plan, same bytes
+    path = tmp_path / "week.json"
+    path.write_text(result.to_json())
+    out = tmp_path / "watch"
+    run = CliRunner().invoke(app, ["export", str(path), "--to", "fit", "--out", f"{out}/"])
+    assert run.exit_code == 0, run.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(archive.namelist())
+    again = CliRunner().invoke(app, ["export", str(path), "--to", "fit", "--out", str(out)])
+    assert again.exit_code == 2 and "exists" in again.output
+
+
+def test_the_calendar_describes_what_to_do(result: Result) -> None:
+    calendar = Calendar.from_ical(export(result, "ics"))
+    events = [e for e in calendar.walk() if e.name == "VEVENT"]
+    assert len(events) == len(result.sessions)
+    for event, s in zip(events, result.sessions, strict=True):
+        assert s.prescription is not None
+        text = str(event.get("description"))
+        assert text.startswith(s.prescription.summary)
+        for e in s.prescription.exercises:
+            assert e.text() in text
+    tempo = next(s for s in result.sessions if s.run_type in ("tempo", "hills", "intervals"))
+    text = str(next(e for e in events if tempo.session in str(e.get("summary"))).get("description"))
+    assert "warmup" in text and "cooldown" in text and "bpm" in text
+
+
+def test_html_and_markdown_show_the_content_escaped(result: Result) -> None:
+    html = export(result, "html").decode()
+    md = export(result, "md").decode()
+    for s in result.sessions:
+        assert s.prescription is not None
+        assert s.prescription.summary.replace("'", "&#x27;") in html
+        assert s.prescription.summary in md
+    assert "back squat" in html and "<ul>" in html
+    assert "### Sessions" in md and "  - " in md
+    hostile = result.model_copy(deep=True)
+    first = hostile.sessions[0]
+    assert first.prescription is not None
+    first.prescription = first.prescription.model_copy(update={"summary": "<script>x</script> | a"})
+    assert "<script>x" not in export(hostile, "html").decode()
+    shown = export(hostile, "md").decode()
+    assert "<script>" not in shown and "\\| a" in shown
+
+
+def test_csv_and_the_dataframe_carry_the_prescription(result: Result) -> None:
+    frame = result.to_dataframe()
+    assert {"prescription", "steps", "exercises"} <= set(frame.columns)
+    tempo = frame[frame["run_type"].isin(["hills", "tempo", "intervals"])].iloc[0]
+    assert "warmup" in tempo["steps"] and "/km" in tempo["steps"]
+    lift = frame[frame["kind"] == "strength"].iloc[0]
+    assert "back squat" in lift["exercises"]
+    text = export(result, "csv").decode()
+    assert "prescription,steps,exercises" in text.splitlines()[0].replace('"', "")
+
+
+def test_solve_detail_shows_each_session_s_content(tmp_path: Path) -> None:
+    path = tmp_path / "week.yaml"
+    path.write_text(yaml.safe_dump(week()))
+    run = CliRunner().invoke(app, ["solve", str(path), "--detail"], env={"COLUMNS": "200"})
+    assert run.exit_code == 0, run.output
+    assert "sessions in detail" in run.output
+    assert "/km" in run.output and "back squat" in run.output and "bpm" in run.output
+    plain = CliRunner().invoke(app, ["solve", str(path)], env={"COLUMNS": "200"})
+    assert "sessions in detail" not in plain.output
+
+
+def test_a_tampered_prescription_is_bad_input(result: Result, tmp_path: Path) -> None:
+    data = json.loads(result.to_json())
+    run = next(s for s in data["sessions"] if s["kind"] == "run")
+    run["prescription"]["steps"][0]["minutes"] += 5
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(InputError) as caught:
+        read_result(path)
+    assert "prescription steps add up to" in str(caught.value.problems[0])
+    data = json.loads(result.to_json())
+    lift = next(s for s in data["sessions"] if s["kind"] == "strength")
+    lift["prescription"]["exercises"][0]["sets"] += 1
+    lift["prescription"]["exercises"][0]["muscles"] = {"quads": 9}
+    path.write_text(json.dumps(data))
+    with pytest.raises(InputError) as caught:
+        read_result(path)
+    assert "prescription exercises give sets" in str(caught.value.problems[0])
+    data = json.loads(result.to_json())
+    run = next(s for s in data["sessions"] if s["kind"] == "run")
+    run["prescription"]["steps"][0]["pace"] = ["0:00", "0:00"]
+    path.write_text(json.dumps(data))
+    with pytest.raises(InputError) as caught:
+        read_result(path)
+    assert "must be [fast, slow], above 0:00" in str(caught.value.problems[0])
+
+
+def test_results_without_prescriptions_get_them_at_export(result: Result) -> None:
+    old = result.model_copy(deep=True)
+    for s in old.sessions:
+        s.prescription = None
+    assert export(old, "md") == export(result, "md")
+    assert export(old, "fit") == export(result, "fit")

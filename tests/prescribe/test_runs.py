@@ -1,0 +1,227 @@
+"""Run prescriptions: steps that add up to the session on every shipped scenario and on
+generated weeks, work that grows over a block and eases in deload and taper weeks, paces
+or efforts, heart-rate zones, the race at race pace, miles."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+import yaml
+
+from helpers import ROOT, SHIPPED_SCENARIOS
+from hybridplan import solve
+from hybridplan.batch.generate import generate
+from hybridplan.models import (
+    InputError,
+    PlanInput,
+    Result,
+    SessionOut,
+    input_from_dict,
+    load_plan_input,
+)
+from hybridplan.models.athlete import MILE_KM, Athlete, pace_seconds
+from hybridplan.prescribe import prescribe
+from hybridplan.prescribe.paces import athlete_paces
+
+ATHLETE = {
+    "recent_race": {"distance": "10k", "time": "45:00"},
+    "max_hr": 188,
+    "lifts": {"back_squat": 100, "deadlift": 120, "bench_press": 70},
+}
+STEP_KINDS = {"warmup", "work", "recovery", "cooldown", "steady"}
+
+
+def load(name: str, **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((ROOT / "scenarios" / name).read_text())
+    return {**data, **extra}
+
+
+def out(week: PlanInput, session: str, number: int = 1) -> SessionOut:
+    """A session of `week`'s catalogue placed in week `number` (no solving needed)."""
+    t = week.sessions[session]
+    return SessionOut(
+        week=number, day="wed", slot="am", start="06:30", minutes=t.minutes, session=t.id,
+        kind=t.kind, intensity=t.intensity, run_type=t.run_type,
+        legs=t.legs if t.is_strength else None, sets=dict(t.sets), load=t.load,
+    )  # fmt: skip
+
+
+def check_session(s: SessionOut) -> None:
+    p = s.prescription
+    assert p is not None and p.summary
+    assert sum(st.minutes for st in p.steps) == s.minutes, (s.session, p.steps)
+    assert all(st.minutes >= 1 and st.kind in STEP_KINDS for st in p.steps)
+    if s.kind == "strength" and s.sets:
+        assert p.sets_by_muscle() == {m: n for m, n in s.sets.items() if n}, s.session
+
+
+def check_result(result: Result) -> None:
+    assert result.found
+    for s in result.sessions:
+        check_session(s)
+    Result.model_validate(result.to_dict())  # the contract's own checks agree
+
+
+@pytest.mark.parametrize("path", SHIPPED_SCENARIOS, ids=[p.name for p in SHIPPED_SCENARIOS])
+@pytest.mark.parametrize("athlete", [None, ATHLETE], ids=["no athlete", "athlete"])
+def test_steps_add_up_on_every_shipped_scenario(path: Any, athlete: Any) -> None:
+    week = load_plan_input(path)
+    if athlete is not None:
+        scenario = week.scenario.model_copy(update={"athlete": Athlete.model_validate(athlete)})
+        week = PlanInput.build(scenario, week.rules)
+    result = solve(week, time_limit=20)
+    if "infeasible" in path.name:
+        assert not result.found
+        return
+    check_result(result)
+
+
+@pytest.mark.parametrize("count", [200])
+def test_every_session_on_offer_in_generated_weeks_adds_up(count: int) -> None:
+    """Every session each of 200 generated weeks offers, in every week of the plan (no
+    solving: all that the solver could place), with and without the athlete."""
+    checked = 0
+    for data in generate(count, seed=13, blocks=count // 20):
+        try:
+            week = input_from_dict({**data, "athlete": ATHLETE})
+        except InputError:
+            continue  # the generator's infeasible-by-construction inputs
+        plain = PlanInput.build(week.scenario.model_copy(update={"athlete": None}), week.rules)
+        for w in {1, week.weeks, (week.weeks + 1) // 2}:
+            sessions = [out(week, sid, w) for sid in week.sessions]
+            for which in (week, plain):
+                for s, p in zip(sessions, prescribe(which, sessions), strict=True):
+                    s.prescription = p
+                    check_session(s)
+                    checked += 1
+    assert checked > 10_000
+
+
+def _solved_generated(count: int) -> None:
+    for data in generate(count, seed=3):
+        result = solve({**data, "athlete": ATHLETE}, time_limit=10)
+        if result.found:
+            check_result(result)
+
+
+def test_solved_generated_weeks_add_up() -> None:
+    _solved_generated(25)
+
+
+@pytest.mark.slow
+def test_200_solved_generated_weeks_add_up() -> None:
+    _solved_generated(200)
+
+
+def block() -> PlanInput:
+    return input_from_dict(load("marathon-block-16w.yaml", athlete=ATHLETE))
+
+
+def work_minutes(s: SessionOut) -> int:
+    assert s.prescription is not None
+    return sum(st.minutes for st in s.prescription.steps if st.kind == "work")
+
+
+def test_work_grows_over_a_block_and_eases_in_deload_and_taper_weeks() -> None:
+    week = block()
+    phases = week.phases
+    for session in ("tempo_50", "intervals_60", "hills_45"):
+        sessions = [out(week, session, w) for w in range(1, week.weeks + 1)]
+        for s, p in zip(sessions, prescribe(week, sessions), strict=True):
+            s.prescription = p
+        work = [work_minutes(s) for s in sessions]
+        loaded = [work[w] for w, ph in enumerate(phases) if ph in ("base", "build", "peak")]
+        assert loaded == sorted(loaded) and loaded[-1] > loaded[0], (session, work)
+        for w, ph in enumerate(phases):
+            if ph in ("deload", "taper"):
+                assert work[w] < max(work[:w]), (session, w + 1, work)
+
+
+def test_long_runs_finish_at_marathon_pace_in_build_weeks_only() -> None:
+    week = block()
+    sessions = [out(week, "long_150", w) for w in range(1, week.weeks + 1)]
+    mp: list[int] = []
+    for s, p in zip(sessions, prescribe(week, sessions), strict=True):
+        phase = week.phases[s.week - 1]
+        m = [st for st in p.steps if st.kind == "work"]
+        if phase == "build":
+            assert len(m) == 1 and "marathon pace" in m[0].note
+            paces = athlete_paces(week.scenario.athlete)
+            assert paces is not None and m[0].pace is not None
+            assert pace_seconds(m[0].pace[0]) < paces.marathon < pace_seconds(m[0].pace[1])
+            mp.append(m[0].minutes)
+        else:
+            assert [st.kind for st in p.steps] == ["steady"], phase
+    assert mp == sorted(mp) and mp[-1] > mp[0]
+
+
+def test_easy_and_long_runs_are_one_steady_step_at_easy_pace() -> None:
+    week = input_from_dict(load("marathon-build.yaml", athlete=ATHLETE, phase="base"))
+    paces = athlete_paces(week.scenario.athlete)
+    assert paces is not None
+    for sid in ("easy_45", "long_120", "recovery_30"):
+        s = out(week, sid)
+        (p,) = prescribe(week, [s])
+        (step,) = p.steps
+        assert step.kind == "steady" and step.pace is not None
+        if sid != "recovery_30":
+            assert step.pace == tuple(
+                f"{round(x) // 60}:{round(x) % 60:02d}" for x in paces.easy
+            )
+        assert step.zone is not None and re.fullmatch(r"Z[12] \d+-\d+ bpm", step.zone)
+
+
+def test_without_athlete_inputs_steps_give_effort_instead_of_pace() -> None:
+    week = input_from_dict(load("marathon-build.yaml"))
+    for sid in ("tempo_40", "intervals_45", "easy_45", "long_90"):
+        (p,) = prescribe(week, [out(week, sid)])
+        assert all(st.pace is None for st in p.steps)
+        assert all(st.zone and re.fullmatch(r"Z[1-5]", st.zone) for st in p.steps)
+        assert all("RPE" in st.note for st in p.steps)
+        assert "/km" not in p.summary
+
+
+def test_tempo_steps_are_written_out_with_threshold_pace_and_zone() -> None:
+    week = input_from_dict(load("marathon-build.yaml", athlete=ATHLETE))
+    (p,) = prescribe(week, [out(week, "tempo_50")])
+    kinds = [st.kind for st in p.steps]
+    assert kinds[0] == "warmup" and kinds[-1] == "cooldown"
+    work = [st for st in p.steps if st.kind == "work"]
+    rest = [st for st in p.steps if st.kind == "recovery"]
+    assert len(rest) == len(work) - 1 >= 1  # repeats written out
+    assert all(st.pace == ("4:34", "4:40") for st in work)  # T 4:37 +- 3 s
+    assert all(st.zone == "Z4 165-173 bpm" for st in work)  # 88-92% of 188
+    assert f"{len(work)} x {work[0].minutes} min at 4:37/km (T)" in p.summary
+
+
+def test_the_race_is_one_step_at_race_pace() -> None:
+    week = input_from_dict(load("marathon-block-16w.yaml", athlete=ATHLETE))
+    race = out(week, "race_marathon", week.weeks)
+    (p,) = prescribe(week, [race])
+    (step,) = p.steps
+    assert step.minutes == race.minutes == 239
+    per_km = (3 * 3600 + 59 * 60) / 42.195  # the scenario's finish, 3:59:00
+    assert step.pace is not None
+    assert pace_seconds(step.pace[0]) < per_km < pace_seconds(step.pace[1])
+    # no finish given: the VDOT's prediction (a 45:00 10k: about a 3:27 marathon)
+    data = load("marathon-block-16w.yaml", athlete=ATHLETE)
+    data["race"] = {"date": "2027-03-21", "distance": "marathon"}
+    week = input_from_dict(data)
+    (p,) = prescribe(week, [out(week, "race_marathon", week.weeks)])
+    assert p.steps[0].pace is not None
+    assert "4:5" in p.steps[0].pace[0]
+
+
+def test_miles_switch_every_pace() -> None:
+    km = input_from_dict(load("marathon-build.yaml", athlete=ATHLETE))
+    mile = input_from_dict(load("marathon-build.yaml", athlete={**ATHLETE, "pace_unit": "mile"}))
+    (a,) = prescribe(km, [out(km, "tempo_50")])
+    (b,) = prescribe(mile, [out(mile, "tempo_50")])
+    assert [st.minutes for st in a.steps] == [st.minutes for st in b.steps]
+    for x, y in zip(a.steps, b.steps, strict=True):
+        if x.pace is not None and y.pace is not None:
+            mile = pace_seconds(x.pace[0]) * MILE_KM
+            assert pace_seconds(y.pace[0]) == pytest.approx(mile, abs=2)
+    assert "/mi" in b.summary

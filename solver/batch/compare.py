@@ -166,11 +166,33 @@ def run_row(task: BenchTask, week: Any, result: Any, wall: float) -> dict[str, A
         plan = Plan.from_placements(
             week, ((s.day, s.slot, s.session, s.week) for s in result.sessions)
         )
-        metrics = plan_metrics(plan)
-        for column in LIST_COLUMNS:
-            metrics[column] = json.dumps(metrics[column])
-        row.update(metrics)
+        row.update(_measured(plan_metrics(plan)))
     return row
+
+
+def _measured(metrics: dict[str, Any]) -> dict[str, Any]:
+    for column in LIST_COLUMNS:
+        metrics[column] = json.dumps(metrics[column])
+    return metrics
+
+
+def remeasure(task: BenchTask, row: dict[str, Any]) -> dict[str, Any]:
+    """A kept row (--resume) with its plan measured again by this version's yardstick: the
+    solve is kept, the metrics are never stale. A row that cannot be measured is kept."""
+    from hybridplan.metrics import plan_metrics
+    from hybridplan.models.plan import Plan
+    from hybridplan.models.plan_input import PlanInput
+
+    if row.get("status") not in FOUND or not isinstance(row.get("week"), str):
+        return row
+    try:
+        scenario, _ = load_scenario(task.file)
+        week = PlanInput.build(scenario, task.config.with_overrides(scenario.rules.override))
+        placed = json.loads(row["week"])
+        plan = Plan.from_placements(week, ((d, s, sid, w) for w, d, s, sid in placed))
+    except (InputError, KeyError, ValueError, TypeError):
+        return row
+    return {**row, **_measured(plan_metrics(plan))}
 
 
 def run_comparison(
@@ -206,7 +228,8 @@ def run_comparison(
     for task in tasks:
         digest = task_hash(task, options) if known else None
         if digest is not None and known is not None and digest in known:
-            rows[task.index] = {**known[digest], "task": task.index, "resumed": True}
+            kept = remeasure(task, known[digest])
+            rows[task.index] = {**kept, "task": task.index, "resumed": True}
         else:
             todo.append(task)
     by_name = {str(t.index): t for t in todo}

@@ -145,7 +145,9 @@ def winloss_plot(pairs: pd.DataFrame, configs: list[str], labels: dict[str, str]
         for i in range(k):
             for j in range(k):
                 if text[i][j]:
-                    ax.text(j, i, text[i][j], ha="center", va="center", fontsize=7)
+                    dark = abs(grid[i, j]) > 0.55 if grid[i, j] == grid[i, j] else False
+                    ax.text(j, i, text[i][j], ha="center", va="center", fontsize=7,
+                            color="white" if dark else "black")  # fmt: skip
         ticks = [mpl(_short(c, 12)) for c in configs]
         ax.set_xticks(range(k), ticks, rotation=40, ha="right", fontsize=7)
         ax.set_yticks(range(k), ticks, fontsize=7)
@@ -197,6 +199,7 @@ def cactus_plot(runs: pd.DataFrame, configs: list[str]) -> bytes:
         times = sorted(float(t) for t in group["wall_s"].dropna())
         ax.plot(range(1, len(times) + 1), times, marker=".", color=colours[config],
                 label=mpl(_short(config)))  # fmt: skip
+    ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("scenarios solved")
     ax.set_ylabel("wall time per run (s)")
     ax.set_yscale("log")

@@ -242,7 +242,7 @@ def _round(value: Any, digits: int = 4) -> float | None:
         number = float(value)
     except (TypeError, ValueError):
         return None
-    return None if math.isnan(number) else round(number, digits)
+    return None if math.isnan(number) else round(number, digits) + 0.0  # no -0.0
 
 
 def rank_biserial(differences: list[float]) -> float | None:
@@ -330,11 +330,11 @@ def pairwise(runs: pd.DataFrame) -> pd.DataFrame:
                 "a_wins": sum(d > 0 for d in steps), "ties": sum(d == 0 for d in steps),
                 "b_wins": sum(d < 0 for d in steps),
                 "median_a_minus_b": _round(-sign * median),
-                "wilcoxon_w": w, "p_value": _round(p, 6),
+                "wilcoxon_w": w, "p_value": p,
                 "rank_biserial": _round(rank_biserial(better)),
             })  # fmt: skip
         for entry, adjusted in zip(block, holm([e["p_value"] for e in block]), strict=True):
-            entry["p_holm"] = _round(adjusted, 6)
+            entry["p_holm"] = adjusted
         out += block
     return pd.DataFrame(out, columns=columns)
 

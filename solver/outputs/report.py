@@ -111,6 +111,8 @@ def metric_plot(runs: pd.DataFrame, metrics: list[Any], configs: list[str]) -> b
         title = f"{metric.label}\n({better}" + (f"; n/a in {missing} runs)" if missing else ")")
         ax.set_title(mpl(title), fontsize=8.5)
         ax.grid(axis="y", alpha=0.3)
+        if metric.better is None:  # descriptive: shaded, so it is not read as a ranking
+            ax.set_facecolor("#f2f2f2")
     for ax in list(axes.flat)[len(present) :]:
         ax.axis("off")
     fig.tight_layout()
@@ -127,7 +129,7 @@ def winloss_plot(pairs: pd.DataFrame, configs: list[str], labels: dict[str, str]
     cols = min(4, max(1, len(metrics)))
     rows = max(1, -(-len(metrics) // cols))
     k = len(configs)
-    size = max(3.2, 0.8 * k + 1.6)
+    size = max(3.0, 0.75 * k + 1.2)
     fig, axes = plt.subplots(rows, cols, figsize=(size * cols, size * rows), squeeze=False)
     image = None
     for ax, metric in zip(axes.flat, metrics, strict=False):
@@ -146,12 +148,12 @@ def winloss_plot(pairs: pd.DataFrame, configs: list[str], labels: dict[str, str]
             for j in range(k):
                 if text[i][j]:
                     dark = abs(grid[i, j]) > 0.55 if grid[i, j] == grid[i, j] else False
-                    ax.text(j, i, text[i][j], ha="center", va="center", fontsize=7,
+                    ax.text(j, i, text[i][j], ha="center", va="center", fontsize=8,
                             color="white" if dark else "black")  # fmt: skip
         ticks = [mpl(_short(c, 12)) for c in configs]
-        ax.set_xticks(range(k), ticks, rotation=40, ha="right", fontsize=7)
-        ax.set_yticks(range(k), ticks, fontsize=7)
-        ax.set_title(mpl(labels.get(metric, metric)), fontsize=8.5)
+        ax.set_xticks(range(k), ticks, rotation=40, ha="right", fontsize=8)
+        ax.set_yticks(range(k), ticks, fontsize=8)
+        ax.set_title(mpl(labels.get(metric, metric)), fontsize=9)
     for ax in list(axes.flat)[len(metrics) :]:
         ax.axis("off")
     fig.tight_layout()
@@ -332,6 +334,13 @@ def week_grids(runs: pd.DataFrame, scenario: str, week: int = 1) -> str:
     return f"<h3>{title}</h3><table class='grid'>{header}{body}</table>"
 
 
+def _p(value: Any) -> str:
+    """A p-value as people read it: 0.012, 3.4e-07, < 1e-300."""
+    if value is None or value != value:
+        return "–"
+    return "< 1e-300" if value == 0 else f"{value:.2g}"
+
+
 def _table(frame: pd.DataFrame, **kwargs: Any) -> str:
     return str(frame.to_html(index=False, na_rep="–", escape=True, **kwargs))
 
@@ -349,12 +358,12 @@ def summary_html(summary: pd.DataFrame, metrics: list[Any]) -> str:
                 if mean is None or mean != mean:
                     cells.append("<td>–</td>")
                     continue
-                extra = f"median {row[f'{m.column}_median']:g}"
+                extra = f"median {row[f'{m.column}_median']:.3g}"
                 sd = row.get(f"{m.column}_sd")
                 if sd is not None and sd == sd:
-                    extra += f", sd {sd:g}"
+                    extra += f", sd {sd:.3g}"
                 extra += f", n {int(row[f'{m.column}_n'])}"
-                cells.append(f"<td><b>{mean:g}</b><br><small>{h(extra)}</small></td>")
+                cells.append(f"<td><b>{mean:.3g}</b><br><small>{h(extra)}</small></td>")
             body.append(
                 f"<tr><th>{h(row['rule_set'])}</th><td>{int(row['runs'])}</td>"
                 f"<td>{row['planned_share']:g}</td>{''.join(cells)}</tr>"
@@ -483,7 +492,7 @@ def write_report(
         "<h3>Paired tests</h3><p>Wilcoxon signed-rank on the per-scenario values (scipy), "
         "Holm-adjusted over the pairs of each metric; effect size: matched-pairs "
         "rank-biserial correlation (positive: a better). The median difference is a - b as "
-        "measured.</p>", _table(pairs),
+        "measured.</p>", _table(pairs, formatters={"p_value": _p, "p_holm": _p}),
         "<h3>Borda (one more view, on the composite)</h3>", _table(borda),
     ]  # fmt: skip
     sweep_imgs = [img(k, k) for k in pictures if k.startswith("sweep-")]

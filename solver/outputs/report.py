@@ -156,6 +156,7 @@ def winloss_plot(pairs: pd.DataFrame, configs: list[str], labels: dict[str, str]
         ax.set_title(mpl(labels.get(metric, metric)), fontsize=9)
     for ax in list(axes.flat)[len(metrics) :]:
         ax.axis("off")
+    fig.suptitle("cells: the row set's wins / ties / losses against the column set", fontsize=10)
     fig.tight_layout()
     if image is not None:
         bar = fig.colorbar(image, ax=axes.ravel().tolist(), shrink=0.6, pad=0.02)

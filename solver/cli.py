@@ -424,6 +424,7 @@ def bench_cmd(
     import time
 
     from hybridplan.batch.compare import configurations, provenance, read_known, run_comparison
+    from hybridplan.batch.discovery import discover
     from hybridplan.batch.outdir import OutputLock, check_writable
     from hybridplan.batch.signals import StopFlag
     from hybridplan.outputs.report import write_report
@@ -431,6 +432,8 @@ def bench_cmd(
     given = [*(targets or []), *(scenarios or [])]
     if not given:
         _fail(["no scenarios: give files, directories or glob patterns (or --scenarios)"])
+    if not discover(given, skip=[out]):
+        _fail([f"no scenario files found (.yaml, .yml, .toml, .json) in {', '.join(given)}"])
     journal = out / "runs.jsonl"
     if ((out / "report.html").exists() or journal.exists()) and not (force or resume):
         _fail([
@@ -475,8 +478,6 @@ def bench_cmd(
                     err=True,
                 )
                 raise typer.Exit(stop.exit_code or 130)
-        if runs.empty:
-            _fail([f"no scenario files found in {', '.join(given)}"])
         prov = provenance(
             configs, seeds=seeds, time_limit=time_limit or BATCH_TIME_LIMIT,
             work_limit=work_limit if work_limit is not None else DEFAULT_WORK_LIMIT,

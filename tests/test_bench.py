@@ -305,3 +305,21 @@ def test_variants_keep_the_base_sets_phase_table(tmp_path: Path) -> None:
     [base] = configurations(["balanced"])
     assert base.phases  # blocks read it: base, build, peak, taper and deload weeks
     assert all(c.phases == base.phases for c in configurations([str(sweep)]))
+
+
+def test_dask_gives_the_runs_of_the_process_pool(two: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    configs = configurations(["balanced", "minimal"])
+    local = run_comparison([two / "seed.yaml"], configs)
+    dask = run_comparison([two / "seed.yaml"], configs, executor="dask", jobs=1)
+    _same(local, dask)
+
+
+def test_no_scenarios_is_bad_input_and_leaves_no_report(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "report"
+    result = CliRunner().invoke(app, ["bench", str(tmp_path / "empty"), "--out", str(out)])
+    assert result.exit_code == 2 and "no scenario files found" in result.output
+    assert not out.exists()
+    result = CliRunner().invoke(app, ["bench", "--out", str(out)])
+    assert result.exit_code == 2 and "no scenarios" in result.output

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 FOUND = ("optimal", "feasible")
 BOOTSTRAP = 2000
 STATS_SEED = 0
+CHUNK_VALUES = 4_000_000  # values drawn at once by the bootstrap (32 MB)
 COMPOSITE = "composite"
 
 
@@ -160,11 +161,15 @@ def bootstrap_ci(
         nan = np.full(data.shape[1], np.nan)
         return nan, nan
     rng = np.random.default_rng(seed)
-    picks = rng.integers(0, n, size=(resamples, n))
-    sample = data[picks]  # resamples x n x sets
+    # in chunks of resamples, so that memory stays small however many scenarios and sets
+    chunk = max(1, CHUNK_VALUES // (n * data.shape[1]))
+    parts = []
     with warnings.catch_warnings():  # a set with no value in a resample: NaN, said once
         warnings.simplefilter("ignore", RuntimeWarning)
-        means = np.nanmean(sample, axis=1)
+        for start in range(0, resamples, chunk):
+            picks = rng.integers(0, n, size=(min(chunk, resamples - start), n))
+            parts.append(np.nanmean(data[picks], axis=1))  # resamples x sets
+        means = np.concatenate(parts)
         low = np.nanpercentile(means, 2.5, axis=0)
         high = np.nanpercentile(means, 97.5, axis=0)
     return low, high

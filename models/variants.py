@@ -92,6 +92,7 @@ def expand_variants(path: str | Path) -> list[RuleSet]:
                 name=f"{spec.name or base.name}[{label}]",
                 description=base.description,
                 rules=rules.rules,
+                phases=rules.phases,  # the base's phase table: a swept block keeps it
             )
         )
     return out

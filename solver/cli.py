@@ -463,12 +463,22 @@ def _batch(
 
 @app.command("bench")
 def bench_cmd(
-    scenarios: Annotated[
-        list[str],
-        typer.Option(
-            "--scenarios", help="scenario files, directories or glob patterns", metavar="PATH"
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="scenario files (.yaml, .toml, .json), directories (searched recursively) "
+            "or quoted glob patterns",
+            metavar="FILE|DIR|GLOB...",
+            show_default=False,
         ),
-    ],
+    ] = None,
+    scenarios: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--scenarios", help="scenarios, as the arguments (kept as an alias)", metavar="PATH"
+        ),
+    ] = None,
+    *,
     out: Annotated[Path, typer.Option("--out", help="directory for the report", metavar="DIR")],
     rules: Annotated[
         str,
@@ -481,41 +491,129 @@ def bench_cmd(
     seeds: Annotated[int, typer.Option("--seeds", min=1, max=100, help="seeds per run")] = 1,
     time_limit: WallOption = None,
     work_limit: WorkLimitOption = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            min=1,
+            max=limits.max_jobs(),
+            help=f"worker processes; at most {limits.JOBS_PER_CORE} x the cores",
+        ),
+    ] = 1,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="keep the runs of an earlier bench into --out with the same input hash "
+            "(file, rule set, options, seed, version); solve the rest",
+        ),
+    ] = False,
+    executor: Annotated[
+        Executor, typer.Option("--executor", help="process pool, or a Dask cluster")
+    ] = Executor.process,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Dask scheduler address (tcp://HOST:PORT); without it, a local cluster",
+        ),
+    ] = None,
     show: Annotated[
         str | None,
-        typer.Option("--show", help="scenario name whose weeks the report shows", metavar="NAME"),
+        typer.Option(
+            "--show",
+            help="NAME or NAME:WEEK: the scenario (and week of a block) the report shows "
+            "under each rule set",
+            metavar="NAME[:WEEK]",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="replace an existing report")] = False,
 ) -> None:
-    """Compare rule sets side by side on the same scenarios: runs.csv, summary.csv,
-    pairwise.csv, borda.csv, report.json and report.html.
+    """Compare rule sets on the same scenarios, every plan measured by one yardstick (coach
+    objections, sets, key-run freshness, rest, running minutes, monotony): runs.csv,
+    weeks.csv, summary.csv, ranking.csv (with bootstrap intervals), pairwise.csv (Wilcoxon,
+    effect sizes), winloss.csv, borda.csv, report.json and report.html.
 
-    Example: hybridplan bench --scenarios scenarios/ --rules balanced,strict --out report/"""
-    from hybridplan.batch.compare import borda, configurations, pairwise, run_comparison, summarize
+    Examples:
+
+      hybridplan bench scenarios/ --rules balanced,strict --out report/
+
+      hybridplan bench 'weeks/*.yaml' --rules balanced,strict --jobs 2 --resume --out report/"""
+    import json
+    import os
+    import time
+
+    from hybridplan.batch.compare import configurations, provenance, read_known, run_comparison
+    from hybridplan.batch.discovery import discover
+    from hybridplan.batch.outdir import OutputLock, check_writable
+    from hybridplan.batch.signals import StopFlag
     from hybridplan.outputs.report import write_report
 
-    if (out / "report.html").exists() and not force:
-        _fail([f"--out: {out / 'report.html'} exists; pass --force to replace the report"])
+    given = [*(targets or []), *(scenarios or [])]
+    if not given:
+        _fail(["no scenarios: give files, directories or glob patterns (or --scenarios)"])
+    if not discover(given, skip=[out]):
+        _fail([f"no scenario files found (.yaml, .yml, .toml, .json) in {', '.join(given)}"])
+    journal = out / "runs.jsonl"
+    if ((out / "report.html").exists() or journal.exists()) and not (force or resume):
+        _fail([
+            f"--out: {out} holds a report already; pass --resume to keep its runs or "
+            "--force to replace it"
+        ])  # fmt: skip
     try:
         configs = configurations([r.strip() for r in rules.split(",") if r.strip()])
     except InputError as exc:
         _fail([f"--rules: {p}" for p in exc.problems])
-    runs = run_comparison(
-        scenarios,
-        configs,
-        seeds=seeds,
-        time_limit=time_limit or BATCH_TIME_LIMIT,
-        work_limit=work_limit if work_limit is not None else DEFAULT_WORK_LIMIT,
-        skip=[out],
-    )
-    if runs.empty:
-        _fail([f"--scenarios: no scenario files found in {', '.join(scenarios)}"])
-    summary = summarize(runs)
-    written = write_report(out, runs, summary, pairwise(runs), borda(runs), show)
-    typer.echo(
-        summary[["rule_set", "runs", "feasible_share", "optimal_share"]].to_string(index=False)
-    )
-    typer.echo("wrote " + ", ".join(str(p) for p in written))
+    try:  # before anything is solved: a directory we can write, and ours alone
+        check_writable(out)
+        lock = OutputLock(out)
+        lock.acquire()
+    except InputError as exc:
+        _fail(exc.problems)
+    began = time.time()
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    with lock:
+        known = read_known(journal) if resume else {}
+        if not resume:
+            journal.unlink(missing_ok=True)
+        with journal.open("a", encoding="utf-8") as log, StopFlag() as stop:
+
+            def keep(row: dict[str, object]) -> None:
+                log.write(json.dumps(row, default=str) + "\n")
+                log.flush()
+
+            try:
+                runs = run_comparison(
+                    given, configs, seeds=seeds,
+                    time_limit=time_limit or BATCH_TIME_LIMIT,
+                    work_limit=work_limit if work_limit is not None else DEFAULT_WORK_LIMIT,
+                    skip=[out], jobs=jobs, executor=executor.value, scheduler=scheduler,
+                    known=known, on_row=keep, progress=True, stop=lambda: bool(stop),
+                )  # fmt: skip
+            except KeyboardInterrupt:
+                runs = None
+            if stop or runs is None:
+                typer.echo(
+                    f"interrupted: finished runs are kept in {journal}; run again with --resume",
+                    err=True,
+                )
+                raise typer.Exit(stop.exit_code or 130)
+        prov = provenance(
+            configs, seeds=seeds, time_limit=time_limit or BATCH_TIME_LIMIT,
+            work_limit=work_limit if work_limit is not None else DEFAULT_WORK_LIMIT,
+            jobs=jobs, executor=executor.value, scenarios=int(runs["file"].nunique()),
+            started=began, load_before=load,
+        )  # fmt: skip
+        written = write_report(out, runs, show=show, provenance=prov)
+    import pandas as pd
+
+    ranking = pd.read_csv(out / "ranking.csv")
+    shown = ["horizon", "rank", "rule_set", "score", "ci_low", "ci_high", "scenarios"]
+    typer.echo(ranking[shown].to_string(index=False))
+    resumed = int(runs["resumed"].fillna(False).astype(bool).sum()) if "resumed" in runs else 0
+    if resumed:
+        typer.echo(f"{resumed} runs kept from an earlier bench")
+    typer.echo(f"wrote {len(written)} files into {out} (report.html, ranking.csv, runs.csv, ...)")
 
 
 def _read_result(path: Path) -> Result:

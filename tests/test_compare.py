@@ -1,7 +1,6 @@
 """Rule-set comparison and the peers: the bench writes every file with the expected rows,
-a failing scenario is an error row, variants expand, Borda and pairwise follow their
-definitions, HiGHS reaches CP-SAT's optimum, and the greedy baseline never breaks a hard
-rule."""
+a failing scenario is an error row, variants expand, HiGHS reaches CP-SAT's optimum, and
+the greedy baseline never breaks a hard rule. (The yardstick's statistics: test_bench.)"""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from greedy import greedy
-from hybridplan.batch.compare import borda, configurations, pairwise, run_comparison, summarize
+from hybridplan.batch.compare import configurations, run_comparison, summarize
 from hybridplan.batch.generate import generate
 from hybridplan.checking import check_plan
 from hybridplan.cli import app
@@ -58,8 +57,11 @@ def test_bench_writes_every_file_with_the_expected_rows(two: Path, tmp_path: Pat
     assert result.exit_code == 0, result.output
     for name in (
         "runs.csv",
+        "weeks.csv",
         "summary.csv",
+        "ranking.csv",
         "pairwise.csv",
+        "winloss.csv",
         "borda.csv",
         "report.json",
         "report.html",
@@ -84,14 +86,18 @@ def test_bench_writes_every_file_with_the_expected_rows(two: Path, tmp_path: Pat
         "load",
         "monotony",
         "sets_short",
+        "objections_per_week",
+        "sets_short_per_week",
+        "run_off_pct",
     ):
         assert metric in runs.columns
-    assert len(pd.read_csv(out / "pairwise.csv")) == 2 * 2  # 2 files x 2 seeds, 1 pair
+    # one row per metric (the composite and the seven ranked ones) for the one pair
+    assert len(pd.read_csv(out / "pairwise.csv")) == 8
     html = (out / "report.html").read_text()
-    assert html.count("data:image/png;base64,") == 3
+    assert html.count("data:image/png;base64,") >= 5
     assert "seed-001-sample-week" in html
     doc = json.loads((out / "report.json").read_text())
-    assert set(doc) == {"runs", "summary", "pairwise", "borda"}
+    assert {"runs", "weeks", "summary", "ranking", "pairwise", "winloss", "borda"} <= set(doc)
 
 
 def test_a_failing_scenario_is_an_error_row(two: Path) -> None:
@@ -127,34 +133,6 @@ def test_variants_expand_into_named_configurations(tmp_path: Path) -> None:
     path.write_text("base: balanced\nsweep:\n  hard_separation.colour: [1]\n")
     with pytest.raises(InputError, match="colour"):
         expand_variants(path)
-
-
-def test_borda_and_pairwise_follow_their_definitions() -> None:
-    runs = pd.DataFrame([
-        # one instance: A optimal at 10, B optimal at 20, C infeasible
-        {"file": "x", "seed": 0, "rule_set": "A", "status": "optimal", "objective": 10,
-         "wall_s": 1.0},
-        {"file": "x", "seed": 0, "rule_set": "B", "status": "optimal", "objective": 20,
-         "wall_s": 1.0},
-        {"file": "x", "seed": 0, "rule_set": "C", "status": "infeasible", "objective": None,
-         "wall_s": 1.0},
-        # another: A and B tie on quality, A three times as fast
-        {"file": "y", "seed": 0, "rule_set": "A", "status": "optimal", "objective": 5,
-         "wall_s": 1.0},
-        {"file": "y", "seed": 0, "rule_set": "B", "status": "optimal", "objective": 5,
-         "wall_s": 3.0},
-        {"file": "y", "seed": 0, "rule_set": "C", "status": "feasible", "objective": 5,
-         "wall_s": 1.0},
-    ])  # fmt: skip
-    scores = dict(zip(*[borda(runs)[c] for c in ("rule_set", "borda")], strict=True))
-    # x: A beats B and C (2), B beats C (1). y: A-B tie split 0.75/0.25; optimal beats
-    # feasible, so A and B each beat C.
-    assert scores == {"A": 2 + 0.75 + 1, "B": 1 + 0.25 + 1, "C": 0.0}
-    pairs = pairwise(runs)
-    ab = pairs[(pairs["file"] == "x") & (pairs["a"] == "A") & (pairs["b"] == "B")].iloc[0]
-    assert ab["winner"] == "A" and ab["margin"] == 10
-    bc = pairs[(pairs["file"] == "x") & (pairs["a"] == "B") & (pairs["b"] == "C")].iloc[0]
-    assert bc["winner"] == "B"
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)

@@ -23,6 +23,10 @@ from hybridplan.batch.workers import death_message, init_worker
 POLL_SECONDS = 0.2
 """How often a running batch looks at its stop flag while it waits for results."""
 
+Work = Callable[[Any, str, Options], Outcome]
+"""What a worker does with one task (source, name, options): `solve_one` for a batch, the
+bench's `bench_one` for a comparison run. A top-level function, so pools and Dask ship it."""
+
 
 def solve_many(
     items: Iterable[str | Path | dict[str, Any]],
@@ -50,7 +54,7 @@ def solve_many(
 
 
 def run_tasks(
-    tasks: Sequence[tuple[str | dict[str, Any], str]],
+    tasks: Sequence[tuple[Any, str]],
     options: Options,
     *,
     jobs: int = 1,
@@ -58,24 +62,25 @@ def run_tasks(
     scheduler: str | None = None,
     isolate: bool = False,
     stop: Callable[[], bool] | None = None,
+    work: Work = solve_one,
 ) -> Generator[Outcome, None, None]:
     """Outcomes as they finish. `isolate`: solve in worker processes even when jobs is 1
     (the batch command does, so that Ctrl-C and a crashing solve cannot hold it up).
     `stop`: checked while waiting; when it turns true, the workers are stopped and no
-    more outcomes come."""
+    more outcomes come. `work`: what is done with each task (default: solve a scenario)."""
     if executor == "dask":
-        yield from _run_dask(tasks, options, scheduler, jobs)
+        yield from _run_dask(tasks, options, scheduler, jobs, work)
         return
     if isinstance(executor, cf.Executor):
-        yield from _run_pool(executor, tasks, options)
+        yield from _run_pool(executor, tasks, options, work)
         return
     if jobs <= 1 and not isolate:
         for source, name in tasks:
             if stop is not None and stop():
                 return
-            yield solve_one(source, name, options)
+            yield work(source, name, options)
         return
-    yield from _run_processes(tasks, options, max(1, jobs), stop)
+    yield from _run_processes(tasks, options, max(1, jobs), stop, work)
 
 
 def _run_processes(
@@ -83,13 +88,14 @@ def _run_processes(
     options: Options,
     jobs: int,
     stop: Callable[[], bool] | None,
+    work: Work = solve_one,
 ) -> Iterator[Outcome]:
     import pebble
 
     pool = pebble.ProcessPool(max_workers=jobs, initializer=init_worker)
     try:
         pending: dict[cf.Future[Outcome], tuple[Any, str]] = {
-            pool.schedule(solve_one, args=(source, name, options)): (source, name)
+            pool.schedule(work, args=(source, name, options)): (source, name)
             for source, name in tasks
         }
         while pending:
@@ -114,18 +120,20 @@ def _outcome(future: cf.Future[Outcome], source: Any, name: str) -> Outcome:
 
 
 def _run_pool(
-    pool: cf.Executor, tasks: Sequence[tuple[Any, str]], options: Options
+    pool: cf.Executor, tasks: Sequence[tuple[Any, str]], options: Options, work: Work = solve_one
 ) -> Iterator[Outcome]:
-    futures = {
-        pool.submit(solve_one, source, name, options): (source, name) for source, name in tasks
-    }
+    futures = {pool.submit(work, source, name, options): (source, name) for source, name in tasks}
     for future in cf.as_completed(futures):
         source, name = futures[future]
         yield _outcome(future, source, name)
 
 
 def _run_dask(
-    tasks: Sequence[tuple[Any, str]], options: Options, scheduler: str | None, jobs: int
+    tasks: Sequence[tuple[Any, str]],
+    options: Options,
+    scheduler: str | None,
+    jobs: int,
+    work: Work = solve_one,
 ) -> Iterator[Outcome]:
     try:  # an optional dependency, untyped: used through Any
         distributed: Any = importlib.import_module("dask.distributed")
@@ -141,7 +149,7 @@ def _run_dask(
         sources = [s for s, _ in tasks]
         names = [n for _, n in tasks]
         # pure=False: identical inputs are separate jobs (the default would merge them).
-        futures = client.map(solve_one, sources, names, [options] * len(tasks), pure=False)
+        futures = client.map(work, sources, names, [options] * len(tasks), pure=False)
         for future in distributed.as_completed(futures):
             yield future.result()
     finally:

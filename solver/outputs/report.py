@@ -41,7 +41,18 @@ def _png(fig: Any) -> bytes:
 
 
 def _short(name: str, width: int = 24) -> str:
-    return name if len(name) <= width else name[: width - 1] + "…"
+    """A rule set's name for a plot: a variant by its swept values, one per line
+    (`hours=12` / `weight=0`), anything else cut to `width` characters."""
+    swept = sweep_values(name)
+    if swept:
+        return "\n".join(
+            _cut(f"{k.rsplit('.', 1)[-1]}={v}", max(width, 14)) for k, v in swept.items()
+        )
+    return _cut(name, width)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _colours(configs: list[str]) -> dict[str, Any]:
@@ -104,7 +115,7 @@ def metric_plot(runs: pd.DataFrame, metrics: list[Any], configs: list[str]) -> b
             patch.set_facecolor(colours[c])
             patch.set_alpha(0.55)
         ax.set_xticks(range(1, len(configs) + 1), [mpl(_short(c, 14)) for c in configs])
-        ax.tick_params(axis="x", labelrotation=35, labelsize=8)
+        ax.tick_params(axis="x", labelrotation=35 if len(configs) > 3 else 0, labelsize=8)
         better = {"lower": "lower is better", "higher": "higher is better"}.get(
             metric.better or "", "not ranked"
         )

@@ -215,7 +215,7 @@ def long_run(s: SessionOut, ctx: RunContext) -> Prescription:
                 f"last {mp} min {ctx.at('marathon')} (M)"
             )
             return Prescription(summary=summary, steps=steps)
-    return steady(s, ctx, "easy", "long run, easy")
+    return steady(s, ctx, "easy", "long run")
 
 
 def race(s: SessionOut, ctx: RunContext) -> Prescription:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -10,7 +11,7 @@ from hybridplan.models import limits
 from hybridplan.models.objections import PlanMetrics
 from hybridplan.models.prescription import Prescription
 from hybridplan.models.session import Intensity, Kind, Legs, Muscle, RunType, Sets
-from hybridplan.models.week import Clock, Day, SlotName
+from hybridplan.models.week import Clock, Day, SlotName, session_date
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,6 +26,10 @@ class SessionOut(BaseModel):
 
     week: int = Field(default=1, ge=1, le=limits.MAX_WEEKS)
     day: Day
+    date: dt.date | None = Field(
+        default=None,
+        description="the session's calendar date, when the scenario has `start`",
+    )
     slot: SlotName
     start: Clock = Field(description="clock time HH:MM")
     minutes: int = Field(gt=0, le=limits.MAX_SESSION_MINUTES)
@@ -141,6 +146,37 @@ class Result(BaseModel):
     )
     message: str = ""
 
+    @model_validator(mode="after")
+    def _dated(self) -> Result:
+        """Every session carries its calendar date when the stored scenario has `start`:
+        filled in for a result written before dates existed, and an edited date that is not
+        the session's day is bad input (a calendar built from it would lie)."""
+        start = self.start
+        if start is None:
+            return self
+        for i, s in enumerate(self.sessions):
+            date = session_date(start, s.week, s.day)
+            if s.date is None:
+                s.date = date
+            elif s.date != date:
+                raise ValueError(
+                    f"sessions.{i}.date: {s.date} is not {s.day} of week {s.week} "
+                    f"(the plan starts on Monday {start}; it would be {date})"
+                )
+        return self
+
+    @property
+    def start(self) -> dt.date | None:
+        """The plan's first Monday, from the stored scenario (None without one)."""
+        scenario = (self.input or {}).get("scenario")
+        value = scenario.get("start") if isinstance(scenario, dict) else None
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None  # the stored input is checked when it is read (input_from_result)
+
     @property
     def found(self) -> bool:
         return self.status in FOUND
@@ -185,4 +221,7 @@ class Result(BaseModel):
         if "sets" in frame.columns:
             frame = frame.drop(columns="sets")
         frame.insert(0, "scenario", self.scenario)
-        return frame.fillna({c: 0 for c in frame.columns if c.startswith("sets_")})
+        sets = [c for c in frame.columns if c.startswith("sets_")]
+        # sets are whole numbers: a session without a muscle group has 0, not NaN (float)
+        frame[sets] = frame[sets].fillna(0).astype(int)
+        return frame

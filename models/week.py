@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Literal
 
@@ -50,6 +51,16 @@ def format_clock(minute_of_day: int) -> str:
 def plural(n: int, word: str, words: str | None = None) -> str:
     """'1 set', '2 sets' (`words` for an irregular plural)."""
     return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def session_date(start: dt.date, week: int, day: Day) -> dt.date:
+    """The calendar date of `day` in `week` of a plan whose first Monday is `start`."""
+    return start + dt.timedelta(days=7 * (week - 1) + DAYS.index(day))
+
+
+def short_date(date: dt.date) -> str:
+    """A date as a coach writes it in a table: "30 Nov" (the year is in the headline)."""
+    return f"{date.day} {date:%b}"
 
 
 def week_tag(week: int) -> str:

@@ -218,15 +218,23 @@ def replan(
 
 def export(result: Result, to: str, **options: Any) -> bytes:
     """Bytes of `result` as `to` (ics, png, html, md, csv, or fit: a zip archive of one FIT
-    workout file per run session); ics takes `start` (a date) and `busy_only` (a bool)."""
+    workout file per run session); ics takes `start` (a date) and `busy_only` (a bool), png
+    and html `week` (which week of a block to draw, default 1)."""
     checked = as_result(result)
-    allowed = {"ics": {"start", "busy_only"}}.get(to, set()) if isinstance(to, str) else set()
+    allowed = (
+        {"ics": {"start", "busy_only"}, "png": {"week"}, "html": {"week"}}.get(to, set())
+        if isinstance(to, str)
+        else set()
+    )
     unknown = sorted(set(options) - allowed)
     if unknown:
         raise _fail(unknown[0], f"not an option of export to {echo(to)}")
     start = options.get("start")
     if start is not None and not isinstance(start, dt.date):
         raise _fail("start", f"must be a date (got {type(start).__name__})")
+    week = options.get("week", 1)
+    if isinstance(week, bool) or not isinstance(week, int):
+        raise _fail("week", f"must be a whole number (got {type(week).__name__})")
     if not isinstance(options.get("busy_only", False), bool):
         raise _fail("busy_only", "must be true or false")
     from hybridplan.outputs.export import export as _export

@@ -781,6 +781,16 @@ def export_cmd(
     busy_only: Annotated[
         bool, typer.Option("--busy-only", help="ics: events without details")
     ] = False,
+    week: Annotated[
+        int | None,
+        typer.Option(
+            "--week",
+            min=1,
+            max=limits.MAX_WEEKS,
+            help="png, html: the week of a block to show (default 1)",
+            metavar="N",
+        ),
+    ] = None,
     start: Annotated[
         str | None,
         typer.Option(
@@ -800,6 +810,8 @@ def export_cmd(
 
       hybridplan export week.json --to md --out - | less
 
+      hybridplan export block.json --to html --week 5 --out week5.html
+
       hybridplan export week.json --to fit --out workouts/"""
     import datetime as dt
 
@@ -815,6 +827,10 @@ def export_cmd(
         except ValueError:
             _fail([f"--start: {start!r} is not a date YYYY-MM-DD"])
         options["busy_only"] = busy_only
+    if week is not None:
+        if to not in (ExportFormat.png, ExportFormat.html):
+            _fail([f"--week: only png and html show one week; {to.value} holds every week"])
+        options["week"] = week
     if to is ExportFormat.fit:
         if _is_stdout(out):
             _fail(["--out: fit writes one file per run session; give a directory, not -"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import time
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Result, SessionOut, Summary
 from hybridplan.models.rules import RuleSet
 from hybridplan.models.scenario import Scenario
+from hybridplan.models.week import session_date
 from hybridplan.objections import coach_objections
 
 _STATUS = {
@@ -365,7 +367,7 @@ def solve(
     result.objective = stages.value("objective")
     result.bound = min(bound, result.objective)
     result.gap = (result.objective - result.bound) / max(1, abs(result.objective))
-    result.sessions = [session_out(p) for p in plan.placed]
+    result.sessions = [session_out(p, week.scenario.start) for p in plan.placed]
     result.penalties = report.penalties
     result.violations = report.violations
     result.summary = summarize(plan)
@@ -404,9 +406,11 @@ def _fewest_objections(
     return objective, bound, status == "optimal" or objective == bound
 
 
-def session_out(p: Placed) -> SessionOut:
+def session_out(p: Placed, start: dt.date | None = None) -> SessionOut:
+    """A placed session as the result shows it, with its date when the plan has `start`."""
     s = p.session
     return SessionOut(
+        date=session_date(start, p.slot.week, p.slot.day_name) if start else None,
         week=p.slot.week,
         day=p.slot.day_name,
         slot=p.slot.name,

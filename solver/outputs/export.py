@@ -98,26 +98,70 @@ def to_ics(result: Result, *, start: dt.date | None = None, busy_only: bool = Fa
     return bytes(cal.to_ical())
 
 
-def to_png(result: Result) -> bytes:
-    """The week as a picture: days x slots coloured by family and intensity, and the week's
-    sets per muscle group against its targets beside it."""
+def check_week(result: Result, week: int) -> None:
+    """A week the plan has, or bad input naming the range (`--week`)."""
+    weeks = render.weeks_of(result)
+    if not 1 <= week <= weeks:
+        raise InputError(
+            [Problem("--week", f"{week} is not a week of this plan; it has weeks 1-{weeks}")]
+        )
+
+
+def _fit_label(label: Any, box: Any, renderer: Any) -> None:
+    """Fit `label` inside `box` (a session's rectangle): first a smaller font (down to 6
+    points), then the session id broken at an underscore, then smaller still (down to 4.5),
+    then the id's line cut with an ellipsis: a label never runs over its neighbours."""
+
+    def inside() -> bool:
+        text, rect = label.get_window_extent(renderer), box.get_window_extent(renderer)
+        return bool(
+            text.x0 >= rect.x0 and text.x1 <= rect.x1 and text.y0 >= rect.y0
+            and text.y1 <= rect.y1
+        )  # fmt: skip
+
+    def shrink(floor: float) -> None:
+        size = label.get_fontsize()
+        while not inside() and size > floor:
+            size -= 0.5
+            label.set_fontsize(size)
+
+    shrink(6)
+    first, _, rest = label.get_text().partition("\n")
+    if not inside() and "_" in first:  # full_body_light_45 -> full_body_ / light_45
+        cuts = [i for i, c in enumerate(first) if c == "_"]
+        cut = min(cuts, key=lambda i: abs(i - len(first) / 2)) + 1
+        label.set_text(f"{first[:cut]}\n{first[cut:]}\n{rest}")
+        shrink(4.5)
+    lines = label.get_text().split("\n")
+    while not inside() and max(len(line) for line in lines) > 4:
+        longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+        lines[longest] = lines[longest][:-2] + "…"
+        label.set_text("\n".join(lines))
+
+
+def to_png(result: Result, week: int = 1) -> bytes:
+    """The week as a picture: days (with their dates when the plan has a start) x slots,
+    coloured by family and intensity, each session's label inside its box, and the week's
+    sets per muscle group against its targets beside it. `week` picks a block's week."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch, Rectangle
 
-    week = input_from_result(result)
-    slots = [s.name for s in week.slots[: len(week.scenario.slots)]]
+    check_week(result, week)
+    plan = input_from_result(result)
+    slots = [s.name for s in plan.slots[: len(plan.scenario.slots)]]
     weeks = render.weeks_of(result)
     order = {d: i for i, d in enumerate(DAYS)}
-    first = sorted(
-        (s for s in result.sessions if s.week == 1), key=lambda s: (order[s.day], s.start)
+    shown = sorted(
+        (s for s in result.sessions if s.week == week), key=lambda s: (order[s.day], s.start)
     )
-    number = {id(s): k for k, s in enumerate(first, start=1)}
+    number = {id(s): k for k, s in enumerate(shown, start=1)}
     legend = [
-        f"[{number[id(s)]}] {s.day} {s.slot} {s.session}: {s.prescription.summary}"
-        for s in first
+        f"[{number[id(s)]}] {render.day_heading(result, week, s.day)} {s.slot} {s.session}: "
+        f"{s.prescription.summary}"
+        for s in shown
         if s.prescription is not None
     ]
     ncols = 3 if weeks > 1 else 2
@@ -127,26 +171,35 @@ def to_png(result: Result) -> bytes:
         ncols,
         width_ratios=[2.2, 1, 1.4] if weeks > 1 else [2.2, 1],
         height_ratios=[4.5, 0.16 * len(legend) + 0.3] if legend else None,
-        hspace=0.45,
+        hspace=0.55,
+        wspace=0.3,
     )
     axes = [fig.add_subplot(layout[0, i]) for i in range(ncols)]
     grid, bars = axes[0], axes[1]
-    if weeks > 1:  # a load chart per week; the grid shows week 1
+    if weeks > 1:  # a load chart per week, the week drawn in the grid outlined
         rows = render.week_rows(result)
-        axes[2].bar(
+        drawn = axes[2].bar(
             [str(r["week"]) for r in rows],
             [float(str(r["load"])) for r in rows],
             color=["#a1d99b" if r["phase"] in ("deload", "taper") else "#4292c6" for r in rows],
         )
-        axes[2].set_title("session-RPE load per week (green: deload, taper)", fontsize=9)
-        axes[2].set_xlabel("week")
-    for s in (s for s in result.sessions if s.week == 1):
-        x, y = DAYS.index(s.day), slots.index(s.slot)
-        grid.add_patch(
-            Rectangle((x, y), 0.95, 0.9, color=COLOURS.get((s.kind, s.intensity), "#bbbbbb"))
+        drawn[week - 1].set_edgecolor("black")
+        drawn[week - 1].set_linewidth(2)
+        axes[2].set_title(
+            f"session-RPE load per week\n(green: deload, taper; outlined: week {week})",
+            fontsize=9,
         )
-        tag = f"  [{number[id(s)]}]" if s.prescription is not None else ""
-        grid.text(
+        axes[2].set_xlabel("week")
+        axes[2].tick_params(axis="x", labelsize=9 if weeks <= 10 else 6)
+    grid.set_xlim(0, len(DAYS))
+    grid.set_ylim(len(slots), 0)
+    placed = []
+    for s in shown:
+        x, y = DAYS.index(s.day), slots.index(s.slot)
+        box = Rectangle((x, y), 0.95, 0.9, color=COLOURS.get((s.kind, s.intensity), "#bbbbbb"))
+        grid.add_patch(box)
+        tag = f" [{number[id(s)]}]" if s.prescription is not None else ""
+        label = grid.text(
             x + 0.47,
             y + 0.45,
             mpl(f"{s.session}\n{s.start} {s.minutes}'{tag}"),
@@ -155,22 +208,22 @@ def to_png(result: Result) -> bytes:
             fontsize=7,
             color="white" if s.intensity == "hard" else "black",
         )
-    grid.set_xlim(0, len(DAYS))
-    grid.set_ylim(len(slots), 0)
-    grid.set_xticks([i + 0.47 for i in range(len(DAYS))], DAYS)
-    grid.set_yticks([i + 0.45 for i in range(len(slots))], [mpl(s) for s in slots])
-    grid.set_title(mpl(f"{result.scenario} · {result.rule_set} · penalty {result.objective}"))
-    grid.legend(
-        handles=[Patch(color=c, label=f"{k} {i}") for (k, i), c in COLOURS.items()],
-        fontsize=6,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.08),
-        ncol=4,
+        placed.append((label, box))
+    grid.set_xticks(
+        [i + 0.47 for i in range(len(DAYS))],
+        [render.day_heading(result, week, d).replace(" ", "\n", 1) for d in DAYS],
     )
-    # week 1's sets against week 1's targets (a block's total would not compare)
-    targets: dict[str, Any] = {str(m): r for m, r in week.targets_for(1).sets.items()}
+    grid.set_yticks([i + 0.45 for i in range(len(slots))], [mpl(s) for s in slots])
+    title = f"{result.scenario} · {result.rule_set} · penalty {result.objective}"
+    if weeks > 1:
+        title += f" · week {week}" + (f" ({result.phases[week - 1]})" if len(
+            result.phases) >= week else "")  # fmt: skip
+    grid.set_title(mpl(title))
+    colours = [Patch(color=c, label=f"{k} {i}") for (k, i), c in COLOURS.items()]
+    # the week's sets against that week's targets (a block's total would not compare)
+    targets: dict[str, Any] = {str(m): r for m, r in plan.targets_for(week).sets.items()}
     sets: dict[str, int] = {}
-    for s in (s for s in result.sessions if s.week == 1):
+    for s in shown:
         for muscle, n in s.sets.items():
             sets[muscle] = sets.get(muscle, 0) + n
     muscles: list[str] = list(targets) or sorted(sets)
@@ -181,32 +234,66 @@ def to_png(result: Result) -> bytes:
             bars.plot([targets[m].min, targets[m].max], [i, i], color="black", lw=3, alpha=0.5)
     bars.invert_yaxis()
     bars.set_title(
-        "sets per muscle group (bar) vs target (line)" + (", week 1" if weeks > 1 else ""),
+        "sets per muscle group (bar)\nvs target (line)" + (f", week {week}" if weeks > 1 else ""),
         fontsize=9,
     )
     if legend:  # what each numbered session holds: its prescription's summary
         text = fig.add_subplot(layout[1, :])
         text.axis("off")
-        shown = [line if len(line) <= 160 else line[:157] + "..." for line in legend]
+        cut = [line if len(line) <= 130 else line[:127] + "..." for line in legend]
         text.text(
-            0, 1, mpl("\n".join(shown)), va="top", ha="left", fontsize=7, family="monospace",
+            0, 1, mpl("\n".join(cut)), va="top", ha="left", fontsize=7, family="monospace",
             transform=text.transAxes,
         )  # fmt: skip
-        text.set_title("sessions (week 1)" if weeks > 1 else "sessions", fontsize=9, loc="left")
+        text.set_title(f"sessions (week {week})" if weeks > 1 else "sessions", fontsize=9,
+                       loc="left")  # fmt: skip
+        text.legend(handles=colours, fontsize=6, loc="upper right", ncol=2, frameon=False)
+    else:
+        grid.legend(
+            handles=colours, fontsize=6, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4
+        )
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    for label, box in placed:
+        _fit_label(label, box, renderer)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=120, bbox_inches="tight")
     plt.close(fig)
     return buffer.getvalue()
 
 
-def to_html(result: Result) -> str:
-    """A self-contained page: the week grid, totals, and penalties with their reasons.
-    Every value is escaped (a result file may have been edited) and a Content-Security-
-    Policy forbids scripts and outside requests (`escaping`)."""
+_PAGE_STYLE = """body { font-family: sans-serif; margin: 1em auto; padding: 0 0.8em;
+max-width: 70em; line-height: 1.35; }
+img { max-width: 100%; height: auto; }
+table { border-collapse: collapse; }
+td, th { border: 1px solid #ccc; padding: 2px 8px; vertical-align: top; text-align: left; }
+ul { margin: 2px 0; padding-left: 1.2em; }
+small { color: #666; }
+nav a { margin-right: 0.6em; }
+@media (max-width: 40em) {
+  body { margin: 0.5em; padding: 0; }
+  table.sessions, table.sessions tbody, table.sessions tr, table.sessions td { display: block; }
+  table.sessions tr:first-child { display: none; }
+  table.sessions tr { border: 1px solid #ccc; margin-bottom: 0.6em; padding: 0.3em; }
+  table.sessions td { border: none; padding: 1px 4px; }
+  table.sessions td.when { font-weight: bold; }
+  table.penalties td { font-size: 0.9em; }
+  .picture { overflow-x: auto; }
+  .picture img { max-width: none; width: 52em; }
+}"""
+
+
+def to_html(result: Result, week: int = 1) -> str:
+    """A self-contained page that fits a phone: the week's picture, its sessions with their
+    dates and prescriptions (one card per session on a narrow screen), totals, and penalties
+    with their reasons. `week` picks a block's week. Every value is escaped (a result file
+    may have been edited) and a Content-Security-Policy forbids scripts and outside
+    requests (`escaping`)."""
     import base64
 
-    picture = base64.b64encode(to_png(result)).decode()
+    check_week(result, week)
+    picture = base64.b64encode(to_png(result, week)).decode()
     unit = result.pace_unit
+    weeks = render.weeks_of(result)
 
     def what(s: SessionOut) -> str:
         content = _content(s, unit)
@@ -214,14 +301,20 @@ def to_html(result: Result) -> str:
             return h(_describe(s))
         items = "".join(f"<li>{h(line)}</li>" for line in content[1:])
         return (
-            f"<b>{h(content[0])}</b>" + (f"<ul>{items}</ul>" if items else "")
+            f"<b>{h(content[0])}</b>"
+            + (f"<ul>{items}</ul>" if items else "")
             + f"<div><small>{h(_describe(s))}</small></div>"
         )
 
+    order = {d: i for i, d in enumerate(DAYS)}
+    shown = sorted(
+        (s for s in result.sessions if s.week == week), key=lambda s: (order[s.day], s.start)
+    )
     rows = "".join(
-        f"<tr><td>{h(s.week)}</td><td>{h(s.day)}</td><td>{h(s.slot)}</td><td>{h(s.start)}"
-        f"</td><td>{h(s.session)}</td><td>{what(s)}</td></tr>"
-        for s in result.sessions
+        f"<tr><td class=when>{h(render.day_heading(result, week, s.day))} {h(s.start)}</td>"
+        f"<td>{h(s.slot)}</td><td>{h(s.session)} · {h(s.minutes)} min</td>"
+        f"<td>{what(s)}</td></tr>"
+        for s in shown
     )
     penalties = (
         "".join(
@@ -231,19 +324,32 @@ def to_html(result: Result) -> str:
         or "<tr><td colspan=3>none: every soft rule is met</td></tr>"
     )
     sm = result.summary
-    return f"""<!doctype html><html><head><meta charset="utf-8">{CSP_META}
-<title>{h(result.scenario)}</title><style>body {{ font-family: sans-serif;
-margin: 2em; }} table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ccc;
-padding: 2px 8px; vertical-align: top; }} ul {{ margin: 2px 0; padding-left: 1.2em; }}
-small {{ color: #666; }}</style></head><body>
+    start = result.start
+    begins = f" · from {h(start.isoformat())}" if start else ""
+    heading = ""
+    if weeks > 1:
+        phase = result.phases[week - 1] if len(result.phases) >= week else ""
+        monday = render.week_dates(result, week)
+        heading = (
+            f"<h2>Week {h(week)} of {h(weeks)}" + (f" · {h(phase)}" if phase else "")
+            + (f" · from {h(monday)}" if monday else "") + "</h2>"
+            f"<p><small>{h(render.week_line(result, week))}; other weeks: "
+            f"hybridplan export RESULT --to html --week N</small></p>"
+        )  # fmt: skip
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">{CSP_META}
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{h(result.scenario)}</title><style>{_PAGE_STYLE}</style></head><body>
 <h1>{h(result.scenario)}</h1>
-<p>rule set {h(result.rule_set)} · {h(result.status)} · penalty {h(result.objective)}
+<p>rule set {h(result.rule_set)} · {h(result.status)} · penalty {h(result.objective)}{begins}
 · {h(sm.runs)} runs ({h(sm.run_minutes)} min) · {h(sm.strength)} strength ·
-{h(sm.minutes)} min · load {h(sm.load)}</p>
-<img alt="the week" src="data:image/png;base64,{picture}">
-<h2>Sessions</h2><table><tr><th>week</th><th>day</th><th>slot</th><th>start</th>
-<th>session</th><th>what</th></tr>{rows}</table>
-<h2>Penalties</h2><table><tr><th>rule</th><th>points</th><th>why</th></tr>{penalties}</table>
+{h(sm.minutes)} min · load {h(sm.load)}{" (the whole plan)" if weeks > 1 else ""}</p>
+{heading}
+<div class=picture><img alt="the week: sessions by day and slot, sets per muscle group"
+src="data:image/png;base64,{picture}"></div>
+<h2>Sessions</h2><table class=sessions><tr><th>when</th><th>slot</th><th>session</th>
+<th>what to do</th></tr>{rows}</table>
+<h2>Penalties</h2><table class=penalties><tr><th>rule</th><th>points</th><th>why</th></tr>
+{penalties}</table>
 {"".join(f"<p>{h(c)}</p>" for c in result.changes)}
 </body></html>"""
 
@@ -263,9 +369,9 @@ def export(result: Result, to: str, **options: Any) -> bytes:
     if to == "ics":
         return to_ics(result, **options)
     if to == "png":
-        return to_png(result)
+        return to_png(result, **options)
     if to == "html":
-        return to_html(result).encode()
+        return to_html(result, **options).encode()
     if to == "md":
         return render.markdown(result).encode()
     if to == "csv":

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from hybridplan.models.explanation import Diff, Explanation
 from hybridplan.models.result import Result, SessionOut
-from hybridplan.models.week import DAYS, plural
+from hybridplan.models.week import DAYS, Day, plural, session_date, short_date
 from hybridplan.outputs.escaping import csv_frame, md
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def table(
                         cell.append(f"{s.session}\n", style=_STYLE[s.intensity])
                         cell.append(f"{s.start} · {s.minutes} min", style="dim")
                     cells.append(cell)
-                grid.add_row(day, *cells)
+                grid.add_row(day_heading(result, week, day), *cells)
             parts.append(grid)
             if weeks > 1:
                 parts.append(Text(week_line(result, week), style="dim"))
@@ -170,6 +170,19 @@ def preference_line(result: Result) -> str:
     return f"ties broken by the coach preference ({proven}): {result.coach_preference} ({listed})"
 
 
+def day_heading(result: Result, week: int, day: Day) -> str:
+    """A grid's row heading: the day, and its date when the plan has a start ("mon 30 Nov")."""
+    start = result.start
+    return f"{day} {short_date(session_date(start, week, day))}" if start else day
+
+
+def week_dates(result: Result, week: int) -> str:
+    """A week's Monday ("30 Nov"), or "" without a start: a block's weeks table is one line
+    per week at 80 columns, and the Sunday is always six days on."""
+    start = result.start
+    return short_date(session_date(start, week, "mon")) if start else ""
+
+
 def weeks_of(result: Result) -> int:
     return max((s.week for s in result.sessions), default=1)
 
@@ -189,6 +202,7 @@ def week_rows(result: Result) -> list[dict[str, object]]:
                 sets[m] = sets.get(m, 0) + n
         rows.append({
             "week": week,
+            "dates": week_dates(result, week),
             "phase": result.phases[week - 1] if len(result.phases) >= week else "",
             "runs": sum(s.kind == "run" for s in here),
             "strength": sum(s.kind == "strength" for s in here),
@@ -206,8 +220,8 @@ def week_rows(result: Result) -> list[dict[str, object]]:
 # The weeks table on a terminal: short headings and one line per week, so that 80 columns
 # (a pipe, CI) still read as a table; sets per muscle group are under each week's grid.
 _SUMMARY_HEADINGS = {
-    "week": "week",
-    "dates": "dates",
+    "week": "wk",
+    "dates": "monday",
     "phase": "phase",
     "runs": "runs",
     "strength": "lifts",
@@ -226,8 +240,9 @@ def week_summary(result: Result) -> RenderableType:
 
     rows = week_rows(result)
     keys = [k for k in _SUMMARY_HEADINGS if k in rows[0]]
-    if not any(row.get("race") for row in rows):
-        keys.remove("race")
+    for optional in ("race", "dates"):  # columns only where some week has them
+        if not any(row.get(optional) for row in rows):
+            keys.remove(optional)
     from rich import box
 
     grid = Table(
@@ -243,6 +258,7 @@ def week_summary(result: Result) -> RenderableType:
     for row in rows:
         cells = {k: "" if v is None else str(v) for k, v in row.items()}
         cells["sets"] = str(_set_total(result, int(str(row["week"]))))
+        cells["race"] = cells["race"].split(" ")[0]  # the day; its minutes are under "min"
         if isinstance(row.get("monotony"), float):
             cells["monotony"] = f"{row['monotony']:.2f}"
         grid.add_row(*[esc(cells[k]) for k in keys])
@@ -400,17 +416,26 @@ def markdown(result: Result, slot_order: Sequence[str] | None = None) -> str:
         lines += [f"> {md(result.message)}", ""]
     if result.found:
         slots = _slots(result, slot_order)
-        lines.append("| day | " + " | ".join(md(s) for s in slots) + " |")
-        lines.append("|---|" + "---|" * len(slots))
-        for day in DAYS:
-            cells = []
-            for slot in slots:
-                here = [s for s in result.sessions if s.day == day and s.slot == slot]
-                cells.append(
-                    "<br>".join(md(f"{s.session} ({s.start}, {s.minutes} min)") for s in here)
-                )
-            lines.append(f"| {day} | " + " | ".join(cells) + " |")
-        lines.append("")
+        weeks = weeks_of(result)
+        for week in range(1, weeks + 1):  # a grid per week: a block's weeks side by side
+            if weeks > 1:
+                monday = week_dates(result, week)
+                lines += [f"### Week {week}" + (f" (from {monday})" if monday else ""), ""]
+            lines.append("| day | " + " | ".join(md(s) for s in slots) + " |")
+            lines.append("|---|" + "---|" * len(slots))
+            for day in DAYS:
+                cells = []
+                for slot in slots:
+                    here = [
+                        s
+                        for s in result.sessions
+                        if s.week == week and s.day == day and s.slot == slot
+                    ]
+                    cells.append(
+                        "<br>".join(md(f"{s.session} ({s.start}, {s.minutes} min)") for s in here)
+                    )
+                lines.append(f"| {day_heading(result, week, day)} | " + " | ".join(cells) + " |")
+            lines.append("")
         lines += markdown_prescriptions(result)
         if result.penalties:
             lines += ["| rule | points | why |", "|---|---|---|"]
@@ -433,7 +458,8 @@ def markdown_prescriptions(result: Result) -> list[str]:
         if not lines:
             continue
         when = f"w{s.week} " if several else ""
-        out.append(f"- **{md(f'{when}{s.day} {s.slot} {s.session}')}**: {md(lines[0])}")
+        day = day_heading(result, s.week, s.day)
+        out.append(f"- **{md(f'{when}{day} {s.slot} {s.session}')}**: {md(lines[0])}")
         out += [f"  - {md(line.strip())}" for line in lines[1:]]
     return [*out, ""]
 

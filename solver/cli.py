@@ -148,7 +148,9 @@ def _load(files: list[Path], rules: str | None) -> list[PlanInput]:
 
 
 def _is_result(path: Path) -> bool:
-    """A result file (solve --format json): a JSON document with `status` and `input`."""
+    """A result file (solve --format json), or meant as one: a JSON document with a
+    `status` or `rule_set` (fields no scenario has), so that a broken result is told as
+    one ("not a hybridplan result"), not as a scenario missing its name."""
     if path.suffix.lower() != ".json":
         return False
     from hybridplan.models.loading import read_document
@@ -157,7 +159,7 @@ def _is_result(path: Path) -> bool:
         data, _ = read_document(path)
     except InputError:
         return False  # reading it as a scenario reports the problem
-    return "status" in data and "input" in data
+    return isinstance(data, dict) and ("status" in data or "rule_set" in data)
 
 
 def _slot_order(week: PlanInput) -> list[str]:

@@ -117,7 +117,7 @@ def test_csv_and_md(files: dict[str, Path]) -> None:
     code, out, _ = run("solve", str(files["good"]), "--format", "csv")
     assert code == 0
     header, *rows = out.strip().splitlines()
-    assert header.startswith("scenario,week,day,slot,start,minutes,session,kind")
+    assert header.startswith("scenario,week,day,date,slot,start,minutes,session,kind")
     assert "sets_quads" in header
     assert len(rows) >= 5
     code, out, _ = run("solve", str(files["good"]), "--format", "md")

@@ -221,7 +221,9 @@ def test_block_weeks_table_fits_80_columns() -> None:
     assert code == 0
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 80
-    rows = [line for line in lines if re.match(r"^\s+\d+\s+(base|build|peak|deload|taper)\b", line)]
+    # wk, monday (the block starts on a Monday: "30 Nov"), phase, ...
+    week_row = r"^\s*\d+\s+\d+ [A-Z][a-z]{2}\s+(base|build|peak|deload|taper)\b"
+    rows = [line for line in lines if re.match(week_row, line)]
     assert [int(r.split()[0]) for r in rows] == list(range(1, 9))
     assert all(f"week {w} sets: " in out for w in range(1, 9))
 

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "scenarios" / "marathon-build.yaml"
 BLOCK = ROOT / "scenarios" / "marathon-block-16w.yaml"
 DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def expected_date(start: str, week: int, day: str) -> dt.date:
@@ -174,9 +174,8 @@ def test_any_week_of_a_block(files: dict[str, Path], block: Result, fmt: str) ->
     if fmt == "html":
         page = out.read_text()
         start = start_of(block)
-        assert f"Week 5 of 16 · {block.phases[4]} · from {short(expected_date(start, 5, 'mon'))}" in (
-            page
-        )
+        monday = short(expected_date(start, 5, "mon"))
+        assert f"Week 5 of 16 · {block.phases[4]} · from {monday}" in page
         for s in (s for s in block.sessions if s.week == 5):
             assert f"{s.day} {short(expected_date(start, 5, s.day))} {s.start}" in page
         others = {s.session for s in block.sessions if s.week != 5} - {

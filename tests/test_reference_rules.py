@@ -265,7 +265,34 @@ def test_a_plan_that_breaks_a_hard_rule_is_caught(rule: str) -> None:
 
 
 def test_every_hard_rule_has_a_broken_plan() -> None:
-    assert set(reference.HARD + reference.COACH) == set(BROKEN)
+    # shortfall with `hard: true` keeps the count rules' minimums hard: a plan short of one
+    # breaks that count rule (test_shortfall_prices_what_a_replan_could_not_keep)
+    assert set(reference.HARD + reference.COACH) - {"shortfall"} == set(BROKEN)
+
+
+def test_shortfall_prices_what_a_replan_could_not_keep() -> None:
+    """README: with a previous plan the week's count minimums are priced, `weight` points
+    per session short; the maximums stay hard; `hard: true` makes the minimums hard again."""
+    placed = [("mon", "am", "easy_30"), ("tue", "am", "easy_45")]
+    fields = {
+        "targets": {"runs": [4, 5], "long_run": 1},
+        "previous": [{"day": d, "slot": sl, "session": sid} for d, sl, sid in placed],
+    }
+    priced = rule_set("run_count", "long_run", ("shortfall", {"weight": 100}))
+    ours, theirs = judged(tiny(fields), priced, *placed)
+    # 2 runs of at least 4 (2 short) and no long run of 1 (1 short); nothing moved
+    assert ours.violations == {} and ours.problems == []
+    assert ours.penalties == {"shortfall": 300}, ours.details
+    assert theirs.by_rule() == {"shortfall": 300}
+    assert ours.breaks == 2  # a coach objection, solved first
+    hard = rule_set("run_count", "long_run", ("shortfall", {"weight": 100, "hard": True}))
+    ours, theirs = judged(tiny(fields), hard, *placed)
+    assert set(ours.violations) == {"run_count", "long_run"}
+    assert {v.rule for v in theirs.violations} == {"run_count", "long_run"}
+    too_many = [*placed, ("wed", "am", "easy_30"), ("thu", "am", "easy_30"),
+                ("fri", "am", "easy_30"), ("sat", "am", "easy_30")]  # fmt: skip
+    ours, _ = judged(tiny(fields), priced, *too_many)
+    assert set(ours.violations) == {"run_count"}  # 6 runs: the maximum of 5 stays hard
 
 
 # Soft rules priced by hand: (rule and parameters, scenario fields, placements, points).

@@ -64,7 +64,7 @@ HARD = (
 )  # fmt: skip
 COACH = (
     "muscle_recovery", "quality_spacing", "quality_before_long", "lift_after_hard_run",
-    "legs_before_key_run", "lift_before_long_run", "long_run_peak",
+    "legs_before_key_run", "lift_before_long_run", "long_run_peak", "shortfall",
 )  # fmt: skip
 SOFT = (
     "set_volume", "run_quality", "run_volume", "long_run_length", "mobility", "preferences",
@@ -72,7 +72,10 @@ SOFT = (
 )  # fmt: skip
 # In force whenever a scenario uses what they govern, with their defaults unless the rule
 # set configures them (README: pins and bans, a previous plan, a race).
-AUTOMATIC: dict[str, dict[str, Any]] = {"pinned": {}, "race_day": {}, "stability": {"weight": 10}}
+AUTOMATIC: dict[str, dict[str, Any]] = {
+    "pinned": {}, "race_day": {}, "stability": {"weight": 10},
+    "shortfall": {"weight": 100, "hard": False},
+}  # fmt: skip
 
 
 # ------------------------------------------------------------------------------ sessions
@@ -264,6 +267,7 @@ class Setting:
         used = {
             "pinned": bool(self.sc.get("fixed") or self.sc.get("forbid")),
             "stability": bool(self.sc.get("previous")),
+            "shortfall": bool(self.sc.get("previous")),
             "race_day": self.sc.get("race") is not None,
         }
         for rid, defaults in AUTOMATIC.items():
@@ -638,15 +642,57 @@ def weekly_minutes(plan: Plan, p: P) -> Findings:
 
 
 def _count_rule(plan: Plan, field: str, counted: Callable[[Session], bool]) -> Findings:
+    """A count outside its range; below the minimum is no violation while the shortfall
+    rule prices it (README: replanning, "the maximums stay hard")."""
     out = []
+    for w, lo, hi, n in _counts(plan, field, counted):
+        if n > hi or (n < lo and not _shortfall_priced(plan)):
+            out.append((1, f"w{w}: {n} for targets.{field} {lo}-{hi}"))
+    return out
+
+
+def _counts(
+    plan: Plan, field: str, counted: Callable[[Session], bool]
+) -> Iterator[tuple[int, int, int, int]]:
+    """(week, min, max, count) of each week whose targets set `field`."""
     for w in plan.weeks():
         wanted = plan.s.targets(w)[field]
         if wanted is None:
             continue
         lo, hi = (wanted, wanted) if isinstance(wanted, int) else wanted
-        n = sum(1 for x in plan.week(w) if counted(x))
-        if not lo <= n <= hi:
-            out.append((1, f"w{w}: {n} for targets.{field} {lo}-{hi}"))
+        yield w, lo, hi, sum(1 for x in plan.week(w) if counted(x))
+
+
+def _shortfall_priced(plan: Plan) -> bool:
+    """README: with a previous plan, `shortfall` is in force and prices the minimums, unless
+    configured `hard: true` (or switched off)."""
+    params = plan.s.rules().get("shortfall")
+    return params is not None and not params.get("hard")
+
+
+# README: the counts whose minimums the shortfall prices, by rule and target field
+COUNTED: dict[str, tuple[str, Callable[[Session], bool]]] = {
+    "run_count": ("runs", lambda x: x.run),
+    "strength_count": ("strength", lambda x: x.strength),
+    "long_run": ("long_run", lambda x: x.long),
+    "quality_runs": ("quality_runs", lambda x: x.quality),
+    "mobility_count": ("mobility", lambda x: x.mobility),
+}
+
+
+def shortfall(plan: Plan, p: P) -> Findings:
+    """Replanning: one unit per session short of each count rule's minimum (of the rules in
+    force), per week; nothing while `hard: true` keeps the minimums hard."""
+    if p.get("hard"):
+        return []
+    rules = plan.s.rules()
+    out = []
+    for rid, (target, counted) in COUNTED.items():
+        if rid not in rules:
+            continue
+        for w, lo, _, n in _counts(plan, target, counted):
+            if n < lo:
+                out.append((lo - n, f"w{w}: {n} for targets.{target}, minimum {lo}"))
     return out
 
 
@@ -1161,7 +1207,7 @@ RULES: dict[str, Callable[[Plan, P], Findings]] = {
         plyo_not_heavy, phase_limits, run_progression, deload, race_day, race_week, pinned,
         quality_spacing, quality_before_long, lift_after_hard_run, legs_before_key_run,
         lift_before_long_run, set_volume, run_quality, run_volume, long_run_length, mobility,
-        preferences, spread, long_run_peak, monotony, acute_chronic, stability,
+        preferences, spread, long_run_peak, monotony, acute_chronic, stability, shortfall,
     )
 }  # fmt: skip
 

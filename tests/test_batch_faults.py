@@ -84,11 +84,11 @@ def _killer(source: Any, name: str, options: Options) -> Outcome:
 
 
 def test_a_killed_worker_fails_only_its_scenario(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(running, "solve_one", _killer)  # forked workers inherit it
     data = yaml.safe_load((SCENARIOS / "busy-week-4h.yaml").read_text())
     tasks: list[tuple[str | dict[str, Any], str]] = [(data, f"week{i}") for i in range(6)]
     tasks.insert(2, (data, "victim"))
-    outcomes = {o.name: o for o in running.run_tasks(tasks, Options(time_limit=5), jobs=2)}
+    runs = running.run_tasks(tasks, Options(time_limit=5), jobs=2, work=_killer)
+    outcomes = {o.name: o for o in runs}
     assert len(outcomes) == 7
     assert "killed by SIGKILL" in (outcomes.pop("victim").error or "")
     assert all(o.found for o in outcomes.values())

@@ -218,9 +218,10 @@ def replan(
 
 def export(result: Result, to: str, **options: Any) -> bytes:
     """Bytes of `result` as `to` (ics, png, html, md, csv, or fit: a zip archive of one FIT
-    workout file per run session); ics takes `start` (a date) and `busy_only` (a bool)."""
+    workout file per run session); ics takes `start` (a date), `busy_only` (a bool) and
+    `now` (the DTSTAMP: an aware datetime; default the time of writing)."""
     checked = as_result(result)
-    allowed = {"ics": {"start", "busy_only"}}.get(to, set()) if isinstance(to, str) else set()
+    allowed = {"ics": {"start", "busy_only", "now"}}.get(to, set()) if isinstance(to, str) else set()
     unknown = sorted(set(options) - allowed)
     if unknown:
         raise _fail(unknown[0], f"not an option of export to {echo(to)}")
@@ -229,6 +230,9 @@ def export(result: Result, to: str, **options: Any) -> bytes:
         raise _fail("start", f"must be a date (got {type(start).__name__})")
     if not isinstance(options.get("busy_only", False), bool):
         raise _fail("busy_only", "must be true or false")
+    now = options.get("now")
+    if now is not None and not (isinstance(now, dt.datetime) and now.utcoffset() is not None):
+        raise _fail("now", "must be a datetime with a time zone")
     from hybridplan.outputs.export import export as _export
 
     return _export(checked, to, **options)

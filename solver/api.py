@@ -221,7 +221,8 @@ def export(result: Result, to: str, **options: Any) -> bytes:
     workout file per run session); ics takes `start` (a date), `busy_only` (a bool) and
     `now` (the DTSTAMP: an aware datetime; default the time of writing)."""
     checked = as_result(result)
-    allowed = {"ics": {"start", "busy_only", "now"}}.get(to, set()) if isinstance(to, str) else set()
+    ics_options = {"start", "busy_only", "now"}
+    allowed = ics_options if to == "ics" else set()
     unknown = sorted(set(options) - allowed)
     if unknown:
         raise _fail(unknown[0], f"not an option of export to {echo(to)}")

@@ -5,6 +5,7 @@ Each shows the sessions' prescriptions."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 from typing import Any
 
@@ -62,11 +63,12 @@ def to_ics(
       (`now`, for reproducible files);
     - the title says what the session is ("Tempo run 40 min"), the description holds the
       prescription (summary, steps, exercises) and the session's figures. `busy_only`
-      titles every event "Busy" and leaves out the details.
+      titles every event "Busy", leaves out the details and hashes the UIDs (a feed to
+      share: still one UID per session across replans, but not the full calendar's).
     """
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vText
 
     result = result.with_uids()  # a result written before uids: the same ones every time
     week = input_from_result(result)
@@ -115,15 +117,19 @@ def to_ics(
     cal.add("prodid", "-//hybridplan//week planner//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Training" if busy_only else f"Training: {result.scenario}")
+    # (vText: an X- property is escaped as text only when told it is text)
+    cal.add("x-wr-calname", vText("Training" if busy_only else f"Training: {result.scenario}"))
     if name is not None:
-        cal.add("x-wr-timezone", name)  # Google Calendar's hint for the calendar's zone
+        cal.add("x-wr-timezone", vText(name))  # Google Calendar's hint for the calendar's zone
     events = [(s, False) for s in result.sessions] + [(s, True) for s in result.cancelled]
     for s, cancelled in events:
         begin, end = at(s)
         kind = week.sessions.get(s.session)
         event = Event()
-        event.add("uid", f"{s.uid}-{monday:%Y%m%d}@hybridplan")
+        uid = f"{s.uid}-{monday:%Y%m%d}"
+        if busy_only:  # a feed to share: the UID must not spell out the plan either
+            uid = hashlib.sha256(f"busy:{uid}".encode()).hexdigest()[:32]
+        event.add("uid", f"{uid}@hybridplan")
         event.add("dtstamp", stamp)
         event.add("sequence", result.revision)
         event.add("dtstart", begin)

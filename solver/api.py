@@ -218,11 +218,12 @@ def replan(
 
 def export(result: Result, to: str, **options: Any) -> bytes:
     """Bytes of `result` as `to` (ics, png, html, md, csv, or fit: a zip archive of one FIT
-    workout file per run session); ics takes `start` (a date) and `busy_only` (a bool), png
-    and html `week` (which week of a block to draw, default 1)."""
+    workout file per run session); ics takes `start` (a date), `busy_only` (a bool) and
+    `now` (the DTSTAMP: an aware datetime; default the time of writing); png and html take
+    `week` (which week of a block to draw, default 1)."""
     checked = as_result(result)
     allowed = (
-        {"ics": {"start", "busy_only"}, "png": {"week"}, "html": {"week"}}.get(to, set())
+        {"ics": {"start", "busy_only", "now"}, "png": {"week"}, "html": {"week"}}.get(to, set())
         if isinstance(to, str)
         else set()
     )
@@ -237,6 +238,9 @@ def export(result: Result, to: str, **options: Any) -> bytes:
         raise _fail("week", f"must be a whole number (got {type(week).__name__})")
     if not isinstance(options.get("busy_only", False), bool):
         raise _fail("busy_only", "must be true or false")
+    now = options.get("now")
+    if now is not None and not (isinstance(now, dt.datetime) and now.utcoffset() is not None):
+        raise _fail("now", "must be a datetime with a time zone")
     from hybridplan.outputs.export import export as _export
 
     return _export(checked, to, **options)

@@ -20,7 +20,7 @@ from hybridplan.models.loading import input_from_dict, input_from_scenario, load
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
-from hybridplan.models.result import Result, SessionOut, Summary
+from hybridplan.models.result import Result, SessionOut, Summary, assign_uids
 from hybridplan.models.rules import RuleSet
 from hybridplan.models.scenario import Scenario
 from hybridplan.models.week import session_date
@@ -368,6 +368,7 @@ def solve(
     result.bound = min(bound, result.objective)
     result.gap = (result.objective - result.bound) / max(1, abs(result.objective))
     result.sessions = [session_out(p, week.scenario.start) for p in plan.placed]
+    assign_uids(result)  # the calendar's event ids; a replan carries them over
     result.penalties = report.penalties
     result.violations = report.violations
     result.summary = summarize(plan)

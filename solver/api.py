@@ -195,14 +195,18 @@ def replan(
     from_day: str | None = None,
     time_limit: float = 10.0,
     seed: int = 0,
+    work_limit: float | None = None,
 ) -> Result:
-    """Solve the rest of the week again after real life happened (see the README)."""
+    """Solve the rest of the week again after real life happened (see the README);
+    `time_limit` and `work_limit` as for `solve`."""
     result = as_result(previous, "previous")
     checked = {f: _places(v, f) for f, v in (("done", done), ("missed", missed))}
     gone = _places(unavailable, "unavailable")
     if from_day is not None and from_day not in DAYS:
         raise _fail("from_day", f"must be one of {', '.join(DAYS)} (got {echo(from_day)})")
     check_options(time_limit, seed)
+    if work_limit is not None:
+        check_time_limit(work_limit, "work_limit")
     from hybridplan.planner.replanning import replan as _replan
 
     return _replan(
@@ -213,6 +217,7 @@ def replan(
         from_day=from_day,
         time_limit=time_limit,
         seed=seed,
+        work_limit=work_limit,
     )
 
 

@@ -45,8 +45,10 @@ def replan(
     from_day: Day | None = None,
     time_limit: float = 10.0,
     seed: int = 0,
+    work_limit: float | None = None,
 ) -> Result:
-    """Solve the rest of the week again after changes. Days before `from_day` (default:
+    """Solve the rest of the week again after changes. `work_limit` as for `solve`
+    (deterministic seconds: the same replan on any machine load). Days before `from_day` (default:
     the day after the last done or missed session) are fixed as they were planned, minus
     what was missed; sessions marked done are fixed; missed and unavailable slots are
     blocked. The result lists every change against the previous plan, with its reason.
@@ -97,7 +99,9 @@ def replan(
                      for s in planned],
     })  # fmt: skip
     rebuilt = PlanInput.build(scenario, week.rules)
-    result = attach(solve(rebuilt, time_limit=time_limit, seed=seed), rebuilt)
+    result = attach(
+        solve(rebuilt, time_limit=time_limit, seed=seed, deterministic_time=work_limit), rebuilt
+    )
     result.revision = previous.revision + 1
     if result.found:  # an unplanned week changes nothing: no session is "dropped"
         _carry_uids(previous, result, week)

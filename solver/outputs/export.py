@@ -350,6 +350,7 @@ def to_html(result: Result, week: int = 1) -> str:
     import base64
 
     check_week(result, week)
+    plan = input_from_result(result)
     picture = base64.b64encode(to_png(result, week)).decode()
     unit = result.pace_unit
     weeks = render.weeks_of(result)
@@ -371,7 +372,8 @@ def to_html(result: Result, week: int = 1) -> str:
     )
     rows = "".join(
         f"<tr><td class=when>{h(render.day_heading(result, week, s.day))} {h(s.start)}</td>"
-        f"<td>{h(s.slot)}</td><td>{h(s.session)} · {h(s.minutes)} min</td>"
+        f"<td>{h(s.slot)}</td><td>{h(render.session_title(s, plan.sessions.get(s.session)))}"
+        f"<br><small>{h(s.session)}</small></td>"
         f"<td>{what(s)}</td></tr>"
         for s in shown
     )

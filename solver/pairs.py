@@ -17,6 +17,7 @@ from hybridplan.context import BuildContext, SessionPredicate
 from hybridplan.models.placement import Placed, Slot
 from hybridplan.models.plan import Plan
 from hybridplan.models.result import Penalty, Violation
+from hybridplan.models.session import SessionType
 from hybridplan.models.week import MINUTES_PER_DAY
 
 
@@ -67,67 +68,150 @@ def grouped_conflicts(
     """The conflicting candidate pairs, grouped for a small model: for each pair of slots,
     earlier candidates with the same set of conflicting later candidates form one group.
     As a slot holds at most one session, "some session of the group is placed" is a
-    single literal, and one literal pair (or one AND) per group is exact.
+    single literal, and one literal pair (or one AND) per group is exact. (Candidates
+    themselves; the builds below use `conflict_groups`, their positions.)"""
+    candidates = ctx.candidates
+    for firsts, seconds in conflict_groups(ctx, spec):
+        yield [candidates[i] for i in firsts], [candidates[j] for j in seconds]
 
-    Whether two candidates conflict depends only on their two session types and how far
-    apart their slots are (in minutes and in calendar days): the rules measure time
-    differences, never the date. So the groups of a pair of slots are computed once per
-    (distance, sessions in the first slot, sessions in the second) and reused for every
-    other pair of slots alike, week after week."""
-    members: dict[Slot, list[Placed]] = {}
-    for p in ctx.live():
-        members.setdefault(p.slot, []).append(p)
-    slots = sorted(members)
-    roles: dict[str, tuple[bool, bool]] = {}  # session id -> (can be first, can be second)
-    for p in ctx.live():
-        if p.session.id not in roles:
-            roles[p.session.id] = (spec.first(p.session), spec.second(p.session))
-    sides = {
-        s: (
-            [i for i, p in enumerate(members[s]) if roles[p.session.id][0]],
-            [i for i, p in enumerate(members[s]) if roles[p.session.id][1]],
-        )
-        for s in slots
-    }
-    ids = {s: tuple(p.session.id for p in members[s]) for s in slots}
-    cache = ctx.input.memo.setdefault(("pairs", spec.key), {}) if spec.key is not None else {}
-    for i, s in enumerate(slots):
-        here = members[s]
-        for t in slots[i + 1 :]:
-            if t.start - s.start > spec.window_minutes:
-                break
-            key = (t.start - s.start, t.day - s.day, ids[s], ids[t])
-            groups = cache.get(key)
-            if groups is None:
-                groups = cache[key] = _groups(spec, here, members[t], sides[s], sides[t])
-            there = members[t]
-            for firsts, seconds in groups:
-                yield [here[k] for k in firsts], [there[k] for k in seconds]
+
+def conflict_groups(
+    ctx: BuildContext, spec: PairSpec
+) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """grouped_conflicts() as candidate positions (ascending within a group), pairs of
+    slots in time order.
+
+    Built from tables, not from a predicate per pair of candidates: whether two candidates
+    conflict depends only on their two session types and how far apart their slots are (in
+    minutes and in calendar days): the rules measure time differences, never the date. So
+    the groups of a pair of slots are computed once per (rule and its config, distance,
+    session types of the first slot, of the second) and reused for every other pair of
+    slots alike: week after week, and scenario after scenario in one process."""
+    global _table_entries
+    layout = _layout(ctx)
+    table = _table(spec, layout)
+    members, placed = layout.members, layout.placed
+    for i, j, key in layout.pairs(spec.window_minutes):
+        groups = table.get(key)
+        if groups is None:
+            groups = table[key] = _groups(spec, placed[i], placed[j])
+            _table_entries += 1
+        here, there = members[i], members[j]
+        for firsts, seconds in groups:
+            yield tuple([here[k] for k in firsts]), tuple([there[k] for k in seconds])
+
+
+# Session types seen in this process, by content (a scenario's sessions are new objects,
+# but most are the catalogue's, alike from one scenario to the next): type -> small int.
+_TYPES: dict[tuple[Any, ...], int] = {}
+# The slots' contents seen: the session types a slot offers, in order -> small int.
+_CONTENTS: dict[tuple[int, ...], int] = {}
+# Conflict tables by rule (PairSpec.key): (minutes apart, days apart, contents of the
+# earlier slot, of the later) -> groups. Cleared when they grow past _TABLE_LIMIT entries
+# in all (a long-lived service sees many scenarios).
+_TABLES: dict[Hashable, dict[tuple[int, int, int, int], _Groups]] = {}
+_TABLE_LIMIT = 200_000
+_table_entries = 0
+
+
+def _type_key(s: SessionType) -> tuple[Any, ...]:
+    """Everything a rule may read of a session type (its fields, dicts as sorted items)."""
+    return tuple(
+        (k, tuple(sorted(v.items())) if isinstance(v, dict) else v) for k, v in s.__dict__.items()
+    )
+
+
+def _table(spec: PairSpec, layout: _Layout) -> dict[tuple[int, int, int, int], _Groups]:
+    """The rule's table, shared in the process (a fresh one for a spec without a key: its
+    predicates may read anything). At most _TABLE_LIMIT entries in all: counted by the
+    pairs of slots a build may add, and cleared (all of them) before that would pass."""
+    global _table_entries
+    if spec.key is None:
+        return {}
+    if _table_entries + len(layout.pairs(spec.window_minutes)) > _TABLE_LIMIT:
+        _TABLES.clear()
+        _table_entries = 0
+    table = _TABLES.get(spec.key)
+    if table is None:
+        table = _TABLES[spec.key] = {}
+    return table
+
+
+class _Layout:
+    """The live candidates by slot, for every pair rule of one model: the slots in time
+    order, each slot's candidates (positions and objects) and contents id, and (per search
+    window) the pairs of slots a rule looks at, with their table keys."""
+
+    def __init__(self, ctx: BuildContext):
+        types: dict[str, int] = ctx.input.memo.get("pair_types") or {}
+        if not types:
+            for sid, session in ctx.input.sessions.items():
+                types[sid] = _TYPES.setdefault(_type_key(session), len(_TYPES))
+            ctx.input.memo["pair_types"] = types
+        index = ctx.order
+        self.slots: list[Slot] = []
+        self.members: list[list[int]] = []
+        self.placed: list[list[Placed]] = []
+        last: Slot | None = None
+        for p in ctx.live():  # candidates come slot by slot, slots in time order
+            if p.slot is not last:
+                last = p.slot
+                self.slots.append(last)
+                self.members.append([])
+                self.placed.append([])
+            self.members[-1].append(index(p))
+            self.placed[-1].append(p)
+        self.contents = [
+            _CONTENTS.setdefault(tuple(types[p.session.id] for p in ps), len(_CONTENTS))
+            for ps in self.placed
+        ]
+        self._pairs: dict[int, list[tuple[int, int, tuple[int, int, int, int]]]] = {}
+
+    def pairs(self, window: int) -> list[tuple[int, int, tuple[int, int, int, int]]]:
+        """(earlier slot, later slot, table key) of the pairs of slots whose starts are at
+        most `window` minutes apart, in time order of the earlier, then of the later."""
+        found = self._pairs.get(window)
+        if found is None:
+            found = self._pairs[window] = []
+            slots, contents = self.slots, self.contents
+            for i, s in enumerate(slots):
+                for j in range(i + 1, len(slots)):
+                    t = slots[j]
+                    if t.start - s.start > window:
+                        break
+                    key = (t.start - s.start, t.day - s.day, contents[i], contents[j])
+                    found.append((i, j, key))
+        return found
+
+
+def _layout(ctx: BuildContext) -> _Layout:
+    layout = ctx.layouts.get(0)
+    if not isinstance(layout, _Layout):
+        layout = _Layout(ctx)
+        ctx.layouts[0] = layout
+    return layout
 
 
 _Groups = list[tuple[tuple[int, ...], tuple[int, ...]]]
-_Sides = tuple[list[int], list[int]]
 
 
-def _groups(
-    spec: PairSpec, here: list[Placed], there: list[Placed], mine: _Sides, theirs: _Sides
-) -> _Groups:
+def _groups(spec: PairSpec, here: list[Placed], there: list[Placed]) -> _Groups:
     """For one pair of slots (`here` earlier): the earlier candidates grouped by the set of
     later candidates each conflicts with (either member may be the rule's first). Only
-    candidates that can be a first or a second are paired up (`mine`, `theirs`: their
-    indices): a rule about hard runs and hard lifts looks at a handful of the slots'
-    candidates, not at all of them."""
+    candidates that can be a first or a second are paired up: a rule about hard runs and
+    hard lifts looks at a handful of the slots' candidates, not at all of them."""
     hits: dict[int, set[int]] = {}
-    for i in mine[0]:
-        a = here[i]
-        for j in theirs[1]:
-            if spec.conflict(a, there[j]):
-                hits.setdefault(i, set()).add(j)
-    for i in mine[1]:
-        a = here[i]
-        for j in theirs[0]:
-            if spec.conflict(there[j], a):
-                hits.setdefault(i, set()).add(j)
+    firsts = [j for j, b in enumerate(there) if spec.first(b.session)]
+    seconds = [j for j, b in enumerate(there) if spec.second(b.session)]
+    for i, a in enumerate(here):
+        if spec.first(a.session):
+            for j in seconds:
+                if spec.conflict(a, there[j]):
+                    hits.setdefault(i, set()).add(j)
+        if spec.second(a.session):
+            for j in firsts:
+                if spec.conflict(there[j], a):
+                    hits.setdefault(i, set()).add(j)
     partners: dict[tuple[int, ...], list[int]] = {}
     for i in sorted(hits):
         partners.setdefault(tuple(sorted(hits[i])), []).append(i)
@@ -149,14 +233,15 @@ def _days(a: Placed, b: Placed) -> str:
 def build_hard(ctx: BuildContext, spec: PairSpec, rule: str | None = None) -> None:
     """Forbid every conflicting pair. When explaining, each pair of days is a requirement
     of its own ("hard_separation.tue-wed"), so a conflict names the days to change."""
-    for firsts, seconds in grouped_conflicts(ctx, spec):
+    candidates = ctx.candidates
+    for firsts, seconds in conflict_groups(ctx, spec):
         literal = None
-        if rule is not None:
-            days = _days(firsts[0], seconds[0])
+        if rule is not None and ctx.explain:
+            days = _days(candidates[firsts[0]], candidates[seconds[0]])
             literal = ctx.requirement(
                 f"{rule}.{days}", rule, f"{spec.summary} ({days})", advice=_allow(spec, days)
             )
-        clause = [ctx.placed_any(firsts).negated(), ctx.placed_any(seconds).negated()]
+        clause = [ctx.any_of(firsts).negated(), ctx.any_of(seconds).negated()]
         ctx.enforce(ctx.model.add_bool_or(clause), literal)
 
 
@@ -182,8 +267,8 @@ def check_hard(rule: str, spec: PairSpec, plan: Plan) -> list[Violation]:
 
 
 def build_soft(ctx: BuildContext, rule: str, weight: int, spec: PairSpec) -> None:
-    for firsts, seconds in grouped_conflicts(ctx, spec):
-        ctx.penalize(rule, weight, ctx.both(ctx.placed_any(firsts), ctx.placed_any(seconds)))
+    for firsts, seconds in conflict_groups(ctx, spec):
+        ctx.penalize(rule, weight, ctx.both(ctx.any_of(firsts), ctx.any_of(seconds)))
 
 
 def check_soft(rule: str, weight: int, spec: PairSpec, plan: Plan) -> list[Penalty]:

@@ -90,11 +90,12 @@ def conflict_groups(
     global _table_entries
     layout = _layout(ctx)
     table = _table(spec, layout)
-    members, placed = layout.members, layout.placed
+    known = table.groups
+    members = layout.members
     for i, j, key in layout.pairs(spec.window_minutes):
-        groups = table.get(key)
+        groups = known.get(key)
         if groups is None:
-            groups = table[key] = _groups(spec, placed[i], placed[j])
+            groups = known[key] = table.compute(layout, i, j, key)
             _table_entries += 1
         here, there = members[i], members[j]
         for firsts, seconds in groups:
@@ -106,10 +107,9 @@ def conflict_groups(
 _TYPES: dict[tuple[Any, ...], int] = {}
 # The slots' contents seen: the session types a slot offers, in order -> small int.
 _CONTENTS: dict[tuple[int, ...], int] = {}
-# Conflict tables by rule (PairSpec.key): (minutes apart, days apart, contents of the
-# earlier slot, of the later) -> groups. Cleared when they grow past _TABLE_LIMIT entries
-# in all (a long-lived service sees many scenarios).
-_TABLES: dict[Hashable, dict[tuple[int, int, int, int], _Groups]] = {}
+# Conflict tables by rule (PairSpec.key). Cleared when they grow past _TABLE_LIMIT entries
+# in all (groups and type pairs) (a long-lived service sees many scenarios).
+_TABLES: dict[Hashable, _Table] = {}
 _TABLE_LIMIT = 200_000
 _table_entries = 0
 
@@ -121,19 +121,19 @@ def _type_key(s: SessionType) -> tuple[Any, ...]:
     )
 
 
-def _table(spec: PairSpec, layout: _Layout) -> dict[tuple[int, int, int, int], _Groups]:
+def _table(spec: PairSpec, layout: _Layout) -> _Table:
     """The rule's table, shared in the process (a fresh one for a spec without a key: its
     predicates may read anything). At most _TABLE_LIMIT entries in all: counted by the
     pairs of slots a build may add, and cleared (all of them) before that would pass."""
     global _table_entries
     if spec.key is None:
-        return {}
+        return _Table(spec)
     if _table_entries + len(layout.pairs(spec.window_minutes)) > _TABLE_LIMIT:
         _TABLES.clear()
         _table_entries = 0
     table = _TABLES.get(spec.key)
     if table is None:
-        table = _TABLES[spec.key] = {}
+        table = _TABLES[spec.key] = _Table(spec)
     return table
 
 
@@ -161,10 +161,8 @@ class _Layout:
                 self.placed.append([])
             self.members[-1].append(index(p))
             self.placed[-1].append(p)
-        self.contents = [
-            _CONTENTS.setdefault(tuple(types[p.session.id] for p in ps), len(_CONTENTS))
-            for ps in self.placed
-        ]
+        self.types = [tuple(types[p.session.id] for p in ps) for ps in self.placed]
+        self.contents = [_CONTENTS.setdefault(t, len(_CONTENTS)) for t in self.types]
         self._pairs: dict[int, list[tuple[int, int, tuple[int, int, int, int]]]] = {}
 
     def pairs(self, window: int) -> list[tuple[int, int, tuple[int, int, int, int]]]:
@@ -195,27 +193,64 @@ def _layout(ctx: BuildContext) -> _Layout:
 _Groups = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
 
-def _groups(spec: PairSpec, here: list[Placed], there: list[Placed]) -> _Groups:
-    """For one pair of slots (`here` earlier): the earlier candidates grouped by the set of
-    later candidates each conflicts with (either member may be the rule's first). Only
-    candidates that can be a first or a second are paired up: a rule about hard runs and
-    hard lifts looks at a handful of the slots' candidates, not at all of them."""
-    hits: dict[int, set[int]] = {}
-    firsts = [j for j, b in enumerate(there) if spec.first(b.session)]
-    seconds = [j for j, b in enumerate(there) if spec.second(b.session)]
-    for i, a in enumerate(here):
-        if spec.first(a.session):
-            for j in seconds:
-                if spec.conflict(a, there[j]):
-                    hits.setdefault(i, set()).add(j)
-        if spec.second(a.session):
-            for j in firsts:
-                if spec.conflict(there[j], a):
-                    hits.setdefault(i, set()).add(j)
-    partners: dict[tuple[int, ...], list[int]] = {}
-    for i in sorted(hits):
-        partners.setdefault(tuple(sorted(hits[i])), []).append(i)
-    return [(tuple(firsts), seconds) for seconds, firsts in partners.items()]
+class _Table:
+    """One rule's conflicts, as far as they have been asked for: the groups of a pair of
+    slots by (minutes apart, days apart, contents of the earlier slot, of the later); and,
+    to compute them, each session type's roles (first, second) and whether two types
+    conflict at a distance, each asked of the rule's predicates once."""
+
+    def __init__(self, spec: PairSpec):
+        self.spec = spec
+        self.groups: dict[tuple[int, int, int, int], _Groups] = {}
+        self.roles: dict[int, tuple[bool, bool]] = {}
+        self.conflicts: dict[tuple[int, int, int, int], bool] = {}
+
+    def _roles(self, types: tuple[int, ...], placed: list[Placed]) -> list[tuple[bool, bool]]:
+        out = []
+        for t, p in zip(types, placed, strict=True):
+            role = self.roles.get(t)
+            if role is None:
+                role = self.roles[t] = (self.spec.first(p.session), self.spec.second(p.session))
+            out.append(role)
+        return out
+
+    def _conflict(self, a: Placed, ta: int, b: Placed, tb: int, dt: int, dday: int) -> bool:
+        """Whether a (the rule's first) and b (its second) conflict; b starts `dt` minutes
+        and `dday` days after a (negative: before)."""
+        global _table_entries
+        key = (ta, tb, dt, dday)
+        found = self.conflicts.get(key)
+        if found is None:
+            found = self.conflicts[key] = self.spec.conflict(a, b)
+            _table_entries += 1
+        return found
+
+    def compute(self, layout: _Layout, i: int, j: int, key: tuple[int, int, int, int]) -> _Groups:
+        """For one pair of slots (`i` earlier): the earlier candidates grouped by the set of
+        later candidates each conflicts with (either member may be the rule's first). Only
+        candidates that can be a first or a second are paired up: a rule about hard runs
+        and hard lifts looks at a handful of the slots' candidates, not at all of them."""
+        dt, dday = key[0], key[1]
+        here, there = layout.placed[i], layout.placed[j]
+        mine, theirs = layout.types[i], layout.types[j]
+        my_roles, their_roles = self._roles(mine, here), self._roles(theirs, there)
+        firsts = [k for k, r in enumerate(their_roles) if r[0]]
+        seconds = [k for k, r in enumerate(their_roles) if r[1]]
+        hits: dict[int, set[int]] = {}
+        for m, a in enumerate(here):
+            first, second = my_roles[m]
+            if first:
+                for k in seconds:
+                    if self._conflict(a, mine[m], there[k], theirs[k], dt, dday):
+                        hits.setdefault(m, set()).add(k)
+            if second:
+                for k in firsts:
+                    if self._conflict(there[k], theirs[k], a, mine[m], -dt, -dday):
+                        hits.setdefault(m, set()).add(k)
+        partners: dict[tuple[int, ...], list[int]] = {}
+        for m in sorted(hits):
+            partners.setdefault(tuple(sorted(hits[m])), []).append(m)
+        return [(tuple(group), later) for later, group in partners.items()]
 
 
 def _day_names(a: Placed, b: Placed) -> list[str]:

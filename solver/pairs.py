@@ -9,6 +9,7 @@ so the two faces of every pair rule are one piece of logic.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -107,11 +108,22 @@ def conflict_groups(
 _TYPES: dict[tuple[Any, ...], int] = {}
 # The slots' contents seen: the session types a slot offers, in order -> small int.
 _CONTENTS: dict[tuple[int, ...], int] = {}
-# Conflict tables by rule (PairSpec.key). Cleared when they grow past _TABLE_LIMIT entries
-# in all (groups and type pairs) (a long-lived service sees many scenarios).
+# Both number from one counter that is never reset: when the dicts are cleared, a number
+# an older layout or input still holds is never given to anything else.
+_NUMBERS = itertools.count()
+# Conflict tables by rule (PairSpec.key). Cleared, with the numbering dicts, when they grow
+# past _TABLE_LIMIT entries in all (groups and type pairs): a long-lived service sees many
+# scenarios.
 _TABLES: dict[Hashable, _Table] = {}
 _TABLE_LIMIT = 200_000
 _table_entries = 0
+
+
+def _number(numbers: dict[Any, int], key: Any) -> int:
+    found = numbers.get(key)
+    if found is None:
+        found = numbers[key] = next(_NUMBERS)
+    return found
 
 
 def _type_key(s: SessionType) -> tuple[Any, ...]:
@@ -130,6 +142,8 @@ def _table(spec: PairSpec, layout: _Layout) -> _Table:
         return _Table(spec)
     if _table_entries + len(layout.pairs(spec.window_minutes)) > _TABLE_LIMIT:
         _TABLES.clear()
+        _TYPES.clear()
+        _CONTENTS.clear()
         _table_entries = 0
     table = _TABLES.get(spec.key)
     if table is None:
@@ -146,7 +160,7 @@ class _Layout:
         types: dict[str, int] = ctx.input.memo.get("pair_types") or {}
         if not types:
             for sid, session in ctx.input.sessions.items():
-                types[sid] = _TYPES.setdefault(_type_key(session), len(_TYPES))
+                types[sid] = _number(_TYPES, _type_key(session))
             ctx.input.memo["pair_types"] = types
         index = ctx.order
         self.slots: list[Slot] = []
@@ -162,7 +176,7 @@ class _Layout:
             self.members[-1].append(index(p))
             self.placed[-1].append(p)
         self.types = [tuple(types[p.session.id] for p in ps) for ps in self.placed]
-        self.contents = [_CONTENTS.setdefault(t, len(_CONTENTS)) for t in self.types]
+        self.contents = [_number(_CONTENTS, t) for t in self.types]
         self._pairs: dict[int, list[tuple[int, int, tuple[int, int, int, int]]]] = {}
 
     def pairs(self, window: int) -> list[tuple[int, int, tuple[int, int, int, int]]]:

@@ -230,8 +230,10 @@ def _week_bounds(
         if status not in ("optimal", "feasible"):
             bounds.preference = None
             continue
-        bounds.penalty += stages.bound if status == "feasible" else stages.value("objective")
+        floor = stages.bound if status == "feasible" else stages.value("objective")
+        bounds.penalty += floor
         best = stages.value("objective")
+        least: int | None = None  # the window's best preference at its best penalty
         if status != "optimal" or bounds.preference is None or not ctx.preference:
             bounds.preference = None if status != "optimal" else bounds.preference
         else:
@@ -241,17 +243,27 @@ def _week_bounds(
             ctx.model.add(ctx.objective() == best).only_enforce_if(at_best)
             ctx.model.add_assumptions([at_best])
             if stages.run(ctx.preference_objective()) == "optimal":
-                bounds.preference += stages.value("preference")
+                least = stages.value("preference")
+                bounds.preference += least
             else:
                 bounds.preference = None
             ctx.model.clear_assumptions()
-        # the hint: these weeks planned after the days before them as the hint has them
-        for p in sorted(ctx.lead, key=ctx.order):
-            ctx.model.add(ctx.x[p] == int(p in chosen))
-        stages.values = {p: (p in chosen) if p in ctx.lead else v for p, v in stages.values.items()}
-        if stages.run(ctx.objective()) in ("optimal", "feasible") and ctx.preference:
-            ctx.model.add(ctx.objective() == stages.value("objective"))
-            stages.run(ctx.preference_objective())
+        # The hint: these weeks planned after the days before them as the hint has them.
+        # When the plan above already agrees with those days (always for the first window),
+        # it is that plan; otherwise the window's own optima stay valid floors (fixing days
+        # only restricts it), so a replanned window that reaches them is proven at once.
+        if any(v != (p in chosen) for p, v in stages.values.items() if p in ctx.lead):
+            for p in sorted(ctx.lead, key=ctx.order):
+                ctx.model.add(ctx.x[p] == int(p in chosen))
+            stages.values = {
+                p: (p in chosen) if p in ctx.lead else v for p, v in stages.values.items()
+            }
+            ctx.model.add(ctx.objective() >= floor)
+            if stages.run(ctx.objective()) in ("optimal", "feasible") and ctx.preference:
+                ctx.model.add(ctx.objective() == stages.value("objective"))
+                if least is not None and stages.value("objective") == best:
+                    ctx.model.add(ctx.preference_objective() >= least)
+                stages.run(ctx.preference_objective())
         mine = {p: v for p, v in stages.values.items() if p.slot.week in weeks}
         chosen |= {p for p, v in mine.items() if v}
         bounds.hint.update(mine)
@@ -294,9 +306,7 @@ def solve(
     solve_began = time.perf_counter()
     # the weeks one at a time get at most half of what is left: a plan comes first
     weekly = (
-        _week_bounds(week, budget.part(WEEKS_SHARE), seed, params or {})
-        if week.weeks > 1
-        else None
+        _week_bounds(week, budget.part(WEEKS_SHARE), seed, params or {}) if week.weeks > 1 else None
     )
     if weekly is not None:
         ctx.model.add(ctx.objective() >= weekly.penalty)  # a valid cut: proofs come sooner
@@ -375,8 +385,10 @@ def solve(
     result.coach_preference_terms = terms
     result.coach_preference_optimal = preference_proven
     result.metrics = coach_objections(plan)
-    if report.violations or report.total != result.objective or (
-        stages.value("preference") != result.coach_preference
+    if (
+        report.violations
+        or report.total != result.objective
+        or (stages.value("preference") != result.coach_preference)
     ):
         result.message = (
             "internal disagreement between the solver and the rule checks; "

@@ -70,6 +70,10 @@ LNS_STEP_WORK = 1.0  # deterministic seconds per window at most
 # the LP's linearised load sums prove a window's best quickly.
 LNS_PARAMS: dict[str, Any] = {"cp_model_presolve": True, "linearization_level": 2}
 
+# Deterministic seconds a window of a block's hint may take for its first plan once the
+# windows' share of the time is spent.
+HINT_STEP_WORK = 0.5
+
 # Deterministic seconds (CP-SAT's own measure of work, the same on any machine) the coach
 # preference stage may take at least; about a second of wall time on an idle machine.
 PREFERENCE_MIN_WORK = 0.5
@@ -259,16 +263,31 @@ def _week_bounds(
     bounds = _WeekBounds()
     chosen: set[Placed] = set()  # the hint's sessions so far
     for weeks in _windows(week.phases):
-        if budget.exhausted():  # the bound of the weeks so far stays valid (the rest >= 0)
-            bounds.preference = None
-            break
         ctx = build_model(week, weeks=weeks, lead_days=BOUNDARY_DAYS)
         stages = _Stages(ctx, _solver(seed, 1, params), budget)
-        status = stages.run(ctx.objective())
+        # the bound of the weeks so far stays valid when the time runs out (the rest >= 0)
+        status = "unknown" if budget.exhausted() else stages.run(ctx.objective())
         if status == "infeasible":  # the weeks alone cannot be planned: neither can the block
             return _WeekBounds(penalty=0, preference=None)
         if status not in ("optimal", "feasible"):
             bounds.preference = None
+            # Out of time: the rest of the hint still comes a window at a time, each
+            # window's first plan after the days before it, from the block's own time. A
+            # whole hint is what gives a block with the load rules a plan at all (a partial
+            # one left the 8-week block under `strict` with none at 3 deterministic s).
+            spare = budget.parent or budget
+            if spare.exhausted():
+                break
+            stages.budget = spare
+            for p in sorted(ctx.lead, key=ctx.order):
+                ctx.model.add(ctx.x[p] == int(p in chosen))
+            stages.values = {p: p in chosen for p in ctx.lead}
+            ctx.model.clear_hints()  # type: ignore[no-untyped-call]
+            stages.solver.parameters.stop_after_first_solution = True
+            if stages.run(ctx.objective(), HINT_STEP_WORK) in ("optimal", "feasible"):
+                mine = {p: v for p, v in stages.values.items() if p.slot.week in weeks}
+                chosen |= {p for p, v in mine.items() if v}
+                bounds.hint.update(mine)
             continue
         floor = stages.bound if status == "feasible" else stages.value("objective")
         bounds.penalty += floor

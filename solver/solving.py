@@ -349,7 +349,9 @@ def solve(
     deterministic_time: float | None = None,
 ) -> Result:
     """Plan the week or block: the best schedule under the hard rules, found in stages
-    (best penalty, fewest coach objections, best coach preference: _Stages), with the
+    (best penalty, fewest coach objections, best coach preference: _Stages; a block starts
+    from its windows' bound and hint, _week_bounds, and a search that stops short of the
+    bound goes on four weeks at a time, _improve), with the
     penalties and the preference recomputed by the rules' own checks. Same input, seed
     and workers=1: same plan. `time_limit` (wall seconds) and `deterministic_time` (CP-SAT
     deterministic seconds, the same on any machine load) bound all stages together;

@@ -237,6 +237,7 @@ class _WeekBounds:
     penalty: int = 0
     preference: int | None = 0
     hint: dict[Placed, bool] = field(default_factory=dict)
+    complete: bool = True  # every window solved within the windows' share of the time
 
 
 def _windows(phases: Sequence[str]) -> list[list[int]]:
@@ -271,7 +272,7 @@ def _week_bounds(
         if status == "infeasible":  # the weeks alone cannot be planned: neither can the block
             return _WeekBounds(penalty=0, preference=None)
         if status not in ("optimal", "feasible"):
-            bounds.preference = None
+            bounds.preference, bounds.complete = None, False
             # Out of time: the rest of the hint still comes a window at a time, planned
             # after the days before it, from the block's own time (at most half of it
             # over the windows left). A whole hint is what gives a block with the load
@@ -290,6 +291,9 @@ def _week_bounds(
             cap = HINT_STEP_WORK
             if left is not None:
                 cap = min(cap, left / (2 * (len(windows) - i)))
+            # too little left to improve on it: the window's first plan (the shipped
+            # 16-week block at 1 deterministic s has a plan only so)
+            stages.solver.parameters.stop_after_first_solution = cap < HINT_STEP_WORK / 2
             if stages.run(ctx.objective(), cap) in ("optimal", "feasible"):
                 mine = {p: v for p, v in stages.values.items() if p.slot.week in weeks}
                 chosen |= {p for p, v in mine.items() if v}
@@ -387,7 +391,8 @@ def solve(
         }
     if weekly is not None:
         # the whole block from the hint; what it leaves goes to the plan a few weeks at a time
-        stages.budget = budget.part(SEARCH_SHARE)
+        # (all that is left when the windows ran out of time: a plan comes first)
+        stages.budget = budget.part(SEARCH_SHARE if weekly.complete else 1.0)
         status = stages.run(ctx.objective())
         stages.budget = budget
         proven_at = max(stages.bound, weekly.penalty)

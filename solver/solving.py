@@ -291,9 +291,11 @@ def _week_bounds(
             cap = HINT_STEP_WORK
             if left is not None:
                 cap = min(cap, left / (2 * (len(windows) - i)))
-            # too little left to improve on it: the window's first plan (the shipped
-            # 16-week block at 1 deterministic s has a plan only so)
-            stages.solver.parameters.stop_after_first_solution = cap < HINT_STEP_WORK / 2
+            # too little left to improve on it, or only a wall limit (whose spending a
+            # loaded machine cannot predict): the window's first plan (the shipped 16-week
+            # block at 1 deterministic s, or in the service, has a plan only so)
+            first = left is None or cap < HINT_STEP_WORK / 2
+            stages.solver.parameters.stop_after_first_solution = first
             if stages.run(ctx.objective(), cap) in ("optimal", "feasible"):
                 mine = {p: v for p, v in stages.values.items() if p.slot.week in weeks}
                 chosen |= {p for p, v in mine.items() if v}

@@ -112,13 +112,22 @@ class Result(BaseModel):
     objective: int | None = None
     bound: int | None = None
     gap: float | None = Field(default=None, description="(objective - bound) / max(1, objective)")
+    bound_source: Literal["plan", "weeks", "search"] | None = Field(
+        default=None,
+        description="where `bound` comes from: plan (the plan meets it: optimal), weeks (the "
+        "sum of the best penalties of the block's weeks solved in windows, the rules across "
+        "windows relaxed) or search (the whole model's search)",
+    )
     solve_seconds: float = 0.0
     build_seconds: float = 0.0
     first_solution_seconds: float | None = Field(
-        default=None, description="solver wall time when the first schedule was found"
+        default=None,
+        description="wall time from the start of the solve (a block's windows included) "
+        "when the first schedule was found",
     )
     best_solution_seconds: float | None = Field(
-        default=None, description="solver wall time when the returned schedule was found"
+        default=None,
+        description="wall time from the start of the solve when the returned schedule was found",
     )
     seed: int = 0
     workers: int = 1

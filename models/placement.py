@@ -14,16 +14,49 @@ from hybridplan.models.session import SessionType
 from hybridplan.models.week import DAYS, MINUTES_PER_DAY, Day, day_label, format_clock
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, eq=False)
 class Slot:
     """One (day, slot) position of the plan, ordered by clock time. Days count from the
     first Monday, so a plan of several weeks is one timeline and every spacing rule
-    reaches across the Sunday-Monday boundary."""
+    reaches across the Sunday-Monday boundary.
+
+    Compared, hashed and sorted by (start, day, name, capacity), as a dataclass would, but
+    through a tuple and a hash computed once: building a model compares and hashes slots
+    hundreds of thousands of times (issue 16)."""
 
     start: int  # minutes after the first Monday 00:00
     day: int  # days after the first Monday (0 = Monday of week 1)
     name: str
     capacity: int  # free minutes (0 = unavailable)
+    _key: tuple[int, int, str, int] = field(init=False, repr=False)
+    _hash: int = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        key = (self.start, self.day, self.name, self.capacity)
+        object.__setattr__(self, "_key", key)
+        object.__setattr__(self, "_hash", hash(key))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, Slot):
+            return NotImplemented
+        return self._key == other._key
+
+    def __lt__(self, other: Slot) -> bool:
+        return self._key < other._key
+
+    def __le__(self, other: Slot) -> bool:
+        return self._key <= other._key
+
+    def __gt__(self, other: Slot) -> bool:
+        return self._key > other._key
+
+    def __ge__(self, other: Slot) -> bool:
+        return self._key >= other._key
 
     @property
     def week(self) -> int:
@@ -61,15 +94,15 @@ class Placed:
 
     def __post_init__(self) -> None:
         # Hashed very often while the model is built: compute it once.
-        object.__setattr__(self, "_hash", hash((self.slot, self.session.id)))
+        object.__setattr__(self, "_hash", hash((self.slot._hash, self.session.id)))
 
     def __hash__(self) -> int:
         return self._hash
 
     def __eq__(self, other: object) -> bool:
-        return (
+        return self is other or (
             isinstance(other, Placed)
-            and self.slot == other.slot
+            and self.slot._key == other.slot._key
             and self.session.id == other.session.id
         )
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -17,6 +19,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Status = Literal["optimal", "feasible", "infeasible", "unknown", "invalid"]
+UID_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,199}$"
+"""A session's uid: a safe token (no spaces, quotes or line breaks) that a calendar's UID
+and a URL can hold as it is."""
 FOUND: frozenset[str] = frozenset({"optimal", "feasible"})
 
 
@@ -43,6 +48,13 @@ class SessionOut(BaseModel):
         ge=0,
         le=limits.MAX_SESSION_MINUTES * limits.MAX_RPE,
         description="session-RPE load, RPE x minutes",
+    )
+    uid: str | None = Field(
+        default=None,
+        pattern=UID_PATTERN,
+        description="a stable id of this session across replans (kept when it stays or "
+        "moves): the calendar event's UID is this and the plan's first Monday; none in "
+        "results written before uids existed (they get them on export and replan)",
     )
     prescription: Prescription | None = Field(
         default=None,
@@ -100,13 +112,22 @@ class Result(BaseModel):
     objective: int | None = None
     bound: int | None = None
     gap: float | None = Field(default=None, description="(objective - bound) / max(1, objective)")
+    bound_source: Literal["plan", "weeks", "search"] | None = Field(
+        default=None,
+        description="where `bound` comes from: plan (the plan meets it: optimal), weeks (the "
+        "sum of the best penalties of the block's weeks solved in windows, the rules across "
+        "windows relaxed) or search (the whole model's search)",
+    )
     solve_seconds: float = 0.0
     build_seconds: float = 0.0
     first_solution_seconds: float | None = Field(
-        default=None, description="solver wall time when the first schedule was found"
+        default=None,
+        description="wall time from the start of the solve (a block's windows included) "
+        "when the first schedule was found",
     )
     best_solution_seconds: float | None = Field(
-        default=None, description="solver wall time when the returned schedule was found"
+        default=None,
+        description="wall time from the start of the solve when the returned schedule was found",
     )
     seed: int = 0
     workers: int = 1
@@ -144,7 +165,44 @@ class Result(BaseModel):
     metrics: PlanMetrics | None = Field(
         default=None, description="plan metrics read from the plan alone: coach objections"
     )
+    revision: int = Field(
+        default=0,
+        ge=0,
+        le=limits.MAX_INT,
+        description="0 for a solve, the previous plan's revision + 1 for a replan: the "
+        "calendar events' SEQUENCE, so calendar apps take a replan as the newer version",
+    )
+    cancelled: list[SessionOut] = Field(
+        default_factory=list,
+        description="replanning: sessions dropped by this or an earlier replan (with their "
+        "uid and old time), kept so a calendar import removes their events",
+    )
     message: str = ""
+
+    @model_validator(mode="after")
+    def _uids_unique(self) -> Result:
+        """Two events with one UID would overwrite each other in a calendar: an edited file
+        with a repeated uid is bad input, as is a cancelled session without one."""
+        seen: set[str] = set()
+        for where, sessions in (("sessions", self.sessions), ("cancelled", self.cancelled)):
+            for s in sessions:
+                if s.uid is None:
+                    if where == "cancelled":
+                        raise ValueError("a cancelled session needs its uid")
+                    continue
+                if s.uid in seen:
+                    raise ValueError(f"uid {s.uid!r} is used twice ({where})")
+                seen.add(s.uid)
+        return self
+
+    def with_uids(self) -> Result:
+        """This result, or a copy whose sessions without a uid got one (a result written
+        before uids existed): the same file gives the same uids every time."""
+        if all(s.uid is not None for s in self.sessions):
+            return self
+        copy = self.model_copy(deep=True)
+        assign_uids(copy)
+        return copy
 
     @model_validator(mode="after")
     def _dated(self) -> Result:
@@ -225,3 +283,28 @@ class Result(BaseModel):
         # sets are whole numbers: a session without a muscle group has 0, not NaN (float)
         frame[sets] = frame[sets].fillna(0).astype(int)
         return frame
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """Lowercase letters, digits, dashes and underscores only (`Anna's week` ->
+    `anna-s-week`, `easy_45` as it is)."""
+    return re.sub(r"[^a-z0-9_]+", "-", text.lower()).strip("-_")[:limit].strip("-_") or "plan"
+
+
+def assign_uids(result: Result, taken: Iterable[str] = ()) -> None:
+    """Give each session of `result` without a uid one, in place: `{scenario}-w{week}-
+    {session}-{n}`, n counting up from 1 within the week and session id and skipping every
+    uid in use (in the result, or `taken`: those a replan carried or cancelled), so a new
+    session never takes over the event of another. Deterministic: the same sessions in the
+    same order get the same uids."""
+    used = {*taken, *(s.uid for s in (*result.sessions, *result.cancelled) if s.uid)}
+    base = slug(result.scenario)
+    for s in result.sessions:
+        if s.uid is not None:
+            continue
+        stem = f"{base}-w{s.week}-{slug(s.session, limits.MAX_ID)}"
+        n = 1
+        while f"{stem}-{n}" in used:
+            n += 1
+        s.uid = f"{stem}-{n}"
+        used.add(s.uid)

@@ -246,11 +246,12 @@ class Scenario(BaseModel):
         max_length=limits.MAX_LIST,
         description="the plan being replanned: rule `stability` charges each change to it",
     )
-    timezone: str = Field(
-        default="UTC",
+    timezone: str | None = Field(
+        default=None,
         min_length=1,
         max_length=limits.MAX_TIMEZONE,
-        description="IANA time zone, for calendar export",
+        description="IANA time zone of the slots' clock times, for calendar export; none: "
+        "floating local times (the calendar shows them at the same clock time wherever it is)",
     )
     rules: Annotated[
         RulesRef, BeforeValidator(_to_rules_ref, json_schema_input_type=str | RulesRef)
@@ -284,10 +285,12 @@ class Scenario(BaseModel):
 
     @field_validator("timezone")
     @classmethod
-    def _known_zone(cls, value: str) -> str:
+    def _known_zone(cls, value: str | None) -> str | None:
         """Checked on load, not first at export: a typo fails where it was written."""
         from zoneinfo import ZoneInfo
 
+        if value is None:
+            return value
         try:
             ZoneInfo(value)
         except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError

@@ -195,14 +195,18 @@ def replan(
     from_day: str | None = None,
     time_limit: float = 10.0,
     seed: int = 0,
+    work_limit: float | None = None,
 ) -> Result:
-    """Solve the rest of the week again after real life happened (see the README)."""
+    """Solve the rest of the week again after real life happened (see the README);
+    `time_limit` and `work_limit` as for `solve`."""
     result = as_result(previous, "previous")
     checked = {f: _places(v, f) for f, v in (("done", done), ("missed", missed))}
     gone = _places(unavailable, "unavailable")
     if from_day is not None and from_day not in DAYS:
         raise _fail("from_day", f"must be one of {', '.join(DAYS)} (got {echo(from_day)})")
     check_options(time_limit, seed)
+    if work_limit is not None:
+        check_time_limit(work_limit, "work_limit")
     from hybridplan.planner.replanning import replan as _replan
 
     return _replan(
@@ -213,16 +217,18 @@ def replan(
         from_day=from_day,
         time_limit=time_limit,
         seed=seed,
+        work_limit=work_limit,
     )
 
 
 def export(result: Result, to: str, **options: Any) -> bytes:
     """Bytes of `result` as `to` (ics, png, html, md, csv, or fit: a zip archive of one FIT
-    workout file per run session); ics takes `start` (a date) and `busy_only` (a bool), png
-    and html `week` (which week of a block to draw, default 1)."""
+    workout file per run session); ics takes `start` (a date), `busy_only` (a bool) and
+    `now` (the DTSTAMP: an aware datetime; default the time of writing); png and html take
+    `week` (which week of a block to draw, default 1)."""
     checked = as_result(result)
     allowed = (
-        {"ics": {"start", "busy_only"}, "png": {"week"}, "html": {"week"}}.get(to, set())
+        {"ics": {"start", "busy_only", "now"}, "png": {"week"}, "html": {"week"}}.get(to, set())
         if isinstance(to, str)
         else set()
     )
@@ -237,6 +243,9 @@ def export(result: Result, to: str, **options: Any) -> bytes:
         raise _fail("week", f"must be a whole number (got {type(week).__name__})")
     if not isinstance(options.get("busy_only", False), bool):
         raise _fail("busy_only", "must be true or false")
+    now = options.get("now")
+    if now is not None and not (isinstance(now, dt.datetime) and now.utcoffset() is not None):
+        raise _fail("now", "must be a datetime with a time zone")
     from hybridplan.outputs.export import export as _export
 
     return _export(checked, to, **options)

@@ -693,6 +693,7 @@ def replan_cmd(
     ] = False,
     time_limit: TimeLimitOption = 10.0,
     seed: SeedOption = 0,
+    work_limit: WorkLimitOption = None,
 ) -> None:
     """Plan the rest of the week again after real life happened, changing as little as
     possible; lists what changed and why. What can no longer fit (a run, the long run) is
@@ -724,6 +725,7 @@ def replan_cmd(
             from_day=from_day,
             time_limit=time_limit,
             seed=seed,
+            work_limit=work_limit,
         )
     except InputError as exc:
         _fail(_in_file(result_file, exc))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from hybridplan.models.placement import Placed
+from hybridplan.models.placement import Placed, Slot
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.session import SessionType
@@ -68,11 +68,20 @@ class BuildContext:
         first = (self.weeks[0] - 1) * 7 if self.weeks else 0
         self.candidates: list[Placed] = list(week.candidates(self.weeks, lead_days))
         self.lead: frozenset[Placed] = frozenset(p for p in self.candidates if p.slot.day < first)
-        self.x: dict[Placed, BoolVar] = {
-            p: self.model.new_bool_var(f"x[{p.slot.day_name},{p.slot.name},{p.session.id}]")
-            for p in self.candidates
-        }
+        names: dict[Slot, str] = {}  # "x[tue,am," for each slot, formatted once
+        xs: list[BoolVar] = []
+        for p in self.candidates:
+            head = names.get(p.slot)
+            if head is None:
+                head = names[p.slot] = f"x[{p.slot.day_name},{p.slot.name},"
+            xs.append(self.model.new_bool_var(f"{head}{p.session.id}]"))
+        # x by candidate position too: the pair rules address candidates by position
+        self.xs: list[BoolVar] = xs
+        self.x: dict[Placed, BoolVar] = dict(zip(self.candidates, xs, strict=True))
         self._index = {p: i for i, p in enumerate(self.candidates)}
+        # what the pair rules derive from the live candidates (hybridplan.pairs), kept until
+        # a candidate is ruled out
+        self.layouts: dict[int, object] = {}
         self._dead: set[Placed] = set()
         self._live: list[Placed] | None = None
         self._weeks: tuple[list[Placed], dict[int, list[Placed]]] | None = None
@@ -87,7 +96,6 @@ class BuildContext:
         # (Rule one_per_slot states and checks it; grouping in hybridplan.pairs relies on it.)
         for _, in_slot in itertools.groupby(self.candidates, key=lambda p: p.slot):
             self.model.add_at_most_one(self.x[p] for p in in_slot)
-
 
     # -- candidates ------------------------------------------------------------------------
     def live(self, predicate: SessionPredicate | None = None) -> list[Placed]:
@@ -117,6 +125,7 @@ class BuildContext:
             return
         self._dead.add(placed)
         self._live = None
+        self.layouts.clear()
 
     # -- requirements (explaining) -----------------------------------------------------------
     def requirement(
@@ -157,12 +166,18 @@ class BuildContext:
         slot, which holds one session at most, so the literal equals their sum."""
         if len(group) == 1:
             return self.x[group[0]]
-        key = tuple(sorted(self._index[p] for p in group))
-        if key not in self._any_cache:
-            h = self.model.new_bool_var(f"any{key}")
-            self.model.add(h == sum(self.x[p] for p in group))
-            self._any_cache[key] = h
-        return self._any_cache[key]
+        return self.any_of(tuple(sorted(self._index[p] for p in group)))
+
+    def any_of(self, key: tuple[int, ...]) -> BoolVar:
+        """placed_any() of the candidates at these positions (ascending), one literal per
+        set of candidates, shared by every rule that asks."""
+        if len(key) == 1:
+            return self.xs[key[0]]
+        h = self._any_cache.get(key)
+        if h is None:
+            h = self._any_cache[key] = self.model.new_bool_var(f"any{key}")
+            self.model.add(h == sum(self.xs[i] for i in key))
+        return h
 
     def both(self, a: BoolVar, b: BoolVar) -> BoolVar:
         """A boolean equal to a AND b, exactly (so penalties are exact even in a plan that

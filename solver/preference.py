@@ -110,8 +110,8 @@ def build(ctx: BuildContext) -> dict[str, list[tuple[int, Expr]]]:
         terms[name].append((TERMS[name].weight, expr))
 
     for name, spec in (("legs_fresh", _legs_fresh()), ("run_before_lift", _run_before_lift())):
-        for firsts, seconds in pairs.grouped_conflicts(ctx, spec):
-            add(name, ctx.both(ctx.placed_any(firsts), ctx.placed_any(seconds)))
+        for firsts, seconds in pairs.conflict_groups(ctx, spec):
+            add(name, ctx.both(ctx.any_of(firsts), ctx.any_of(seconds)))
     live = ctx.live()
     for p in live:
         if _light_circuit(p.session, inp):

@@ -8,7 +8,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ortools.sat.python import cp_model
 
@@ -20,7 +20,7 @@ from hybridplan.models.loading import input_from_dict, input_from_scenario, load
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
-from hybridplan.models.result import Result, SessionOut, Summary
+from hybridplan.models.result import Result, SessionOut, Summary, assign_uids
 from hybridplan.models.rules import RuleSet
 from hybridplan.models.scenario import Scenario
 from hybridplan.models.week import session_date
@@ -58,21 +58,46 @@ WEEKS_SHARE = 0.5
 # widest rule about two sessions reaches 48 h (legs_fresh) from a session's end.
 BOUNDARY_DAYS = 3
 
+# A block's whole-model search from the windows' hint gets this share of what is left;
+# when it stops short of the bound, the rest goes to improving the plan a few weeks at a
+# time (_Stages.improve: LNS), which finds what the whole model's search does not. Measured
+# on the 16-week block with monotony and acute_chronic (benchmarks/blocks_speed.py): the
+# whole-model search stays at its first plan for 30+ CPU seconds; windows of four weeks,
+# the rest fixed, presolved, improve it within a deterministic second each.
+SEARCH_SHARE = 0.5
+LNS_WEEKS = 4  # weeks re-planned at once (a four-week load window: acute_chronic)
+LNS_STRIDE = 2  # windows overlap by half
+LNS_STEP_WORK = 1.0  # deterministic seconds per window at most
+# Each window is a small model once the rest is fixed: presolve pays for itself there, and
+# the LP's linearised load sums prove a window's best quickly.
+LNS_PARAMS: dict[str, Any] = {"cp_model_presolve": True, "linearization_level": 2}
+
+# Deterministic seconds a window of a block's hint may take at most once the windows' share
+# of the time is spent.
+HINT_STEP_WORK = 0.5
+
 # Deterministic seconds (CP-SAT's own measure of work, the same on any machine) the coach
 # preference stage may take at least; about a second of wall time on an idle machine.
 PREFERENCE_MIN_WORK = 0.5
+# The share of a block's time left after its first whole-model search that the coach
+# preference stage keeps when the plan is improved a few weeks at a time.
+PREFERENCE_SHARE = 0.2
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
-    """Wall time of the first and of the last (best) solution, for benchmarks."""
+    """Wall time of the first and of the last (best) solution, for benchmarks: from
+    `origin` (a perf_counter reading) when given, so a block's time counts the windows
+    solved before the whole model; else the solve's own clock."""
 
-    def __init__(self) -> None:
+    def __init__(self, origin: float | None = None) -> None:
         super().__init__()
+        self.origin = origin
         self.first: float | None = None
         self.best: float | None = None
 
     def on_solution_callback(self) -> None:
-        self.best = self.wall_time
+        now = time.perf_counter()
+        self.best = self.wall_time if self.origin is None else now - self.origin
         if self.first is None:
             self.first = self.best
 
@@ -178,6 +203,25 @@ class _Stages:
             self.bound = math.ceil(self.solver.best_objective_bound - 1e-6)
         return status
 
+    def improve(self, weeks: Sequence[int], solver: cp_model.CpSolver, cap: float) -> bool:
+        """One step of large-neighbourhood search: re-plan `weeks` with every other session
+        of the last plan fixed, no worse than it (within `cap` deterministic seconds). True
+        when the plan got better. The whole model's bound is kept: the step's bound holds
+        for its neighbourhood only."""
+        full, mine, bound = self.ctx.model, self.solver, self.bound
+        before = self.figures["objective"]
+        part = full.clone()
+        for p, chosen in self.values.items():
+            if p.slot.week not in weeks:
+                part.add(part.get_bool_var_from_proto_index(self.ctx.x[p].index) == chosen)
+        part.add(self.ctx.objective() <= before)
+        self.ctx.model, self.solver = part, solver
+        try:
+            self.run(self.ctx.objective(), cap)
+        finally:
+            self.ctx.model, self.solver, self.bound = full, mine, bound
+        return self.figures["objective"] < before
+
     def value(self, name: str) -> int:
         """A figure of the last plan: objective, priority, preference or rule:<id>."""
         return self.figures[name]
@@ -195,6 +239,7 @@ class _WeekBounds:
     penalty: int = 0
     preference: int | None = 0
     hint: dict[Placed, bool] = field(default_factory=dict)
+    complete: bool = True  # every window solved within the windows' share of the time
 
 
 def _windows(phases: Sequence[str]) -> list[list[int]]:
@@ -220,20 +265,48 @@ def _week_bounds(
     free) for the bound, then planned after the hint's days before it: see _WeekBounds."""
     bounds = _WeekBounds()
     chosen: set[Placed] = set()  # the hint's sessions so far
-    for weeks in _windows(week.phases):
-        if budget.exhausted():  # the bound of the weeks so far stays valid (the rest >= 0)
-            bounds.preference = None
-            break
+    windows = _windows(week.phases)
+    for i, weeks in enumerate(windows):
         ctx = build_model(week, weeks=weeks, lead_days=BOUNDARY_DAYS)
         stages = _Stages(ctx, _solver(seed, 1, params), budget)
-        status = stages.run(ctx.objective())
+        # the bound of the weeks so far stays valid when the time runs out (the rest >= 0)
+        status = "unknown" if budget.exhausted() else stages.run(ctx.objective())
         if status == "infeasible":  # the weeks alone cannot be planned: neither can the block
             return _WeekBounds(penalty=0, preference=None)
         if status not in ("optimal", "feasible"):
-            bounds.preference = None
+            bounds.preference, bounds.complete = None, False
+            # Out of time: the rest of the hint still comes a window at a time, planned
+            # after the days before it, from the block's own time (at most half of it
+            # over the windows left). A whole hint is what gives a block with the load
+            # rules a plan at all (a partial one left the 8-week block under `strict` with
+            # none at 3 deterministic s); each window's best within that, not its first
+            # plan, gives LNS a plan worth improving (16 weeks, strict, load rules: 119
+            # against 1225 at 15 deterministic s).
+            spare = budget.parent or budget
+            if spare.exhausted():
+                break
+            stages.budget = spare
+            for p in sorted(ctx.lead, key=ctx.order):
+                ctx.model.add(ctx.x[p] == int(p in chosen))
+            stages.values = {p: p in chosen for p in ctx.lead}
+            left = spare.remaining()
+            cap = HINT_STEP_WORK
+            if left is not None:
+                cap = min(cap, left / (2 * (len(windows) - i)))
+            # too little left to improve on it, or only a wall limit (whose spending a
+            # loaded machine cannot predict): the window's first plan (the shipped 16-week
+            # block at 1 deterministic s, or in the service, has a plan only so)
+            first = left is None or cap < HINT_STEP_WORK / 2
+            stages.solver.parameters.stop_after_first_solution = first
+            if stages.run(ctx.objective(), cap) in ("optimal", "feasible"):
+                mine = {p: v for p, v in stages.values.items() if p.slot.week in weeks}
+                chosen |= {p for p, v in mine.items() if v}
+                bounds.hint.update(mine)
             continue
-        bounds.penalty += stages.bound if status == "feasible" else stages.value("objective")
+        floor = stages.bound if status == "feasible" else stages.value("objective")
+        bounds.penalty += floor
         best = stages.value("objective")
+        least: int | None = None  # the window's best preference at its best penalty
         if status != "optimal" or bounds.preference is None or not ctx.preference:
             bounds.preference = None if status != "optimal" else bounds.preference
         else:
@@ -243,17 +316,27 @@ def _week_bounds(
             ctx.model.add(ctx.objective() == best).only_enforce_if(at_best)
             ctx.model.add_assumptions([at_best])
             if stages.run(ctx.preference_objective()) == "optimal":
-                bounds.preference += stages.value("preference")
+                least = stages.value("preference")
+                bounds.preference += least
             else:
                 bounds.preference = None
             ctx.model.clear_assumptions()
-        # the hint: these weeks planned after the days before them as the hint has them
-        for p in sorted(ctx.lead, key=ctx.order):
-            ctx.model.add(ctx.x[p] == int(p in chosen))
-        stages.values = {p: (p in chosen) if p in ctx.lead else v for p, v in stages.values.items()}
-        if stages.run(ctx.objective()) in ("optimal", "feasible") and ctx.preference:
-            ctx.model.add(ctx.objective() == stages.value("objective"))
-            stages.run(ctx.preference_objective())
+        # The hint: these weeks planned after the days before them as the hint has them.
+        # When the plan above already agrees with those days (always for the first window),
+        # it is that plan; otherwise the window's own optima stay valid floors (fixing days
+        # only restricts it), so a replanned window that reaches them is proven at once.
+        if any(v != (p in chosen) for p, v in stages.values.items() if p in ctx.lead):
+            for p in sorted(ctx.lead, key=ctx.order):
+                ctx.model.add(ctx.x[p] == int(p in chosen))
+            stages.values = {
+                p: (p in chosen) if p in ctx.lead else v for p, v in stages.values.items()
+            }
+            ctx.model.add(ctx.objective() >= floor)
+            if stages.run(ctx.objective()) in ("optimal", "feasible") and ctx.preference:
+                ctx.model.add(ctx.objective() == stages.value("objective"))
+                if least is not None and stages.value("objective") == best:
+                    ctx.model.add(ctx.preference_objective() >= least)
+                stages.run(ctx.preference_objective())
         mine = {p: v for p, v in stages.values.items() if p.slot.week in weeks}
         chosen |= {p for p, v in mine.items() if v}
         bounds.hint.update(mine)
@@ -280,7 +363,9 @@ def solve(
     deterministic_time: float | None = None,
 ) -> Result:
     """Plan the week or block: the best schedule under the hard rules, found in stages
-    (best penalty, fewest coach objections, best coach preference: _Stages), with the
+    (best penalty, fewest coach objections, best coach preference: _Stages; a block starts
+    from its windows' bound and hint, _week_bounds, and a search that stops short of the
+    bound goes on four weeks at a time, _improve), with the
     penalties and the preference recomputed by the rules' own checks. Same input, seed
     and workers=1: same plan. `time_limit` (wall seconds) and `deterministic_time` (CP-SAT
     deterministic seconds, the same on any machine load) bound all stages together;
@@ -294,11 +379,10 @@ def solve(
     solver = _solver(seed, workers, params or {})
     stages = _Stages(ctx, solver, budget)
     solve_began = time.perf_counter()
+    stages.progress.origin = solve_began
     # the weeks one at a time get at most half of what is left: a plan comes first
     weekly = (
-        _week_bounds(week, budget.part(WEEKS_SHARE), seed, params or {})
-        if week.weeks > 1
-        else None
+        _week_bounds(week, budget.part(WEEKS_SHARE), seed, params or {}) if week.weeks > 1 else None
     )
     if weekly is not None:
         ctx.model.add(ctx.objective() >= weekly.penalty)  # a valid cut: proofs come sooner
@@ -309,7 +393,18 @@ def solve(
             p: (p.slot.day_name, p.slot.name, p.session.id, p.slot.week) in before
             for p in ctx.candidates
         }
-    status = stages.run(ctx.objective())
+    if weekly is not None:
+        # the whole block from the hint; what it leaves goes to the plan a few weeks at a time
+        # (all that is left when the windows ran out of time: a plan comes first)
+        stages.budget = budget.part(SEARCH_SHARE if weekly.complete else 1.0)
+        status = stages.run(ctx.objective())
+        stages.budget = budget
+        proven_at = max(stages.bound, weekly.penalty)
+        if status == "feasible" and stages.value("objective") > proven_at:
+            share = 1 - PREFERENCE_SHARE
+            _improve(week, stages, budget.part(share), proven_at, seed, params or {})
+    else:
+        status = stages.run(ctx.objective())
     result = Result(
         scenario=week.scenario.name,
         rule_set=week.rules.name,
@@ -336,6 +431,11 @@ def solve(
     # objective_value can describe the presolved model's slack).
     objective = stages.value("objective")
     bound = min(objective, max(stages.bound, weekly.penalty if weekly else 0))
+    # where the bound comes from: the windows' optima (rules across windows relaxed) or
+    # the whole model's search
+    source: Literal["weeks", "search"] = (
+        "weeks" if weekly is not None and weekly.penalty >= stages.bound else "search"
+    )
     proven = objective == bound
     if proven and ctx.priority_rules and stages.value("priority"):
         objective, bound, proven = _fewest_objections(ctx, stages, objective, bound)
@@ -367,7 +467,9 @@ def solve(
     result.objective = stages.value("objective")
     result.bound = min(bound, result.objective)
     result.gap = (result.objective - result.bound) / max(1, abs(result.objective))
+    result.bound_source = source if result.bound < result.objective else "plan"
     result.sessions = [session_out(p, week.scenario.start) for p in plan.placed]
+    assign_uids(result)  # the calendar's event ids; a replan carries them over
     result.penalties = report.penalties
     result.violations = report.violations
     result.summary = summarize(plan)
@@ -377,14 +479,49 @@ def solve(
     result.coach_preference_terms = terms
     result.coach_preference_optimal = preference_proven
     result.metrics = coach_objections(plan)
-    if report.violations or report.total != result.objective or (
-        stages.value("preference") != result.coach_preference
+    if (
+        report.violations
+        or report.total != result.objective
+        or (stages.value("preference") != result.coach_preference)
     ):
         result.message = (
             "internal disagreement between the solver and the rule checks; "
             "please report this scenario"
         )
     return result
+
+
+def _improve(
+    week: PlanInput,
+    stages: _Stages,
+    budget: _Budget,
+    floor: int,
+    seed: int,
+    params: dict[str, Any],
+) -> None:
+    """Large-neighbourhood search over the block: windows of LNS_WEEKS weeks (overlapping,
+    in order) re-planned with the rest of the last plan fixed, round after round, until a
+    round finds nothing better, the plan meets `floor` (a lower bound) or `budget` is
+    spent. Each step has a deterministic cap and the order is fixed: same input and seed,
+    same plan."""
+    n = week.weeks
+    starts = range(1, max(2, n - LNS_WEEKS + 2), LNS_STRIDE)
+    windows = [list(range(a, min(a + LNS_WEEKS, n + 1))) for a in starts]
+    if windows[-1][-1] < n:
+        windows.append(list(range(max(1, n - LNS_WEEKS + 1), n + 1)))
+    solver = _solver(seed, 1, {**LNS_PARAMS, **params})
+    saved = stages.budget
+    stages.budget = budget
+    try:
+        better = True
+        while better:
+            better = False
+            for weeks in windows:
+                if budget.exhausted() or stages.value("objective") <= floor:
+                    return
+                better |= stages.improve(weeks, solver, LNS_STEP_WORK)
+    finally:
+        stages.budget = saved
 
 
 def _fewest_objections(

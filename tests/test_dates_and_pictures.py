@@ -266,3 +266,34 @@ def test_the_page_has_a_viewport_and_fits_a_phone(files: dict[str, Path], tmp_pa
     assert width <= 390
     assert cards == "block"  # one card per session on a phone
     assert row == "table-row"  # a table on a desktop
+
+
+def test_a_session_whose_length_was_overridden_shows_its_real_length(tmp_path: Path) -> None:
+    """`sessions: {full_body_light_45: {minutes: 55}}`: the id keeps its name, and every
+    view gives the 55 minutes beside it (the calendar's title is only the real length)."""
+    import yaml
+
+    data = yaml.safe_load(WEEK.read_text())
+    data["sessions"] = {**(data.get("sessions") or {}), "full_body_light_45": {"minutes": 55}}
+    scenario = tmp_path / "over.yaml"
+    scenario.write_text(yaml.safe_dump(data))
+    result = solve(scenario, time_limit=300, deterministic_time=20)
+    ours = [s for s in result.sessions if s.session == "full_body_light_45"]
+    assert ours and all(s.minutes == 55 for s in ours)
+    assert "full_body_light_45 (06:30, 55 min)" in render.markdown(result)
+    frame = result.to_dataframe()
+    assert set(frame[frame["session"] == "full_body_light_45"]["minutes"]) == {55}
+    page = exporting.to_html(result)
+    assert "Full body, light, 55 min<br><small>full_body_light_45</small>" in page
+    calendar = exporting.to_ics(result).decode()
+    titles = [
+        line.split(":", 1)[1].strip() for line in calendar.splitlines()
+        if line.startswith("SUMMARY")
+    ]  # fmt: skip
+    assert titles.count("Full body\\, light\\, 55 min") == len(ours), titles
+    assert not any("45" in t for t in titles if "Full body" in t)
+    run = CliRunner().invoke(app, ["solve", str(scenario)], terminal_width=100)
+    assert run.exit_code == 0
+    lines = run.output.splitlines()
+    at = next(i for i, line in enumerate(lines) if "full_body_light_45" in line)
+    assert "55 min" in lines[at + 1]

@@ -29,14 +29,15 @@ FEASIBLE = [p for p in SHIPPED_SCENARIOS if not p.name.startswith("infeasible")]
 
 @pytest.mark.parametrize("path", FEASIBLE, ids=lambda p: p.stem)
 def test_every_shipped_scenario_round_trips_through_json(path: Path) -> None:
-    first = solve(path, time_limit=30)
+    # work limits, not the wall clock: a loaded machine must not change the plan found
+    first = solve(path, time_limit=600, work_limit=30)
     assert first.found
     back = Result.model_validate_json(first.to_json())
     stored = back.input["scenario"] if back.input else {}
     # only what the scenario wrote: no `null` for an unset session field
     for fields in stored.get("sessions", {}).values():
         assert None not in fields.values(), fields
-    again = replan(back, time_limit=30)
+    again = replan(back, time_limit=600, work_limit=30)
     assert again.found
     assert [(s.week, s.day, s.slot, s.session) for s in again.sessions] == [
         (s.week, s.day, s.slot, s.session) for s in first.sessions

@@ -5,6 +5,7 @@ Each shows the sessions' prescriptions."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 from typing import Any
 
@@ -38,15 +39,38 @@ def _describe(s: SessionOut) -> str:
     return f"{what}; intensity {s.intensity}; load {s.load}"
 
 
-def to_ics(result: Result, *, start: dt.date | None = None, busy_only: bool = False) -> bytes:
-    """One event per session, local times in the scenario's time zone, a stable UID per
-    (scenario, week, day, slot) so that importing a new plan updates the old events. The
-    description holds the prescription (summary, steps, exercises), then the session's
-    figures."""
+def to_ics(
+    result: Result,
+    *,
+    start: dt.date | None = None,
+    busy_only: bool = False,
+    now: dt.datetime | None = None,
+) -> bytes:
+    """The plan as an iCalendar file (RFC 5545) that calendar apps import cleanly:
+
+    - times are the slots' wall-clock times: in the scenario's `timezone` (each DTSTART
+      and DTEND names its TZID, and the zone's VTIMEZONE, made by icalendar from the
+      system's zoneinfo, covers every year of the plan), or floating local times (no TZID,
+      no Z) when the scenario names no zone, so 06:30 stays 06:30 wherever the athlete is;
+    - one event per session, its UID the session's uid (which a replan carries to the
+      session it became: a re-import moves or updates the event instead of adding one)
+      and the plan's first Monday (the same scenario planned for another week is other
+      events, not these moved);
+    - a session dropped by a replan comes back as STATUS:CANCELLED (its old time, its UID),
+      so the event is removed;
+    - SEQUENCE is the plan's revision (0 for a solve, +1 per replan), so apps take a
+      replan as the newer version of each event; DTSTAMP is the time of writing in UTC
+      (`now`, for reproducible files);
+    - the title says what the session is ("Tempo run 40 min"), the description holds the
+      prescription (summary, steps, exercises) and the session's figures. `busy_only`
+      titles every event "Busy", leaves out the details and hashes the UIDs (a feed to
+      share: still one UID per session across replans, but not the full calendar's).
+    """
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vText
 
+    result = result.with_uids()  # a result written before uids: the same ones every time
     week = input_from_result(result)
     monday = start or week.scenario.start
     if monday is None:
@@ -61,40 +85,75 @@ def to_ics(result: Result, *, start: dt.date | None = None, busy_only: bool = Fa
         )
     if monday.weekday() != 0:
         raise InputError([Problem("start", f"{monday} is a {monday:%A}; it must be a Monday")])
+    stamp = dt.datetime.now(dt.UTC) if now is None else now
+    if stamp.tzinfo is None or stamp.utcoffset() is None:
+        raise InputError([Problem("now", "must be a time with a time zone (UTC is written)")])
+    stamp = stamp.astimezone(dt.UTC).replace(microsecond=0)
+    name = week.scenario.timezone
     try:
-        zone = ZoneInfo(week.scenario.timezone)
+        zone = ZoneInfo(name) if name is not None else None
     except (ZoneInfoNotFoundError, ValueError):
         raise InputError(
             [
                 Problem(
                     "timezone",
-                    f"unknown time zone {week.scenario.timezone!r}; "
-                    "use an IANA name such as Europe/Berlin",
+                    f"unknown time zone {name!r}; use an IANA name such as Europe/Berlin",
                 )
             ]
         ) from None
-    cal = Calendar()
-    cal.add("prodid", "-//hybridplan//week planner//EN")
-    cal.add("version", "2.0")
-    cal.add("x-wr-timezone", week.scenario.timezone)
-    for s in result.sessions:
+
+    def at(s: SessionOut) -> tuple[dt.datetime, dt.datetime]:
+        """Start and end: wall-clock times in `zone` (the end `minutes` of real time later,
+        across a daylight-saving change too), or floating ones."""
         day = monday + dt.timedelta(days=7 * (s.week - 1) + DAYS.index(s.day))
         minutes = clock_minutes(s.start)
         begin = dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), tzinfo=zone)
+        length = dt.timedelta(minutes=s.minutes)
+        if zone is None:
+            return begin, begin + length
+        return begin, (begin.astimezone(dt.UTC) + length).astimezone(zone)
+
+    cal = Calendar()
+    cal.add("prodid", "-//hybridplan//week planner//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    # (vText: an X- property is escaped as text only when told it is text)
+    cal.add("x-wr-calname", vText("Training" if busy_only else f"Training: {result.scenario}"))
+    if name is not None:
+        cal.add("x-wr-timezone", vText(name))  # Google Calendar's hint for the calendar's zone
+    events = [(s, False) for s in result.sessions] + [(s, True) for s in result.cancelled]
+    for s, cancelled in events:
+        begin, end = at(s)
+        kind = week.sessions.get(s.session)
         event = Event()
-        event.add("uid", f"{result.scenario}-w{s.week}-{s.day}-{s.slot}@hybridplan")
-        event.add("dtstamp", begin.astimezone(dt.UTC))
+        uid = f"{s.uid}-{monday:%Y%m%d}"
+        if busy_only:  # a feed to share: the UID must not spell out the plan either
+            uid = hashlib.sha256(f"busy:{uid}".encode()).hexdigest()[:32]
+        event.add("uid", f"{uid}@hybridplan")
+        event.add("dtstamp", stamp)
+        event.add("sequence", result.revision)
         event.add("dtstart", begin)
-        event.add("dtend", begin + dt.timedelta(minutes=s.minutes))
-        if busy_only:
-            event.add("summary", "Busy")
-        else:
-            event.add("summary", f"{s.session} ({s.kind})")
+        event.add("dtend", end)
+        title = "Busy" if busy_only else render.session_title(s, kind)
+        event.add("summary", f"Cancelled: {title}" if cancelled else title)
+        event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+        if cancelled:
+            event.add("transp", "TRANSPARENT")  # no longer takes the time
+        elif not busy_only:
             content = _content(s, result.pace_unit)
             lines = [*content, "", _describe(s)] if content else [_describe(s)]
+            lines.append(f"hybridplan session {s.session}, week {s.week} {s.day} {s.slot}")
             event.add("description", "\n".join(lines))
             event.add("categories", [s.kind])
         cal.add_component(event)
+    if zone is not None and events:
+        # the VTIMEZONE of the zone, from zoneinfo (never hand-written), covering every
+        # year the plan touches with its standard and daylight-saving rules
+        days = [at(s)[0].date() for s, _ in events]
+        cal.add_missing_timezones(
+            first_date=dt.date(min(days).year, 1, 1),
+            last_date=dt.date(max(days).year + 1, 1, 1),
+        )
     return bytes(cal.to_ical())
 
 
@@ -291,6 +350,7 @@ def to_html(result: Result, week: int = 1) -> str:
     import base64
 
     check_week(result, week)
+    plan = input_from_result(result)
     picture = base64.b64encode(to_png(result, week)).decode()
     unit = result.pace_unit
     weeks = render.weeks_of(result)
@@ -312,7 +372,8 @@ def to_html(result: Result, week: int = 1) -> str:
     )
     rows = "".join(
         f"<tr><td class=when>{h(render.day_heading(result, week, s.day))} {h(s.start)}</td>"
-        f"<td>{h(s.slot)}</td><td>{h(s.session)} · {h(s.minutes)} min</td>"
+        f"<td>{h(s.slot)}</td><td>{h(render.session_title(s, plan.sessions.get(s.session)))}"
+        f"<br><small>{h(s.session)}</small></td>"
         f"<td>{what(s)}</td></tr>"
         for s in shown
     )

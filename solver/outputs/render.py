@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
+from hybridplan.models.catalogue import default_catalogue
 from hybridplan.models.explanation import Diff, Explanation
 from hybridplan.models.result import Result, SessionOut
+from hybridplan.models.session import SessionType
 from hybridplan.models.week import DAYS, Day, plural, session_date, short_date
 from hybridplan.outputs.escaping import csv_frame, md
 
@@ -23,6 +26,47 @@ def esc(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+_RUN_TITLES = {
+    "easy": "Easy run", "recovery": "Recovery run", "long": "Long run", "tempo": "Tempo run",
+    "intervals": "Interval run", "hills": "Hill repeats", "strides": "Easy run with strides",
+}  # fmt: skip
+_RACES = {"5k": "5 km", "10k": "10 km", "half": "half marathon", "marathon": "marathon",
+          "ultra": "ultra"}  # fmt: skip
+_BODY = {
+    "lower_heavy": "Lower body", "lower_light": "Lower body", "posterior_chain":
+    "Posterior chain", "upper": "Upper body", "full_body": "Full body", "core": "Core",
+    "plyometrics": "Plyometrics",
+}  # fmt: skip
+
+
+@cache
+def _catalogue() -> dict[str, SessionType]:
+    return default_catalogue()
+
+
+def session_title(s: SessionOut, session: SessionType | None = None) -> str:
+    """What a person calls the session, with its real minutes: "Tempo run 40 min", "Lower
+    body, heavy, 60 min", "Mobility 20 min" (a calendar event's title; never the internal
+    id). `session` is its type (the plan's `PlanInput.sessions[s.session]`: the body part
+    of a strength session is there, not in the result); left out, the built-in catalogue's
+    entry of that id, else the result's own fields (a light or heavy leg day)."""
+    kind = session or _catalogue().get(s.session)
+    if s.kind == "run":
+        if s.run_type == "race":
+            distance = s.session.removeprefix("race_")
+            return f"Race: {_RACES.get(distance, distance)}, {s.minutes} min"
+        return f"{_RUN_TITLES.get(s.run_type or '', 'Run')} {s.minutes} min"
+    if s.kind == "mobility":
+        return f"Mobility {s.minutes} min"
+    part = _BODY.get(kind.strength_type or "", "Strength") if kind is not None else "Strength"
+    how = []
+    if kind is not None and kind.hypertrophy:
+        how.append("volume")
+    elif part in ("Lower body", "Full body", "Strength") and s.legs in ("heavy", "light"):
+        how.append(s.legs if part != "Strength" else f"{s.legs} legs")
+    return ", ".join([part, *how, f"{s.minutes} min"]) if how else f"{part} {s.minutes} min"
 
 
 def _slots(result: Result, slot_order: Sequence[str] | None) -> list[str]:

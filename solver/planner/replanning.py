@@ -4,13 +4,13 @@ again with as few changes as possible (rule `stability`, the previous plan as a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from hybridplan.explanations.diff import diff
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.loading import input_from_result
 from hybridplan.models.plan_input import PlanInput
-from hybridplan.models.result import Result, SessionOut
+from hybridplan.models.result import Result, SessionOut, assign_uids
 from hybridplan.models.scenario import Block, Pin
 from hybridplan.models.week import DAYS, Day, parse_place_label
 from hybridplan.prescribe import attach
@@ -45,11 +45,18 @@ def replan(
     from_day: Day | None = None,
     time_limit: float = 10.0,
     seed: int = 0,
+    work_limit: float | None = None,
 ) -> Result:
-    """Solve the rest of the week again after changes. Days before `from_day` (default:
+    """Solve the rest of the week again after changes. `work_limit` as for `solve`
+    (deterministic seconds: the same replan on any machine load). Days before `from_day` (default:
     the day after the last done or missed session) are fixed as they were planned, minus
     what was missed; sessions marked done are fixed; missed and unavailable slots are
-    blocked. The result lists every change against the previous plan, with its reason."""
+    blocked. The result lists every change against the previous plan, with its reason.
+
+    Its `revision` is the previous one + 1; each session that stayed or moved keeps its
+    uid, and a dropped one is listed in `cancelled` (with the earlier plans' cancelled
+    sessions), so a calendar import updates, moves and removes the right events."""
+    previous = previous.with_uids()  # a file from before uids: the ones its calendar had
     week = input_from_result(previous)
     done, missed, unavailable = list(done), list(missed), list(unavailable)
     if from_day is None:
@@ -92,8 +99,12 @@ def replan(
                      for s in planned],
     })  # fmt: skip
     rebuilt = PlanInput.build(scenario, week.rules)
-    result = attach(solve(rebuilt, time_limit=time_limit, seed=seed), rebuilt)
+    result = attach(
+        solve(rebuilt, time_limit=time_limit, seed=seed, deterministic_time=work_limit), rebuilt
+    )
+    result.revision = previous.revision + 1
     if result.found:  # an unplanned week changes nothing: no session is "dropped"
+        _carry_uids(previous, result, week)
         result.changes = _changes(previous, result, missed, unavailable) + [
             f"released the pin of {p.session} ({p.day} {p.slot})"
             + (" (missed)" if any(d == p.day and s in (None, p.slot) for d, s in missed)
@@ -121,6 +132,52 @@ def _changes(
     lines += [f"dropped {r}{why(r.split('(')[1].rstrip(')'))}" for r in d.removed]
     lines += [f"added {a}" for a in d.added]
     return lines
+
+
+def _carry_uids(before: Result, after: Result, week: PlanInput) -> None:
+    """Give each session of `after` the uid of the session of `before` it became, and list
+    the sessions of `before` that became none in `after.cancelled` (with those cancelled
+    earlier, once per uid). Sessions pair up within their week as `diff` pairs them (the
+    same id at the same place, then the leftovers of one id in time order: moved), then a
+    session changed only in length pairs with the one it replaced (easy_45 -> easy_60:
+    one event updated, not one removed and one added). The rest get new uids."""
+    order = {d: i for i, d in enumerate(DAYS)}
+
+    def when(s: SessionOut) -> tuple[int, str]:
+        return order[s.day], s.start
+
+    def entry(s: SessionOut) -> str:
+        known = week.sessions.get(s.session)
+        return known.entry if known is not None else s.session
+
+    for s in after.sessions:
+        s.uid = None
+    old_left = sorted(before.sessions, key=lambda s: (s.week, *when(s)))
+    new_left = sorted(after.sessions, key=lambda s: (s.week, *when(s)))
+
+    def place(s: SessionOut) -> tuple[str, str]:
+        return s.day, s.slot
+
+    passes: list[Callable[[SessionOut], tuple[str, ...]]] = [
+        lambda s: (s.session, *place(s)),  # kept
+        lambda s: (s.session,),  # moved
+        lambda s: (entry(s), *place(s)),  # another length, same place
+        lambda s: (entry(s),),  # another length, moved
+    ]
+    for key in passes:
+        for new in list(new_left):
+            old = next((o for o in old_left if o.week == new.week and key(o) == key(new)), None)
+            if old is not None:
+                new.uid = old.uid
+                old_left.remove(old)
+                new_left.remove(new)
+    live = {s.uid for s in after.sessions if s.uid}
+    cancelled: dict[str, SessionOut] = {}
+    for s in (*before.cancelled, *old_left):
+        if s.uid and s.uid not in live:
+            cancelled[s.uid] = s.model_copy(deep=True)
+    after.cancelled = list(cancelled.values())
+    assign_uids(after, taken=[s.uid for s in before.sessions if s.uid])
 
 
 def as_places(values: Iterable[str], week: PlanInput, option: str = "") -> list[Place]:

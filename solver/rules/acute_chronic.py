@@ -30,13 +30,13 @@ def _bounds(cfg: Config) -> tuple[int, int]:
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
-    if not ctx.whole_plan:  # links weeks: left out of per-week bounds
-        return
-    loads = {w: sum(day_loads(ctx, w)) for w in ctx.input.per_week()}
+    # A model of some weeks only (a block's bound, solving.py) judges the weeks whose whole
+    # four-week window it models: a relaxation still, and the bound sees their ratios.
+    loads = {w: sum(day_loads(ctx, w)) for w in ctx.weeks}
     low, high = _bounds(cfg)
-    for w in ctx.input.per_week():
+    for w in ctx.weeks:
         window = _window(ctx.input, w)
-        if window is None:
+        if window is None or any(x not in loads for x in window[0]):
             continue
         weeks, past = window
         chronic: Expr = sum(loads[x] for x in weeks) + sum(past)  # = 4 x chronic mean

@@ -26,6 +26,12 @@ from hybridplan.solving import solve
 Outcome = dict[str, Any]  # {"result": ...} | {"explanation": ...} | {"problems": [...]}
 
 
+# A request's time limit is solver work (CP-SAT deterministic seconds, about seconds on an
+# idle core): the same request gives the same plan however busy the server is. The wall
+# clock is only a safety net, at WALL_FACTOR times the limit.
+WALL_FACTOR = 3.0
+
+
 def _problems(exc: InputError) -> Outcome:
     return {"problems": [[p.field, p.message] for p in exc.problems]}
 
@@ -33,7 +39,8 @@ def _problems(exc: InputError) -> Outcome:
 def solve_task(scenario: dict[str, Any], rules: str | None, time_limit: float) -> Outcome:
     try:
         week = input_from_dict(scenario, rules)
-        return {"result": attach(solve(week, time_limit=time_limit), week).to_dict()}
+        result = solve(week, time_limit=time_limit * WALL_FACTOR, deterministic_time=time_limit)
+        return {"result": attach(result, week).to_dict()}
     except InputError as exc:
         return _problems(exc)
 
@@ -81,7 +88,8 @@ def replan_task(previous: dict[str, Any], change: dict[str, Any], time_limit: fl
             missed=places["missed"],
             unavailable=places["unavailable"],
             from_day=from_day,
-            time_limit=time_limit,
+            time_limit=time_limit * WALL_FACTOR,
+            work_limit=time_limit,
         )
         return {"result": new.to_dict()}
     except InputError as exc:
@@ -121,4 +129,3 @@ def warm() -> int:
     """A no-op the server runs once per worker at start-up, so the first request does not
     pay for the workers' start."""
     return 0
-

@@ -119,7 +119,11 @@ def test_the_calendar_describes_what_to_do(result: Result) -> None:
         for e in s.prescription.exercises:
             assert e.text() in text
     tempo = next(s for s in result.sessions if s.run_type in ("tempo", "hills", "intervals"))
-    text = str(next(e for e in events if tempo.session in str(e.get("summary"))).get("description"))
+    text = str(
+        next(e for e in events if f"session {tempo.session}," in str(e.get("description"))).get(
+            "description"
+        )
+    )
     assert "warmup" in text and "cooldown" in text and "bpm" in text
 
 

@@ -1,0 +1,47 @@
+"""Long blocks (issue 16): the bound a block reports is a true lower bound, where it comes
+from is said, and blocks with the load rules (monotony, acute_chronic) get a plan under a
+deterministic work limit, the same plan each time. Figures live in
+benchmarks/blocks_speed.py, never here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from weeks_speed import block
+
+from helpers import assert_agrees
+from hybridplan.solving import as_week, solve
+
+
+def _solve(data: dict[str, Any], work: float) -> Any:
+    # a wall limit far above the work limit: the deterministic one decides, on any load
+    return solve(data, time_limit=600, deterministic_time=work)
+
+
+def test_the_bound_never_exceeds_a_plan() -> None:
+    """A short solve's bound is below the penalty of the plan a longer solve finds (and
+    the other way round), and below its own plan's."""
+    data = block(8, "strict", load_rules=True)
+    short, long = _solve(data, 3), _solve(data, 12)
+    for r in (short, long):
+        assert r.found and r.bound is not None and r.objective is not None
+        assert r.bound <= r.objective
+        assert r.bound_source in ("plan", "weeks", "search")
+        assert (r.bound_source == "plan") == (r.bound == r.objective)
+    assert short.bound <= long.objective and long.bound <= short.objective
+    assert long.objective <= short.objective  # more work never gives a worse plan here
+
+
+def test_a_load_rule_block_gets_a_plan_the_checks_agree_with() -> None:
+    """The 16-week block with monotony and acute_chronic: a plan under a deterministic
+    limit (it used to stop with none in 30 s), its penalties recomputed by the checks, and
+    the same plan again."""
+    data = block(16, "balanced", load_rules=True)
+    first = _solve(data, 8)
+    assert first.status in ("feasible", "optimal"), first.message
+    assert not first.message  # no disagreement between the solver and the checks
+    assert {"monotony", "acute_chronic"} <= set(first.input["rules"]["rules"])
+    assert_agrees(as_week(data), first)
+    again = _solve(data, 8)
+    assert [s.model_dump() for s in again.sessions] == [s.model_dump() for s in first.sessions]
+    assert (again.objective, again.bound) == (first.objective, first.bound)

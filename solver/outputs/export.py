@@ -212,10 +212,7 @@ def to_png(result: Result, week: int = 1) -> bytes:
     plan = input_from_result(result)
     slots = [s.name for s in plan.slots[: len(plan.scenario.slots)]]
     weeks = render.weeks_of(result)
-    order = {d: i for i, d in enumerate(DAYS)}
-    shown = sorted(
-        (s for s in result.sessions if s.week == week), key=lambda s: (order[s.day], s.start)
-    )
+    shown = render.in_order(result, week)
     number = {id(s): k for k, s in enumerate(shown, start=1)}
     legend = [
         f"[{number[id(s)]}] {render.day_heading(result, week, s.day)} {s.slot} {s.session}: "
@@ -366,10 +363,7 @@ def to_html(result: Result, week: int = 1) -> str:
             + f"<div><small>{h(_describe(s))}</small></div>"
         )
 
-    order = {d: i for i, d in enumerate(DAYS)}
-    shown = sorted(
-        (s for s in result.sessions if s.week == week), key=lambda s: (order[s.day], s.start)
-    )
+    shown = render.in_order(result, week)
     rows = "".join(
         f"<tr><td class=when>{h(render.day_heading(result, week, s.day))} {h(s.start)}</td>"
         f"<td>{h(s.slot)}</td><td>{h(render.session_title(s, plan.sessions.get(s.session)))}"

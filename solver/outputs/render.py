@@ -118,11 +118,7 @@ def table(
             for day in DAYS:
                 cells = []
                 for slot in slots:
-                    here = [
-                        s
-                        for s in result.sessions
-                        if s.week == week and s.day == day and s.slot == slot
-                    ]
+                    here = placed_at(result, week, day, slot)
                     cell = Text()
                     for s in here:
                         cell.append(f"{s.session}\n", style=_STYLE[s.intensity])
@@ -170,10 +166,7 @@ def detail_table(result: Result, week: int) -> RenderableType:
         "day", "slot", "session", "what to do", title=f"week {week}: sessions in detail",
         title_justify="left", show_lines=True,
     )  # fmt: skip
-    order = {d: i for i, d in enumerate(DAYS)}
-    here = sorted(
-        (s for s in result.sessions if s.week == week), key=lambda s: (order[s.day], s.start)
-    )
+    here = in_order(result, week)
     for s in here:
         lines = prescription_lines(s, unit) or [f"{s.minutes} min"]
         what = Text(lines[0], style="bold")
@@ -225,6 +218,20 @@ def week_dates(result: Result, week: int) -> str:
     per week at 80 columns, and the Sunday is always six days on."""
     start = result.start
     return short_date(session_date(start, week, "mon")) if start else ""
+
+
+def placed_at(result: Result, week: int, day: str, slot: str) -> list[SessionOut]:
+    """The sessions in one grid cell: a week's day and slot."""
+    return [s for s in result.sessions if (s.week, s.day, s.slot) == (week, day, slot)]
+
+
+def in_order(result: Result, week: int | None = None) -> list[SessionOut]:
+    """The sessions (of one week, or all) in calendar order: week, day, start."""
+    order = {d: i for i, d in enumerate(DAYS)}
+    return sorted(
+        (s for s in result.sessions if week is None or s.week == week),
+        key=lambda s: (s.week, order[s.day], s.start),
+    )
 
 
 def weeks_of(result: Result) -> int:
@@ -470,11 +477,7 @@ def markdown(result: Result, slot_order: Sequence[str] | None = None) -> str:
             for day in DAYS:
                 cells = []
                 for slot in slots:
-                    here = [
-                        s
-                        for s in result.sessions
-                        if s.week == week and s.day == day and s.slot == slot
-                    ]
+                    here = placed_at(result, week, day, slot)
                     cells.append(
                         "<br>".join(md(f"{s.session} ({s.start}, {s.minutes} min)") for s in here)
                     )
@@ -496,8 +499,7 @@ def markdown_prescriptions(result: Result) -> list[str]:
     unit = result.pace_unit
     several = weeks_of(result) > 1
     out = ["### Sessions", ""]
-    order = {d: i for i, d in enumerate(DAYS)}
-    for s in sorted(result.sessions, key=lambda s: (s.week, order[s.day], s.start)):
+    for s in in_order(result):
         lines = prescription_lines(s, unit)
         if not lines:
             continue

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def run(args: list[str]) -> tuple[float, int, str]:
     began = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "solver", *args],
+        [sys.executable, "-m", "hybridplan", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ortools.sat.python import cp_model
+from ortools.sat.python import cp_model, cp_model_helper
 
 from hybridplan import preference
 from hybridplan.checking import check_plan
@@ -362,8 +362,9 @@ def solve(
     params: dict[str, Any] | None = None,
     deterministic_time: float | None = None,
 ) -> Result:
-    """Plan the week or block: the best schedule under the hard rules, found in stages
-    (best penalty, fewest coach objections, best coach preference: _Stages; a block starts
+    """Plan the week or block: the best schedule under the hard rules, in the order fewest
+    coach objections, best penalty, best coach preference (a week in one search,
+    _at_once, or in stages when it is cut short: _Stages; a block in stages, starting
     from its windows' bound and hint, _week_bounds, and a search that stops short of the
     bound goes on four weeks at a time, _improve), with the
     penalties and the preference recomputed by the rules' own checks. Same input, seed
@@ -380,6 +381,7 @@ def solve(
     stages = _Stages(ctx, solver, budget)
     solve_began = time.perf_counter()
     stages.progress.origin = solve_began
+    settled = False  # one search proved the whole lexicographic order (_at_once)
     # the weeks one at a time get at most half of what is left: a plan comes first
     weekly = (
         _week_bounds(week, budget.part(WEEKS_SHARE), seed, params or {}) if week.weeks > 1 else None
@@ -404,7 +406,13 @@ def solve(
             share = 1 - PREFERENCE_SHARE
             _improve(week, stages, budget.part(share), proven_at, seed, params or {})
     else:
-        status = stages.run(ctx.objective())
+        status = _at_once(ctx, stages)
+        if status == "optimal":
+            settled = True
+        elif stages.budget.exhausted() or status not in ("optimal", "feasible", "unknown"):
+            pass  # infeasible, invalid, or no time left for the stages
+        else:  # cut short: the stages go on from its plan, the penalty first
+            status = stages.run(ctx.objective())
     result = Result(
         scenario=week.scenario.name,
         rule_set=week.rules.name,
@@ -430,6 +438,8 @@ def solve(
     # is evaluated on the schedule returned (after a search cut short, CP-SAT's own
     # objective_value can describe the presolved model's slack).
     objective = stages.value("objective")
+    if settled:
+        stages.bound = objective
     bound = min(objective, max(stages.bound, weekly.penalty if weekly else 0))
     # where the bound comes from: the windows' optima (rules across windows relaxed) or
     # the whole model's search
@@ -437,7 +447,9 @@ def solve(
         "weeks" if weekly is not None and weekly.penalty >= stages.bound else "search"
     )
     proven = objective == bound
-    if proven and ctx.priority_rules and stages.value("priority"):
+    if settled:
+        pass  # the fewest objections, then the penalty, then the preference: all proven
+    elif proven and ctx.priority_rules and stages.value("priority"):
         objective, bound, proven = _fewest_objections(ctx, stages, objective, bound)
     preference_proven = False
     # The tie-break gets as much deterministic time as the penalty took (at least
@@ -449,7 +461,9 @@ def solve(
         if weekly is not None and weekly.preference is not None and objective == weekly.penalty
         else None
     )
-    if proven and floor is not None and stages.value("preference") == floor:
+    if settled:
+        preference_proven = bool(ctx.preference)
+    elif proven and floor is not None and stages.value("preference") == floor:
         preference_proven = True  # the plan found already meets the bound
     elif proven and ctx.preference:
         ctx.model.add(ctx.objective() == objective)
@@ -522,6 +536,51 @@ def _improve(
                 better |= stages.improve(weeks, solver, LNS_STEP_WORK)
     finally:
         stages.budget = saved
+
+
+# The share of a week's time the search of the whole order at once may take (_at_once);
+# when it stops short, the stages go on from its plan with the rest.
+AT_ONCE_SHARE = 0.5
+
+
+def _span(ctx: BuildContext, expr: cp_model.LinearExpr) -> tuple[int, int]:
+    """The least and greatest value `expr` can take over its variables' domains."""
+    flat = cp_model_helper.FlatIntExpr(expr)
+    low = high = flat.offset
+    domains = ctx.model.proto.variables
+    for var, coeff in zip(flat.vars, flat.coeffs, strict=True):
+        domain = list(domains[var.index].domain)  # intervals as [lo, hi, lo, hi, ...]
+        a, b = coeff * domain[0], coeff * domain[-1]
+        low, high = low + min(a, b), high + max(a, b)
+    return low, high
+
+
+def lexicographic_order(ctx: BuildContext) -> cp_model.LinearExpr:
+    """A week's order (fewest coach objections, then the best penalty, then the best coach
+    preference) as one weighted objective: each level's weight exceeds everything the
+    levels below can add up to, so its optimum is the stages' optimum."""
+    low, high = _span(ctx, ctx.preference_objective())
+    below = high - low + 1  # what the preference can add: less than one penalty point
+    olow, ohigh = _span(ctx, ctx.objective())
+    order = ctx.objective() * below + ctx.preference_objective()
+    if ctx.priority_rules:
+        order += ctx.priority_count() * (ohigh - olow + 1) * below
+    return order
+
+
+def _at_once(ctx: BuildContext, stages: _Stages) -> str:
+    """The week's whole order in one search instead of two or three stages
+    (lexicographic_order; the median generated week's solve() 50 -> 37 ms CPU, issue 16,
+    benchmarks/build_speed.py). Returns the status of that search, within AT_ONCE_SHARE of
+    the time; the caller goes on in stages when it is cut short."""
+    order = lexicographic_order(ctx)
+    budget = stages.budget
+    stages.budget = budget.part(AT_ONCE_SHARE)
+    try:
+        status = stages.run(order)
+    finally:
+        stages.budget = budget
+    return status
 
 
 def _fewest_objections(

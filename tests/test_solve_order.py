@@ -1,0 +1,68 @@
+"""A week's lexicographic order (fewest coach objections, then the least penalty, then the
+least coach preference) is searched at once, as one weighted objective (solving._at_once);
+when that search is cut short, the stages go on from its plan. Both ways must reach the
+same optimum, and the one search must order the levels strictly (its weights exceed what
+the levels below can add up to). Brute force over tiny weeks (test_bruteforce.py) checks
+the order itself against every plan; here, weeks too big to enumerate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hybridplan import solving
+from hybridplan.batch.generate import generate
+from hybridplan.models import InputError
+from hybridplan.models.result import Result
+from hybridplan.solving import as_week, solve
+
+WORK = 20.0  # deterministic seconds: every week below is proven well within it
+
+
+def _weeks() -> list[Any]:
+    out = []
+    for data in generate(40, seed=3):
+        try:
+            out.append(as_week(data))
+        except InputError:
+            continue
+    return out
+
+
+WEEKS = _weeks()
+
+
+def _order(result: Result, week: Any) -> tuple[int, int, int]:
+    """(coach objections, penalty, preference), counted from the result's own lists."""
+    priority = {rid for rid, cfg in week.rule_items() if cfg.priority}
+    breaks = sum(1 for p in result.penalties if p.rule in priority)
+    penalty = sum(p.amount for p in result.penalties)
+    return breaks, penalty, sum(t.amount for t in result.coach_preference_terms)
+
+
+def test_there_are_weeks_with_ties_to_break() -> None:
+    # the order only matters where the penalty leaves a choice; the set must have such weeks
+    optimal = [solve(w, time_limit=600, deterministic_time=WORK) for w in WEEKS[:10]]
+    assert sum(1 for r in optimal if r.status == "optimal" and r.coach_preference) >= 5
+
+
+@pytest.mark.parametrize("index", range(0, 40, 4))
+def test_one_search_and_the_stages_reach_the_same_optimum(
+    index: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if index >= len(WEEKS):
+        pytest.fail(f"only {len(WEEKS)} generated weeks could be read")
+    week = WEEKS[index]
+    at_once = solve(week, time_limit=600, deterministic_time=WORK)
+    # no time for the one search: the stages alone, from nothing
+    monkeypatch.setattr(solving, "AT_ONCE_SHARE", 0.0)
+    staged = solve(week, time_limit=600, deterministic_time=WORK)
+    assert at_once.status == staged.status
+    if at_once.status != "optimal":
+        assert at_once.status == "infeasible"
+        return
+    assert at_once.coach_preference_optimal and staged.coach_preference_optimal
+    assert _order(at_once, week) == _order(staged, week)
+    assert at_once.objective == at_once.bound == staged.objective
+    assert at_once.bound_source == "plan"

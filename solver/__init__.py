@@ -9,7 +9,13 @@ fast; OR-Tools loads only when something is solved.
 from __future__ import annotations
 
 import importlib
+from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
+
+try:
+    __version__ = version("hybridplan")
+except PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0+unknown"
 
 if TYPE_CHECKING:
     from hybridplan.api import diff, explain, export, replan, solve, solve_many
@@ -99,21 +105,7 @@ __all__ = [
 ]
 
 
-def _version() -> str:
-    """The installed release: read on first use (importlib.metadata costs ~30 ms of every
-    command's start, and only --version and the service need it)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("hybridplan")
-    except PackageNotFoundError:  # imported from a source tree that was never installed
-        return "0+unknown"
-
-
 def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        globals()[name] = value = _version()
-        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'hybridplan' has no attribute {name!r}")

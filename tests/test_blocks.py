@@ -45,3 +45,18 @@ def test_a_load_rule_block_gets_a_plan_the_checks_agree_with() -> None:
     again = _solve(data, 8)
     assert [s.model_dump() for s in again.sessions] == [s.model_dump() for s in first.sessions]
     assert (again.objective, again.bound) == (first.objective, first.bound)
+
+
+def test_the_windows_keep_a_preference_floor_only_without_acute_chronic() -> None:
+    """With acute_chronic on, the windows' bound leaves the ratios out and the block seldom
+    meets it, so the windows skip the preference floor (which counts only then); without
+    it they keep it. The penalty bound is a lower bound either way."""
+    from hybridplan.solving import _Budget, _week_bounds
+
+    for load_rules in (False, True):
+        week = as_week(block(4, "balanced", load_rules=load_rules))
+        bounds = _week_bounds(week, _Budget(600, 20), 0, {})
+        assert bounds.complete
+        assert (bounds.preference is None) == load_rules
+        result = _solve(block(4, "balanced", load_rules=load_rules), 20)
+        assert result.objective is not None and bounds.penalty <= result.objective

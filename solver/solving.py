@@ -268,7 +268,9 @@ def _week_bounds(
     """The block's weeks a window at a time: each window alone (its lead days modelled but
     free) for the bound, then planned after the hint's days before it: see _WeekBounds."""
     bounds = _WeekBounds()
-    if any(rid in LINKING_LOAD_RULES and cfg.weight for rid, cfg in week.rule_items()):
+    if any(
+        rid in LINKING_LOAD_RULES and getattr(cfg, "weight", 0) for rid, cfg in week.rule_items()
+    ):
         # The windows' penalty bound leaves these rules out, so the block seldom meets it,
         # and the preference floor counts only when it does: not worth its solves (half
         # of the windows' time on the 16-week block with the load rules, 3.2 of 6.2 s).

@@ -436,9 +436,9 @@ def solve(
         status = _at_once(ctx, stages)
         if status == "optimal":
             settled = True
-        elif stages.budget.exhausted() or status not in ("optimal", "feasible", "unknown"):
-            pass  # infeasible, invalid, or no time left for the stages
-        else:  # cut short: the stages go on from its plan, the penalty first
+        elif status != "infeasible" and not stages.budget.exhausted():
+            # cut short (or weights too large for CP-SAT: "invalid"): the stages go on
+            # from its plan, if any, the penalty first
             status = stages.run(ctx.objective())
     result = Result(
         scenario=week.scenario.name,
@@ -597,7 +597,7 @@ def lexicographic_order(ctx: BuildContext) -> cp_model.LinearExpr:
 
 def _at_once(ctx: BuildContext, stages: _Stages) -> str:
     """The week's whole order in one search instead of two or three stages
-    (lexicographic_order; the median generated week's solve() 50 -> 37 ms CPU, issue 16,
+    (lexicographic_order; the median generated week's solve() 48 -> 38 ms CPU, issue 16,
     benchmarks/build_speed.py). Returns the status of that search, within AT_ONCE_SHARE of
     the time; the caller goes on in stages when it is cut short."""
     order = lexicographic_order(ctx)

@@ -437,8 +437,8 @@ def solve(
         if status == "optimal":
             settled = True
         elif status != "infeasible" and not stages.budget.exhausted():
-            # cut short (or weights too large for CP-SAT: "invalid"): the stages go on
-            # from its plan, if any, the penalty first
+            # cut short (or not tried: ORDER_LIMIT): the stages go on from its plan, if
+            # any, the penalty first
             status = stages.run(ctx.objective())
     result = Result(
         scenario=week.scenario.name,
@@ -582,17 +582,29 @@ def _span(ctx: BuildContext, expr: cp_model.LinearExpr) -> tuple[int, int]:
     return low, high
 
 
-def lexicographic_order(ctx: BuildContext) -> cp_model.LinearExpr:
+# The largest magnitude the one search's objective may reach: CP-SAT's linear relaxation
+# works in doubles, exact for integers up to 2**53, so a preference point stays visible
+# under the levels above it. Shipped limits (weights up to 10 000) stay far below it; a
+# week beyond it is solved in stages.
+ORDER_LIMIT = 2**53
+
+
+def lexicographic_order(ctx: BuildContext) -> cp_model.LinearExpr | None:
     """A week's order (fewest coach objections, then the best penalty, then the best coach
     preference) as one weighted objective: each level's weight exceeds everything the
-    levels below can add up to, so its optimum is the stages' optimum."""
+    levels below can add up to, so its optimum is the stages' optimum. None when its
+    values could pass ORDER_LIMIT."""
     low, high = _span(ctx, ctx.preference_objective())
     below = high - low + 1  # what the preference can add: less than one penalty point
     olow, ohigh = _span(ctx, ctx.objective())
     order = ctx.objective() * below + ctx.preference_objective()
+    largest = max(abs(olow), abs(ohigh)) * below + max(abs(low), abs(high))
     if ctx.priority_rules:
-        order += ctx.priority_count() * (ohigh - olow + 1) * below
-    return order
+        weight = (ohigh - olow + 1) * below
+        order += ctx.priority_count() * weight
+        plow, phigh = _span(ctx, ctx.priority_count())
+        largest += max(abs(plow), abs(phigh)) * weight
+    return order if largest <= ORDER_LIMIT else None
 
 
 def _at_once(ctx: BuildContext, stages: _Stages) -> str:
@@ -601,6 +613,8 @@ def _at_once(ctx: BuildContext, stages: _Stages) -> str:
     benchmarks/build_speed.py). Returns the status of that search, within AT_ONCE_SHARE of
     the time; the caller goes on in stages when it is cut short."""
     order = lexicographic_order(ctx)
+    if order is None:
+        return "unknown"  # weights too large for one objective: the stages
     budget = stages.budget
     stages.budget = budget.part(AT_ONCE_SHARE)
     try:

@@ -66,3 +66,40 @@ def test_one_search_and_the_stages_reach_the_same_optimum(
     assert _order(at_once, week) == _order(staged, week)
     assert at_once.objective == at_once.bound == staged.objective
     assert at_once.bound_source == "plan"
+
+
+def test_an_order_past_the_limit_is_solved_in_stages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Weights whose weighted order could pass ORDER_LIMIT (CP-SAT's relaxation works in
+    doubles) are not searched at once: the week is solved in stages, to the same optimum,
+    and the order of a shipped-size week is well inside the limit."""
+    from hybridplan.model import build_model
+
+    week = WEEKS[0]
+    assert solving.lexicographic_order(build_model(week)) is not None
+    want = solve(week, time_limit=600, deterministic_time=WORK)
+    assert want.status == "optimal"
+    monkeypatch.setattr(solving, "ORDER_LIMIT", 0)
+    assert solving.lexicographic_order(build_model(week)) is None
+    got = solve(week, time_limit=600, deterministic_time=WORK)
+    assert got.status == "optimal" and not got.message and got.coach_preference_optimal
+    assert _order(got, week) == _order(want, week)
+
+
+def test_the_heaviest_weights_allowed_stay_inside_the_limit() -> None:
+    """Every soft rule on at its largest weight (10 000), the coach's objections priced, on
+    the generated week with the most candidates: the one search is still tried
+    (ORDER_LIMIT is not reached by anything a scenario may say)."""
+    from hybridplan.model import build_model
+    from hybridplan.models.rules import RULES, CoachRuleConfig, SoftRuleConfig
+
+    heavy: dict[str, Any] = {
+        cls.ID: {"weight": 10_000} | ({"hard": False} if issubclass(cls, CoachRuleConfig) else {})
+        for cls in RULES
+        if issubclass(cls, SoftRuleConfig)
+    }
+    biggest = max(WEEKS, key=lambda w: len(build_model(w).candidates))
+    data = biggest.scenario.model_dump(mode="json", exclude_unset=True)
+    week = as_week(data | {"rules": {"use": "strict", "override": heavy}})
+    ctx = build_model(week)
+    assert ctx.priority_rules and len(ctx.penalties) >= 10
+    assert solving.lexicographic_order(ctx) is not None

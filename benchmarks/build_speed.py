@@ -58,7 +58,8 @@ def main() -> int:
         began = time.process_time()
         ctx = build_model(week)
         built = time.process_time()
-        ctx.model.minimize(lexicographic_order(ctx) or ctx.objective())
+        order = lexicographic_order(ctx)
+        ctx.model.minimize(ctx.objective() if order is None else order)
         solver = _solver(0, 1, {})
         solver.parameters.max_deterministic_time = 20.0
         solver.solve(ctx.model)

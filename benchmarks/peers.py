@@ -94,7 +94,8 @@ def compare(weeks: list[Any], time_limit: float) -> list[dict[str, Any]]:
         two = solve(week, time_limit=time_limit, workers=2)
         ctx = build_model(week)
         if week.weeks == 1:  # the model solve() searches: the whole order at once
-            ctx.model.minimize(lexicographic_order(ctx) or ctx.objective())
+            order = lexicographic_order(ctx)
+            ctx.model.minimize(ctx.objective() if order is None else order)
             same = _solver(0, 1, {})
             same.parameters.max_time_in_seconds = time_limit
             code = same.solve(ctx.model)

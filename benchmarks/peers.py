@@ -120,7 +120,10 @@ def compare(weeks: list[Any], time_limit: float) -> list[dict[str, Any]]:
 def report(rows: list[dict[str, Any]]) -> None:
     ratios = [r["highs_ms"] / r["order_ms"] for r in rows if r["order_ms"] > 0]
     agree = sum(
-        r["order_objective"] == r["highs_objective"] and r["objective"] == r["cpsat2_objective"]
+        r["order_objective"] == r["highs_objective"]
+        and r["objective"] == r["cpsat2_objective"]
+        # nothing proven on either side is no agreement; both infeasible is
+        and (r["order_objective"] is not None or r["highs_status"] == r["status"] == "infeasible")
         for r in rows
     )
     feasible = [r for r in rows if r["status"] in ("optimal", "feasible")]

@@ -424,9 +424,12 @@ def solve(
         # better with the time, see LINKING_LOAD_RULES)
         first_only = _links_load(week)
         stages.budget = budget.part(SEARCH_SHARE if weekly.complete and not first_only else 1.0)
-        solver.parameters.stop_after_first_solution = first_only
-        status = stages.run(ctx.objective())
-        solver.parameters.stop_after_first_solution = False
+        asked = solver.parameters.stop_after_first_solution  # the caller's `params`
+        solver.parameters.stop_after_first_solution = first_only or asked
+        try:
+            status = stages.run(ctx.objective())
+        finally:
+            solver.parameters.stop_after_first_solution = asked
         stages.budget = budget
         proven_at = max(stages.bound, weekly.penalty)
         if status == "feasible" and stages.value("objective") > proven_at:
@@ -436,10 +439,15 @@ def solve(
         status = _at_once(ctx, stages)
         if status == "optimal":
             settled = True
-        elif status != "infeasible" and not stages.budget.exhausted():
+        elif status != "infeasible":
             # cut short (or not tried: ORDER_LIMIT): the stages go on from its plan, if
-            # any, the penalty first
-            status = stages.run(ctx.objective())
+            # any, the penalty first. The one search's bound is of its weighted order, not
+            # of the penalty: it proves nothing here.
+            stages.bound = 0
+            if not stages.budget.exhausted():
+                found = stages.run(ctx.objective())
+                # a stage that finds nothing in the time left keeps the plan found already
+                status = found if found in ("optimal", "feasible") or not stages.values else status
     result = Result(
         scenario=week.scenario.name,
         rule_set=week.rules.name,
@@ -494,6 +502,8 @@ def solve(
         preference_proven = True  # the plan found already meets the bound
     elif proven and ctx.preference:
         ctx.model.add(ctx.objective() == objective)
+        if ctx.priority_rules:  # no more coach objections than the plan has: the order
+            ctx.model.add(ctx.priority_count() <= stages.value("priority"))
         if floor is not None:
             ctx.model.add(ctx.preference_objective() >= floor)
         if stages.run(ctx.preference_objective(), cap) == "optimal":

@@ -103,3 +103,67 @@ def test_the_heaviest_weights_allowed_stay_inside_the_limit() -> None:
     ctx = build_model(week)
     assert ctx.priority_rules and len(ctx.penalties) >= 10
     assert solving.lexicographic_order(ctx) is not None
+
+
+def test_a_search_cut_short_keeps_its_plan_and_claims_no_more_than_it_proved(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tiny work limits stop the one search with a plan (or none). A plan it found is never
+    dropped when the stages after it find nothing, and the bound reported (after the
+    stages, or with no time left for them) never exceeds the week's true optimum: the one
+    search's own bound is of its weighted order, not of the penalty."""
+    seen: list[str] = []
+    original = solving._at_once
+
+    def spy(ctx: Any, stages: Any) -> str:
+        status = original(ctx, stages)
+        seen.append(status)
+        return status
+
+    monkeypatch.setattr(solving, "_at_once", spy)
+    optimum = {
+        i: solve(w, time_limit=600, deterministic_time=WORK).objective
+        for i, w in enumerate(WEEKS[:24])
+    }
+    found_then = 0
+    for work in (0.001, 0.002, 0.005, 0.02):
+        for i, week in enumerate(WEEKS[:24]):
+            seen.clear()
+            result = solve(week, time_limit=600, deterministic_time=work)
+            if seen and seen[0] == "feasible":
+                found_then += 1
+                assert result.found, (i, work, result.status)
+            if result.found:
+                assert optimum[i] is not None and result.bound is not None
+                assert result.bound <= optimum[i] <= result.objective
+    assert found_then >= 3  # the path above was taken
+
+
+def test_no_time_left_after_a_search_cut_short_is_not_optimal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The one search stops with a plan and the clock has run out for the stages: the plan
+    is reported as feasible with a bound no higher than the optimum, not as optimal."""
+    original = solving._at_once
+    cut = {"n": 0}
+
+    def then_no_time(ctx: Any, stages: Any) -> str:
+        status = original(ctx, stages)
+        if status == "feasible":
+            cut["n"] += 1
+            stages.budget.wall = 0.0  # the wall clock spent: no stage may run
+        return status
+
+    monkeypatch.setattr(solving, "_at_once", then_no_time)
+    for i, week in enumerate(WEEKS[:24]):
+        result = solve(week, time_limit=600, deterministic_time=0.01)
+        if not result.found:
+            continue
+        with monkeypatch.context() as m:
+            m.setattr(solving, "_at_once", original)
+            best = solve(week, time_limit=600, deterministic_time=WORK).objective
+        assert best is not None and result.bound is not None
+        assert result.bound <= best, (i, result.bound, best)
+        if result.status == "optimal":
+            assert result.objective == best
+    assert cut["n"] >= 1

@@ -216,6 +216,37 @@ def test_markdown_tables_do_not_break(tmp_path: Path, hostile_result: Path) -> N
             assert cells in (header.count("|"), 4), line
 
 
+MD_HOSTILE = "*bold* __strong__ [click](http://evil.example) ![i](http://e/i.png) `code` ~~gone~~"
+
+
+def test_markdown_shows_markdown_syntax_literally(tmp_path: Path) -> None:
+    """Names and details a file controls render as the text they are: a CommonMark (+
+    tables, strikethrough) renderer, markdown-it, which shares no code with hybridplan,
+    finds no emphasis, link, image, code or strikethrough in them."""
+    from markdown_it import MarkdownIt
+
+    scenario = tmp_path / "m.yaml"
+    scenario.write_text(
+        f"name: {json.dumps(MD_HOSTILE)}\n"
+        "availability: {mon: {am: 60}, wed: {pm: 60}, sat: {am: 150}}\n"
+        "targets: {runs: 2, strength: 1, long_run: 1, quality_runs: 0}\n"
+    )
+    code, stdout, err = run("solve", str(scenario), "--format", "json", "--time-limit", "5")
+    assert code == 0, err
+    data = json.loads(stdout)
+    data["penalties"].append({"rule": "spread", "amount": 1, "detail": MD_HOSTILE})
+    result = tmp_path / "r.json"
+    result.write_text(json.dumps(data))
+    out = tmp_path / "w.md"
+    assert run("export", str(result), "--to", "md", "--out", str(out))[0] == 0
+    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(out.read_text())
+    for markup in ("<em>", "<a ", "<img", "<code>", "<s>", "<strong>bold", "<strong>strong"):
+        assert markup not in rendered, markup
+    # and the text itself is there, shown as written
+    assert "*bold* __strong__ [click](http://evil.example)" in rendered
+    assert "`code` ~~gone~~" in rendered
+
+
 def test_terminal_table_shows_markup_literally(tmp_path: Path) -> None:
     scenario = tmp_path / "m.yaml"
     scenario.write_text(

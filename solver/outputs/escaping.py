@@ -8,8 +8,9 @@ markup, formula or table structure.
   leading single quote, so that a spreadsheet shows it instead of running it as a formula
   (OWASP's CSV injection advice). Numbers stay numbers (-5 is not a formula).
 - matplotlib: a `$` in a name would start mathtext (and a bad formula raises): escaped.
-- Markdown: raw HTML escaped, `|` escaped, line breaks turned into spaces, so a name can
-  neither inject markup nor break a table row.
+- Markdown: raw HTML escaped; `|`, emphasis, code, link and strikethrough marks escaped
+  (`*`, `` ` ``, `[`, `]`, `~`, an underscore at a word's edge); line breaks turned into
+  spaces, so a name can neither inject markup nor break a table row.
 """
 
 from __future__ import annotations
@@ -58,11 +59,18 @@ def mpl(value: object) -> str:
     return str(value).replace("$", r"\$")
 
 
-_MD_SPECIAL = re.compile(r"([\\|])")
+# Markdown's inline syntax: emphasis, code, links and images, strikethrough; `|` (a table
+# cell's end) and the backslash itself. An underscore inside a word starts no emphasis
+# (CommonMark), so `long_120` stays as it is and only an underscore that is not between
+# two letters or digits is escaped.
+_MD_SPECIAL = re.compile(r"([\\|*`\[\]~])")
+_MD_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # not between alphanumerics
 _MD_BREAK = re.compile(r"[\r\n\u2028\u2029\x85]+")
 
 
 def md(value: object) -> str:
-    """Text for a Markdown table cell or line: no raw HTML, no `|`, no line break."""
+    """Text for a Markdown table cell or line, shown as it is: no raw HTML, no emphasis,
+    code, link or image, no `|`, no line break."""
     text = _MD_BREAK.sub(" ", str(value))
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    text = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return _MD_EDGE_UNDERSCORE.sub(r"\\_", text)

@@ -354,6 +354,30 @@ def test_hand_priced_plans(name: str) -> None:
     assert ours.breaks == (len(ours.details) if item[0] in reference.COACH else 0)
 
 
+def test_acute_chronic_judges_training_and_not_a_planned_drop() -> None:
+    """README "Rules": the race's own load is not training load, and deload and taper weeks
+    are not judged below `low` (their drop is planned); a spike is judged in every week."""
+    rules = rule_set(("acute_chronic", {"weight": 10}))
+    easy = [("mon", "am", "easy_30")]  # load 90
+    cases = [
+        # 4 x 90 / (2700 + 90) = 0.13: detraining in a build week, planned in the others
+        ({"phase": "build", "history": [900, 900, 900]}, easy, 10),
+        ({"phase": "deload", "history": [900, 900, 900]}, easy, 0),
+        ({"phase": "taper", "history": [900, 900, 900]}, easy, 0),
+        # 4 x 90 / (30 + 90) = 3.0: a spike pays in a deload week too
+        ({"phase": "deload", "history": [10, 10, 10]}, easy, 10),
+        # race week: training 90 against (270 + 90) / 4 is 1.0; the 10k's own load aside
+        ({**RACE, "history": [90, 90, 90]}, [*easy, ("sun", "am", "race_10k")], 0),
+        # the race does not hide a training spike either: 4 x 90 / (30 + 90) = 3.0
+        ({**RACE, "history": [10, 10, 10]}, [*easy, ("sun", "am", "race_10k")], 10),
+    ]
+    for fields, placed, points in cases:
+        ours, theirs = judged(tiny(fields), rules, *placed)
+        assert ours.violations == {} and ours.problems == [], (fields, ours.violations)
+        assert ours.penalties == ({"acute_chronic": points} if points else {}), (fields, ours)
+        assert theirs.by_rule() == ours.penalties, fields
+
+
 def test_what_the_reference_found() -> None:
     """The two definitions the solver had wrong (README against the code), now fixed:
     a ban of an entry bans every length, and a session replaced by another is two

@@ -1,7 +1,14 @@
-"""acute_chronic (soft): each week's acute:chronic load ratio, the week's load over the
-mean of the last four weeks' (this one included; earlier weeks from the scenario's
+"""acute_chronic (soft): each week's acute:chronic load ratio, the week's training load over
+the mean of the last four weeks' (this one included; earlier weeks from the scenario's
 `history`), inside [`low`, `high`]; `weight` points per week outside. Weeks without four
-weeks of data are not judged."""
+weeks of data are not judged.
+
+Read as a coach reads the ratio: it warns of a training spike (above `high`) or of
+detraining (below `low`). So the race's own load is left out (a marathon is more than a
+taper week's training: counted, the race week always paid, and the only way to pay less
+was a heavier taper), and deload and taper weeks are not judged below `low`: their drop in
+load is the point of them (with it judged, the ratio pulled against the deload rule's cut
+and against the taper)."""
 
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from hybridplan.models.week import week_tag
 from hybridplan.session_load import day_loads, plan_day_loads
 
 WINDOW = 4
+UNLOADING = ("deload", "taper")  # phases whose low ratio is planned, not detraining
 
 
 def _window(week: PlanInput, w: int) -> tuple[list[int], list[int]] | None:
@@ -29,10 +37,14 @@ def _bounds(cfg: Config) -> tuple[int, int]:
     return round(cfg.low * 100), round(cfg.high * 100)
 
 
+def _judges_low(week: PlanInput, w: int) -> bool:
+    return week.phases[w - 1] not in UNLOADING
+
+
 def build(ctx: BuildContext, cfg: Config) -> None:
     # A model of some weeks only (a block's bound, solving.py) judges the weeks whose whole
     # four-week window it models: a relaxation still, and the bound sees their ratios.
-    loads = {w: sum(day_loads(ctx, w)) for w in ctx.weeks}
+    loads = {w: sum(day_loads(ctx, w, training=True)) for w in ctx.weeks}
     low, high = _bounds(cfg)
     for w in ctx.weeks:
         window = _window(ctx.input, w)
@@ -41,10 +53,11 @@ def build(ctx: BuildContext, cfg: Config) -> None:
         weeks, past = window
         chronic: Expr = sum(loads[x] for x in weeks) + sum(past)  # = 4 x chronic mean
         acute = 400 * loads[w]  # ratio in hundredths: 100 * acute / (chronic / 4)
-        for name, inside, outside in (
+        sides = [
             ("below", acute >= low * chronic, acute <= low * chronic - 1),
             ("above", acute <= high * chronic, acute >= high * chronic + 1),
-        ):
+        ]
+        for name, inside, outside in sides[0 if _judges_low(ctx.input, w) else 1 :]:
             flag = ctx.model.new_bool_var(f"acwr_{name}[{w}]")
             ctx.model.add(outside).only_enforce_if(flag)
             ctx.model.add(inside).only_enforce_if(flag.negated())
@@ -52,7 +65,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 
 def check(plan: Plan, cfg: Config) -> list[Penalty]:
-    loads = {w: sum(plan_day_loads(plan, w)) for w in plan.input.per_week()}
+    loads = {w: sum(plan_day_loads(plan, w, training=True)) for w in plan.input.per_week()}
     low, high = _bounds(cfg)
     found = []
     for w in plan.input.per_week():
@@ -62,7 +75,8 @@ def check(plan: Plan, cfg: Config) -> list[Penalty]:
         weeks, past = window
         chronic = sum(loads[x] for x in weeks) + sum(past)
         acute = 400 * loads[w]
-        if acute < low * chronic or acute > high * chronic:
+        below = acute < low * chronic and _judges_low(plan.input, w)
+        if below or acute > high * chronic:
             ratio = acute / chronic / 100 if chronic else float("inf")
             found.append(
                 Penalty(

@@ -1159,12 +1159,13 @@ def monotony(plan: Plan, p: P) -> Findings:
 
 
 def acute_chronic(plan: Plan, p: P) -> Findings:
-    """Acute:chronic load ratio (this week's load / the mean of the last 4 weeks' loads,
+    """Acute:chronic load ratio (this week's training load / the mean of the last 4 weeks',
     this one included, earlier ones from `history`) inside [`low`, `high`]: `weight` points
     per week outside; weeks without four weeks of data are not judged (README silent on
-    both; read from solver/rules/acute_chronic.py)."""
+    that; read from solver/rules/acute_chronic.py). README "Rules": the race's own load is
+    not training load, and deload and taper weeks are not judged below `low`."""
     history = list(plan.s.sc.get("history") or [])
-    loads = {w: sum(plan.day_loads(w)) for w in plan.weeks()}
+    loads = {w: sum(x.load for x in plan.week(w) if not x.race) for w in plan.weeks()}
     low, high = Fraction(str(p["low"])), Fraction(str(p["high"]))
     out = []
     for w in plan.weeks():
@@ -1176,7 +1177,8 @@ def acute_chronic(plan: Plan, p: P) -> Findings:
         if chronic == 0:
             continue
         ratio = Fraction(4 * loads[w], chronic)
-        if not low <= ratio <= high:
+        unloading = plan.s.phases[w - 1] in ("deload", "taper")
+        if ratio > high or (ratio < low and not unloading):
             out.append((1, f"w{w}: acute:chronic {float(ratio):.2f}"))
     return out
 

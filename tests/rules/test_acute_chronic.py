@@ -53,3 +53,29 @@ class TestAcuteChronic:
         wk = week(self.data([100]), rule_set(self.RULE))
         plan = Plan.from_placements(wk, [("mon", "am", "easy_45"), ("wed", "am", "easy_45")])
         assert check(self.RULE, plan, weight=10) == []
+
+    def test_a_planned_drop_is_not_detraining(self) -> None:
+        # two easy runs (270) against 2700 before: ratio 0.37; a deload or taper week means
+        # it, a build week pays
+        for phase, points in (("build", [(self.RULE, 10)]), ("deload", []), ("taper", [])):
+            data = self.data([900, 900, 900])
+            data["phase"] = phase
+            wk = week(data, rule_set("availability", "run_count", (self.RULE, {"weight": 10})))
+            result = run(wk)
+            assert pen(result) == points, phase
+            assert_agrees(wk, result)
+
+    def test_the_race_is_not_training_load(self) -> None:
+        # race week (the race is one of the two runs): training 135 against (3 x 135 + 135)
+        # / 4 is 1.0, the 10k's own load (540: counted, a ratio of 2.5) left out
+        data = self.data([135, 135, 135])
+        data["race"] = {"distance": "10k"}
+        data["availability"]["sun"] = {"am": 90}
+        wk = week(
+            data,
+            rule_set("availability", "run_count", "race_day", (self.RULE, {"weight": 10})),
+        )
+        result = run(wk)
+        assert [s.session for s in result.sessions if s.day == "sun"] == ["race_10k"]
+        assert result.objective == 0
+        assert_agrees(wk, result)

@@ -288,6 +288,38 @@ def _week_bounds(
         bounds.preference = None
     chosen: set[Placed] = set()  # the hint's sessions so far
     windows = _windows(week.phases)
+
+    def after_chosen(ctx: BuildContext, stages: _Stages) -> None:
+        """The window's lead days as the hint has them (a window planned after them)."""
+        for p in sorted(ctx.lead, key=ctx.order):
+            ctx.model.add(ctx.x[p] == int(p in chosen))
+        stages.values = {p: (p in chosen) if p in ctx.lead else v for p, v in stages.values.items()}
+
+    def late_plan(stages: _Stages, i: int) -> str:
+        """Out of the windows' time: the window's plan (after its lead days, already fixed)
+        still comes, from the block's own time (at most half of it over the windows
+        left). A whole hint that agrees across windows is what gives a block with the
+        load rules a plan at all (a partial one left the 8-week block under `strict` with
+        none at 3 deterministic s; one window's plan made without the days before it left
+        the 16-week block under `strict` with none at 5 s); each window's best within
+        that, not its first plan, gives LNS a plan worth improving (16 weeks, strict, load
+        rules: 119 against 1225 at 15 deterministic s)."""
+        spare = budget.parent or budget
+        if spare.exhausted():
+            return "unknown"
+        stages.budget = spare
+        left = spare.remaining()
+        cap = HINT_STEP_WORK
+        if left is not None:
+            cap = min(cap, left / (2 * (len(windows) - i)))
+        # too little left to improve on it, or only a wall limit (whose spending a loaded
+        # machine cannot predict): the window's first plan (the shipped 16-week block at 1
+        # deterministic s, or in the service, has a plan only so)
+        stages.solver.parameters.stop_after_first_solution = (
+            left is None or cap < HINT_STEP_WORK / 2
+        )
+        return stages.run(stages.ctx.objective(), cap)
+
     for i, weeks in enumerate(windows):
         ctx = build_model(week, weeks=weeks, lead_days=BOUNDARY_DAYS)
         stages = _Stages(ctx, _solver(seed, 1, params), budget)
@@ -297,33 +329,13 @@ def _week_bounds(
             return _WeekBounds(penalty=0, preference=None)
         if status not in ("optimal", "feasible"):
             bounds.preference, bounds.complete = None, False
-            # Out of time: the rest of the hint still comes a window at a time, planned
-            # after the days before it, from the block's own time (at most half of it
-            # over the windows left). A whole hint is what gives a block with the load
-            # rules a plan at all (a partial one left the 8-week block under `strict` with
-            # none at 3 deterministic s); each window's best within that, not its first
-            # plan, gives LNS a plan worth improving (16 weeks, strict, load rules: 119
-            # against 1225 at 15 deterministic s).
-            spare = budget.parent or budget
-            if spare.exhausted():
-                break
-            stages.budget = spare
-            for p in sorted(ctx.lead, key=ctx.order):
-                ctx.model.add(ctx.x[p] == int(p in chosen))
-            stages.values = {p: p in chosen for p in ctx.lead}
-            left = spare.remaining()
-            cap = HINT_STEP_WORK
-            if left is not None:
-                cap = min(cap, left / (2 * (len(windows) - i)))
-            # too little left to improve on it, or only a wall limit (whose spending a
-            # loaded machine cannot predict): the window's first plan (the shipped 16-week
-            # block at 1 deterministic s, or in the service, has a plan only so)
-            first = left is None or cap < HINT_STEP_WORK / 2
-            stages.solver.parameters.stop_after_first_solution = first
-            if stages.run(ctx.objective(), cap) in ("optimal", "feasible"):
+            after_chosen(ctx, stages)
+            if late_plan(stages, i) in ("optimal", "feasible"):
                 mine = {p: v for p, v in stages.values.items() if p.slot.week in weeks}
                 chosen |= {p for p, v in mine.items() if v}
                 bounds.hint.update(mine)
+            elif (budget.parent or budget).exhausted():
+                break
             continue
         floor = stages.bound if status == "feasible" else stages.value("objective")
         bounds.penalty += floor
@@ -348,13 +360,15 @@ def _week_bounds(
         # it is that plan; otherwise the window's own optima stay valid floors (fixing days
         # only restricts it), so a replanned window that reaches them is proven at once.
         if any(v != (p in chosen) for p, v in stages.values.items() if p in ctx.lead):
-            for p in sorted(ctx.lead, key=ctx.order):
-                ctx.model.add(ctx.x[p] == int(p in chosen))
-            stages.values = {
-                p: (p in chosen) if p in ctx.lead else v for p, v in stages.values.items()
-            }
+            after_chosen(ctx, stages)
             ctx.model.add(ctx.objective() >= floor)
-            if stages.run(ctx.objective()) in ("optimal", "feasible") and ctx.preference:
+            replanned = stages.run(ctx.objective())
+            if replanned == "unknown":
+                # the windows' time ran out here: the window's plan without the days before
+                # it may not fit them, the late plan does (kept when none comes either)
+                bounds.preference, bounds.complete = None, False
+                late_plan(stages, i)
+            elif replanned != "infeasible" and ctx.preference:
                 ctx.model.add(ctx.objective() == stages.value("objective"))
                 if least is not None and stages.value("objective") == best:
                     ctx.model.add(ctx.preference_objective() >= least)

@@ -47,6 +47,19 @@ def test_a_load_rule_block_gets_a_plan_the_checks_agree_with() -> None:
     assert (again.objective, again.bound) == (first.objective, first.bound)
 
 
+def test_a_short_limit_still_gives_a_load_rule_block_a_plan() -> None:
+    """16 weeks under `strict` with the load rules, 2 deterministic seconds: the windows'
+    share runs out while a window is re-planned after the days before it. That window's
+    plan still comes after those days (from the block's own time), so the hint agrees
+    across windows and the whole model finds a plan from it; a plan made without those
+    days left the block with none below 5 deterministic seconds."""
+    data = block(16, "strict", load_rules=True)
+    result = _solve(data, 2)
+    assert result.status == "feasible", result.message
+    assert not result.message
+    assert_agrees(as_week(data), result)
+
+
 def test_the_windows_keep_a_preference_floor_only_without_acute_chronic() -> None:
     """With acute_chronic on, the windows' bound leaves the ratios out and the block seldom
     meets it, so the windows skip the preference floor (which counts only then); without

@@ -44,7 +44,7 @@ def main() -> int:
     from hybridplan.batch.generate import generate
     from hybridplan.model import build_model
     from hybridplan.models import InputError
-    from hybridplan.solving import _solver, as_week, lexicographic_order, solve
+    from hybridplan.solving import WEEK_PARAMS, _solver, as_week, lexicographic_order, solve
 
     load = os.getloadavg()
     weeks: list[Any] = []
@@ -60,7 +60,7 @@ def main() -> int:
         built = time.process_time()
         order = lexicographic_order(ctx)
         ctx.model.minimize(ctx.objective() if order is None else order)
-        solver = _solver(0, 1, {})
+        solver = _solver(0, 1, WEEK_PARAMS)
         solver.parameters.max_deterministic_time = 20.0
         solver.solve(ctx.model)
         solved = time.process_time()

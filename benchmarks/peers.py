@@ -85,7 +85,7 @@ def compare(weeks: list[Any], time_limit: float) -> list[dict[str, Any]]:
     from greedy import greedy
     from hybridplan.checking import check_plan
     from hybridplan.model import build_model
-    from hybridplan.solving import _solver, lexicographic_order, solve
+    from hybridplan.solving import WEEK_PARAMS, _solver, lexicographic_order, solve
     from mip import solve_mip
 
     rows = []
@@ -96,7 +96,7 @@ def compare(weeks: list[Any], time_limit: float) -> list[dict[str, Any]]:
         if week.weeks == 1:  # the model solve() searches: the whole order at once
             order = lexicographic_order(ctx)
             ctx.model.minimize(ctx.objective() if order is None else order)
-            same = _solver(0, 1, {})
+            same = _solver(0, 1, WEEK_PARAMS)
             same.parameters.max_time_in_seconds = time_limit
             code = same.solve(ctx.model)
             order_ms = same.wall_time * 1000

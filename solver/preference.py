@@ -17,6 +17,9 @@ Terms (what a coach would pick between two otherwise equal weeks):
 - key_lifts (15): for an endurance goal, a light-legs circuit instead of a heavy, low-volume
   key lift (000: maintain with heavy work);
 - long_run_weekend (15): a long run on a weekday when the athlete names no long-run day;
+- run_variety (15): each quality or strides run of a type the week already has (two tempo
+  runs, strides twice): a coach varies the stimulus (intervals and a tempo) and keeps
+  easy runs for the rest; easy and recovery runs repeat freely;
 - less_time (1 a minute): training minutes, the race aside: no more than the targets need.
 """
 
@@ -35,6 +38,7 @@ from hybridplan.models.session import SessionType
 MINUTE = 1
 OCCURRENCE = 15
 WEEKEND = ("sat", "sun")
+VARIED = ("tempo", "intervals", "hills", "strides")  # run types a week should not repeat
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ TERMS = {
         Term("mobility_on_easy_days", OCCURRENCE, "mobility on a day with a hard session"),
         Term("key_lifts", OCCURRENCE, "a light circuit instead of a heavy key lift"),
         Term("long_run_weekend", OCCURRENCE, "a long run on a weekday"),
+        Term("run_variety", OCCURRENCE, "a quality or strides run of a type the week has"),
         Term("less_time", MINUTE, "training minutes"),
     )
 }
@@ -118,6 +123,11 @@ def build(ctx: BuildContext) -> dict[str, list[tuple[int, Expr]]]:
             add("key_lifts", ctx.x[p])
         if _weekday_long_run(p, inp):
             add("long_run_weekend", ctx.x[p])
+    for (w, run_type), same in sorted(_by_week_and_type(live).items()):
+        if len(same) > 1:
+            repeats = ctx.model.new_int_var(0, len(same) - 1, f"repeats[{w},{run_type}]")
+            ctx.model.add_max_equality(repeats, [ctx.total(same) - 1, 0])
+            add("run_variety", repeats)
     add("less_time", ctx.total([p for p in live if not p.session.is_race], _minutes))
     by_day: dict[int, list[Placed]] = {}
     for p in live:
@@ -141,6 +151,15 @@ def _minutes(p: Placed) -> int:
     return p.session.minutes
 
 
+def _by_week_and_type(placed: list[Placed]) -> dict[tuple[int, str], list[Placed]]:
+    """The runs of VARIED types, by week and run type."""
+    out: dict[tuple[int, str], list[Placed]] = {}
+    for p in placed:
+        if p.session.is_run and p.session.run_type in VARIED:
+            out.setdefault((p.slot.week, str(p.session.run_type)), []).append(p)
+    return out
+
+
 def check(plan: Plan) -> list[Penalty]:
     """The same terms recomputed from a plan, one Penalty per occurrence (rule = the term)."""
     inp = plan.input
@@ -161,6 +180,9 @@ def check(plan: Plan) -> list[Penalty]:
                 days=[p.slot.day_label])  # fmt: skip
         if _weekday_long_run(p, inp):
             add("long_run_weekend", f"{p.label}: long run on a weekday", days=[p.slot.day_label])
+    for (_, run_type), same in sorted(_by_week_and_type(list(plan.placed)).items()):
+        for p in same[1:]:
+            add("run_variety", f"{p.label}: {run_type} again this week", days=[p.slot.day_label])
     hard_days = {p.slot.day for p in plan.placed if p.session.is_hard}
     for day in sorted({p.slot.day for p in plan.placed}):
         here = plan.on_day(day)

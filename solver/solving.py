@@ -49,6 +49,12 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "catch_sigint_signal": False,
 }
 
+# A single week's search (issue 16) also without the SAT solver's inprocessing (clause
+# vivification, probing at restarts): on a week of a few hundred booleans it costs more than
+# it finds. Measured on 300 generated weeks (benchmarks/build_speed.py, one worker, CPU
+# time): search median 25 -> 13 ms, p95 ~80 -> ~60 ms, optima unchanged (ties may fall
+# elsewhere). Blocks keep it: their searches are long. A caller's `params` come over it.
+WEEK_PARAMS: dict[str, Any] = {"use_sat_inprocessing": False}
 
 # The share of the time left that a block's weeks, solved one at a time for its bound and
 # hint, may take before the block itself is solved.
@@ -76,10 +82,15 @@ LNS_PARAMS: dict[str, Any] = {"cp_model_presolve": True, "linearization_level": 
 # window of two weeks models.
 LINKING_LOAD_RULES = frozenset({"acute_chronic"})
 
-# With those rules on, the whole-model search from the windows' hint also finds little (16
+# With those rules on, the whole-model search from the windows' hint also found little (16
 # weeks, `balanced`: 65 -> 65 in 6.5 deterministic s) where the search a few weeks at a
-# time finds much (65 -> 45 in 5.2), so the whole model gives its first plan (from the
-# hint) and the rest of the time goes to the latter.
+# time found much (65 -> 45 in 5.2), so the whole model gives its first plan (from the
+# hint) and the rest of the time goes to the latter. Since acute_chronic judges training
+# as a coach reads it (the race aside, no low side in deload and taper weeks), the blocks
+# mostly meet the windows' bound, and this still proves them soonest: at 15 deterministic
+# s, with it, 16 weeks `strict` and 26 weeks `balanced` are proven optimal (85, 58);
+# handled like the other rules (the windows' preference floor, the whole-model search
+# with half of the time), they stop at 85 / 70 and 58 / 25 (benchmarks/blocks_speed.py).
 
 
 def _links_load(week: PlanInput) -> bool:
@@ -282,9 +293,10 @@ def _week_bounds(
     free) for the bound, then planned after the hint's days before it: see _WeekBounds."""
     bounds = _WeekBounds()
     if _links_load(week):
-        # The windows' penalty bound leaves these rules out, so the block seldom meets it,
+        # The windows' penalty bound leaves these rules out, so the block may not meet it,
         # and the preference floor counts only when it does: not worth its solves (half
-        # of the windows' time on the 16-week block with the load rules, 3.2 of 6.2 s).
+        # of the windows' time on the 16-week block with the load rules, 3.2 of 6.2 s;
+        # with them, two of the four long blocks are not proven at 15 deterministic s).
         bounds.preference = None
     chosen: set[Placed] = set()  # the hint's sessions so far
     windows = _windows(week.phases)
@@ -413,7 +425,7 @@ def solve(
     ctx = build_model(week)
     build_seconds = time.perf_counter() - began
 
-    solver = _solver(seed, workers, params or {})
+    solver = _solver(seed, workers, {**(WEEK_PARAMS if week.weeks == 1 else {}), **(params or {})})
     stages = _Stages(ctx, solver, budget)
     solve_began = time.perf_counter()
     stages.progress.origin = solve_began

@@ -61,8 +61,8 @@ def test_a_short_limit_still_gives_a_load_rule_block_a_plan() -> None:
 
 
 def test_the_windows_keep_a_preference_floor_only_without_acute_chronic() -> None:
-    """With acute_chronic on, the windows' bound leaves the ratios out and the block seldom
-    meets it, so the windows skip the preference floor (which counts only then); without
+    """With acute_chronic on, the windows' bound leaves the ratios out and the block may not
+    meet it, so the windows skip the preference floor (which counts only then); without
     it they keep it. The penalty bound is a lower bound either way."""
     from hybridplan.solving import _Budget, _week_bounds
 

@@ -7,9 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers import assert_agrees, rule_set, run, scenario, week
-from hybridplan import explain
-from hybridplan.models import input_from_dict
+from helpers import (
+    assert_agrees,
+    generated_sample,
+    rule_set,
+    run,
+    scenario,
+    solve_once,
+    week,
+)
+from hybridplan import explain, preference
+from hybridplan.models import Plan, input_from_dict
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -144,3 +152,54 @@ def test_ties_of_penalty_go_to_the_coach_preference_and_explain_lists_it() -> No
     why = explain(wk)
     assert why.analysis is not None
     assert [(t.rule, t.amount) for t in why.analysis.preference_terms] == [("less_time", 120)]
+
+
+def test_two_quality_runs_of_a_week_are_of_two_kinds() -> None:
+    """Two quality runs at no penalty either way: two 40-minute tempo runs would be the
+    least time (80 against 85 minutes), but a coach varies the stimulus, so the tie goes
+    to a tempo and intervals (run_variety 15 outweighs the 5 minutes)."""
+    data = scenario(
+        {d: {"am": 60} for d in WEEK},
+        ["tempo_40", "intervals_45", "easy_30"],
+        targets={"runs": 3, "quality_runs": 2},
+    )
+    wk = week(data, rule_set("availability", "run_count", "quality_runs"))
+    result = run(wk)
+    assert result.objective == 0 and result.coach_preference_optimal
+    runs = sorted(s.session for s in result.sessions)
+    assert runs == ["easy_30", "intervals_45", "tempo_40"]
+    assert result.coach_preference == 115  # 115 training minutes, no repeat
+    assert_agrees(wk, result)
+
+
+def _repeats(runs: list[tuple[int, str | None]]) -> int:
+    """From (week, run type) of each run alone: each tempo, intervals, hills or strides run
+    after the first of its type in its week (README, the coach preference's run_variety)."""
+    seen: dict[tuple[int, str | None], int] = {}
+    for w, run_type in runs:
+        if run_type in ("tempo", "intervals", "hills", "strides"):
+            seen[(w, run_type)] = seen.get((w, run_type), 0) + 1
+    return sum(n - 1 for n in seen.values())
+
+
+def test_run_variety_counted_from_the_json_agrees_with_the_solver() -> None:
+    """The term as the solver prices it (build and check) against a count from the result's
+    sessions written from the definition, on generated weeks and race blocks."""
+    solved = 0
+    for data in generated_sample():
+        _, result = solve_once(data)
+        if not result.found:
+            continue
+        terms = [t for t in result.coach_preference_terms if t.rule == "run_variety"]
+        runs = [(s.week, s.run_type) for s in result.sessions if s.kind == "run"]
+        assert sum(t.amount for t in terms) == 15 * _repeats(runs), data["name"]
+        solved += 1
+    assert solved >= 20
+    # a hand-built plan with a repeat: strides twice, one tempo
+    hand = [("mon", "am", "strides_30"), ("tue", "am", "strides_30"), ("thu", "am", "tempo_40")]
+    wk = week(scenario({d: {"am": 60} for d in WEEK}, None), rule_set("availability"))
+    plan = Plan.from_placements(wk, hand)
+    assert [(t.rule, t.amount) for t in preference.check(plan) if t.rule == "run_variety"] == [
+        ("run_variety", 15)
+    ]
+    assert _repeats([(1, "strides"), (1, "strides"), (1, "tempo"), (2, "tempo")]) == 1

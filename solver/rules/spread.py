@@ -5,11 +5,14 @@ days), except a moderate lift earlier the same day as a quality run (001, 004 en
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from hybridplan import pairs
-from hybridplan.context import BuildContext
+from hybridplan.context import BoolVar, BuildContext
 from hybridplan.models.placement import Placed, moderate_lift_before_speed, same_day
 from hybridplan.models.plan import Plan
 from hybridplan.models.result import Penalty
+from hybridplan.models.rules import DailySessions
 from hybridplan.models.rules import Spread as Config
 
 
@@ -51,6 +54,46 @@ def _specs(cfg: Config) -> list[pairs.PairSpec]:
 def build(ctx: BuildContext, cfg: Config) -> None:
     for spec in _specs(cfg):
         pairs.build_soft(ctx, Config.ID, cfg.weight, spec)
+    if cfg.consecutive and cfg.weight:
+        _consecutive_cuts(ctx)
+
+
+def _consecutive_cuts(ctx: BuildContext) -> None:
+    """Redundant cuts for the linear relaxation (issue 16): with at most one strength
+    session a day (daily_sessions), s of them on a run of k calendar days make at least
+    2s - k - 1 pairs on consecutive days (k - s free days split them into at most k - s + 1
+    blocks). The pairs' literals are exact ANDs, so every plan meets the cut; the
+    relaxation alone, with sessions in fractions, spreads them apart for free. Not when
+    explaining (the daily limit is then an assumption that can be dropped), and for one
+    week only: measured on single weeks (benchmarks/build_speed.py), while a block's
+    search from its windows' hint found its first plan later with them (16 weeks,
+    `strict`, the load rules: none at 2 deterministic s, tests/test_blocks.py)."""
+    daily = dict(ctx.input.rule_items()).get("daily_sessions")
+    if ctx.explain or ctx.input.weeks > 1:
+        return
+    if not isinstance(daily, DailySessions) or daily.max_strength > 1:
+        return
+    candidates = ctx.candidates
+    by_days: dict[tuple[int, int], list[BoolVar]] = {}  # (earlier day, later day): pairs
+    for firsts, seconds in pairs.conflict_groups(ctx, CONSECUTIVE):
+        a, b = candidates[firsts[0]].slot.day, candidates[seconds[0]].slot.day
+        pair = ctx.both(ctx.any_of(firsts), ctx.any_of(seconds))
+        by_days.setdefault((min(a, b), max(a, b)), []).append(pair)
+    for week in ctx.weeks:
+        strength = ctx.live_week(week, lambda s: s.is_strength)
+        days = sorted({p.slot.day for p in strength})
+        for i, first in enumerate(days):
+            for last in days[i + 1 :]:
+                lifts = ctx.total([p for p in strength if first <= p.slot.day <= last])
+                near = [
+                    y
+                    for d in range(first, last + 1)
+                    for key in ((d, d), (d, d + 1))
+                    if key[1] <= last
+                    for y in by_days.get(key, ())
+                ]
+                k = last - first + 1
+                ctx.model.add(cp_model.LinearExpr.sum(near) >= 2 * lifts - k - 1)
 
 
 def check(plan: Plan, cfg: Config) -> list[Penalty]:

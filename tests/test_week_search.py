@@ -1,0 +1,87 @@
+"""What makes a week's search faster must leave its optimum as it was (issue 16): the
+redundant cuts for spread's consecutive-day pairs (rules/spread.py) and the week's CP-SAT
+parameters (solving.WEEK_PARAMS). The cut's counting claim is checked here by enumeration,
+from its definition; the solver's optima with and without both, on generated weeks too big
+to enumerate."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
+
+import pytest
+
+from hybridplan import solving
+from hybridplan.batch.generate import generate
+from hybridplan.model import build_model
+from hybridplan.models import InputError
+from hybridplan.rules import spread
+from hybridplan.solving import as_week, solve
+
+WORK = 20.0  # deterministic seconds: every week below is proven well within it
+
+
+def test_lifts_on_a_run_of_days_make_at_least_2s_minus_k_minus_1_neighbours() -> None:
+    """s lifts (at most one a day) on k calendar days: at least 2s - k - 1 pairs of them on
+    consecutive days, and some placement has exactly that many (the cut is tight)."""
+    for k in range(1, 8):
+        for s in range(0, k + 1):
+            counts = []
+            for days in combinations(range(k), s):
+                chosen = set(days)
+                counts.append(sum(1 for d in chosen if d + 1 in chosen))
+            want = max(0, 2 * s - k - 1)
+            assert min(counts) >= want, (k, s)
+            assert min(counts) == want, (k, s)
+
+
+def _weeks() -> list[Any]:
+    out = []
+    for data in generate(40, seed=5):
+        try:
+            out.append(as_week(data, "balanced"))
+        except InputError:
+            continue
+    return out
+
+
+WEEKS = _weeks()
+
+
+def _order(result: Any, week: Any) -> tuple[str, int, int, int]:
+    priority = {rid for rid, cfg in week.rule_items() if cfg.priority}
+    return (
+        result.status,
+        sum(1 for p in result.penalties if p.rule in priority),
+        sum(p.amount for p in result.penalties),
+        sum(t.amount for t in result.coach_preference_terms),
+    )
+
+
+def _constraints(week: Any) -> int:
+    return len(build_model(week).model.Proto().constraints)
+
+
+def test_the_cuts_reach_the_generated_weeks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the comparison below says something only where the cuts are added
+    full = [_constraints(w) for w in WEEKS]
+    monkeypatch.setattr(spread, "_consecutive_cuts", lambda ctx: None)
+    bare = [_constraints(w) for w in WEEKS]
+    assert all(f >= b for f, b in zip(full, bare, strict=True))
+    assert sum(1 for f, b in zip(full, bare, strict=True) if f > b) >= len(WEEKS) // 2
+
+
+@pytest.mark.parametrize("index", range(0, 40, 4))
+def test_the_cuts_and_the_week_parameters_keep_the_optimum(
+    index: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if index >= len(WEEKS):
+        pytest.fail(f"only {len(WEEKS)} generated weeks could be read")
+    week = WEEKS[index]
+    fast = solve(week, time_limit=600, deterministic_time=WORK)
+    monkeypatch.setattr(spread, "_consecutive_cuts", lambda ctx: None)
+    monkeypatch.setattr(solving, "WEEK_PARAMS", {})
+    plain = solve(week, time_limit=600, deterministic_time=WORK)
+    assert _order(fast, week) == _order(plain, week)
+    if fast.status != "infeasible":
+        assert fast.status == "optimal" and fast.coach_preference_optimal

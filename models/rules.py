@@ -387,8 +387,8 @@ class Monotony(SoftRuleConfig):
 class AcuteChronic(SoftRuleConfig):
     """Acute:chronic load ratio (this week's training load / the mean of the last 4 weeks',
     with the scenario's `history` of past weekly loads) inside [`low`, `high`]: `weight`
-    points per week outside. Training load leaves the race out; deload and taper weeks are
-    not judged below `low`. The evidence is contested: use it softly."""
+    points per week outside. Training load leaves the race out; deload, taper and race weeks
+    are not judged below `low`. The evidence is contested: use it softly."""
 
     ID: ClassVar[str] = "acute_chronic"
     weight: int = Field(default=10, ge=0, le=10_000, description="points per week")

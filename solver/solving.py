@@ -103,9 +103,6 @@ def _links_load(week: PlanInput) -> bool:
 # Deterministic seconds a window of a block's hint may take at most once the windows' share
 # of the time is spent.
 HINT_STEP_WORK = 0.5
-# A window of a block may take at most this many times its even share of the windows' time
-# left (_week_bounds).
-WINDOW_SHARE = 2.0
 
 # Deterministic seconds (CP-SAT's own measure of work, the same on any machine) the coach
 # preference stage may take at least; about a second of wall time on an idle machine.
@@ -188,9 +185,12 @@ class _Budget:
         return self.deterministic - self.used_deterministic
 
     def spend(self, solver: cp_model.CpSolver) -> None:
-        self.used_deterministic += solver.deterministic_time
-        if self.parent is not None:
-            self.parent.used_deterministic += solver.deterministic_time
+        """Count the solve's work here and in every budget this one is a part of, however
+        deep (a part of a part must count against the whole limit too)."""
+        budget: _Budget | None = self
+        while budget is not None:
+            budget.used_deterministic += solver.deterministic_time
+            budget = budget.parent
 
 
 class _Stages:
@@ -337,12 +337,7 @@ def _week_bounds(
 
     for i, weeks in enumerate(windows):
         ctx = build_model(week, weeks=weeks, lead_days=BOUNDARY_DAYS)
-        # at most WINDOW_SHARE times its even share of what is left (one share more than
-        # the windows left, so the last always has some): one slow window (the first, 16
-        # weeks `strict` with the load rules: 1.9 of the 2.5 s of a 5 s limit) no longer
-        # leaves the others only a first plan each
-        share = budget.part(min(1.0, WINDOW_SHARE / (len(windows) - i + 1)))
-        stages = _Stages(ctx, _solver(seed, 1, params), share)
+        stages = _Stages(ctx, _solver(seed, 1, params), budget)
         # the bound of the weeks so far stays valid when the time runs out (the rest >= 0)
         status = "unknown" if budget.exhausted() else stages.run(ctx.objective())
         if status == "infeasible":  # the weeks alone cannot be planned: neither can the block

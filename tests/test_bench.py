@@ -260,6 +260,8 @@ def test_report_files_jobs_2_and_resume(two: Path, tmp_path: Path) -> None:
     doc = json.loads((one / "report.json").read_text())
     assert {"runs", "ranking", "pairwise", "winloss", "borda", "provenance"} <= set(doc)
     assert doc["provenance"]["seeds"] == 1 and doc["provenance"]["work_limit"] == 5.0
+    # README: a week's search runs without SAT inprocessing; the provenance says so
+    assert doc["provenance"]["cp_sat_week_parameters"] == {"use_sat_inprocessing": False}
 
     refused = CliRunner().invoke(app, ["bench", seed, "--out", str(one)])
     assert refused.exit_code == 2 and "--resume" in refused.output

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from weeks_speed import block
 
 from helpers import assert_agrees
@@ -74,30 +73,3 @@ def test_the_windows_keep_a_preference_floor_only_without_acute_chronic() -> Non
         assert (bounds.preference is None) == load_rules
         result = _solve(block(4, "balanced", load_rules=load_rules), 20)
         assert result.objective is not None and bounds.penalty <= result.objective
-
-
-def test_one_slow_window_leaves_the_others_their_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    """16 weeks under `strict` with the load rules and 2.5 deterministic seconds for the
-    windows: the first window alone could take most of them (its proof), so each window
-    gets at most WINDOW_SHARE times its even share of what is left, and every window is
-    searched on its own (it used to be 5 of 7; the rest had only a first plan each after
-    the days before them)."""
-    from hybridplan import solving
-    from hybridplan.solving import _Budget, _week_bounds
-
-    week = as_week(block(16, "strict", load_rules=True))
-    first: dict[tuple[int, ...], str] = {}
-    real = solving._Stages.run
-
-    def run(self: Any, objective: Any, cap: float | None = None) -> str:
-        status = real(self, objective, cap)
-        if cap is None:  # a window's own search (a late plan, after the days before, has one)
-            first.setdefault(tuple(sorted(self.ctx.weeks)), status)
-        return status
-
-    monkeypatch.setattr(solving._Stages, "run", run)
-    bounds = _week_bounds(week, _Budget(600, 5).part(0.5), 0, {})
-    windows = solving._windows(week.phases)
-    assert sorted(first) == sorted(tuple(w) for w in windows)
-    assert all(status in ("optimal", "feasible") for status in first.values()), first
-    assert not bounds.complete  # the windows' time did run out: the case this is about

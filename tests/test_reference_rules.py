@@ -368,6 +368,12 @@ def test_acute_chronic_judges_training_and_not_a_planned_drop() -> None:
         ({"phase": "deload", "history": [10, 10, 10]}, easy, 10),
         # race week: training 90 against (270 + 90) / 4 is 1.0; the 10k's own load aside
         ({**RACE, "history": [90, 90, 90]}, [*easy, ("sun", "am", "race_10k")], 0),
+        # nor is race week judged low, whatever its phase: 4 x 90 / 2790 = 0.13
+        (
+            {**RACE, "phase": "build", "history": [900, 900, 900]},
+            [*easy, ("sun", "am", "race_10k")],
+            0,
+        ),
         # the race does not hide a training spike either: 4 x 90 / (30 + 90) = 3.0
         ({**RACE, "history": [10, 10, 10]}, [*easy, ("sun", "am", "race_10k")], 10),
     ]

@@ -85,3 +85,28 @@ def test_the_cuts_and_the_week_parameters_keep_the_optimum(
     assert _order(fast, week) == _order(plain, week)
     if fast.status != "infeasible":
         assert fast.status == "optimal" and fast.coach_preference_optimal
+
+
+def test_no_cut_where_two_lifts_a_day_are_allowed() -> None:
+    """The count holds only with at most one lift a day: with `max_strength: 2`, four
+    lifts on Monday and Wednesday (two each) make pairs the cut does not expect. The week
+    must stay feasible, at its penalty: 5 per pair of lifts on the same or consecutive
+    days, Monday's and Wednesday's two pairs."""
+    from helpers import assert_agrees, rule_set, run, scenario, week
+
+    data = scenario(
+        {"mon": {"am": 60, "pm": 60}, "wed": {"am": 60, "pm": 60}},
+        ["upper_45", "core_30"],
+        targets={"strength": 4},
+    )
+    rules = rule_set(
+        "availability",
+        ("daily_sessions", {"max_strength": 2}),
+        "strength_count",
+        ("spread", {"weight": 5}),
+    )
+    wk = week(data, rules)
+    result = run(wk)
+    assert result.status == "optimal", result.message
+    assert result.objective == 10
+    assert_agrees(wk, result)

@@ -378,7 +378,7 @@ def provenance(
     from importlib.metadata import PackageNotFoundError, version
 
     from hybridplan.batch.ranking import BOOTSTRAP, STATS_SEED
-    from hybridplan.solving import DEFAULT_PARAMS
+    from hybridplan.solving import DEFAULT_PARAMS, WEEK_PARAMS
 
     def package(name: str) -> str | None:
         try:
@@ -404,6 +404,8 @@ def provenance(
             "max_deterministic_time": work_limit,
             "max_time_in_seconds": time_limit,
         },
+        # over those for one-week scenarios (blocks keep the above)
+        "cp_sat_week_parameters": dict(WEEK_PARAMS),
         "rule_sets": {
             c.name: hashlib.sha256(c.model_dump_json().encode()).hexdigest()[:12] for c in configs
         },

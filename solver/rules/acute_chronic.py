@@ -6,8 +6,8 @@ weeks of data are not judged.
 Read as a coach reads the ratio: it warns of a training spike (above `high`) or of
 detraining (below `low`). So the race's own load is left out (a marathon is more than a
 taper week's training: counted, the race week always paid, and the only way to pay less
-was a heavier taper), and deload and taper weeks are not judged below `low`: their drop in
-load is the point of them (with it judged, the ratio pulled against the deload rule's cut
+was a heavier taper), and deload, taper and race weeks are not judged below `low`: their
+drop in load is the point of them (with it judged, the ratio pulled against the deload rule's cut
 and against the taper)."""
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ def _bounds(cfg: Config) -> tuple[int, int]:
 
 
 def _judges_low(week: PlanInput, w: int) -> bool:
-    return week.phases[w - 1] not in UNLOADING
+    """Whether week w is judged below `low`: not a deload or taper week, nor the race's
+    week (a one-week race plan's phase need not say taper)."""
+    return week.phases[w - 1] not in UNLOADING and w != week.race_week
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:

@@ -1163,7 +1163,7 @@ def acute_chronic(plan: Plan, p: P) -> Findings:
     this one included, earlier ones from `history`) inside [`low`, `high`]: `weight` points
     per week outside; weeks without four weeks of data are not judged (README silent on
     that; read from solver/rules/acute_chronic.py). README "Rules": the race's own load is
-    not training load, and deload and taper weeks are not judged below `low`."""
+    not training load, and deload, taper and race weeks are not judged below `low`."""
     history = list(plan.s.sc.get("history") or [])
     loads = {w: sum(x.load for x in plan.week(w) if not x.race) for w in plan.weeks()}
     low, high = Fraction(str(p["low"])), Fraction(str(p["high"]))
@@ -1177,7 +1177,7 @@ def acute_chronic(plan: Plan, p: P) -> Findings:
         if chronic == 0:
             continue
         ratio = Fraction(4 * loads[w], chronic)
-        unloading = plan.s.phases[w - 1] in ("deload", "taper")
+        unloading = plan.s.phases[w - 1] in ("deload", "taper") or w == plan.s.race_week
         if ratio > high or (ratio < low and not unloading):
             out.append((1, f"w{w}: acute:chronic {float(ratio):.2f}"))
     return out

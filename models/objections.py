@@ -24,7 +24,22 @@ OBJECTIONS: dict[str, str] = {
     "TAPER": "race week's running minutes, the race aside, above 70% of the peak week's",
     "RETURN": "running minutes after a deload above 110% of the last loaded week's",
     "FLAT": "running minutes or the long run not growing through base and build",
+    # Inside the week: what each week holds (domain brief, content objections)
+    "LONG-SHARE": "the long run above 50% of a loaded week's running (the race aside)",
+    "PAD": "two or more runs of 20 minutes or less in a loaded week",
+    "LEGS-CONSEC": "leg lifts on two consecutive calendar days",
+    "LEGS>LONG": "any leg lift the day before the long run",
+    "LONG>HARD": "a quality run, or heavy legs after a long run of 120+ min, the day after",
+    "RACE-LEGS": "a leg lift within 3 days before a 5k-half (5: marathon, ultra)",
+    "RACE-EASY": "a run of 60+ min in the 2 days before the race",
+    "TAPER-LONG": "the long run the week before the race above 80% (marathon: 65%) of the peak",
+    "QUALITY-FIT": "a 5k/10k block with no intervals, or one quality type 4+ weeks in a row",
+    "NO-HEAVY": "an athlete with a gym whose whole block has no heavy key lift",
+    "OVER-ASKED": "more lifts or quality runs in a week than the athlete's own maximum",
+    "FIRST-WEEK": "the first week's load above 120% of the athlete's history mean",
 }
+# The content objections (domain brief, "Inside the week"), in the order above.
+CONTENT = tuple(list(OBJECTIONS)[list(OBJECTIONS).index("LONG-SHARE") :])
 
 
 class Objection(BaseModel):

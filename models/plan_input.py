@@ -16,6 +16,7 @@ from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.phases import Phase, PhaseTargets, derive_phases
 from hybridplan.models.placement import Placed, Slot
 from hybridplan.models.progression import long_run_bands, race_session, run_minutes_targets
+from hybridplan.models.ranges import CountRange
 from hybridplan.models.rules import RULE_CONFIGS, RuleConfig, RuleSet
 from hybridplan.models.scenario import Goal, Scenario, Targets, finish_minutes
 from hybridplan.models.session import SessionType
@@ -190,7 +191,9 @@ class PlanInput:
         row = self.phase_targets(week)
         targets = self.scenario.targets
         update: dict[str, Any] = {
-            f: getattr(row, f) for f in ("runs", "strength", "quality_runs") if getattr(row, f)
+            f: self._within_asked(week, f, getattr(row, f))
+            for f in ("runs", "strength", "quality_runs")
+            if getattr(row, f)
         }
         if row.sets is not None:
             update["sets"] = dict.fromkeys(targets.sets, row.sets)
@@ -199,6 +202,17 @@ class PlanInput:
         if week == self.race_week:
             update["long_run"] = 0
         return targets.model_copy(update=update) if update else targets
+
+    def _within_asked(self, week: int, field: str, wanted: CountRange) -> CountRange:
+        """A rule set's phase row inside the athlete's own maximum (OVER-ASKED): a count the
+        scenario writes in `targets` is a limit every phase adapts within, never over (the
+        phase may ask less). The scenario's own `phase_targets` are its word and stay."""
+        sc = self.scenario
+        own = sc.phase_targets.get(self.phases[week - 1])
+        if field not in sc.targets.model_fields_set or (own and field in own.model_fields_set):
+            return wanted
+        most: int = getattr(sc.targets, field).max
+        return CountRange(min=min(wanted.min, most), max=min(wanted.max, most))
 
     @cached_property
     def _run_minutes(self) -> list[int | None]:
@@ -278,6 +292,10 @@ class PlanInput:
                 key = str(s.strength_type)
                 out[key] = min(out.get(key, s.minutes), s.minutes)
         return out
+
+    def on_offer(self, session: SessionType) -> bool:
+        """Whether a session may go in any slot (not only where it is pinned)."""
+        return self._on_offer(session)
 
     def _on_offer(self, session: SessionType) -> bool:
         return self.offered is None or session.id in self.offered

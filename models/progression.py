@@ -25,6 +25,10 @@ LONG_RUN_PEAK = {"5k": 75, "10k": 90, "half": 120, "marathon": 180, "ultra": 210
 # The peak long run falls this many weeks before race week (inside the 2-5 weeks window).
 PEAK_WEEKS_BEFORE_RACE = 3
 PEAK_WINDOW = (2, 5)  # weeks before race week
+# The long run of the week before race week, at most this % of the peak (TAPER-LONG;
+# Pfitzinger: the last long run shrinks): 80 for a 5k to a half, 65 for a marathon or ultra.
+TAPER_LONG_PERCENT = {"marathon": 65, "ultra": 65}
+TAPER_LONG_DEFAULT = 80
 # Without a race: long runs of a build week, and of easier weeks.
 LONG_RUN_BAND = (90, 120)
 EASY_LONG_RUN_BAND = (60, 90)
@@ -123,7 +127,8 @@ def long_run_bands(
     a race from 60% of the distance's peak to the peak, reached PEAK_WEEKS_BEFORE_RACE
     weeks before race week; without a race from 90 to 120 min at the last loaded week. It
     holds the peak up to the taper, is 30 min shorter in a deload week than the week
-    before, 65% of the peak in the taper, and left out in race week. A single week gets a
+    before, 65% of the peak (rounded down) in the taper, at most TAPER_LONG_PERCENT of the
+    peak the week before race week, and left out in race week. A single week gets a
     band by its phase (LONG_RUN_BAND, or EASY_LONG_RUN_BAND in easier weeks)."""
     weeks = len(phases)
     if fixed is not None:
@@ -161,8 +166,11 @@ def long_run_bands(
             value = max(60, before - 30)
         elif phase in LOADED:  # after the peak week, before the taper: hold the peak
             value = peak
-        else:  # taper (or an easy week after the peak)
-            value = _round(0.65 * peak, STEP)
+        else:  # taper (or an easy week after the peak): 65% of the peak, rounded down
+            value = 65 * peak // 100 // STEP * STEP
+        if distance is not None and w + 1 == race_week:  # the last long run shrinks
+            percent = TAPER_LONG_PERCENT.get(distance, TAPER_LONG_DEFAULT)
+            value = min(value, max(STEP, percent * peak // 100 // STEP * STEP))
         cap = longest_slot[w - 1] // STEP * STEP
         if cap >= 60:
             value = min(value, cap)

@@ -215,6 +215,90 @@ class LiftBeforeLongRun(CoachRuleConfig):
     ID: ClassVar[str] = "lift_before_long_run"
 
 
+class LegsConsecutive(CoachRuleConfig):
+    """LEGS-CONSEC: no leg lifts (any session with lower-body sets, light circuits
+    included) on two consecutive calendar days: legs need about 48 h, whatever the session
+    is rated."""
+
+    ID: ClassVar[str] = "legs_consecutive"
+
+
+class LongRunEve(CoachRuleConfig):
+    """LEGS>LONG: no leg lift at all (light circuits included) on the calendar day before the
+    long run (002: "not even work on your legs the day before")."""
+
+    ID: ClassVar[str] = "long_run_eve"
+
+
+class AfterLongRun(CoachRuleConfig):
+    """LONG>HARD: the day after the long run holds no quality run, and after a long run of
+    `long_minutes` or more no heavy-leg lift either (the hard/easy principle)."""
+
+    ID: ClassVar[str] = "after_long_run"
+    long_minutes: int = Field(default=120, ge=0, le=limits.MAX_SESSION_MINUTES)
+
+
+class RaceTaper(CoachRuleConfig):
+    """RACE-LEGS, RACE-EASY, TAPER-LONG: no leg lift at all in the `legs_days` days before a
+    5k to half (`long_legs_days` before a marathon or ultra); no run of `easy_minutes` or
+    more in the `easy_days` days before the race; the week before race week's long run at
+    most `long_percent` % of the longest long run before it (`marathon_long_percent` for a
+    marathon or ultra: the last long run shrinks, Pfitzinger). Each occurrence counts once."""
+
+    ID: ClassVar[str] = "race_taper"
+    legs_days: int = Field(default=3, ge=0, le=21)
+    long_legs_days: int = Field(default=5, ge=0, le=21, description="marathon and ultra")
+    easy_days: int = Field(default=2, ge=0, le=14)
+    easy_minutes: int = Field(default=60, ge=1, le=limits.MAX_SESSION_MINUTES)
+    long_percent: int = Field(default=80, ge=0, le=100)
+    marathon_long_percent: int = Field(default=65, ge=0, le=100)
+
+
+class LongShare(CoachRuleConfig):
+    """LONG-SHARE: in a loaded week (base, build, peak, off-season) the long run is at most
+    `percent` % of the week's running minutes (the race aside); Daniels puts it at about
+    25-30%. A share above the coach preference's 35% is a taste (preference `long_share`)."""
+
+    ID: ClassVar[str] = "long_share"
+    percent: int = Field(default=50, ge=1, le=100)
+
+
+class ShortRuns(CoachRuleConfig):
+    """PAD: a loaded week holds at most one run of `minutes` or less (the race aside): the
+    week's counts are met with real easy runs, not jogs. Counted once per week."""
+
+    ID: ClassVar[str] = "short_runs"
+    minutes: int = Field(default=20, ge=1, le=limits.MAX_SESSION_MINUTES)
+
+
+class FirstWeek(CoachRuleConfig):
+    """FIRST-WEEK: with a `history` of weekly loads, the plan's first week's session-RPE
+    load (the race aside) is at most `percent` % of the history's mean (003: +10% a week;
+    a plan starts where the athlete is)."""
+
+    ID: ClassVar[str] = "first_week"
+    percent: int = Field(default=120, ge=1, le=300)
+
+
+class HeavyLifts(CoachRuleConfig):
+    """NO-HEAVY: an athlete with a gym (not a beginner: quality runs allowed beyond one a
+    week) whose plan has a loaded week and a heavy key lift on offer lifts heavy at least
+    once in the plan: a hard, heavy-leg session that is not a volume day (000: maintain
+    strength with heavy, low-volume work). Counted once per plan."""
+
+    ID: ClassVar[str] = "heavy_lifts"
+
+
+class QualityFit(CoachRuleConfig):
+    """QUALITY-FIT: a 5k or 10k race plan of two or more weeks holds an intervals session
+    (Daniels: I pace for 5k-10k) when intervals are on offer; and, when two or more quality
+    types are on offer, no `streak` consecutive weeks whose quality runs are all of one
+    type (each such window of weeks counts once: a coach rotates the stimulus, 004)."""
+
+    ID: ClassVar[str] = "quality_fit"
+    streak: int = Field(default=4, ge=2, le=26)
+
+
 class SameDayOrder(RuleConfig):
     """A run and a lift on one day: in this order, at least `min_gap_hours` apart (002)."""
 
@@ -433,6 +517,7 @@ RULES: tuple[type[RuleConfig], ...] = (
     Deload,
     RaceDay,
     RaceWeek,
+    RaceTaper,
     Pinned,
     Shortfall,
     QualitySpacing,
@@ -440,6 +525,14 @@ RULES: tuple[type[RuleConfig], ...] = (
     LiftAfterHardRun,
     LegsBeforeKeyRun,
     LiftBeforeLongRun,
+    LegsConsecutive,
+    LongRunEve,
+    AfterLongRun,
+    LongShare,
+    ShortRuns,
+    FirstWeek,
+    HeavyLifts,
+    QualityFit,
     SetVolume,
     RunQuality,
     RunVolume,

@@ -36,6 +36,7 @@ MUSCLES: tuple[Muscle, ...] = (
     "core",
 )
 QUALITY_RUN_TYPES: frozenset[str] = frozenset({"tempo", "intervals", "hills"})
+LOWER_BODY: tuple[Muscle, ...] = ("quads", "hamstrings", "glutes")
 MAX_LENGTHS = 24  # lengths one catalogue entry may offer (each is a solver candidate)
 
 
@@ -190,6 +191,19 @@ class SessionType(BaseModel):
         if not self.is_strength:
             return False
         return self.legs == "heavy" if level == "heavy" else self.legs != "none"
+
+    @property
+    def is_leg_lift(self) -> bool:
+        """Any strength session with lower-body sets (quads, hamstrings, glutes), light
+        circuits and plyometrics included: what the content rules keep away from key runs,
+        races and each other (domain brief, "Inside the week")."""
+        return self.is_strength and any(self.sets.get(m, 0) > 0 for m in LOWER_BODY)
+
+    @property
+    def is_heavy_key_lift(self) -> bool:
+        """A heavy, low-volume key lift (000): hard, heavy legs, not a volume day and not
+        plyometrics (lower_heavy_45, lower_heavy_60, full_body_60)."""
+        return self.is_heavy_lift and self.legs == "heavy" and not self.hypertrophy
 
     def sets_for(self, muscle: str) -> int:
         return self.sets.get(cast(Muscle, muscle), 0)

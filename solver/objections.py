@@ -15,7 +15,7 @@ from collections import Counter
 from hybridplan.models.objections import OBJECTIONS, Objection, PlanMetrics
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
-from hybridplan.models.progression import LONG_RUN_FLOOR, PEAK_WINDOW
+from hybridplan.models.progression import LONG_RUN_FLOOR, PEAK_WINDOW, TAPER_LONG_PERCENT
 from hybridplan.models.session import SessionType
 from hybridplan.models.week import DAYS
 
@@ -23,6 +23,15 @@ RACE_LONG_DAYS, RACE_QUALITY_DAYS = 6, 2
 TAPER_PERCENT, RETURN_PERCENT = 70, 110
 MUSCLE_SETS = 3
 DAILY_SESSIONS = 2  # a day with two sessions has no room for mobility
+# Inside the week (the domain brief's content objections)
+LONG_SHARE_PERCENT, PAD_MINUTES, LONG_HARD_MINUTES = 50, 20, 120
+RACE_LEGS_DAYS = {"marathon": 5, "ultra": 5}  # 3 before a 5k to a half
+RACE_EASY_DAYS, RACE_EASY_MINUTES = 2, 60
+TAPER_LONG_OTHER = 80
+QUALITY_STREAK = 4
+FIRST_WEEK_PERCENT = 120
+LOADED = ("base", "build", "peak", "offseason")
+LOWER = ("quads", "hamstrings", "glutes")
 
 
 def _quality(s: SessionType) -> bool:
@@ -39,6 +48,15 @@ def _hard_lift(s: SessionType) -> bool:
 
 def _heavy_legs(s: SessionType) -> bool:
     return s.kind == "strength" and s.legs == "heavy"
+
+
+def _leg_lift(s: SessionType) -> bool:
+    return s.kind == "strength" and any(s.sets.get(m, 0) > 0 for m in LOWER)  # type: ignore[call-overload]
+
+
+def _heavy_key(s: SessionType) -> bool:
+    plyo = s.strength_type == "plyometrics"
+    return _hard_lift(s) and _heavy_legs(s) and not s.hypertrophy and not plyo
 
 
 def _running(placed: list[Placed]) -> int:
@@ -214,6 +232,129 @@ def _block(plan: Plan, c: _Counter) -> None:
             c.add("FLAT", f"{name}: no growth through base and build ({values[0]} -> {values[-1]})")
 
 
+def _content_pairs(plan: Plan, c: _Counter) -> None:
+    """LEGS-CONSEC, LEGS>LONG and LONG>HARD: two sessions a calendar day apart."""
+    for a in plan.placed:
+        for b in plan.placed:
+            if b.slot.day - a.slot.day != 1:
+                continue
+            sa, sb = a.session, b.session
+            if _leg_lift(sa) and _leg_lift(sb):
+                c.add("LEGS-CONSEC", f"{a.label} and {b.label}", a, b)
+            if _leg_lift(sa) and _long(sb):
+                c.add("LEGS>LONG", f"{a.label} before {b.label}", a, b)
+            heavy_after = _heavy_legs(sb) and sa.minutes >= LONG_HARD_MINUTES
+            if _long(sa) and (_quality(sb) or heavy_after):
+                c.add("LONG>HARD", f"{b.label} after {a.label}", a, b)
+
+
+def _weeks_content(plan: Plan, c: _Counter) -> None:
+    """LONG-SHARE and PAD in loaded weeks, OVER-ASKED in any week, FIRST-WEEK."""
+    inp = plan.input
+    sc = inp.scenario
+    asked = sc.targets.model_fields_set
+    for w in inp.per_week():
+        here = [p for p in plan.placed if p.slot.week == w]
+        phase = inp.phases[w - 1]
+        tag = inp.tag(w) or "the week"
+        if phase in LOADED:
+            ran, long_minutes = _running(here), _long_minutes(here)
+            if 100 * long_minutes > LONG_SHARE_PERCENT * ran:
+                c.add("LONG-SHARE", f"{tag}: long run {long_minutes} of {ran} running minutes")
+            short = [
+                p for p in here
+                if p.session.kind == "run" and p.session.run_type != "race"
+                and p.session.minutes <= PAD_MINUTES
+            ]  # fmt: skip
+            if len(short) >= 2:
+                c.add("PAD", f"{tag}: {len(short)} runs of {PAD_MINUTES} min or less", *short)
+        own = sc.phase_targets.get(phase)
+        for name, count in (
+            ("strength", sum(p.session.kind == "strength" for p in here)),
+            ("quality_runs", sum(_quality(p.session) for p in here)),
+        ):
+            if name not in asked or (own is not None and name in own.model_fields_set):
+                continue
+            most = getattr(sc.targets, name).max
+            if count > most:
+                what = name.replace("_", " ")
+                c.add("OVER-ASKED", f"{tag}: {count} {what}, asked at most {most}")
+    if sc.history:
+        load = sum(
+            p.session.rpe * p.session.minutes
+            for p in plan.placed
+            if p.slot.week == 1 and p.session.run_type != "race"
+        )
+        if 100 * len(sc.history) * load > FIRST_WEEK_PERCENT * sum(sc.history):
+            c.add("FIRST-WEEK", f"first week's load {load}, history mean "
+                  f"{sum(sc.history) / len(sc.history):.0f}")  # fmt: skip
+
+
+def _race_content(plan: Plan, c: _Counter) -> None:
+    """RACE-LEGS, RACE-EASY and TAPER-LONG."""
+    inp = plan.input
+    race = inp.scenario.race
+    if race is None or inp.race_day is None:
+        return
+    legs_days = RACE_LEGS_DAYS.get(race.distance, 3)
+    for p in plan.placed:
+        before = inp.race_day - p.slot.day
+        if before < 1:
+            continue
+        if _leg_lift(p.session) and before <= legs_days:
+            c.add("RACE-LEGS", f"{p.label}: {before} day(s) before the race", p)
+        if p.session.kind == "run" and p.session.minutes >= RACE_EASY_MINUTES and (
+            before <= RACE_EASY_DAYS
+        ):
+            c.add("RACE-EASY", f"{p.label}: {before} day(s) before the race", p)
+    race_week = inp.race_day // len(DAYS) + 1
+    if race_week >= 3:
+        last = race_week - 1
+        longest = {
+            w: _long_minutes([p for p in plan.placed if p.slot.week == w])
+            for w in range(1, race_week)
+        }
+        peak = max(longest[w] for w in range(1, last))
+        percent = TAPER_LONG_PERCENT.get(race.distance, TAPER_LONG_OTHER)
+        if 100 * longest[last] > percent * peak:
+            c.add("TAPER-LONG", f"w{last}: long run {longest[last]} min, peak {peak} min")
+
+
+def _strength_and_quality(plan: Plan, c: _Counter) -> None:
+    """NO-HEAVY and QUALITY-FIT."""
+    inp = plan.input
+    sc = inp.scenario
+    offered = [s for sid, s in inp.sessions.items() if inp.offered is None or sid in inp.offered]
+    heavy = [s.minutes for s in offered if _heavy_key(s)]
+    if sc.equipment == "gym" and sc.targets.quality_runs.max >= 2 and heavy:
+        weeks = {
+            w for w in inp.per_week()
+            if inp.phases[w - 1] in LOADED and inp.targets_for(w).strength.max >= 1
+        }  # fmt: skip
+        room = any(s.week in weeks and s.capacity >= min(heavy) for s in inp.slots)
+        if room and not any(_heavy_key(p.session) for p in plan.placed):
+            c.add("NO-HEAVY", "no heavy key lift in the whole plan")
+    types = sorted({str(s.run_type) for s in offered if _quality(s)})
+    race = sc.race
+    if (
+        race is not None and race.distance in ("5k", "10k") and inp.weeks >= 2
+        and "intervals" in types and sc.targets.quality_runs.max >= 1
+        and not any(p.session.run_type == "intervals" for p in plan.placed)
+    ):  # fmt: skip
+        c.add("QUALITY-FIT", f"a {race.distance} plan with no intervals")
+    if len(types) < 2:
+        return
+    kinds = {
+        w: {str(p.session.run_type) for p in plan.placed
+            if p.slot.week == w and _quality(p.session)}
+        for w in inp.per_week()
+    }  # fmt: skip
+    for start in range(1, inp.weeks - QUALITY_STREAK + 2):
+        seen = [kinds[w] for w in range(start, start + QUALITY_STREAK)]
+        if all(len(k) == 1 for k in seen) and len(set.union(*seen)) == 1:
+            c.add("QUALITY-FIT", f"w{start}-w{start + QUALITY_STREAK - 1}: one quality type")
+
+
 def coach_objections(plan: Plan) -> PlanMetrics:
     """Every objection of the list, counted on the plan (each id present, zeros too)."""
     c = _Counter()
@@ -222,6 +363,10 @@ def coach_objections(plan: Plan) -> PlanMetrics:
     _mobility(plan, c)
     _race(plan, c)
     _block(plan, c)
+    _content_pairs(plan, c)
+    _weeks_content(plan, c)
+    _race_content(plan, c)
+    _strength_and_quality(plan, c)
     counts = dict.fromkeys(OBJECTIONS, 0)
     for o in c.found:
         counts[o.id] += 1

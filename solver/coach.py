@@ -1,0 +1,60 @@
+"""Both faces of a coach's objection that is not a pair of sessions (the content rules:
+race_taper, long_share, short_runs, first_week, heavy_lifts, quality_fit).
+
+A coach rule is hard with `hard: true` (strict) or priced at `weight` points per occurrence
+and solved first (CoachRuleConfig). Each occurrence is either one placement ("this leg lift
+3 days before the race") or one linear condition ("the long run above half the week's
+running"); these helpers give it its CP-SAT form either way, and turn a plain check's
+findings into Violations or Penalties as the level says, so every content rule reads the
+same."""
+
+from __future__ import annotations
+
+from hybridplan.context import BoolVar, BuildContext, Expr, SessionPredicate
+from hybridplan.models.placement import Placed
+from hybridplan.models.result import Penalty, Violation
+from hybridplan.models.rules import CoachRuleConfig
+
+Predicate = SessionPredicate
+
+
+def at_least(ctx: BuildContext, expr: Expr, bound: int, name: str) -> BoolVar:
+    """A boolean equal to (expr >= bound), exactly both ways, so a penalty is exact even in
+    a plan that is feasible but not optimal (the agreement contract)."""
+    b = ctx.model.new_bool_var(name)
+    ctx.model.add(expr >= bound).only_enforce_if(b)
+    ctx.model.add(expr <= bound - 1).only_enforce_if(b.negated())
+    return b
+
+
+def condition(
+    ctx: BuildContext, rule: str, cfg: CoachRuleConfig, key: str, message: str,
+    expr: Expr, bound: int,
+) -> None:  # fmt: skip
+    """One objection that occurs when `expr >= bound`: forbidden (hard) or priced (soft)."""
+    if cfg.level == "hard":
+        literal = ctx.requirement(f"{rule}.{key}", rule, message)
+        ctx.enforce(ctx.model.add(expr <= bound - 1), literal)
+        return
+    ctx.penalize(rule, cfg.weight, at_least(ctx, expr, bound, f"{rule}[{key}]"))
+
+
+def placement(
+    ctx: BuildContext, rule: str, cfg: CoachRuleConfig, key: str, message: str, p: Placed
+) -> None:
+    """One objection that occurs when `p` is placed: ruled out (hard) or priced (soft)."""
+    if cfg.level == "hard":
+        ctx.forbid(p, ctx.requirement(f"{rule}.{key}", rule, message))
+        return
+    ctx.penalize(rule, cfg.weight, ctx.x[p])
+
+
+def findings(
+    rule: str, cfg: CoachRuleConfig, found: list[tuple[str, list[str]]]
+) -> list[Violation] | list[Penalty]:
+    """A plain check's (detail, days) findings as the rule's level reports them."""
+    if cfg.level == "hard":
+        return [Violation(rule=rule, detail=detail) for detail, _ in found]
+    if not cfg.weight:
+        return []
+    return [Penalty(rule=rule, amount=cfg.weight, detail=d, days=days) for d, days in found]

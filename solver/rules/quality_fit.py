@@ -1,0 +1,115 @@
+"""quality_fit (QUALITY-FIT): quality that fits the race and changes over the weeks.
+
+- A 5k or 10k race plan of two or more weeks holds an intervals session when intervals are
+  on offer and quality runs are wanted (Daniels: I pace is the 5k-10k stimulus);
+- when two or more quality types (tempo, intervals, hills) are on offer, no `streak`
+  consecutive weeks have quality runs all of one type: each such window of weeks (and
+  type) counts once (a coach rotates the stimulus; the same 40-minute tempo every week is
+  a plan sent back).
+Both link weeks, so per-week bounds leave them out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hybridplan import coach
+from hybridplan.context import BoolVar, BuildContext
+from hybridplan.models.placement import Placed
+from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Penalty, Violation
+from hybridplan.models.rules import QualityFit as Config
+from hybridplan.models.session import QUALITY_RUN_TYPES
+from hybridplan.models.week import week_tag
+
+SHORT_RACES = ("5k", "10k")
+
+
+def _offered_types(inp: PlanInput) -> list[str]:
+    return sorted({
+        str(s.run_type) for s in inp.sessions.values()
+        if s.is_quality_run and inp.on_offer(s)
+    })  # fmt: skip
+
+
+def wants_intervals(inp: PlanInput) -> bool:
+    race = inp.scenario.race
+    return (
+        race is not None and race.distance in SHORT_RACES and inp.weeks >= 2
+        and "intervals" in _offered_types(inp) and inp.scenario.targets.quality_runs.max >= 1
+    )  # fmt: skip
+
+
+def windows(inp: PlanInput, cfg: Config) -> Iterator[list[int]]:
+    if len(_offered_types(inp)) < 2:
+        return
+    for start in range(1, inp.weeks - cfg.streak + 2):
+        yield list(range(start, start + cfg.streak))
+
+
+def build(ctx: BuildContext, cfg: Config) -> None:
+    inp = ctx.input
+    if not ctx.whole_plan:
+        return
+    if wants_intervals(inp):
+        intervals = ctx.total(ctx.live(lambda s: s.is_run and s.run_type == "intervals"))
+        coach.condition(
+            ctx, Config.ID, cfg, "intervals", "an intervals session in a 5k/10k plan",
+            -intervals, 0,
+        )  # fmt: skip
+    found = list(windows(inp, cfg))
+    if not found:
+        return
+    has = {}  # (week, type) -> a literal: the week holds a quality run of this type
+    for w in inp.per_week():
+        quality = ctx.live_week(w, lambda s: s.is_quality_run)
+        for t in QUALITY_RUN_TYPES:
+            mine = [p for p in quality if p.session.run_type == t]
+            if mine:
+                has[w, t] = _any(ctx, mine, f"has[{w},{t}]")
+    for weeks in found:
+        for t in sorted(QUALITY_RUN_TYPES):
+            if any((w, t) not in has for w in weeks):
+                continue
+            lits = [has[w, t] for w in weeks]
+            others = [has[w, o] for w in weeks for o in sorted(QUALITY_RUN_TYPES) if o != t
+                      and (w, o) in has]  # fmt: skip
+            key = f"{week_tag(weeks[0])}-{week_tag(weeks[-1])}.{t}"
+            message = f"quality runs not all {t} in {week_tag(weeks[0])}-{week_tag(weeks[-1])}"
+            streak = [*(b.negated() for b in lits), *others]
+            if cfg.level == "hard":
+                literal = ctx.requirement(f"{Config.ID}.{key}", Config.ID, message)
+                ctx.enforce(ctx.model.add_bool_or(streak), literal)
+                continue
+            same = ctx.model.new_bool_var(f"{Config.ID}[{key}]")
+            ctx.model.add_bool_or([*streak, same])
+            ctx.model.add_bool_and([*lits, *(b.negated() for b in others)]).only_enforce_if(same)
+            ctx.penalize(Config.ID, cfg.weight, same)
+
+
+def _any(ctx: BuildContext, placed: list[Placed], name: str) -> BoolVar:
+    """A literal equal to "one of these candidates is placed"."""
+    h = ctx.model.new_bool_var(name)
+    for p in placed:
+        ctx.model.add_implication(ctx.x[p], h)
+    ctx.model.add(ctx.total(placed) >= 1).only_enforce_if(h)
+    return h
+
+
+def check(plan: Plan, cfg: Config) -> list[Violation] | list[Penalty]:
+    inp = plan.input
+    found: list[tuple[str, list[str]]] = []
+    runs = [p.session for p in plan.placed if p.session.is_run]
+    if wants_intervals(inp) and not any(s.run_type == "intervals" for s in runs):
+        found.append(("no intervals session in a 5k/10k plan", []))
+    types = {
+        w: {str(p.session.run_type) for p in inp.in_week(w, plan.placed)
+            if p.session.is_quality_run}
+        for w in inp.per_week()
+    }  # fmt: skip
+    for weeks in windows(inp, cfg):
+        kinds = [types[w] for w in weeks]
+        if all(len(k) == 1 for k in kinds) and len(set.union(*kinds)) == 1:
+            (t,) = kinds[0]
+            found.append((f"{week_tag(weeks[0])}-{week_tag(weeks[-1])}: every quality run {t}", []))
+    return coach.findings(Config.ID, cfg, found)

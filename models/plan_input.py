@@ -15,7 +15,12 @@ from hybridplan.models.catalogue import resolve_sessions
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.phases import Phase, PhaseTargets, derive_phases
 from hybridplan.models.placement import Placed, Slot
-from hybridplan.models.progression import long_run_bands, race_session, run_minutes_targets
+from hybridplan.models.progression import (
+    long_run_bands,
+    race_session,
+    run_minutes_targets,
+    running_base,
+)
 from hybridplan.models.ranges import CountRange
 from hybridplan.models.rules import RULE_CONFIGS, RuleConfig, RuleSet
 from hybridplan.models.scenario import Goal, Scenario, Targets, finish_minutes
@@ -220,9 +225,12 @@ class PlanInput:
             self.phase_targets(w).run_minutes_pct if self.weeks > 1 else None
             for w in self.per_week()
         ]
-        return run_minutes_targets(
-            self.scenario.targets.run_minutes, self.phases, levels, self.race_week
-        )
+        race = self.scenario.race
+        base = running_base(
+            self.scenario.targets.run_minutes, self.phases, levels, self.race_week,
+            race.distance if race else None,
+        )  # fmt: skip
+        return run_minutes_targets(base, self.phases, levels, self.race_week)
 
     @cached_property
     def long_run_bands(self) -> list[tuple[int, int] | None]:
@@ -241,6 +249,7 @@ class PlanInput:
             self.race_week,
             longest,
             (fixed.min, fixed.max) if fixed is not None else None,
+            self._run_minutes,
         )
 
     @cached_property

@@ -29,6 +29,10 @@ PEAK_WINDOW = (2, 5)  # weeks before race week
 # Pfitzinger: the last long run shrinks): 80 for a 5k to a half, 65 for a marathon or ultra.
 TAPER_LONG_PERCENT = {"marathon": 65, "ultra": 65}
 TAPER_LONG_DEFAULT = 80
+# The long run at most this % of a loaded week's running (LONG-SHARE), so a block's running
+# target makes room for its long run: the target is raised where the race's long run
+# floor would not fit (running_base).
+LONG_SHARE_PERCENT = 50
 # Without a race: long runs of a build week, and of easier weeks.
 LONG_RUN_BAND = (90, 120)
 EASY_LONG_RUN_BAND = (60, 90)
@@ -112,12 +116,42 @@ def run_minutes_targets(
     return out
 
 
+def running_base(
+    base: int | None,
+    phases: Sequence[Phase],
+    levels: Sequence[int | None],
+    race_week: int | None,
+    distance: str | None,
+) -> int | None:
+    """The build level of a block's running (targets.run_minutes), raised where the weeks
+    2-5 before the race would not reach twice the distance's long-run floor (LONG-PEAK and
+    LONG-SHARE together: a 150-minute marathon long run wants 300 running minutes that
+    week). A coach adds easy running rather than send a marathoner out on a long run that is
+    two thirds of their week; explain and the README say where this happens."""
+    if base is None or distance is None or race_week is None or len(phases) == 1:
+        return base
+    lo, hi = PEAK_WINDOW
+    window = [w for w in range(race_week - hi, race_week - lo + 1) if w >= 1]
+    need = LONG_RUN_FLOOR[distance] * 100 // LONG_SHARE_PERCENT
+    if not window or not base:
+        return base
+    raised = base
+    for _ in range(8):  # rounding to 5 and the +10% cap: a few steps at most
+        targets = run_minutes_targets(raised, phases, levels, race_week)
+        top = max((t or 0) for w, t in enumerate(targets, 1) if w in window)
+        if top >= need or not top:
+            break
+        raised = -(-raised * need // top) + 5
+    return raised
+
+
 def long_run_bands(
     phases: Sequence[Phase],
     distance: str | None,
     race_week: int | None,
     longest_slot: Sequence[int],
     fixed: tuple[int, int] | None,
+    run_targets: Sequence[int | None] | None = None,
 ) -> list[tuple[int, int] | None]:
     """Each week's long-run band [lo, hi] in minutes (None: no long run wanted, as in race
     week). `longest_slot` is each week's longest free slot: a band never asks more than the
@@ -127,8 +161,10 @@ def long_run_bands(
     a race from 60% of the distance's peak to the peak, reached PEAK_WEEKS_BEFORE_RACE
     weeks before race week; without a race from 90 to 120 min at the last loaded week. It
     holds the peak up to the taper, is 30 min shorter in a deload week than the week
-    before, 65% of the peak (rounded down) in the taper, at most TAPER_LONG_PERCENT of the
-    peak the week before race week, and left out in race week. A single week gets a
+    before, and left out in race week. In a loaded week it is at most LONG_SHARE_PERCENT
+    of the week's running target (`run_targets`; at least 60 min): LONG-SHARE. Taper weeks
+    hold 65% of the longest long run before them, and the week before race week at most
+    TAPER_LONG_PERCENT of it (both rounded down to 15 min): TAPER-LONG. A single week gets a
     band by its phase (LONG_RUN_BAND, or EASY_LONG_RUN_BAND in easier weeks)."""
     weeks = len(phases)
     if fixed is not None:
@@ -151,12 +187,12 @@ def long_run_bands(
         start, peak = LONG_RUN_BAND
         peak_week = loaded[-1] if loaded else weeks
     rising = [w for w in loaded if w <= peak_week]
-    out: list[tuple[int, int] | None] = []
+    values: list[int | None] = []
     before = start
     for w in range(1, weeks + 1):
         phase = phases[w - 1]
         if w == race_week:
-            out.append(None)
+            values.append(None)
             continue
         if w in rising:
             i = rising.index(w)
@@ -166,14 +202,28 @@ def long_run_bands(
             value = max(60, before - 30)
         elif phase in LOADED:  # after the peak week, before the taper: hold the peak
             value = peak
-        else:  # taper (or an easy week after the peak): 65% of the peak, rounded down
-            value = 65 * peak // 100 // STEP * STEP
-        if distance is not None and w + 1 == race_week:  # the last long run shrinks
-            percent = TAPER_LONG_PERCENT.get(distance, TAPER_LONG_DEFAULT)
-            value = min(value, max(STEP, percent * peak // 100 // STEP * STEP))
+        else:  # taper: shortened below, from the peak the weeks before really reach
+            value = peak
+        target = run_targets[w - 1] if run_targets else None
+        if phase in LOADED and target:  # LONG-SHARE: at most half of the week's running
+            value = min(value, max(60, target * LONG_SHARE_PERCENT // 100 // STEP * STEP))
         cap = longest_slot[w - 1] // STEP * STEP
         if cap >= 60:
             value = min(value, cap)
         before = value if phase != "deload" else before
-        out.append((value, value))
+        values.append(value)
+    # The taper from the peak the weeks before it reach: 65% of it in taper weeks and, the
+    # week before race week, at most TAPER_LONG_PERCENT of it (both rounded down).
+    for w in range(1, weeks + 1):
+        value = values[w - 1]
+        if value is None or distance is None or race_week is None or w >= race_week:
+            continue
+        reached = max((v for v in values[: w - 1] if v), default=value)
+        if phases[w - 1] == "taper":
+            value = min(value, max(STEP, 65 * reached // 100 // STEP * STEP))
+        if w + 1 == race_week:  # the last long run shrinks
+            percent = TAPER_LONG_PERCENT.get(distance, TAPER_LONG_DEFAULT)
+            value = min(value, max(STEP, percent * reached // 100 // STEP * STEP))
+        values[w - 1] = value
+    out: list[tuple[int, int] | None] = [None if v is None else (v, v) for v in values]
     return out

@@ -257,7 +257,7 @@ class RaceTaper(CoachRuleConfig):
 class LongShare(CoachRuleConfig):
     """LONG-SHARE: in a loaded week (base, build, peak, off-season) the long run is at most
     `percent` % of the week's running minutes (the race aside); Daniels puts it at about
-    25-30%. A share above the coach preference's 35% is a taste (preference `long_share`)."""
+    25-30%; the solver does not price a share between 35% and 50% (see the README)."""
 
     ID: ClassVar[str] = "long_share"
     percent: int = Field(default=50, ge=1, le=100)

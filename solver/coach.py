@@ -39,6 +39,15 @@ def condition(
     ctx.penalize(rule, cfg.weight, at_least(ctx, expr, bound, f"{rule}[{key}]"))
 
 
+def guide(ctx: BuildContext, cfg: CoachRuleConfig, name: str, expr: Expr, bound: int) -> None:
+    """A block's hint: a window planned after the weeks before it pays for `expr >= bound`
+    (what a rule that links weeks will ask of the whole block), at the rule's weight (100
+    for a hard rule: the hint is a plan to start from, never a reason to find none)."""
+    weight = cfg.weight if cfg.level == "soft" else 100
+    if weight:
+        ctx.guides.append((weight, at_least(ctx, expr, bound, f"guide[{name}]")))
+
+
 def placement(
     ctx: BuildContext, rule: str, cfg: CoachRuleConfig, key: str, message: str, p: Placed
 ) -> None:

@@ -90,6 +90,10 @@ class BuildContext:
         self.priority_rules: set[str] = set()
         # the coach's preference, by term (hybridplan.preference), for ties of penalty
         self.preference: dict[str, list[tuple[int, Expr]]] = {}
+        # A block's hint only (solving._week_bounds): what the rules that link weeks ask of
+        # a window planned after the weeks before it (rules' `guide()`); never in a bound,
+        # never in a plan's penalty
+        self.guides: list[tuple[int, Expr]] = []
         self._any_cache: dict[tuple[int, ...], BoolVar] = {}
         self._and_cache: dict[tuple[int, int], BoolVar] = {}
         # A slot holds one session at most: the variables' structure, not a choice.
@@ -208,6 +212,11 @@ class BuildContext:
         """How many times the priority rules are broken (their terms, unweighted)."""
         terms = [v for rule in sorted(self.priority_rules) for _, v in self.penalties.get(rule, [])]
         return cp_model.LinearExpr.sum(terms)
+
+    def guide_objective(self) -> cp_model.LinearExpr:
+        return cp_model.LinearExpr.weighted_sum(
+            [v for _, v in self.guides], [w for w, _ in self.guides]
+        )
 
     def preference_objective(self) -> cp_model.LinearExpr:
         terms = [t for name in self.preference for t in self.preference[name]]

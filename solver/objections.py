@@ -331,7 +331,10 @@ def _strength_and_quality(plan: Plan, c: _Counter) -> None:
             w for w in inp.per_week()
             if inp.phases[w - 1] in LOADED and inp.targets_for(w).strength.max >= 1
         }  # fmt: skip
-        room = any(s.week in weeks and s.capacity >= min(heavy) for s in inp.slots)
+        room = any(
+            s.week in weeks and s.capacity >= min(heavy) and s.day != inp.race_day
+            for s in inp.slots
+        )
         if room and not any(_heavy_key(p.session) for p in plan.placed):
             c.add("NO-HEAVY", "no heavy key lift in the whole plan")
     types = sorted({str(s.run_type) for s in offered if _quality(s)})

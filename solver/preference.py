@@ -20,14 +20,11 @@ Terms (what a coach would pick between two otherwise equal weeks):
 - run_variety (15): each quality or strides run of a type the week already has (two tempo
   runs, strides twice): a coach varies the stimulus (intervals and a tempo) and keeps
   easy runs for the rest; easy and recovery runs repeat freely;
-- long_share (30): a loaded marathon or half week whose long run is above 35% of its
-  running (Daniels: 25-30%; above 50% is the coach objection LONG-SHARE);
 - real_runs (15): each training run shorter than 30 minutes: easy runs carry the volume at
   real lengths, a 20-minute jog is a recovery run;
-- run_target (1 a minute): a week's running minutes away from its target (run_minutes):
-  the week's planned running is filled, no more and no less;
-- less_time (1 a minute): training minutes, the race aside, and of the running only where
-  the week has no running target: no more than the targets need for strength and time.
+- less_time (1 a minute): training minutes, the race aside: no more than the targets need
+  (a week's planned running is filled by rule run_volume, which prices every minute short
+  of the week's target; real_runs keeps the counts from being met with jogs).
 """
 
 from __future__ import annotations
@@ -46,10 +43,7 @@ MINUTE = 1
 OCCURRENCE = 15
 WEEKEND = ("sat", "sun")
 VARIED = ("tempo", "intervals", "hills", "strides")  # run types a week should not repeat
-LONG_SHARE_TASTE = 35  # % of a loaded marathon or half week's running
-TASTE_RACES = ("half", "marathon")
 REAL_RUN = 30  # minutes: shorter training runs are jogs
-LOADED = ("base", "build", "peak", "offseason")
 
 
 @dataclass(frozen=True)
@@ -69,9 +63,7 @@ TERMS = {
         Term("key_lifts", OCCURRENCE, "a light circuit instead of a heavy key lift"),
         Term("long_run_weekend", OCCURRENCE, "a long run on a weekday"),
         Term("run_variety", OCCURRENCE, "a quality or strides run of a type the week has"),
-        Term("long_share", 2 * OCCURRENCE, "a long run above 35% of a marathon or half week"),
         Term("real_runs", OCCURRENCE, "a training run shorter than 30 minutes"),
-        Term("run_target", MINUTE, "running minutes away from the week's target"),
         Term("less_time", MINUTE, "training minutes"),
     )
 }
@@ -117,16 +109,7 @@ def _short_run(s: SessionType) -> bool:
     return s.is_training_run and s.minutes < REAL_RUN
 
 
-def _taste_weeks(inp: PlanInput) -> list[int]:
-    """The loaded weeks of a marathon or half plan (long_share's taste)."""
-    race = inp.scenario.race
-    if race is None or race.distance not in TASTE_RACES:
-        return []
-    return [w for w in inp.per_week() if inp.phases[w - 1] in LOADED]
 
-
-def _run_target(inp: PlanInput, week: int) -> int | None:
-    return inp.targets_for(week).run_minutes
 
 
 def _weekday_long_run(p: Placed, inp: PlanInput) -> bool:
@@ -166,27 +149,7 @@ def build(ctx: BuildContext) -> dict[str, list[tuple[int, Expr]]]:
     for p in live:
         if _short_run(p.session):
             add("real_runs", ctx.x[p])
-    for w in _taste_weeks(inp):
-        if w not in ctx.weeks or not ctx.live_week(w, lambda s: s.is_long_run):
-            continue
-        long_minutes = ctx.total(ctx.live_week(w, lambda s: s.is_long_run), _minutes)
-        ran = ctx.total(ctx.live_week(w, lambda s: s.is_training_run), _minutes)
-        over = ctx.model.new_bool_var(f"long_share_taste[{w}]")
-        ctx.model.add(100 * long_minutes > LONG_SHARE_TASTE * ran).only_enforce_if(over)
-        ctx.model.add(100 * long_minutes <= LONG_SHARE_TASTE * ran).only_enforce_if(~over)
-        add("long_share", over)
-    timed: list[Placed] = []
-    for w in ctx.weeks:
-        target = _run_target(inp, w)
-        if target is None:
-            timed += ctx.live_week(w, lambda s: not s.is_race)
-            continue
-        ran = ctx.total(ctx.live_week(w, lambda s: s.is_training_run), _minutes)
-        off = ctx.model.new_int_var(0, 7 * 24 * 60, f"run_target_off[{w}]")
-        ctx.model.add_abs_equality(off, ran - target)
-        add("run_target", off)
-        timed += ctx.live_week(w, lambda s: not s.is_run)
-    add("less_time", ctx.total(timed, _minutes))
+    add("less_time", ctx.total([p for p in live if not p.session.is_race], _minutes))
     by_day: dict[int, list[Placed]] = {}
     for p in live:
         by_day.setdefault(p.slot.day, []).append(p)
@@ -255,25 +218,7 @@ def check(plan: Plan) -> list[Penalty]:
         if _short_run(p.session):
             add("real_runs", f"{p.label}: a {p.session.minutes}-minute run",
                 days=[p.slot.day_label])  # fmt: skip
-    for w in _taste_weeks(inp):
-        here = inp.in_week(w, plan.placed)
-        long_minutes = sum(p.session.minutes for p in here if p.session.is_long_run)
-        ran = sum(p.session.minutes for p in here if p.session.is_training_run)
-        if long_minutes and 100 * long_minutes > LONG_SHARE_TASTE * ran:
-            add("long_share", f"{inp.prefix(w)}long run {long_minutes} of {ran} running "
-                f"minutes, above {LONG_SHARE_TASTE}%")  # fmt: skip
-    minutes = 0
-    for w in inp.per_week():
-        here = inp.in_week(w, plan.placed)
-        target = _run_target(inp, w)
-        if target is None:
-            minutes += sum(p.session.minutes for p in here if not p.session.is_race)
-            continue
-        ran = sum(p.session.minutes for p in here if p.session.is_training_run)
-        if ran != target:
-            add("run_target", f"{inp.prefix(w)}{ran} running minutes, target {target}",
-                amount=abs(ran - target) * MINUTE)  # fmt: skip
-        minutes += sum(p.session.minutes for p in here if not p.session.is_run)
+    minutes = sum(p.session.minutes for p in plan.placed if not p.session.is_race)
     if minutes:
         add("less_time", f"{minutes} training minutes", amount=minutes * MINUTE)
     return found

@@ -25,6 +25,7 @@ from hybridplan.models.rules import RuleSet
 from hybridplan.models.scenario import Scenario
 from hybridplan.models.week import session_date
 from hybridplan.objections import coach_objections
+from hybridplan.rules import rule_module
 
 _STATUS = {
     cp_model.OPTIMAL: "optimal",
@@ -99,6 +100,10 @@ def _links_load(week: PlanInput) -> bool:
         rid in LINKING_LOAD_RULES and getattr(cfg, "weight", 0) for rid, cfg in week.rule_items()
     )
 
+
+# Deterministic seconds a window's preference floor may take at least (more when the
+# window's penalty took more).
+WINDOW_PREFERENCE_WORK = 0.5
 
 # Deterministic seconds a window of a block's hint may take at most once the windows' share
 # of the time is spent.
@@ -228,6 +233,7 @@ class _Stages:
                 "objective": ctx.objective(),
                 "priority": ctx.priority_count(),
                 "preference": ctx.preference_objective(),
+                "guide": ctx.guide_objective(),
                 **{f"rule:{r}": ctx.rule_objective(r) for r in ctx.penalties},
             }
             self.figures = {k: int(self.solver.value(e)) for k, e in exprs.items()}
@@ -310,6 +316,17 @@ def _week_bounds(
             ctx.model.add(ctx.x[p] == int(p in chosen))
         stages.values = {p: (p in chosen) if p in ctx.lead else v for p, v in stages.values.items()}
 
+    def guided(ctx: BuildContext) -> bool:
+        """What the rules that link weeks ask of this window after the weeks before it
+        (their `guide()`: an intervals session still missing, a streak of one quality type
+        to break, the last long run to shorten), as terms of the hint's objective only."""
+        if not ctx.guides:
+            for rule_id, cfg in week.rule_items():
+                guide = getattr(rule_module(rule_id), "guide", None)
+                if guide is not None:
+                    guide(ctx, cfg, chosen)
+        return bool(ctx.guides)
+
     def late_plan(stages: _Stages, i: int) -> str:
         """Out of the windows' time: the window's plan (after its lead days, already fixed)
         still comes, from the block's own time (at most half of it over the windows
@@ -333,7 +350,8 @@ def _week_bounds(
         stages.solver.parameters.stop_after_first_solution = (
             left is None or cap < HINT_STEP_WORK / 2
         )
-        return stages.run(stages.ctx.objective(), cap)
+        guided(stages.ctx)
+        return stages.run(stages.ctx.objective() + stages.ctx.guide_objective(), cap)
 
     for i, weeks in enumerate(windows):
         ctx = build_model(week, weeks=weeks, lead_days=BOUNDARY_DAYS)
@@ -364,7 +382,11 @@ def _week_bounds(
             at_best = ctx.model.new_bool_var("at_best")
             ctx.model.add(ctx.objective() == best).only_enforce_if(at_best)
             ctx.model.add_assumptions([at_best])
-            if stages.run(ctx.preference_objective()) == "optimal":
+            # its floor is worth as much work as the window's penalty took (at least
+            # WINDOW_PREFERENCE_WORK): a window whose ties are many would take the block's
+            # time for a bound the final preference stage can do without
+            cap = max(WINDOW_PREFERENCE_WORK, stages.solver.deterministic_time)
+            if stages.run(ctx.preference_objective(), cap) == "optimal":
                 least = stages.value("preference")
                 bounds.preference += least
             else:
@@ -374,10 +396,11 @@ def _week_bounds(
         # When the plan above already agrees with those days (always for the first window),
         # it is that plan; otherwise the window's own optima stay valid floors (fixing days
         # only restricts it), so a replanned window that reaches them is proven at once.
-        if any(v != (p in chosen) for p, v in stages.values.items() if p in ctx.lead):
+        disagree = any(v != (p in chosen) for p, v in stages.values.items() if p in ctx.lead)
+        if guided(ctx) or disagree:
             after_chosen(ctx, stages)
             ctx.model.add(ctx.objective() >= floor)
-            replanned = stages.run(ctx.objective())
+            replanned = stages.run(ctx.objective() + ctx.guide_objective())
             if replanned == "unknown":
                 # the windows' time ran out here: the window's plan without the days before
                 # it may not fit them, the late plan does (kept when none comes either)
@@ -385,9 +408,10 @@ def _week_bounds(
                 late_plan(stages, i)
             elif replanned != "infeasible" and ctx.preference:
                 ctx.model.add(ctx.objective() == stages.value("objective"))
+                ctx.model.add(ctx.guide_objective() <= stages.value("guide"))
                 if least is not None and stages.value("objective") == best:
                     ctx.model.add(ctx.preference_objective() >= least)
-                stages.run(ctx.preference_objective())
+                stages.run(ctx.preference_objective(), HINT_STEP_WORK)
         mine = {p: v for p, v in stages.values.items() if p.slot.week in weeks}
         chosen |= {p for p, v in mine.items() if v}
         bounds.hint.update(mine)

@@ -35,10 +35,21 @@ RULE_OF = {
     "TAPER": "race_week",
     "RETURN": "run_progression",
     "LONG-PEAK": "long_run_peak",
+    "LEGS-CONSEC": "legs_consecutive",
+    "LEGS>LONG": "long_run_eve",
+    "LONG>HARD": "after_long_run",
+    "RACE-LEGS": "race_taper",
+    "RACE-EASY": "race_taper",
+    "TAPER-LONG": "race_taper",
+    "LONG-SHARE": "long_share",
+    "PAD": "short_runs",
+    "FIRST-WEEK": "first_week",
+    "NO-HEAVY": "heavy_lifts",
+    "QUALITY-FIT": "quality_fit",
 }
 # chosen out by the plan's input whatever the rule set (volume days only for strength goals,
-# the gym session where it fits)
-ALWAYS = {"GYM-BW", "HYPER"}
+# the gym session where it fits, the phase rows inside the athlete's own maxima)
+ALWAYS = {"GYM-BW", "HYPER", "OVER-ASKED"}
 
 
 def forbidden(data: PlanInput) -> set[str]:
@@ -137,5 +148,79 @@ def test_the_counter_sees_what_a_coach_sees() -> None:
         "LIFT<LONG": 1,
         "RUN>LIFT": 2,
         "MUSCLE": 1,
+        "LEGS-CONSEC": 1,  # tue's and wed's heavy legs
     }
     assert coach_objections(plan).coach_objections == counted
+
+
+def _as_json(result: Result, plan: Any) -> dict[str, Any]:
+    """A result's JSON with a hand-made plan's sessions in place of the solver's."""
+    return result.to_dict() | {
+        "sessions": [
+            {
+                "week": p.slot.week, "day": p.slot.day_name, "slot": p.slot.name,
+                "start": p.slot.clock, "minutes": p.session.minutes, "session": p.session.id,
+                "kind": p.session.kind, "intensity": p.session.intensity,
+                "run_type": p.session.run_type,
+                "legs": p.session.legs if p.session.kind == "strength" else None,
+                "sets": dict(p.session.sets),
+            }
+            for p in plan.placed
+        ]
+    }  # fmt: skip
+
+
+def test_the_counter_sees_what_is_inside_the_weeks() -> None:
+    """Both counters on a hand-made 10k block with one or more of each content objection:
+    a long run of 120 in 160 running minutes beside two 20-minute jogs (LONG-SHARE, PAD), a
+    light circuit the day after a squat day and the day before the long run (LEGS-CONSEC
+    twice, LEGS>LONG), intervals the day after the long run (LONG>HARD), a circuit and a
+    75-minute run in the last days before the race (RACE-LEGS, RACE-EASY), week 2's long run
+    as long as week 1's (TAPER-LONG), 4 lifts where the athlete asked for at most 2
+    (OVER-ASKED), a first week far above the history (FIRST-WEEK)."""
+    from hybridplan.models import Plan
+    from hybridplan.objections import coach_objections
+
+    data = input_from_dict(
+        {
+            "name": "bad-block",
+            "weeks": 3,
+            "start": "2027-01-04",
+            "race": {"date": "2027-01-24", "distance": "10k"},
+            "phases": ["build", "build", "taper"],
+            "availability": {d: {"am": 120, "pm": 120} for d in DAYS},
+            "targets": {"runs": [0, 9], "strength": [0, 2], "quality_runs": [0, 9]},
+            "history": [1000, 1000],
+            "include": ["long", "recovery", "easy", "intervals", "full_body_light_45",
+                        "lower_heavy_60", "tempo"],
+        }
+    )  # fmt: skip
+    plan = Plan.from_placements(
+        data,
+        [
+            ("mon", "am", "lower_heavy_60", 1),
+            ("tue", "am", "full_body_light_45", 1),  # LEGS-CONSEC with mon
+            ("wed", "am", "full_body_light_45", 1),  # LEGS-CONSEC with tue
+            ("thu", "am", "full_body_light_45", 1),  # LEGS-CONSEC; OVER-ASKED: 4 lifts
+            ("thu", "pm", "recovery_20", 1),
+            ("fri", "am", "recovery_20", 1),  # PAD: two 20-minute jogs
+            ("sat", "am", "long_120", 1),  # LEGS>LONG after thu? no: fri is a run
+            ("sun", "am", "intervals_45", 1),  # LONG>HARD
+            ("fri", "am", "full_body_light_45", 2),  # LEGS>LONG before sat's long run
+            ("sat", "am", "long_120", 2),  # TAPER-LONG: as long as w1's
+            ("thu", "am", "full_body_light_45", 3),  # RACE-LEGS: 3 days before
+            ("fri", "am", "easy_75", 3),  # RACE-EASY: 2 days before
+        ],
+    )
+    result = solve(data, work_limit=1)
+    counted = count(_as_json(result, plan))
+    mine = coach_objections(plan).coach_objections
+    assert mine == counted
+    assert {k: counted[k] for k in (
+        "LONG-SHARE", "PAD", "LEGS-CONSEC", "LEGS>LONG", "LONG>HARD", "RACE-LEGS", "RACE-EASY",
+        "TAPER-LONG", "OVER-ASKED", "FIRST-WEEK", "NO-HEAVY", "QUALITY-FIT",
+    )} == {
+        "LONG-SHARE": 2, "PAD": 1, "LEGS-CONSEC": 3, "LEGS>LONG": 1, "LONG>HARD": 1,
+        "RACE-LEGS": 1, "RACE-EASY": 1, "TAPER-LONG": 1, "OVER-ASKED": 1, "FIRST-WEEK": 1,
+        "NO-HEAVY": 0, "QUALITY-FIT": 0,
+    }  # fmt: skip

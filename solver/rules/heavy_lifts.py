@@ -4,13 +4,16 @@ low-volume work; a light circuit all block keeps none). Beginners (at most one q
 a week asked for) are left to the light sessions.
 
 The rule applies when the plan has a loaded week (base, build, peak, off-season) whose
-calendar has a slot long enough for a heavy key lift on offer and whose targets allow a
-lift; then a plan with no heavy key lift anywhere is one objection."""
+calendar has a slot long enough for a heavy key lift on offer (race day aside) and whose
+targets allow a lift; then a plan with no heavy key lift anywhere is one objection."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from hybridplan import coach
 from hybridplan.context import BuildContext
+from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.progression import LOADED
@@ -32,7 +35,9 @@ def applies(inp: PlanInput) -> bool:
         w for w in inp.per_week()
         if inp.phases[w - 1] in LOADED and inp.targets_for(w).strength.max >= 1
     }  # fmt: skip
-    return any(s.week in weeks and s.capacity >= shortest for s in inp.slots)
+    return any(
+        s.week in weeks and s.capacity >= shortest and s.day != inp.race_day for s in inp.slots
+    )
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:
@@ -42,6 +47,20 @@ def build(ctx: BuildContext, cfg: Config) -> None:
     coach.condition(
         ctx, Config.ID, cfg, "plan", "a heavy key lift at least once in the plan", -heavy, 0
     )
+
+
+def guide(ctx: BuildContext, cfg: Config, known: Iterable[Placed]) -> None:
+    """A block's hint: until a window before has a heavy key lift, this window's loaded
+    weeks should hold one."""
+    inp = ctx.input
+    if not applies(inp) or any(p.session.is_heavy_key_lift for p in known):
+        return
+    heavy = [
+        p for p in ctx.live(lambda s: s.is_heavy_key_lift)
+        if p.slot.week in ctx.weeks and inp.phases[p.slot.week - 1] in LOADED
+    ]  # fmt: skip
+    if heavy:
+        coach.guide(ctx, cfg, Config.ID, -ctx.total(heavy), 0)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation] | list[Penalty]:

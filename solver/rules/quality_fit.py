@@ -10,7 +10,7 @@ Both link weeks, so per-week bounds leave them out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from hybridplan import coach
 from hybridplan.context import BoolVar, BuildContext
@@ -85,6 +85,41 @@ def build(ctx: BuildContext, cfg: Config) -> None:
             ctx.model.add_bool_or([*streak, same])
             ctx.model.add_bool_and([*lits, *(b.negated() for b in others)]).only_enforce_if(same)
             ctx.penalize(Config.ID, cfg.weight, same)
+
+
+def guide(ctx: BuildContext, cfg: Config, known: Iterable[Placed]) -> None:
+    """A block's hint, for a window planned after the weeks before it (`known`): an
+    intervals session until one is planned, and no streak of one quality type continued
+    from the weeks before into this window's weeks."""
+    inp = ctx.input
+    known = list(known)
+    if wants_intervals(inp) and not any(p.session.run_type == "intervals" for p in known):
+        intervals = ctx.live(lambda s: s.is_run and s.run_type == "intervals")
+        mine = [p for p in intervals if p.slot.week in ctx.weeks]
+        if mine:
+            coach.guide(ctx, cfg, f"{Config.ID}.intervals", -ctx.total(mine), 0)
+    first = min(ctx.weeks)
+    types = {
+        w: {str(p.session.run_type) for p in known
+            if p.slot.week == w and p.session.is_quality_run}
+        for w in range(1, first)
+    }  # fmt: skip
+    for weeks in windows(inp, cfg):
+        mine = [w for w in weeks if w in ctx.weeks]
+        before = [w for w in weeks if w < first]
+        if not mine or len(mine) + len(before) < len(weeks):
+            continue
+        single = {next(iter(types[w])) for w in before if len(types[w]) == 1}
+        if len(single) != 1 or any(len(types[w]) != 1 for w in before):
+            continue
+        (t,) = single
+        for w in mine:
+            quality = ctx.live_week(w, lambda s: s.is_quality_run)
+            same = [p for p in quality if p.session.run_type == t]
+            other = [p for p in quality if p.session.run_type != t]
+            if same:
+                expr = ctx.total(same) - (len(same) + 1) * ctx.total(other)
+                coach.guide(ctx, cfg, f"{Config.ID}.{week_tag(w)}.{t}", expr, 1)
 
 
 def _any(ctx: BuildContext, placed: list[Placed], name: str) -> BoolVar:

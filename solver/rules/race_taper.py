@@ -11,7 +11,7 @@ near the race; Pfitzinger: the last long run shrinks).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from hybridplan import coach
 from hybridplan.context import BuildContext
@@ -79,6 +79,20 @@ def build(ctx: BuildContext, cfg: Config) -> None:
         f"{week_tag(last)}'s long run at most {percent}% of the longest before it",
         100 * longest[last] - percent * peak, 1,
     )  # fmt: skip
+
+
+def guide(ctx: BuildContext, cfg: Config, known: Iterable[Placed]) -> None:
+    """A block's hint: the window with the week before race week keeps its long run within
+    the share of the longest long run the weeks before it already hold."""
+    taper = _taper_long(ctx.input, cfg)
+    if taper is None or taper[0] not in ctx.weeks:
+        return
+    last, before, percent = taper
+    peak = max((p.session.minutes for p in known
+                if p.session.is_long_run and p.slot.week in before), default=0)  # fmt: skip
+    if peak:
+        long_minutes = week_minutes(ctx, last, long_run)
+        coach.guide(ctx, cfg, Config.ID, 100 * long_minutes - percent * peak, 1)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation] | list[Penalty]:

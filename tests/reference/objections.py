@@ -23,8 +23,11 @@ QUALITY = {"tempo", "intervals", "hills"}
 IDS = [
     "QQ", "Q>LONG", "LEGS>KEY", "LIFT<LONG", "RUN>LIFT", "MUSCLE", "GYM-BW", "HYPER",
     "NO-MOB", "RACE-DAY", "RACE-LONG", "RACE-LIFT", "RACE-QUALITY", "LONG-PEAK", "TAPER",
-    "RETURN", "FLAT",
+    "RETURN", "FLAT", "LONG-SHARE", "PAD", "LEGS-CONSEC", "LEGS>LONG", "LONG>HARD",
+    "RACE-LEGS", "RACE-EASY", "TAPER-LONG", "QUALITY-FIT", "NO-HEAVY", "OVER-ASKED",
+    "FIRST-WEEK",
 ]  # fmt: skip
+LOADED = {"base", "build", "peak", "offseason"}
 FLOOR = {"10k": 75, "half": 100, "marathon": 150, "ultra": 150}  # the brief, and issue 11
 
 
@@ -62,6 +65,11 @@ class _Session:
     hard_run = property(lambda self: self.kind == "run" and self.intensity == "hard")
     hard_lift = property(lambda self: self.kind == "strength" and self.intensity == "hard")
     heavy_legs = property(lambda self: self.kind == "strength" and self.legs == "heavy")
+    # "Leg lift" (the brief, "Inside the week"): any session with lower-body sets
+    leg_lift = property(
+        lambda self: self.kind == "strength"
+        and any(self.sets.get(m, 0) > 0 for m in ("quads", "hamstrings", "glutes"))
+    )
 
 
 def _goal(sc: dict[str, Any]) -> str:
@@ -118,7 +126,119 @@ def count(result: dict[str, Any]) -> dict[str, int]:
     _mobility(sc, sessions, weeks, found)
     _race(sc, sessions, weeks, found)
     _block(phases, sessions, weeks, found)
+    _inside(sc, result["input"].get("rules", {}).get("phases", {}), phases, sessions, weeks, found)
     return {i: int(found[i]) for i in IDS}
+
+
+def _count(value: Any) -> tuple[int, int]:
+    """A count range as the stored scenario writes it: n, [a, b] or {min, max}."""
+    if isinstance(value, dict):
+        return value["min"], value["max"]
+    if isinstance(value, list):
+        return value[0], value[1]
+    return value, value
+
+
+def _strength_max(sc: dict[str, Any], table: dict[str, Any], phase: str, weeks: int) -> int:
+    """The most lifts a week of this phase allows: the scenario's own count in a one-week
+    plan; else the rule set's phase row (the scenario's phase_targets over it), never above
+    the maximum the scenario writes (the README: the athlete's word is a limit)."""
+    own = sc.get("targets", {}).get("strength")
+    most = _count(own)[1] if own is not None else 3
+    if weeks == 1:
+        return most
+    mine = sc.get("phase_targets", {}).get(phase, {})
+    if "strength" in mine:
+        return _count(mine["strength"])[1]
+    row = table.get(phase, {}).get("strength")
+    if row is None:
+        return most
+    return min(_count(row)[1], most) if own is not None else _count(row)[1]
+
+
+def _inside(
+    sc: dict[str, Any], table: dict[str, Any], phases: list[str], sessions: list[_Session],
+    weeks: int, found: Counter[str],
+) -> None:  # fmt: skip
+    """The brief's "Inside the week" list, from its wording."""
+    for a in sessions:
+        for b in sessions:
+            if b.day - a.day != 1:
+                continue
+            found["LEGS-CONSEC"] += a.leg_lift and b.leg_lift
+            found["LEGS>LONG"] += a.leg_lift and b.long
+            found["LONG>HARD"] += a.long and (b.quality or (b.heavy_legs and a.minutes >= 120))
+    targets = sc.get("targets", {})
+    own_phases = sc.get("phase_targets", {})
+    for w in range(1, weeks + 1):
+        here = [s for s in sessions if s.week == w]
+        if phases[w - 1] in LOADED:
+            found["LONG-SHARE"] += _long(sessions, w) * 2 > _running(sessions, w)
+            pad = sum(s.kind == "run" and not s.race and s.minutes <= 20 for s in here)
+            found["PAD"] += pad >= 2
+        for field, n in (
+            ("strength", sum(s.kind == "strength" for s in here)),
+            ("quality_runs", sum(s.quality for s in here)),
+        ):
+            if field in targets and field not in own_phases.get(phases[w - 1], {}):
+                found["OVER-ASKED"] += n > _count(targets[field])[1]
+    history = sc.get("history") or []
+    known = catalogue()
+    if history:
+        load = sum(
+            s.minutes * known[s.id]["rpe"] if s.id in known else 0
+            for s in sessions if s.week == 1 and not s.race
+        )  # fmt: skip
+        found["FIRST-WEEK"] += load * len(history) * 100 > 120 * sum(history)
+    offered = _offered(sc)
+    quality_types = {s["run_type"] for s in offered.values() if s.get("run_type") in QUALITY}
+    quality_max = _count(targets.get("quality_runs", [0, 2]))[1]
+    race = sc.get("race")
+    distance = race.get("distance", "marathon") if race else None
+    day = _race_day(sc, weeks)
+    if day is not None:
+        legs_days = 5 if distance in ("marathon", "ultra") else 3
+        for s in sessions:
+            before = day - s.day
+            if before >= 1:
+                found["RACE-LEGS"] += s.leg_lift and before <= legs_days
+                found["RACE-EASY"] += s.kind == "run" and s.minutes >= 60 and before <= 2
+        race_week = day // 7 + 1
+        if race_week >= 3:
+            longest = [_long(sessions, w) for w in range(1, race_week)]
+            share = 65 if distance in ("marathon", "ultra") else 80
+            found["TAPER-LONG"] += longest[-1] * 100 > share * max(longest[:-1])
+    if (distance in ("5k", "10k") and weeks >= 2 and "intervals" in quality_types
+            and quality_max >= 1):  # fmt: skip
+        found["QUALITY-FIT"] += not any(s.kind == "run" and s.run_type == "intervals"
+                                        for s in sessions)  # fmt: skip
+    if len(quality_types) >= 2:
+        kinds = [{s.run_type for s in sessions if s.week == w and s.quality}
+                 for w in range(1, weeks + 1)]  # fmt: skip
+        for start in range(weeks - 3):
+            four = kinds[start : start + 4]
+            found["QUALITY-FIT"] += all(len(k) == 1 for k in four) and len(set.union(*four)) == 1
+    # NO-HEAVY: hard, heavy-leg, not a volume day, not plyometrics (the brief: 80%+ 1RM)
+    heavy = [
+        s for s in offered.values()
+        if s["kind"] == "strength" and s["intensity"] == "hard" and s.get("legs") == "heavy"
+        and not s.get("hypertrophy") and s.get("strength_type") != "plyometrics"
+    ]  # fmt: skip
+    if sc.get("equipment", "gym") == "gym" and quality_max >= 2 and heavy:
+        shortest = min(s["minutes"] for s in heavy)
+        room = any(
+            phases[w - 1] in LOADED and _strength_max(sc, table, phases[w - 1], weeks) >= 1
+            and any(m >= shortest and (w - 1) * 7 + WEEKDAYS.index(d) != day
+                    for (d, _), m in _free(sc, w).items())
+            for w in range(1, weeks + 1)
+        )  # fmt: skip
+        lifted = any(
+            s.kind == "strength" and s.intensity == "hard" and s.heavy_legs
+            and not known.get(s.id, {}).get("hypertrophy")
+            and known.get(s.id, {}).get("strength_type") != "plyometrics"
+            for s in sessions
+        )  # fmt: skip
+        found["NO-HEAVY"] += room and not lifted
 
 
 def _free(sc: dict[str, Any], week: int) -> dict[tuple[str, str], int]:

@@ -65,6 +65,8 @@ HARD = (
 COACH = (
     "muscle_recovery", "quality_spacing", "quality_before_long", "lift_after_hard_run",
     "legs_before_key_run", "lift_before_long_run", "long_run_peak", "shortfall",
+    "legs_consecutive", "long_run_eve", "after_long_run", "race_taper", "long_share",
+    "short_runs", "first_week", "heavy_lifts", "quality_fit",
 )  # fmt: skip
 SOFT = (
     "set_volume", "run_quality", "run_volume", "long_run_length", "mobility", "preferences",
@@ -348,9 +350,13 @@ class Setting:
         given = {**DEFAULT_TARGETS, **(self.sc.get("targets") or {})}
         row = self.row(week)
         out: dict[str, Any] = {
-            "runs": _range(row.get("runs", given["runs"])),
-            "strength": _range(row.get("strength", given["strength"])),
-            "quality_runs": _range(row.get("quality_runs", given["quality_runs"])),
+            "runs": self._asked(week, "runs", _range(row.get("runs", given["runs"]))),
+            "strength": self._asked(
+                week, "strength", _range(row.get("strength", given["strength"]))
+            ),
+            "quality_runs": self._asked(
+                week, "quality_runs", _range(row.get("quality_runs", given["quality_runs"]))
+            ),
             "long_run": 0 if week == self.race_week else given["long_run"],
             "mobility": None if given.get("mobility") is None else _range(given["mobility"]),
             "run_minutes": self.run_targets[week - 1],
@@ -359,6 +365,17 @@ class Setting:
             },
         }
         return out
+
+    def _asked(self, week: int, field: str, wanted: tuple[int, int]) -> tuple[int, int]:
+        """README (OVER-ASKED): a count the scenario writes in `targets` is a maximum the
+        rule set's phase rows never go over (a phase may ask less); the scenario's own
+        phase_targets are its word."""
+        written = self.sc.get("targets") or {}
+        own = (self.sc.get("phase_targets") or {}).get(self.phases[week - 1]) or {}
+        if field not in written or field in own:
+            return wanted
+        most = _range(written[field])[1]
+        return min(wanted[0], most), min(wanted[1], most)
 
     def _run_minutes_targets(self) -> list[int | None]:
         """README "How a block builds": against targets.run_minutes as the build level, the
@@ -469,8 +486,13 @@ class Setting:
                 value = max(60, before - 30)
             elif phase in LOADED:
                 value = peak
-            else:
-                value = _round(Fraction(13, 20) * peak, 15)
+            else:  # README: 65% of the peak, rounded down to 15
+                value = peak * 65 // 100 // 15 * 15
+            if self.race is not None and w + 1 == self.race_week:
+                # README (TAPER-LONG): the week before race week at most 80% of the peak
+                # (65% before a marathon or ultra), rounded down to 15
+                share = 65 if self.race.get("distance", "marathon") in ("marathon", "ultra") else 80
+                value = min(value, max(15, peak * share // 100 // 15 * 15))
             if cap[w - 1] >= 60:
                 value = min(value, cap[w - 1])
             if phase != "deload":
@@ -1008,6 +1030,158 @@ def long_run_peak(plan: Plan, p: P) -> Findings:
     return out
 
 
+# ------------------------------------------------------------ coach rules: inside the week
+def _leg_lift(x: Session) -> bool:
+    """README: a leg lift is any strength session with quads, hamstrings or glutes sets."""
+    return x.strength and any(x.sets.get(m, 0) > 0 for m in ("quads", "hamstrings", "glutes"))
+
+
+def legs_consecutive(plan: Plan, p: P) -> Findings:
+    """LEGS-CONSEC: no leg lifts on two consecutive calendar days."""
+    return [
+        (1, f"{a.label} and {b.label}")
+        for a, b in plan.pairs()
+        if _leg_lift(a) and _leg_lift(b) and b.day - a.day == 1
+    ]
+
+
+def long_run_eve(plan: Plan, p: P) -> Findings:
+    """LEGS>LONG: no leg lift the calendar day before the long run."""
+    return [
+        (1, f"{a.label} the day before {b.label}")
+        for a, b in plan.pairs()
+        if _leg_lift(a) and b.long and b.day - a.day == 1
+    ]
+
+
+def after_long_run(plan: Plan, p: P) -> Findings:
+    """LONG>HARD: the day after the long run, no quality run; after a long run of
+    `long_minutes` or more, no heavy-leg lift either."""
+    return [
+        (1, f"{b.label} the day after {a.label}")
+        for a, b in plan.pairs()
+        if a.long and b.day - a.day == 1
+        and (b.quality or (b.leg_work("heavy") and a.minutes >= p["long_minutes"]))
+    ]  # fmt: skip
+
+
+def race_taper(plan: Plan, p: P) -> Findings:
+    """RACE-LEGS, RACE-EASY, TAPER-LONG (README): each leg lift in the `legs_days` days
+    before a 5k-half (`long_legs_days`: marathon, ultra), each run of `easy_minutes`+ in
+    the `easy_days` days before the race, and the long run of the week before race week
+    above `long_percent` (`marathon_long_percent`) % of the longest before it."""
+    day = plan.s.race_day
+    if day is None:
+        return []
+    long_race = plan.s.race.get("distance", "marathon") in ("marathon", "ultra")
+    legs = p["long_legs_days"] if long_race else p["legs_days"]
+    out = []
+    for x in plan.sessions:
+        before = day - x.day
+        if before < 1:
+            continue
+        if _leg_lift(x) and before <= legs:
+            out.append((1, f"{x.label}: leg lift {before} day(s) before the race"))
+        if x.run and x.minutes >= p["easy_minutes"] and before <= p["easy_days"]:
+            out.append((1, f"{x.label}: {x.minutes} min {before} day(s) before the race"))
+    week = plan.s.race_week
+    if week is not None and week >= 3:
+        longest = [sum(x.minutes for x in plan.week(w) if x.long) for w in range(1, week)]
+        share = p["marathon_long_percent"] if long_race else p["long_percent"]
+        if longest[-1] * 100 > share * max(longest[:-1]):
+            out.append((1, f"w{week - 1}: long run {longest[-1]} of a {max(longest[:-1])} peak"))
+    return out
+
+
+def long_share(plan: Plan, p: P) -> Findings:
+    """LONG-SHARE: in a loaded week the long run at most `percent` % of the running."""
+    return [
+        (1, f"w{w}: long run above {p['percent']}%")
+        for w in plan.weeks()
+        if plan.s.phases[w - 1] in LOADED
+        and sum(x.minutes for x in plan.week(w) if x.long) * 100 > p["percent"] * plan.running(w)
+    ]  # fmt: skip
+
+
+def short_runs(plan: Plan, p: P) -> Findings:
+    """PAD: a loaded week with two or more runs of `minutes` or less (the race aside)."""
+    return [
+        (1, f"w{w}: runs of {p['minutes']} min or less")
+        for w in plan.weeks()
+        if plan.s.phases[w - 1] in LOADED
+        and sum(x.run and not x.race and x.minutes <= p["minutes"] for x in plan.week(w)) >= 2
+    ]  # fmt: skip
+
+
+def first_week(plan: Plan, p: P) -> Findings:
+    """FIRST-WEEK: the first week's load (the race aside) above `percent` % of the mean of
+    the scenario's history."""
+    history = plan.s.sc.get("history") or []
+    load = sum(x.load for x in plan.week(1) if not x.race)
+    if history and load * len(history) * 100 > p["percent"] * sum(history):
+        return [(1, f"first week's load {load}")]
+    return []
+
+
+def heavy_lifts(plan: Plan, p: P) -> Findings:
+    """NO-HEAVY (README): an athlete with a gym, more than one quality run a week allowed,
+    a loaded week whose targets allow a lift and whose calendar holds a heavy key lift on
+    offer (hard, heavy legs, not hypertrophy, not plyometrics): no such lift in the plan is
+    one finding."""
+    s = plan.s
+    quality_max = _range({**DEFAULT_TARGETS, **(s.sc.get("targets") or {})}["quality_runs"])[1]
+    heavy = [
+        f for sid, f in s.sessions.items()
+        if sid in s.offered and f["kind"] == "strength" and f["intensity"] == "hard"
+        and f["legs"] == "heavy" and not f.get("hypertrophy")
+        and f["strength_type"] != "plyometrics"
+    ]  # fmt: skip
+    if s.sc.get("equipment", "gym") != "gym" or quality_max < 2 or not heavy:
+        return []
+    shortest = min(f["minutes"] for f in heavy)
+    room = any(
+        s.phases[w - 1] in LOADED and s.targets(w)["strength"][1] >= 1
+        and any(s.free(w, d, slot) >= shortest and not _race_slot_day(s, w, d)
+                for d in WEEKDAYS for slot in s.slots)
+        for w in plan.weeks()
+    )  # fmt: skip
+    done = any(
+        x.hard_lift and x.legs == "heavy" and not x.plyo
+        and not s.sessions.get(x.id, {}).get("hypertrophy")
+        for x in plan.sessions
+    )  # fmt: skip
+    return [(1, "no heavy key lift")] if room and not done else []
+
+
+def _race_slot_day(s: Setting, week: int, weekday: str) -> bool:
+    return s.race_day is not None and (week - 1) * 7 + WEEKDAYS.index(weekday) == s.race_day
+
+
+def quality_fit(plan: Plan, p: P) -> Findings:
+    """QUALITY-FIT (README): a 5k/10k race plan of 2+ weeks with intervals on offer and
+    quality runs allowed has an intervals session; with 2+ quality types on offer, each
+    `streak` consecutive weeks whose quality runs are all one type is a finding."""
+    s = plan.s
+    types = {
+        f["run_type"] for sid, f in s.sessions.items()
+        if sid in s.offered and f["kind"] == "run" and f["run_type"] in QUALITY
+    }  # fmt: skip
+    out = []
+    quality_max = _range({**DEFAULT_TARGETS, **(s.sc.get("targets") or {})}["quality_runs"])[1]
+    if (s.race is not None and s.race.get("distance") in ("5k", "10k") and s.weeks >= 2
+            and "intervals" in types and quality_max >= 1
+            and not any(x.run and x.run_type == "intervals" for x in plan.sessions)):  # fmt: skip
+        out.append((1, "no intervals"))
+    if len(types) >= 2:
+        kinds = [{x.run_type for x in plan.week(w) if x.quality} for w in plan.weeks()]
+        n = p["streak"]
+        for i in range(len(kinds) - n + 1):
+            window = kinds[i : i + n]
+            if all(len(k) == 1 for k in window) and len(set.union(*window)) == 1:
+                out.append((1, f"w{i + 1}-w{i + n}: one quality type"))
+    return out
+
+
 # ------------------------------------------------------------------------------ soft rules
 def set_volume(plan: Plan, p: P) -> Findings:
     """Weekly sets per muscle group inside `targets.sets` (the phase's row in a block):
@@ -1210,6 +1384,8 @@ RULES: dict[str, Callable[[Plan, P], Findings]] = {
         quality_spacing, quality_before_long, lift_after_hard_run, legs_before_key_run,
         lift_before_long_run, set_volume, run_quality, run_volume, long_run_length, mobility,
         preferences, spread, long_run_peak, monotony, acute_chronic, stability, shortfall,
+        legs_consecutive, long_run_eve, after_long_run, race_taper, long_share, short_runs,
+        first_week, heavy_lifts, quality_fit,
     )
 }  # fmt: skip
 

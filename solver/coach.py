@@ -13,7 +13,9 @@ from __future__ import annotations
 from hybridplan.context import BoolVar, BuildContext, Expr, SessionPredicate
 from hybridplan.models.placement import Placed
 from hybridplan.models.result import Penalty, Violation
-from hybridplan.models.rules import CoachRuleConfig
+from hybridplan.models.rules import CoachRuleConfig, RuleConfig
+
+HINT_WEIGHT = 100  # a hard rule's guide: a coach objection's price
 
 Predicate = SessionPredicate
 
@@ -39,11 +41,12 @@ def condition(
     ctx.penalize(rule, cfg.weight, at_least(ctx, expr, bound, f"{rule}[{key}]"))
 
 
-def guide(ctx: BuildContext, cfg: CoachRuleConfig, name: str, expr: Expr, bound: int) -> None:
+def guide(ctx: BuildContext, cfg: RuleConfig, name: str, expr: Expr, bound: int) -> None:
     """A block's hint: a window planned after the weeks before it pays for `expr >= bound`
-    (what a rule that links weeks will ask of the whole block), at the rule's weight (100
-    for a hard rule: the hint is a plan to start from, never a reason to find none)."""
-    weight = cfg.weight if cfg.level == "soft" else 100
+    (what a rule that links weeks will ask of the whole block), at the rule's weight
+    (HINT_WEIGHT for a hard rule: the hint is a plan to start from, never a reason to find
+    none)."""
+    weight = getattr(cfg, "weight", 0) if cfg.level == "soft" else HINT_WEIGHT
     if weight:
         ctx.guides.append((weight, at_least(ctx, expr, bound, f"guide[{name}]")))
 

@@ -63,7 +63,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
     has = {}  # (week, type) -> a literal: the week holds a quality run of this type
     for w in inp.per_week():
         quality = ctx.live_week(w, lambda s: s.is_quality_run)
-        for t in QUALITY_RUN_TYPES:
+        for t in sorted(QUALITY_RUN_TYPES):
             mine = [p for p in quality if p.session.run_type == t]
             if mine:
                 has[w, t] = _any(ctx, mine, f"has[{w},{t}]")

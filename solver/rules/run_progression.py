@@ -4,7 +4,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from hybridplan import coach
 from hybridplan.context import BuildContext
+from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
@@ -38,6 +42,22 @@ def build(ctx: BuildContext, cfg: Config) -> None:
         )  # fmt: skip
         constraint = ctx.model.add(100 * minutes[w] <= (100 + cfg.percent) * minutes[ref])
         ctx.enforce(constraint, literal)
+
+
+def guide(ctx: BuildContext, cfg: Config, known: Iterable[Placed]) -> None:
+    """A block's hint: a window's week that grows from a week planned before the window
+    grows at most `percent` % above what that week holds (the windows alone cannot see it,
+    and a hint that breaks it leaves the whole block's search to repair it)."""
+    first = min(ctx.weeks)
+    before: dict[int, int] = {}
+    for p in known:
+        if p.slot.week < first and running(p.session):
+            before[p.slot.week] = before.get(p.slot.week, 0) + p.session.minutes
+    for w, ref in comparisons(ctx.input):
+        if w in ctx.weeks and ref < first:
+            minutes = week_minutes(ctx, w, running)
+            grown = 100 * minutes - (100 + cfg.percent) * before.get(ref, 0)
+            coach.guide(ctx, cfg, f"{Config.ID}.{week_tag(w)}", grown, 1)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:

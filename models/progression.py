@@ -215,9 +215,10 @@ def long_run_bands(
     # The taper from the peak the weeks before it reach: 65% of it in taper weeks and, the
     # week before race week, at most TAPER_LONG_PERCENT of it (both rounded down).
     for w in range(1, weeks + 1):
-        value = values[w - 1]
-        if value is None or distance is None or race_week is None or w >= race_week:
+        held = values[w - 1]
+        if held is None or distance is None or race_week is None or w >= race_week:
             continue
+        value = held
         reached = max((v for v in values[: w - 1] if v), default=value)
         if phases[w - 1] == "taper":
             value = min(value, max(STEP, 65 * reached // 100 // STEP * STEP))

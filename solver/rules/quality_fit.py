@@ -92,12 +92,12 @@ def guide(ctx: BuildContext, cfg: Config, known: Iterable[Placed]) -> None:
     intervals session until one is planned, and no streak of one quality type continued
     from the weeks before into this window's weeks."""
     inp = ctx.input
-    known = list(known)
+    known = tuple(known)
     if wants_intervals(inp) and not any(p.session.run_type == "intervals" for p in known):
         intervals = ctx.live(lambda s: s.is_run and s.run_type == "intervals")
-        mine = [p for p in intervals if p.slot.week in ctx.weeks]
-        if mine:
-            coach.guide(ctx, cfg, f"{Config.ID}.intervals", -ctx.total(mine), 0)
+        here = [p for p in intervals if p.slot.week in ctx.weeks]
+        if here:
+            coach.guide(ctx, cfg, f"{Config.ID}.intervals", -ctx.total(here), 0)
     first = min(ctx.weeks)
     types = {
         w: {str(p.session.run_type) for p in known

@@ -19,7 +19,9 @@ class TestLongShare:
             ((("tue", "am", "easy_45"),), 0),
         ):
             assert len(check(self.RULE, place(wk, *items), hard=True)) == found, items
-        plan = place(wk, ("sat", "am", "long_90"), ("tue", "am", "easy_30"), ("thu", "am", "easy_30"))
+        plan = place(
+            wk, ("sat", "am", "long_90"), ("tue", "am", "easy_30"), ("thu", "am", "easy_30")
+        )
         assert len(check(self.RULE, plan, hard=True)) == 1  # 90 of 150: 60%
         assert check(self.RULE, plan, hard=True, percent=60) == []
 

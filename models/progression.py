@@ -33,6 +33,48 @@ TAPER_LONG_DEFAULT = 80
 # target makes room for its long run: the target is raised where the race's long run
 # floor would not fit (running_base).
 LONG_SHARE_PERCENT = 50
+# The quality menu (QUALITY-FIT): the quality run types a week of a race block holds, by the
+# race's distance and the week's phase (Daniels: I and T pace for 5k-10k, T and HM pace for
+# the half, threshold early and marathon pace later for the marathon; 004: hills build the
+# base). A beginner (at most one quality run a week) meets hills before tempo, intervals
+# only in a 5k/10k's build and peak, and the quality they know in race week. Phases a row
+# leaves out (off-season, or a plan without a race) take any type.
+QUALITY_MENU: dict[str, dict[str, tuple[str, ...]]] = {
+    "short": {  # 5k, 10k
+        "base": ("hills", "tempo"), "build": ("hills", "intervals", "tempo"),
+        "peak": ("intervals", "tempo"), "taper": ("intervals", "tempo"),
+        "deload": ("hills", "tempo"),
+    },
+    "half": {
+        "base": ("hills", "tempo"), "build": ("hills", "intervals", "tempo"),
+        "peak": ("intervals", "tempo"), "taper": ("tempo",), "deload": ("hills", "tempo"),
+    },
+    "long": {  # marathon, ultra
+        "base": ("hills", "tempo"), "build": ("hills", "intervals", "tempo"),
+        "peak": ("tempo",), "taper": ("tempo",), "deload": ("hills", "tempo"),
+    },
+    "beginner": {
+        "base": ("hills",), "build": ("hills", "tempo"), "peak": ("hills", "tempo"),
+        "taper": ("hills",), "deload": ("hills",),
+    },
+    "beginner-short": {
+        "base": ("hills",), "build": ("hills", "intervals"), "peak": ("hills", "intervals"),
+        "taper": ("hills",), "deload": ("hills",),
+    },
+}  # fmt: skip
+BEGINNER_QUALITY = 1  # the most quality runs a week a beginner asks for
+
+
+def quality_menu(distance: str | None, phase: str, beginner: bool) -> tuple[str, ...] | None:
+    """The quality types a race block's week may hold (None: any)."""
+    if distance is None:
+        return None
+    short = distance in ("5k", "10k")
+    if beginner:
+        group = "beginner-short" if short else "beginner"
+    else:
+        group = "short" if short else "half" if distance == "half" else "long"
+    return QUALITY_MENU[group].get(phase)
 # Without a race: long runs of a build week, and of easier weeks.
 LONG_RUN_BAND = (90, 120)
 EASY_LONG_RUN_BAND = (60, 90)

@@ -290,7 +290,9 @@ class HeavyLifts(CoachRuleConfig):
 
 
 class QualityFit(CoachRuleConfig):
-    """QUALITY-FIT: a 5k or 10k race plan of two or more weeks holds an intervals session
+    """QUALITY-FIT: in a race plan of two or more weeks each quality run is of a type on the
+    week's menu (by distance and phase; beginners: hills before tempo, the known type in
+    race week; see the README's quality menu); a 5k or 10k race plan holds an intervals session
     (Daniels: I pace for 5k-10k) when intervals are on offer; and, when two or more quality
     types are on offer, no `streak` consecutive weeks whose quality runs are all of one
     type (each such window of weeks counts once: a coach rotates the stimulus, 004)."""

@@ -15,7 +15,13 @@ from collections import Counter
 from hybridplan.models.objections import OBJECTIONS, Objection, PlanMetrics
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
-from hybridplan.models.progression import LONG_RUN_FLOOR, PEAK_WINDOW, TAPER_LONG_PERCENT
+from hybridplan.models.progression import (
+    BEGINNER_QUALITY,
+    LONG_RUN_FLOOR,
+    PEAK_WINDOW,
+    TAPER_LONG_PERCENT,
+    quality_menu,
+)
 from hybridplan.models.session import SessionType
 from hybridplan.models.week import DAYS
 
@@ -345,6 +351,7 @@ def _strength_and_quality(plan: Plan, c: _Counter) -> None:
         and not any(p.session.run_type == "intervals" for p in plan.placed)
     ):  # fmt: skip
         c.add("QUALITY-FIT", f"a {race.distance} plan with no intervals")
+    _menu(plan, c, types)
     if len(types) < 2:
         return
     kinds = {
@@ -356,6 +363,21 @@ def _strength_and_quality(plan: Plan, c: _Counter) -> None:
         seen = [kinds[w] for w in range(start, start + QUALITY_STREAK)]
         if all(len(k) == 1 for k in seen) and len(set.union(*seen)) == 1:
             c.add("QUALITY-FIT", f"w{start}-w{start + QUALITY_STREAK - 1}: one quality type")
+
+
+def _menu(plan: Plan, c: _Counter, types: list[str]) -> None:
+    """QUALITY-FIT: a quality run off its week's menu (a race plan of 2+ weeks)."""
+    inp = plan.input
+    race = inp.scenario.race
+    if race is None or inp.weeks < 2:
+        return
+    beginner = inp.scenario.targets.quality_runs.max <= BEGINNER_QUALITY
+    for p in plan.placed:
+        if not _quality(p.session):
+            continue
+        allowed = quality_menu(race.distance, inp.phases[p.slot.week - 1], beginner)
+        if allowed and set(allowed) & set(types) and p.session.run_type not in allowed:
+            c.add("QUALITY-FIT", f"{p.label}: off the week's menu", p)
 
 
 def coach_objections(plan: Plan) -> PlanMetrics:

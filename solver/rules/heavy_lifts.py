@@ -16,11 +16,9 @@ from hybridplan.context import BuildContext
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
-from hybridplan.models.progression import LOADED
+from hybridplan.models.progression import BEGINNER_QUALITY, LOADED
 from hybridplan.models.result import Penalty, Violation
 from hybridplan.models.rules import HeavyLifts as Config
-
-BEGINNER_QUALITY = 1  # the most quality runs a week a beginner asks for
 
 
 def applies(inp: PlanInput) -> bool:

@@ -1,6 +1,9 @@
 """quality_fit (QUALITY-FIT): quality that fits the race and changes over the weeks.
 
-- A 5k or 10k race plan of two or more weeks holds an intervals session when intervals are
+- In a race plan of two or more weeks, each quality run is of a type on the week's menu
+  (progression.QUALITY_MENU, by distance and phase; a beginner's own menu: hills before
+  tempo, the known type in race week);
+- a 5k or 10k race plan of two or more weeks holds an intervals session when intervals are
   on offer and quality runs are wanted (Daniels: I pace is the 5k-10k stimulus);
 - when two or more quality types (tempo, intervals, hills) are on offer, no `streak`
   consecutive weeks have quality runs all of one type: each such window of weeks (and
@@ -17,6 +20,7 @@ from hybridplan.context import BoolVar, BuildContext
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.progression import BEGINNER_QUALITY, quality_menu
 from hybridplan.models.result import Penalty, Violation
 from hybridplan.models.rules import QualityFit as Config
 from hybridplan.models.session import QUALITY_RUN_TYPES
@@ -30,6 +34,20 @@ def _offered_types(inp: PlanInput) -> list[str]:
         str(s.run_type) for s in inp.sessions.values()
         if s.is_quality_run and inp.on_offer(s)
     })  # fmt: skip
+
+
+def menu(inp: PlanInput, week: int) -> tuple[str, ...] | None:
+    """The week's quality menu (progression.QUALITY_MENU), None for any type: only in a
+    race plan of two or more weeks, and only of types on offer (a menu the catalogue cannot
+    serve leaves the week free)."""
+    race = inp.scenario.race
+    if race is None or inp.weeks < 2:
+        return None
+    beginner = inp.scenario.targets.quality_runs.max <= BEGINNER_QUALITY
+    found = quality_menu(race.distance, inp.phases[week - 1], beginner)
+    if found is None or not set(found) & set(_offered_types(inp)):
+        return None
+    return found
 
 
 def wants_intervals(inp: PlanInput) -> bool:
@@ -49,6 +67,13 @@ def windows(inp: PlanInput, cfg: Config) -> Iterator[list[int]]:
 
 def build(ctx: BuildContext, cfg: Config) -> None:
     inp = ctx.input
+    for p in ctx.live(lambda s: s.is_quality_run):
+        allowed = menu(inp, p.slot.week)
+        if allowed is not None and p.session.run_type not in allowed:
+            coach.placement(
+                ctx, Config.ID, cfg, f"menu.{week_tag(p.slot.week)}.{p.session.run_type}",
+                f"{week_tag(p.slot.week)}'s quality from its menu ({', '.join(allowed)})", p,
+            )  # fmt: skip
     if not ctx.whole_plan:
         return
     if wants_intervals(inp):
@@ -134,6 +159,12 @@ def _any(ctx: BuildContext, placed: list[Placed], name: str) -> BoolVar:
 def check(plan: Plan, cfg: Config) -> list[Violation] | list[Penalty]:
     inp = plan.input
     found: list[tuple[str, list[str]]] = []
+    for p in plan.placed:
+        allowed = menu(inp, p.slot.week) if p.session.is_quality_run else None
+        if allowed is not None and p.session.run_type not in allowed:
+            phase = inp.phases[p.slot.week - 1]
+            detail = f"{p.label}: {p.session.run_type} in a {phase} week ({', '.join(allowed)})"
+            found.append((detail, [p.slot.day_label]))
     runs = [p.session for p in plan.placed if p.session.is_run]
     if wants_intervals(inp) and not any(s.run_type == "intervals" for s in runs):
         found.append(("no intervals session in a 5k/10k plan", []))

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from reference.rules import MENU  # the README's quality menu, written once for both
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 QUALITY = {"tempo", "intervals", "hills"}
@@ -28,6 +30,7 @@ IDS = [
     "FIRST-WEEK",
 ]  # fmt: skip
 LOADED = {"base", "build", "peak", "offseason"}
+
 FLOOR = {"10k": 75, "half": 100, "marathon": 150, "ultra": 150}  # the brief, and issue 11
 
 
@@ -212,6 +215,15 @@ def _inside(
             and quality_max >= 1):  # fmt: skip
         found["QUALITY-FIT"] += not any(s.kind == "run" and s.run_type == "intervals"
                                         for s in sessions)  # fmt: skip
+    if distance is not None and weeks >= 2:
+        group = ("beginner-short" if distance in ("5k", "10k") else "beginner") if (
+            quality_max <= 1
+        ) else ("short" if distance in ("5k", "10k") else distance if distance == "half"
+                else "long")  # fmt: skip
+        for s in sessions:
+            allowed = MENU[group].get(phases[s.week - 1])
+            if s.quality and allowed and allowed & quality_types and s.run_type not in allowed:
+                found["QUALITY-FIT"] += 1
     if len(quality_types) >= 2:
         kinds = [{s.run_type for s in sessions if s.week == w and s.quality}
                  for w in range(1, weeks + 1)]  # fmt: skip

@@ -1157,6 +1157,23 @@ def _race_slot_day(s: Setting, week: int, weekday: str) -> bool:
     return s.race_day is not None and (week - 1) * 7 + WEEKDAYS.index(weekday) == s.race_day
 
 
+# README, the quality menu (QUALITY-FIT): by distance group and phase
+MENU: dict[str, dict[str, set[str]]] = {
+    "short": {"base": {"hills", "tempo"}, "build": {"hills", "intervals", "tempo"},
+              "peak": {"intervals", "tempo"}, "taper": {"intervals", "tempo"},
+              "deload": {"hills", "tempo"}},
+    "half": {"base": {"hills", "tempo"}, "build": {"hills", "intervals", "tempo"},
+             "peak": {"intervals", "tempo"}, "taper": {"tempo"}, "deload": {"hills", "tempo"}},
+    "long": {"base": {"hills", "tempo"}, "build": {"hills", "intervals", "tempo"},
+             "peak": {"tempo"}, "taper": {"tempo"}, "deload": {"hills", "tempo"}},
+    "beginner": {"base": {"hills"}, "build": {"hills", "tempo"}, "peak": {"hills", "tempo"},
+                 "taper": {"hills"}, "deload": {"hills"}},
+    "beginner-short": {"base": {"hills"}, "build": {"hills", "intervals"},
+                       "peak": {"hills", "intervals"}, "taper": {"hills"},
+                       "deload": {"hills"}},
+}  # fmt: skip
+
+
 def quality_fit(plan: Plan, p: P) -> Findings:
     """QUALITY-FIT (README): a 5k/10k race plan of 2+ weeks with intervals on offer and
     quality runs allowed has an intervals session; with 2+ quality types on offer, each
@@ -1172,6 +1189,15 @@ def quality_fit(plan: Plan, p: P) -> Findings:
             and "intervals" in types and quality_max >= 1
             and not any(x.run and x.run_type == "intervals" for x in plan.sessions)):  # fmt: skip
         out.append((1, "no intervals"))
+    if s.race is not None and s.weeks >= 2:
+        distance = s.race.get("distance", "marathon")
+        short = distance in ("5k", "10k")
+        group = ("beginner-short" if short else "beginner") if quality_max <= 1 else (
+            "short" if short else "half" if distance == "half" else "long")  # fmt: skip
+        for x in plan.sessions:
+            allowed = MENU[group].get(s.phases[x.week - 1])
+            if x.quality and allowed and allowed & types and x.run_type not in allowed:
+                out.append((1, f"{x.label}: off the menu"))
     if len(types) >= 2:
         kinds = [{x.run_type for x in plan.week(w) if x.quality} for w in plan.weeks()]
         n = p["streak"]

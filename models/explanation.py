@@ -61,6 +61,11 @@ class Explanation(BaseModel):
     conflicts: list[Conflict] = Field(default_factory=list)
     minimal: bool = Field(default=False, description="dropping any one conflict makes it feasible")
     diagnosis: list[str] = Field(default_factory=list, description="problems in the data itself")
+    adapted: list[str] = Field(
+        default_factory=list,
+        description="where the plan follows the athlete's own limits rather than the phase "
+        "table, or raises the running target for the race's long run",
+    )
     analysis: Analysis | None = None
     result: Result | None = Field(default=None, description="the solved week, when feasible")
     seconds: float = 0.0

@@ -208,6 +208,39 @@ class PlanInput:
             update["long_run"] = 0
         return targets.model_copy(update=update) if update else targets
 
+    def adapted(self) -> list[str]:
+        """Where the plan follows the athlete rather than the rule set's phase table (a row
+        asking more than `targets` allows: OVER-ASKED) or raises the running target to
+        make room for the race's long run, one sentence each, for `explain`."""
+        notes: list[str] = []
+        words = {"runs": "runs", "strength": "lifts", "quality_runs": "quality runs"}
+        for name, word in words.items():
+            clamped: dict[str, list[int]] = {}
+            for w in self.per_week():
+                row = getattr(self.phase_targets(w), name)
+                if row is not None and self._within_asked(w, name, row) != row:
+                    clamped.setdefault(self.phases[w - 1], []).append(w)
+            most = getattr(self.scenario.targets, name).max
+            for phase, weeks in clamped.items():
+                row = getattr(self.phase_targets(weeks[0]), name)
+                notes.append(
+                    f"{phase} weeks ({', '.join(week_tag(w) for w in weeks)}): the phase table "
+                    f"asks {row.min}-{row.max} {word}; targets.{name} allows at most {most}, "
+                    f"so at most {most}"
+                )
+        asked = self.scenario.targets.run_minutes
+        race = self.scenario.race
+        if asked is not None and race is not None and self.weeks > 1:
+            levels = [self.phase_targets(w).run_minutes_pct for w in self.per_week()]
+            raised = running_base(asked, self.phases, levels, self.race_week, race.distance)
+            if raised != asked:
+                notes.append(
+                    f"targets.run_minutes {asked} raised to {raised}: the weeks 2-5 before the "
+                    f"{race.distance} hold a long run of at most half their running, and "
+                    "the distance's long-run floor needs that much"
+                )
+        return notes
+
     def _within_asked(self, week: int, field: str, wanted: CountRange) -> CountRange:
         """A rule set's phase row inside the athlete's own maximum (OVER-ASKED): a count the
         scenario writes in `targets` is a limit every phase adapts within, never over (the

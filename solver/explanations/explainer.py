@@ -24,8 +24,9 @@ def explain(
     week = as_week(scenario, rules)
     result = solve(week, time_limit=time_limit, seed=seed)
     explanation = Explanation(
-        scenario=week.scenario.name, rule_set=week.rules.name, status=result.status
-    )
+        scenario=week.scenario.name, rule_set=week.rules.name, status=result.status,
+        adapted=week.adapted(),
+    )  # fmt: skip
     if result.found:
         analysis = score(result)
         analysis.tight = tight_rules(week, result, time_limit=time_limit, seed=seed)

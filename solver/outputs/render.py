@@ -386,6 +386,8 @@ def explanation(exp: Explanation, slot_order: Sequence[str] | None = None) -> Re
         parts.append(grid)
     for line in exp.diagnosis:
         parts.append(Text(f"data: {line}", style="yellow"))
+    for line in exp.adapted:
+        parts.append(Text(f"adapted: {esc(line)}", style="cyan"))
     if exp.message:
         parts.append(Text(exp.message, style="yellow"))
     if exp.analysis is not None:

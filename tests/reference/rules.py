@@ -378,6 +378,25 @@ class Setting:
         return min(wanted[0], most), min(wanted[1], most)
 
     def _run_minutes_targets(self) -> list[int | None]:
+        """The targets from the build level, raised (README, "Volume spread over the
+        week") until some week 2-5 weeks before the race has twice the distance's long-run
+        floor: the level times need / that week's target, rounded up, plus 5, again until it
+        holds (README silent on the step; read from models/progression.py)."""
+        base = (self.sc.get("targets") or {}).get("run_minutes")
+        targets = self._ramp(base)
+        if base is None or self.race is None or self.race_week is None or self.weeks == 1:
+            return targets
+        window = [w for w in range(self.race_week - 5, self.race_week - 1) if w >= 1]
+        need = 2 * LONG_RUN_FLOOR[self.race.get("distance", "marathon")]
+        for _ in range(8):
+            top = max(((targets[w - 1] or 0) for w in window), default=0)
+            if not window or not top or top >= need:
+                break
+            base = -(-base * need // top) + 5
+            targets = self._ramp(base)
+        return targets
+
+    def _ramp(self, base: int | None) -> list[int | None]:
         """README "How a block builds": against targets.run_minutes as the build level, the
         loaded weeks ramp linearly from 10 points below the first phase's level to each
         phase's level at the end of that phase, never more than 10% above the week they
@@ -387,7 +406,6 @@ class Setting:
         before rounding; minutes are rounded to 5 (ties to even); "10% above" is rounded
         down to 5 and measured from the week before or, after deloads, the last week before
         them; off-season weeks are loaded.)"""
-        base = (self.sc.get("targets") or {}).get("run_minutes")
         n = self.weeks
         if base is None:
             return [None] * n
@@ -486,18 +504,32 @@ class Setting:
                 value = max(60, before - 30)
             elif phase in LOADED:
                 value = peak
-            else:  # README: 65% of the peak, rounded down to 15
-                value = peak * 65 // 100 // 15 * 15
-            if self.race is not None and w + 1 == self.race_week:
-                # README (TAPER-LONG): the week before race week at most 80% of the peak
-                # (65% before a marathon or ultra), rounded down to 15
-                share = 65 if self.race.get("distance", "marathon") in ("marathon", "ultra") else 80
-                value = min(value, max(15, peak * share // 100 // 15 * 15))
+            else:  # the taper: shortened below
+                value = peak
+            target = self.run_targets[w - 1]
+            if phase in LOADED and target:  # README: at most half the week's running target
+                value = min(value, max(60, target * 50 // 100 // 15 * 15))
             if cap[w - 1] >= 60:
                 value = min(value, cap[w - 1])
             if phase != "deload":
                 before = value
             out.append((value, value))
+        # README: taper weeks 65% of the longest long run before them, the week before race
+        # week at most 80% of it (65% before a marathon or ultra), both rounded down to 15
+        if self.race is not None and self.race_week is not None:
+            long_race = self.race.get("distance", "marathon") in ("marathon", "ultra")
+            for w in range(1, self.race_week):
+                band = out[w - 1]
+                if band is None:
+                    continue
+                reached = max((b[0] for b in out[: w - 1] if b), default=band[0])
+                value = band[0]
+                if self.phases[w - 1] == "taper":
+                    value = min(value, max(15, reached * 65 // 100 // 15 * 15))
+                if w + 1 == self.race_week:
+                    share = 65 if long_race else 80
+                    value = min(value, max(15, reached * share // 100 // 15 * 15))
+                out[w - 1] = (value, value)
         return out
 
     def _mobility_fits(self, w: int) -> bool:

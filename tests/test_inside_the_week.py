@@ -1,0 +1,101 @@
+"""What each week holds (the domain brief's "Inside the week"), beyond the single rules'
+tests: the athlete's maxima bind every phase (OVER-ASKED), `explain` says where the plan
+adapted, the block's targets make room for the long run and shrink the last long run
+(checked against the reference checker's targets, written from the README alone), and the
+shipped blocks read as a coach would send them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from reference.objections import count
+from reference.rules import Setting
+
+from helpers import input_data, solve_once
+from hybridplan import explain
+from hybridplan.models import input_from_dict
+from hybridplan.models.objections import CONTENT
+
+ROOT = Path(__file__).resolve().parent.parent
+BLOCKS = ["marathon-block-16w", "half-block-12w", "10k-block-8w", "beginner-half-10w",
+          "masters-marathon-14w", "crossfit-10k-8w"]  # fmt: skip
+
+
+def shipped(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((ROOT / "scenarios" / f"{name}.yaml").read_text())
+    return data
+
+
+def small_block(**targets: Any) -> dict[str, Any]:
+    return {
+        "name": "small-block", "weeks": 6, "race": {"distance": "10k"},
+        "availability": {d: {"am": 60, "pm": 60} for d in ("mon", "tue", "wed", "thu", "fri")}
+        | {"sat": {"am": 120}},
+        "targets": {"runs": [3, 4], "long_run": 1, **targets},
+    }  # fmt: skip
+
+
+def test_the_athletes_maxima_bind_every_phase() -> None:
+    """The base row asks 2-3 lifts and the taper row one quality run; an athlete who wrote
+    at most 2 lifts and no quality gets neither more."""
+    wk = input_from_dict(small_block(strength=[1, 2], quality_runs=0))
+    assert wk.phases[0] == "base"
+    for w in wk.per_week():
+        t = wk.targets_for(w)
+        assert t.strength.max <= 2 and t.quality_runs.max == 0, (w, t)
+    # a count the athlete did not write follows the phase table (2-3 lifts in base)
+    free = input_from_dict(small_block())
+    assert free.targets_for(1).strength.max == 3
+    # the scenario's own phase_targets are its word
+    own = input_from_dict(small_block(strength=[1, 2]) | {
+        "phase_targets": {"base": {"strength": [3, 3]}}})  # fmt: skip
+    assert (own.targets_for(1).strength.min, own.targets_for(1).strength.max) == (3, 3)
+
+
+def test_explain_says_where_the_plan_adapted() -> None:
+    masters = input_from_dict(shipped("masters-marathon-14w")).adapted()
+    assert any("base weeks" in n and "at most 2" in n for n in masters), masters
+    tiny = {
+        "name": "tiny-block", "weeks": 2, "race": {"distance": "10k"},
+        "availability": {"tue": {"am": 60}, "thu": {"am": 60}, "sat": {"am": 90}},
+        "targets": {"runs": [1, 3], "strength": 0, "long_run": 1, "quality_runs": 0},
+    }  # fmt: skip
+    notes = input_from_dict(tiny).adapted()
+    assert notes == [
+        "taper weeks (w2): the phase table asks 1-1 lifts; targets.strength allows at most "
+        "0, so at most 0",
+        "taper weeks (w2): the phase table asks 1-1 quality runs; targets.quality_runs "
+        "allows at most 0, so at most 0",
+    ]
+    assert explain(tiny, time_limit=5).adapted == notes  # whatever the solve's status
+    marathon = input_from_dict(shipped("marathon-block-16w")).adapted()
+    assert any(n.startswith("targets.run_minutes 240 raised to") for n in marathon), marathon
+
+
+@pytest.mark.parametrize("name", BLOCKS)
+def test_block_targets_agree_with_the_readme(name: str) -> None:
+    """Running targets (raised for the race's long run) and long-run bands (at most half the
+    week's running, the taper shortened from the peak reached) as the reference checker
+    derives them from the README alone."""
+    wk = input_from_dict(shipped(name))
+    setting = Setting(json.loads(json.dumps(input_data(wk))))
+    assert setting.run_targets == [wk.targets_for(w).run_minutes for w in wk.per_week()]
+    assert setting.long_bands == wk.long_run_bands
+    for w in wk.per_week():
+        band, target = wk.long_run_bands[w - 1], wk.targets_for(w).run_minutes
+        if band and target and wk.phases[w - 1] in ("base", "build", "peak"):
+            assert band[1] <= max(60, target // 2), (w, band, target)
+
+
+@pytest.mark.parametrize("name", BLOCKS)
+def test_shipped_blocks_hold_what_a_coach_checks(name: str) -> None:
+    """Under their own rule set, proven optimal within 30 deterministic seconds, with no
+    content objection by the independent counter."""
+    _, result = solve_once(ROOT / "scenarios" / f"{name}.yaml")  # 30 deterministic s
+    assert result.status == "optimal", (result.status, result.objective, result.bound)
+    counted = count(result.to_dict())
+    assert {k: counted[k] for k in CONTENT if counted[k]} == {}, result.metrics

@@ -359,7 +359,19 @@ def _strength_and_quality(plan: Plan, c: _Counter) -> None:
             if p.slot.week == w and _quality(p.session)}
         for w in inp.per_week()
     }  # fmt: skip
+    race = sc.race
+    beginner = sc.targets.quality_runs.max <= BEGINNER_QUALITY
+    menus = [
+        quality_menu(race.distance, inp.phases[w - 1], beginner)
+        if race is not None and inp.weeks >= 2 else None
+        for w in inp.per_week()
+    ]  # fmt: skip
+    # a week whose menu (on offer) has one type asks for it: no streak through it
+    one = [m is not None and bool(set(m) & set(types)) and len(set(m) & set(types)) < 2
+           for m in menus]  # fmt: skip
     for start in range(1, inp.weeks - QUALITY_STREAK + 2):
+        if any(one[w - 1] for w in range(start, start + QUALITY_STREAK)):
+            continue
         seen = [kinds[w] for w in range(start, start + QUALITY_STREAK)]
         if all(len(k) == 1 for k in seen) and len(set.union(*seen)) == 1:
             c.add("QUALITY-FIT", f"w{start}-w{start + QUALITY_STREAK - 1}: one quality type")

@@ -5,11 +5,11 @@
   tempo, the known type in race week);
 - a 5k or 10k race plan of two or more weeks holds an intervals session when intervals are
   on offer and quality runs are wanted (Daniels: I pace is the 5k-10k stimulus);
-- when two or more quality types (tempo, intervals, hills) are on offer, no `streak`
-  consecutive weeks have quality runs all of one type: each such window of weeks (and
-  type) counts once (a coach rotates the stimulus; the same 40-minute tempo every week is
-  a plan sent back).
-Both link weeks, so per-week bounds leave them out."""
+- when two or more quality types (tempo, intervals, hills) are on offer and on each week's
+  menu, no `streak` consecutive weeks have quality runs all of one type: each such window
+  of weeks (and type) counts once (a coach rotates the stimulus; the same 40-minute tempo
+  every week is a plan sent back).
+The last two link weeks, so per-week bounds leave them out (a block's hint is guided)."""
 
 from __future__ import annotations
 
@@ -59,10 +59,20 @@ def wants_intervals(inp: PlanInput) -> bool:
 
 
 def windows(inp: PlanInput, cfg: Config) -> Iterator[list[int]]:
-    if len(_offered_types(inp)) < 2:
+    """The runs of `streak` weeks a single quality type may not fill: two or more types on
+    offer, and on each week's menu (a menu of one type asks for it: not a streak to
+    break)."""
+    offered = set(_offered_types(inp))
+    if len(offered) < 2:
         return
+    varied = [
+        len(offered & set(m)) >= 2 if (m := menu(inp, w)) is not None else True
+        for w in inp.per_week()
+    ]
     for start in range(1, inp.weeks - cfg.streak + 2):
-        yield list(range(start, start + cfg.streak))
+        weeks = list(range(start, start + cfg.streak))
+        if all(varied[w - 1] for w in weeks):
+            yield weeks
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:

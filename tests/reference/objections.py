@@ -159,6 +159,20 @@ def _strength_max(sc: dict[str, Any], table: dict[str, Any], phase: str, weeks: 
     return min(_count(row)[1], most) if own is not None else _count(row)[1]
 
 
+def _menu_of(sc: dict[str, Any], phase: str, quality_max: int) -> set[str]:
+    """The README's quality menu for a week of a race plan of 2+ weeks (empty: any type)."""
+    race = sc.get("race")
+    if not race or sc.get("weeks", 1) < 2:
+        return set()
+    distance = race.get("distance", "marathon")
+    short = distance in ("5k", "10k")
+    if quality_max <= 1:
+        group = "beginner-short" if short else "beginner"
+    else:
+        group = "short" if short else "half" if distance == "half" else "long"
+    return set(MENU[group].get(phase, set()))
+
+
 def _inside(
     sc: dict[str, Any], table: dict[str, Any], phases: list[str], sessions: list[_Session],
     weeks: int, found: Counter[str],
@@ -216,18 +230,17 @@ def _inside(
         found["QUALITY-FIT"] += not any(s.kind == "run" and s.run_type == "intervals"
                                         for s in sessions)  # fmt: skip
     if distance is not None and weeks >= 2:
-        group = ("beginner-short" if distance in ("5k", "10k") else "beginner") if (
-            quality_max <= 1
-        ) else ("short" if distance in ("5k", "10k") else distance if distance == "half"
-                else "long")  # fmt: skip
         for s in sessions:
-            allowed = MENU[group].get(phases[s.week - 1])
-            if s.quality and allowed and allowed & quality_types and s.run_type not in allowed:
+            allowed = _menu_of(sc, phases[s.week - 1], quality_max)
+            if s.quality and allowed & quality_types and s.run_type not in allowed:
                 found["QUALITY-FIT"] += 1
     if len(quality_types) >= 2:
         kinds = [{s.run_type for s in sessions if s.week == w and s.quality}
                  for w in range(1, weeks + 1)]  # fmt: skip
         for start in range(weeks - 3):
+            if any(len(_menu_of(sc, phases[w], quality_max) & quality_types) == 1
+                   for w in range(start, start + 4)):  # fmt: skip
+                continue  # a week whose menu holds one type asks for it
             four = kinds[start : start + 4]
             found["QUALITY-FIT"] += all(len(k) == 1 for k in four) and len(set.union(*four)) == 1
     # NO-HEAVY: hard, heavy-leg, not a volume day, not plyometrics (the brief: 80%+ 1RM)

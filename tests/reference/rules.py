@@ -1206,6 +1206,19 @@ MENU: dict[str, dict[str, set[str]]] = {
 }  # fmt: skip
 
 
+def _week_menu(s: Setting, week: int, quality_max: int) -> set[str]:
+    """The README's quality menu of a week of a race plan of 2+ weeks (empty: any type)."""
+    if s.race is None or s.weeks < 2:
+        return set()
+    distance = s.race.get("distance", "marathon")
+    short = distance in ("5k", "10k")
+    if quality_max <= 1:
+        group = "beginner-short" if short else "beginner"
+    else:
+        group = "short" if short else "half" if distance == "half" else "long"
+    return MENU[group].get(s.phases[week - 1], set())
+
+
 def quality_fit(plan: Plan, p: P) -> Findings:
     """QUALITY-FIT (README): a 5k/10k race plan of 2+ weeks with intervals on offer and
     quality runs allowed has an intervals session; with 2+ quality types on offer, each
@@ -1221,19 +1234,17 @@ def quality_fit(plan: Plan, p: P) -> Findings:
             and "intervals" in types and quality_max >= 1
             and not any(x.run and x.run_type == "intervals" for x in plan.sessions)):  # fmt: skip
         out.append((1, "no intervals"))
-    if s.race is not None and s.weeks >= 2:
-        distance = s.race.get("distance", "marathon")
-        short = distance in ("5k", "10k")
-        group = ("beginner-short" if short else "beginner") if quality_max <= 1 else (
-            "short" if short else "half" if distance == "half" else "long")  # fmt: skip
-        for x in plan.sessions:
-            allowed = MENU[group].get(s.phases[x.week - 1])
-            if x.quality and allowed and allowed & types and x.run_type not in allowed:
-                out.append((1, f"{x.label}: off the menu"))
+    for x in plan.sessions:
+        allowed = _week_menu(s, x.week, quality_max)
+        if x.quality and allowed & types and x.run_type not in allowed:
+            out.append((1, f"{x.label}: off the menu"))
     if len(types) >= 2:
         kinds = [{x.run_type for x in plan.week(w) if x.quality} for w in plan.weeks()]
         n = p["streak"]
+        single = [len(_week_menu(s, w, quality_max) & types) == 1 for w in plan.weeks()]
         for i in range(len(kinds) - n + 1):
+            if any(single[i : i + n]):  # README: a one-type menu asks for that type
+                continue
             window = kinds[i : i + n]
             if all(len(k) == 1 for k in window) and len(set.union(*window)) == 1:
                 out.append((1, f"w{i + 1}-w{i + n}: one quality type"))

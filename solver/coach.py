@@ -43,11 +43,12 @@ def condition(
 
 def guide(ctx: BuildContext, cfg: RuleConfig, name: str, expr: Expr, bound: int) -> None:
     """A block's hint: a window planned after the weeks before it pays for `expr >= bound`
-    (what a rule that links weeks will ask of the whole block), at the rule's weight
-    (HINT_WEIGHT for a hard rule: the hint is a plan to start from, never a reason to find
-    none)."""
-    weight = getattr(cfg, "weight", 0) if cfg.level == "soft" else HINT_WEIGHT
-    if weight:
+    (what a rule that links weeks will ask of the whole block), at one point below the
+    rule's weight (HINT_WEIGHT for a hard rule: the hint is a plan to start from, never a
+    reason to find none): a window pays for it what it would save, never a penalty as
+    large as the rule's own (a later window may still do it for less)."""
+    weight = (getattr(cfg, "weight", 0) if cfg.level == "soft" else HINT_WEIGHT) - 1
+    if weight > 0:
         ctx.guides.append((weight, at_least(ctx, expr, bound, f"guide[{name}]")))
 
 

@@ -25,8 +25,8 @@ OBJECTIONS: dict[str, str] = {
     "RETURN": "running minutes after a deload above 110% of the last loaded week's",
     "FLAT": "running minutes or the long run not growing through base and build",
     # Inside the week: what each week holds (domain brief, content objections)
-    "LONG-SHARE": "the long run above 50% of a loaded week's running (the race aside)",
-    "PAD": "two or more runs of 20 minutes or less in a loaded week",
+    "LONG-SHARE": "the long run above 50% of a base, build or peak week's running",
+    "PAD": "two or more runs of 20 minutes or less in a base, build or peak week",
     "LEGS-CONSEC": "leg lifts on two consecutive calendar days",
     "LEGS>LONG": "any leg lift the day before the long run",
     "LONG>HARD": "a quality run, or heavy legs after a long run of 120+ min, the day after",

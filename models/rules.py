@@ -255,7 +255,7 @@ class RaceTaper(CoachRuleConfig):
 
 
 class LongShare(CoachRuleConfig):
-    """LONG-SHARE: in a loaded week (base, build, peak, off-season) the long run is at most
+    """LONG-SHARE: in a loaded week of running (base, build, peak) the long run is at most
     `percent` % of the week's running minutes (the race aside); Daniels puts it at about
     25-30%; the solver does not price a share between 35% and 50% (see the README)."""
 
@@ -264,8 +264,8 @@ class LongShare(CoachRuleConfig):
 
 
 class ShortRuns(CoachRuleConfig):
-    """PAD: a loaded week holds at most one run of `minutes` or less (the race aside): the
-    week's counts are met with real easy runs, not jogs. Counted once per week."""
+    """PAD: a base, build or peak week holds at most one run of `minutes` or less (the race
+    aside): the week's counts are met with real easy runs, not jogs. Counted once a week."""
 
     ID: ClassVar[str] = "short_runs"
     minutes: int = Field(default=20, ge=1, le=limits.MAX_SESSION_MINUTES)

@@ -263,7 +263,7 @@ def _weeks_content(plan: Plan, c: _Counter) -> None:
         here = [p for p in plan.placed if p.slot.week == w]
         phase = inp.phases[w - 1]
         tag = inp.tag(w) or "the week"
-        if phase in LOADED:
+        if phase in ("base", "build", "peak"):  # a runner's loaded weeks
             ran, long_minutes = _running(here), _long_minutes(here)
             if 100 * long_minutes > LONG_SHARE_PERCENT * ran:
                 c.add("LONG-SHARE", f"{tag}: long run {long_minutes} of {ran} running minutes")

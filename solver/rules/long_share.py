@@ -1,4 +1,4 @@
-"""long_share (LONG-SHARE): in a loaded week (base, build, peak, off-season) the long run
+"""long_share (LONG-SHARE): in a loaded week of running (base, build, peak) the long run
 is at most `percent` % of the week's running minutes, the race aside. A long run of two
 thirds of the week beside 20-minute jogs is a week a coach sends back: Daniels keeps it
 near 25-30%, and the easy runs carry the rest."""
@@ -9,14 +9,18 @@ from hybridplan import coach
 from hybridplan.context import BuildContext
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
-from hybridplan.models.progression import LOADED
 from hybridplan.models.result import Penalty, Violation
 from hybridplan.models.rules import LongShare as Config
 from hybridplan.volume import long_run, plan_week_minutes, running, week_minutes
 
+# The weeks a runner's volume is judged in: base, build and peak (off-season weeks are a
+# strength athlete's, with a long run and little else; deload and taper weeks are meant
+# to be lighter).
+RUNNING_WEEKS = ("base", "build", "peak")
+
 
 def loaded(inp: PlanInput, week: int) -> bool:
-    return inp.phases[week - 1] in LOADED
+    return inp.phases[week - 1] in RUNNING_WEEKS
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:

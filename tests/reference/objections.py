@@ -189,7 +189,7 @@ def _inside(
     own_phases = sc.get("phase_targets", {})
     for w in range(1, weeks + 1):
         here = [s for s in sessions if s.week == w]
-        if phases[w - 1] in LOADED:
+        if phases[w - 1] in ("base", "build", "peak"):  # the README: off-season aside
             found["LONG-SHARE"] += _long(sessions, w) * 2 > _running(sessions, w)
             pad = sum(s.kind == "run" and not s.race and s.minutes <= 20 for s in here)
             found["PAD"] += pad >= 2

@@ -1130,7 +1130,7 @@ def long_share(plan: Plan, p: P) -> Findings:
     return [
         (1, f"w{w}: long run above {p['percent']}%")
         for w in plan.weeks()
-        if plan.s.phases[w - 1] in LOADED
+        if plan.s.phases[w - 1] in ("base", "build", "peak")
         and sum(x.minutes for x in plan.week(w) if x.long) * 100 > p["percent"] * plan.running(w)
     ]  # fmt: skip
 
@@ -1140,7 +1140,7 @@ def short_runs(plan: Plan, p: P) -> Findings:
     return [
         (1, f"w{w}: runs of {p['minutes']} min or less")
         for w in plan.weeks()
-        if plan.s.phases[w - 1] in LOADED
+        if plan.s.phases[w - 1] in ("base", "build", "peak")
         and sum(x.run and not x.race and x.minutes <= p["minutes"] for x in plan.week(w)) >= 2
     ]  # fmt: skip
 

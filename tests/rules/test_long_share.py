@@ -25,9 +25,12 @@ class TestLongShare:
         assert len(check(self.RULE, plan, hard=True)) == 1  # 90 of 150: 60%
         assert check(self.RULE, plan, hard=True, percent=60) == []
 
-    def test_not_in_easier_weeks(self) -> None:
-        wk = free_week(phase="taper")
-        assert check(self.RULE, place(wk, ("sat", "am", "long_90")), hard=True) == []
+    def test_not_in_easier_weeks_nor_the_off_season(self) -> None:
+        for phase in ("taper", "deload", "offseason"):
+            wk = free_week(phase=phase)
+            assert check(self.RULE, place(wk, ("sat", "am", "long_90")), hard=True) == []
+        wk = free_week(phase="peak")
+        assert len(check(self.RULE, place(wk, ("sat", "am", "long_90")), hard=True)) == 1
 
     def test_binds_and_is_priced_only_when_unavoidable(self) -> None:
         helpers = ("availability", "run_count", "long_run")

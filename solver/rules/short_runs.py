@@ -1,6 +1,6 @@
 """short_runs (PAD): a base, build or peak week holds at most one run of `minutes` or
-less, the race aside. Run counts met with 20-minute jogs instead of real easy runs (30-60 min) are
-padding: the jog is a recovery run, one after the long run or the race at most."""
+less, the race aside. Run counts met with 20-minute jogs instead of real easy runs (30-60
+min) are padding: the jog is a recovery run, one after the long run or the race at most."""
 
 from __future__ import annotations
 

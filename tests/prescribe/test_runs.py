@@ -71,7 +71,7 @@ def test_steps_add_up_on_every_shipped_scenario(path: Any, athlete: Any) -> None
     if athlete is not None:
         scenario = week.scenario.model_copy(update={"athlete": Athlete.model_validate(athlete)})
         week = PlanInput.build(scenario, week.rules)
-    result = solve(week, time_limit=600, deterministic_time=5)  # a plan: its content is checked
+    result = solve(week, time_limit=600, work_limit=5)  # a plan: its content is checked
     if "infeasible" in path.name:
         assert not result.found
         return

@@ -592,14 +592,22 @@ def solve(
             ctx.model.add(ctx.priority_count() <= stages.value("priority"))
         if floor is not None:
             ctx.model.add(ctx.preference_objective() >= floor)
+        tried = True
         if weekly is not None:
             # a block: its preference a few weeks at a time first (the whole model's search
             # seldom improves a block's hint in the time: 10k block 2665 -> 2665 in 2.3
-            # deterministic s), then the whole model with what is left for the proof
+            # deterministic s), then the whole model with what is left for the proof, when
+            # those steps found something (else the hint's preference stands: a whole
+            # model's search for a floor the windows' plans could not meet took 2 of the
+            # 16-week block's 6 deterministic s and found nothing)
+            was = stages.value("preference")
             lns = budget.capped(cap * PREFERENCE_LNS_SHARE)
             _improve(week, stages, lns, floor or 0, seed, params or {}, "preference")
             cap -= lns.used_deterministic
-        if stages.run(ctx.preference_objective(), max(cap, PREFERENCE_MIN_WORK)) == "optimal":
+            tried = stages.value("preference") < was
+        if tried and stages.run(
+            ctx.preference_objective(), max(cap, PREFERENCE_MIN_WORK)
+        ) == "optimal":
             preference_proven = True
     result.solve_seconds = time.perf_counter() - solve_began
     result.first_solution_seconds = stages.progress.first

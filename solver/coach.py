@@ -15,7 +15,11 @@ from hybridplan.models.placement import Placed
 from hybridplan.models.result import Penalty, Violation
 from hybridplan.models.rules import CoachRuleConfig, RuleConfig
 
-HINT_WEIGHT = 100  # a hard rule's guide: a coach objection's price
+# A hard rule's guide: far above any soft penalty a window pays, so a window's hint breaks
+# a hard rule that links weeks only where it cannot be kept (the whole model then finds no
+# plan near the hint: 16 weeks `strict` with the load rules had none at 2 deterministic s
+# with guides priced like objections).
+HINT_WEIGHT = 10_000
 
 Predicate = SessionPredicate
 
@@ -43,11 +47,11 @@ def condition(
 
 def guide(ctx: BuildContext, cfg: RuleConfig, name: str, expr: Expr, bound: int) -> None:
     """A block's hint: a window planned after the weeks before it pays for `expr >= bound`
-    (what a rule that links weeks will ask of the whole block), at one point below the
-    rule's weight (HINT_WEIGHT for a hard rule: the hint is a plan to start from, never a
-    reason to find none): a window pays for it what it would save, never a penalty as
-    large as the rule's own (a later window may still do it for less)."""
-    weight = (getattr(cfg, "weight", 0) if cfg.level == "soft" else HINT_WEIGHT) - 1
+    (what a rule that links weeks will ask of the whole block): a soft rule's at one point
+    below its weight (a window pays for it less than it would save, since a later window
+    may still do it for less); a hard rule's at HINT_WEIGHT, as a price rather than a
+    constraint (the hint is a plan to start from, never a reason to find none)."""
+    weight = getattr(cfg, "weight", 0) - 1 if cfg.level == "soft" else HINT_WEIGHT
     if weight > 0:
         ctx.guides.append((weight, at_least(ctx, expr, bound, f"guide[{name}]")))
 

@@ -6,7 +6,11 @@ longer than the window's longest. Only for plans with weeks in the window."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from hybridplan import coach
 from hybridplan.context import BoolVar, BuildContext, Expr
+from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.progression import LONG_RUN_FLOOR, PEAK_WINDOW
@@ -63,6 +67,25 @@ def build(ctx: BuildContext, cfg: Config) -> None:
     ctx.penalize(Config.ID, cfg.weight, _exactly(ctx, peak, floor, "peak_too_short"))
     for w in outside:
         ctx.penalize(Config.ID, cfg.weight, _exactly(ctx, peak, longest[w], f"above_peak[{w}]"))
+
+
+def guide(ctx: BuildContext, cfg: Config, known: Iterable[Placed]) -> None:
+    """A block's hint: while no week of the window 2-5 weeks out planned before has a long
+    run long enough, this window's weeks in it should have one."""
+    window = _window(ctx.input)
+    if window is None:
+        return
+    inside, _, floor = window
+    mine = [w for w in inside if w in ctx.weeks]
+    reached = any(
+        p.session.is_long_run and p.slot.week in inside and p.session.minutes >= floor
+        for p in known
+    )
+    if not mine or reached:
+        return
+    longest = ctx.model.new_int_var(0, 24 * 60, f"guide_peak[{mine[0]}]")
+    ctx.model.add_max_equality(longest, [week_minutes(ctx, w, long_run) for w in mine])
+    coach.guide(ctx, cfg, f"{Config.ID}.{week_tag(mine[0])}", floor - longest, 1)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation] | list[Penalty]:

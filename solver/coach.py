@@ -19,7 +19,7 @@ from hybridplan.models.rules import CoachRuleConfig, RuleConfig
 # a hard rule that links weeks only where it cannot be kept (the whole model then finds no
 # plan near the hint: 16 weeks `strict` with the load rules had none at 2 deterministic s
 # with guides priced like objections).
-HINT_WEIGHT = 10_000
+HINT_WEIGHT = 100
 
 Predicate = SessionPredicate
 

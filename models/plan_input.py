@@ -220,13 +220,14 @@ class PlanInput:
                 row = getattr(self.phase_targets(w), name)
                 if row is not None and self._within_asked(w, name, row) != row:
                     clamped.setdefault(self.phases[w - 1], []).append(w)
-            most = getattr(self.scenario.targets, name).max
+            own = getattr(self.scenario.targets, name)
             for phase, weeks in clamped.items():
                 row = getattr(self.phase_targets(weeks[0]), name)
+                got = self._within_asked(weeks[0], name, row)
                 notes.append(
                     f"{phase} weeks ({', '.join(week_tag(w) for w in weeks)}): the phase table "
-                    f"asks {row.min}-{row.max} {word}; targets.{name} allows at most {most}, "
-                    f"so at most {most}"
+                    f"asks {row.min}-{row.max} {word}; targets.{name} is {own.min}-{own.max}, "
+                    f"so {got.min}-{got.max}"
                 )
         asked = self.scenario.targets.run_minutes
         race = self.scenario.race
@@ -242,15 +243,19 @@ class PlanInput:
         return notes
 
     def _within_asked(self, week: int, field: str, wanted: CountRange) -> CountRange:
-        """A rule set's phase row inside the athlete's own maximum (OVER-ASKED): a count the
-        scenario writes in `targets` is a limit every phase adapts within, never over (the
-        phase may ask less). The scenario's own `phase_targets` are its word and stay."""
+        """A rule set's phase row inside the athlete's own range (OVER-ASKED): a count the
+        scenario writes in `targets` is a limit every phase adapts within, never over: the
+        row's minimum no higher than the athlete's, its maximum no higher than theirs (a
+        phase may ask less; a beginner's taper is not forced to a quality run they did not
+        ask for). The scenario's own `phase_targets` are its word and stay."""
         sc = self.scenario
         own = sc.phase_targets.get(self.phases[week - 1])
         if field not in sc.targets.model_fields_set or (own and field in own.model_fields_set):
             return wanted
-        most: int = getattr(sc.targets, field).max
-        return CountRange(min=min(wanted.min, most), max=min(wanted.max, most))
+        own_range: CountRange = getattr(sc.targets, field)
+        return CountRange(
+            min=min(wanted.min, own_range.min), max=min(wanted.max, own_range.max)
+        )
 
     @cached_property
     def _run_minutes(self) -> list[int | None]:

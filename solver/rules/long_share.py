@@ -49,8 +49,9 @@ def _cuts(ctx: BuildContext, week: int, over: BoolVar, percent: int) -> None:
     """Redundant cuts for the linear relaxation, one per long-run length m on offer: m
     placed and the running below m * 100 / percent minutes means the objection, so
     (100 m) * over >= (100 m) * [some long run of m] - percent * running. Every plan meets
-    them (the week's long minutes are at least m then); the relaxation alone prices the objection by the
-    week's largest length (a generated week took 5.3 s without, 90 ms with the rule off)."""
+    them (the week's long minutes are at least m then); the relaxation alone prices the
+    objection by the week's largest length (a generated week took 5.3 s without them, 0.7 s
+    with them, 90 ms with the rule off)."""
     ran = week_minutes(ctx, week, running)
     by_length: dict[int, list[Placed]] = {}
     for p in ctx.live_week(week, long_run):

@@ -367,15 +367,16 @@ class Setting:
         return out
 
     def _asked(self, week: int, field: str, wanted: tuple[int, int]) -> tuple[int, int]:
-        """README (OVER-ASKED): a count the scenario writes in `targets` is a maximum the
-        rule set's phase rows never go over (a phase may ask less); the scenario's own
-        phase_targets are its word."""
+        """README (OVER-ASKED): a count the scenario writes in `targets` is a range the rule
+        set's phase rows never go over: the row's minimum no higher than the scenario's,
+        its maximum no higher than the scenario's; the scenario's own phase_targets are its
+        word."""
         written = self.sc.get("targets") or {}
         own = (self.sc.get("phase_targets") or {}).get(self.phases[week - 1]) or {}
         if field not in written or field in own:
             return wanted
-        most = _range(written[field])[1]
-        return min(wanted[0], most), min(wanted[1], most)
+        low, high = _range(written[field])
+        return min(wanted[0], low), min(wanted[1], high)
 
     def _run_minutes_targets(self) -> list[int | None]:
         """The targets from the build level, raised (README, "Volume spread over the

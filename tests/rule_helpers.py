@@ -156,3 +156,20 @@ def with_phases(rules: RuleSet, **phases: dict[str, Any]) -> RuleSet:
     return rules.model_copy(
         update={"phases": {p: models.phases.PhaseTargets(**t) for p, t in phases.items()}}
     )
+
+
+def assert_priced_only_when_unavoidable(
+    rule: str, tight: dict[str, Any], roomy: dict[str, Any], *helpers: RuleItem
+) -> Result:
+    """A coach rule priced at 100: the tight week pays exactly one objection, the roomy one
+    none (proven optimal); both agree with the checks. Returns the roomy week's result."""
+    soft = (rule, {"weight": 100})
+    wk = week(tight, rule_set(*(pinned(h) for h in helpers), soft))
+    result = run(wk)
+    assert pen(result) == [(rule, 100)]
+    assert_agrees(wk, result)
+    wk = week(roomy, rule_set(*(pinned(h) for h in helpers), soft))
+    result = run(wk)
+    assert result.status == "optimal" and pen(result) == []
+    assert_agrees(wk, result)
+    return result

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from helpers import assert_agrees, place, rule_set, run, scenario, week
-from rule_helpers import assert_binds, check, free_week, pen
+from helpers import place, scenario
+from rule_helpers import assert_binds, assert_priced_only_when_unavoidable, check, free_week
 
 
 class TestFirstWeek:
@@ -26,14 +26,6 @@ class TestFirstWeek:
         tight = scenario({"tue": {"am": 60}}, ["easy_60"], targets={"runs": 1, "long_run": 0},
                          history=[100, 100])  # fmt: skip
         assert_binds(tight, (self.RULE, {"hard": True}), *helpers)
-        soft = (self.RULE, {"weight": 100})
-        wk = week(tight, rule_set(*helpers, soft))
-        result = run(wk)
-        assert pen(result) == [(self.RULE, 100)]
-        assert_agrees(wk, result)
         roomy = dict(tight, include=["easy"])  # a 30-minute easy run is 90: within 120
-        wk = week(roomy, rule_set(*helpers, soft))
-        result = run(wk)
-        assert result.status == "optimal" and pen(result) == []
+        result = assert_priced_only_when_unavoidable(self.RULE, tight, roomy, *helpers)
         assert [s.minutes for s in result.sessions] == [30]
-        assert_agrees(wk, result)

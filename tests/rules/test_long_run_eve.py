@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from helpers import assert_agrees, place, rule_set, run, scenario, week
-from rule_helpers import assert_binds, check, free_week, pen
+from helpers import place, scenario
+from rule_helpers import assert_binds, assert_priced_only_when_unavoidable, check, free_week
 
 
 class TestLongRunEve:
@@ -30,13 +30,5 @@ class TestLongRunEve:
                          ["full_body_light_45", "long_90"], targets=targets,
                          forbid=[{"day": "sat", "session": "full_body_light_45"}])  # fmt: skip
         assert_binds(tight, (self.RULE, {"hard": True}), *helpers)
-        soft = (self.RULE, {"weight": 100})
-        wk = week(tight, rule_set(*helpers, soft))
-        result = run(wk)
-        assert pen(result) == [(self.RULE, 100)]
-        assert_agrees(wk, result)
-        wk = week(roomy, rule_set(*helpers, soft))
-        result = run(wk)
-        assert result.status == "optimal" and pen(result) == []
+        result = assert_priced_only_when_unavoidable(self.RULE, tight, roomy, *helpers)
         assert [s.day for s in result.sessions if s.kind == "strength"] == ["thu"]
-        assert_agrees(wk, result)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from helpers import assert_agrees, place, rule_set, run, scenario, week
-from rule_helpers import assert_binds, check, free_week, pen
+from helpers import place, scenario
+from rule_helpers import assert_binds, assert_priced_only_when_unavoidable, check, free_week
 
 
 class TestShortRuns:
@@ -27,14 +27,6 @@ class TestShortRuns:
         tight = scenario({"mon": {"am": 20}, "wed": {"am": 20}}, ["recovery"],
                          targets={"runs": 2, "long_run": 0})  # fmt: skip
         assert_binds(tight, (self.RULE, {"hard": True}), *helpers)
-        soft = (self.RULE, {"weight": 100})
-        wk = week(tight, rule_set(*helpers, soft))
-        result = run(wk)
-        assert pen(result) == [(self.RULE, 100)]
-        assert_agrees(wk, result)
         roomy = dict(tight, availability={"mon": {"am": 20}, "wed": {"am": 30}})
-        wk = week(roomy, rule_set(*helpers, soft))
-        result = run(wk)
-        assert result.status == "optimal" and pen(result) == []
+        result = assert_priced_only_when_unavoidable(self.RULE, tight, roomy, *helpers)
         assert sorted(s.minutes for s in result.sessions) == [20, 30]
-        assert_agrees(wk, result)

@@ -115,6 +115,7 @@ OWN_SCENARIOS: dict[str, dict[str, Any]] = {
         "equipment": "none",
         "availability": {
             "mon": {"pm": 45},
+            "tue": {"pm": 45},  # room for the long run to be half the running (LONG-SHARE)
             "wed": {"pm": 45},
             "fri": {"pm": 45},
             "sat": {"am": 90},

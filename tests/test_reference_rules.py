@@ -239,11 +239,34 @@ BROKEN: dict[str, tuple[dict[str, Any], dict[str, Any], list[Place]]] = {
         {"hard": True},
         [("sun", "am", "race_10k", 6), ("sat", "am", "long_90", 3),
          ("sat", "am", "long_120", 5)]),
+    "legs_consecutive": (
+        {}, {"hard": True}, [("mon", "pm", "lower_heavy_60"), ("tue", "am", "full_body_light_45")]),
+    "long_run_eve": (
+        {}, {"hard": True}, [("sat", "am", "long_90"), ("fri", "pm", "full_body_light_45")]),
+    "after_long_run": (
+        {}, {"hard": True}, [("sat", "am", "long_90"), ("sun", "am", "tempo_40")]),
+    "race_taper": (  # a leg lift 2 days before a 10k
+        RACE, {"hard": True}, [("sun", "am", "race_10k"), ("fri", "pm", "bodyweight_lower_30")]),
+    "long_share": (  # 90 of 135 running minutes
+        {}, {"hard": True}, [("tue", "am", "easy_45"), ("sat", "am", "long_90")]),
+    "short_runs": (
+        {}, {"hard": True}, [("mon", "am", "recovery_20"), ("wed", "am", "recovery_20")]),
+    "first_week": (  # 180 load points against a history of 100
+        {"history": [100, 100]}, {"hard": True},
+        [("mon", "am", "easy_30"), ("wed", "am", "easy_30")]),
+    "heavy_lifts": ({}, {"hard": True}, [("mon", "am", "upper_45")]),
+    "quality_fit": (  # hills in a 10k's taper week: off its menu (intervals, tempo)
+        {"weeks": 2, **RACE}, {"hard": True},
+        [("sun", "am", "race_10k", 2), ("tue", "am", "intervals_45", 1),
+         ("tue", "am", "hills_45", 2)]),
 }  # fmt: skip
 
 
 # short of a minimum: the plan without its last session breaks the rule as well
-SHORT = ("run_count", "strength_count", "long_run", "mobility_count", "race_day", "pinned")
+SHORT = (
+    "run_count", "strength_count", "long_run", "mobility_count", "race_day", "pinned",
+    "heavy_lifts",
+)  # fmt: skip
 
 
 def tiny(fields: dict[str, Any]) -> dict[str, Any]:

@@ -121,9 +121,12 @@ def test_phases_come_from_the_race_and_change_the_targets() -> None:
     base, deload, taper = wk.targets_for(1), wk.targets_for(4), wk.targets_for(16)
     assert (base.strength.min, base.strength.max) == (2, 3)
     assert {(r.min, r.max) for r in base.sets.values()} == {(6, 10)}
-    # running minutes ramp from 10 points below base's level (80% of 240) to peak's 110%
+    # running minutes ramp from 10 points below base's level to peak's 110%, from the
+    # athlete's 240 raised to 277 so that the marathon's 150-minute long run is at most half
+    # of a week 2-5 weeks out (progression.running_base): 80% of 277 and 110% of it
     ramp = [wk.targets_for(w).run_minutes for w in range(1, 17)]
-    assert ramp[0] == 190 and ramp[13] == 265
+    assert ramp[0] == 220 and ramp[13] == 305
+    assert max(ramp[10:14]) >= 2 * 150
     loaded = [r for r, p in zip(ramp, wk.phases, strict=True) if p in ("base", "build", "peak")]
     assert loaded == sorted(loaded)
     assert all(ramp[w - 1] <= 0.8 * ramp[w - 2] for w in (4, 8, 12))  # deloads cut
@@ -147,7 +150,13 @@ def test_the_shipped_block_is_planned_and_checked() -> None:
     weeks = {s.week for s in result.sessions}
     assert weeks == set(range(1, 17))
     long_runs = {s.week: s.minutes for s in result.sessions if s.run_type == "long"}
-    assert long_runs[13] == max(long_runs.values())  # peaks 3 weeks before the race
+    # the peak falls 2-5 weeks before race week (LONG-PEAK) and is at most half its week
+    peak_week = max(long_runs, key=lambda w: (long_runs[w], -w))
+    assert 11 <= peak_week <= 14 and long_runs[peak_week] >= 150, long_runs
+    ran = {w: sum(s.minutes for s in result.sessions if s.week == w and s.kind == "run"
+                  and s.run_type != "race") for w in long_runs}  # fmt: skip
+    assert all(2 * long_runs[w] <= ran[w] for w in long_runs if result.phases[w - 1] in (
+        "base", "build", "peak"))  # fmt: skip
     taper = [s for s in result.sessions if s.week in (15, 16) and s.kind == "strength"]
     assert all(s.intensity != "hard" for s in taper)
     assert result.phases[3] == "deload" and len(result.phases) == 16

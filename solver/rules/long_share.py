@@ -58,7 +58,9 @@ def _cuts(ctx: BuildContext, week: int, over: BoolVar, percent: int) -> None:
         by_length.setdefault(p.session.minutes, []).append(p)
     for minutes, placed in sorted(by_length.items()):
         some = ctx.model.new_bool_var(f"long_of[{week},{minutes}]")  # one of them placed
-        ctx.model.add_max_equality(some, [ctx.x[p] for p in placed])
+        for p in placed:
+            ctx.model.add_implication(ctx.x[p], some)
+        ctx.model.add(ctx.total(placed) >= some)
         scale = 100 * minutes
         ctx.model.add(scale * over >= scale * some - percent * ran)
 

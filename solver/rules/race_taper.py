@@ -72,13 +72,21 @@ def build(ctx: BuildContext, cfg: Config) -> None:
         return
     last, before, percent = taper
     longest = {w: week_minutes(ctx, w, long_run) for w in [*before, last]}
-    peak = ctx.model.new_int_var(0, 24 * 60, "peak_long_before_taper")
-    ctx.model.add_max_equality(peak, [longest[w] for w in before])
-    coach.condition(
-        ctx, Config.ID, cfg, "long",
-        f"{week_tag(last)}'s long run at most {percent}% of the longest before it",
-        100 * longest[last] - percent * peak, 1,
-    )  # fmt: skip
+    # above the share of every week before it (so of the longest), one literal a week:
+    # plain clauses rather than a max, so the model stays linear for its MIP translation
+    above = [
+        coach.at_least(ctx, 100 * longest[last] - percent * longest[w], 1, f"taper_long[{w}]")
+        for w in before
+    ]
+    message = f"{week_tag(last)}'s long run at most {percent}% of the longest before it"
+    if cfg.level == "hard":
+        literal = ctx.requirement(f"{Config.ID}.long", Config.ID, message)
+        ctx.enforce(ctx.model.add_bool_or([b.negated() for b in above]), literal)
+        return
+    over = ctx.model.new_bool_var(f"{Config.ID}[long]")
+    ctx.model.add_bool_and(above).only_enforce_if(over)
+    ctx.model.add_bool_or([*(b.negated() for b in above), over])
+    ctx.penalize(Config.ID, cfg.weight, over)
 
 
 def guide(ctx: BuildContext, cfg: Config, known: Iterable[Placed]) -> None:

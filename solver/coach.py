@@ -10,7 +10,7 @@ same."""
 
 from __future__ import annotations
 
-from hybridplan.context import BoolVar, BuildContext, Expr, SessionPredicate
+from hybridplan.context import BoolVar, BuildContext, Expr
 from hybridplan.models.placement import Placed
 from hybridplan.models.result import Penalty, Violation
 from hybridplan.models.rules import CoachRuleConfig, RuleConfig
@@ -21,7 +21,6 @@ from hybridplan.models.rules import CoachRuleConfig, RuleConfig
 # with guides priced like objections).
 HINT_WEIGHT = 100
 
-Predicate = SessionPredicate
 
 
 def at_least(ctx: BuildContext, expr: Expr, bound: int, name: str) -> BoolVar:

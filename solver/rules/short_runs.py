@@ -5,7 +5,7 @@ min) are padding: the jog is a recovery run, one after the long run or the race 
 from __future__ import annotations
 
 from hybridplan import coach
-from hybridplan.context import BuildContext
+from hybridplan.context import BuildContext, SessionPredicate
 from hybridplan.models.plan import Plan
 from hybridplan.models.result import Penalty, Violation
 from hybridplan.models.rules import ShortRuns as Config
@@ -13,7 +13,7 @@ from hybridplan.models.session import SessionType
 from hybridplan.rules.long_share import loaded
 
 
-def _short(cfg: Config) -> coach.Predicate:
+def _short(cfg: Config) -> SessionPredicate:
     def short(s: SessionType) -> bool:
         return s.is_training_run and s.minutes <= cfg.minutes
 

@@ -106,6 +106,15 @@ class Jobs:
         task.add_done_callback(self._tasks.discard)
 
     async def _wait(self, job: StoredJob, future: Future[Any]) -> None:
+        """Wait for the worker, then record the outcome. The future is forgotten only
+        once the database holds the outcome, so `state()` never reads "queued" between
+        the worker's end and the record (it would step back from "running")."""
+        try:
+            await self._record(job, future)
+        finally:
+            self._futures.pop(job.id, None)
+
+    async def _record(self, job: StoredJob, future: Future[Any]) -> None:
         try:
             outcome = await asyncio.wrap_future(future)
         except asyncio.CancelledError:
@@ -119,8 +128,6 @@ class Jobs:
                 output={"problems": [["", "the solver process failed; try again"]]},
             )  # fmt: skip
             return
-        finally:
-            self._futures.pop(job.id, None)
         current = await asyncio.to_thread(self._store.job, job.id)
         if current is None or current.status != "queued":  # cancelled while it ran
             return
@@ -136,8 +143,10 @@ class Jobs:
             await asyncio.wait(set(self._tasks), timeout=30)
 
     def running(self, job_id: str) -> bool:
+        """Started and not yet recorded: a worker runs it, or it has finished and its
+        outcome is being stored."""
         future = self._futures.get(job_id)
-        return future is not None and future.running()
+        return future is not None and (future.running() or future.done()) and not future.cancelled()
 
     async def cancel(self, job_id: str) -> bool:
         """Cancel a job that has not ended; False if it already had."""

@@ -352,6 +352,7 @@ def _strength_and_quality(plan: Plan, c: _Counter) -> None:
     ):  # fmt: skip
         c.add("QUALITY-FIT", f"a {race.distance} plan with no intervals")
     _menu(plan, c, types)
+    _hills_first(plan, c, [s.minutes for s in offered if _quality(s) and s.run_type == "hills"])
     if len(types) < 2:
         return
     kinds = {
@@ -390,6 +391,31 @@ def _menu(plan: Plan, c: _Counter, types: list[str]) -> None:
         allowed = quality_menu(race.distance, inp.phases[p.slot.week - 1], beginner)
         if allowed and set(allowed) & set(types) and p.session.run_type not in allowed:
             c.add("QUALITY-FIT", f"{p.label}: off the week's menu", p)
+
+
+def _hills_first(plan: Plan, c: _Counter, hills: list[int]) -> None:
+    """QUALITY-FIT: a beginner's tempo or intervals run (on its week's menu) with no hills
+    run in an earlier week, once an earlier week had a slot that holds hills (race day
+    aside)."""
+    inp = plan.input
+    race = inp.scenario.race
+    if race is None or inp.weeks < 2 or not hills:
+        return
+    if inp.scenario.targets.quality_runs.max > BEGINNER_QUALITY:
+        return
+    roomy = [s.week for s in inp.slots if s.capacity >= min(hills) and s.day != inp.race_day]
+    hill_weeks = [p.slot.week for p in plan.placed if p.session.run_type == "hills"]
+    for p in plan.placed:
+        week = p.slot.week
+        allowed = quality_menu(race.distance, inp.phases[week - 1], True)
+        off = bool(allowed and {"hills"} & set(allowed)) and p.session.run_type not in (
+            allowed or ()
+        )  # as _menu counts it: hills are on offer
+        if (
+            _quality(p.session) and p.session.run_type in ("tempo", "intervals") and not off
+            and roomy and week > min(roomy) and not any(h < week for h in hill_weeks)
+        ):  # fmt: skip
+            c.add("QUALITY-FIT", f"{p.label}: a beginner's {p.session.run_type} before hills", p)
 
 
 def coach_objections(plan: Plan) -> PlanMetrics:

@@ -173,6 +173,42 @@ def test_two_quality_runs_of_a_week_are_of_two_kinds() -> None:
     assert_agrees(wk, result)
 
 
+def test_a_gym_athlete_lifts_heavy_though_the_light_circuit_is_shorter() -> None:
+    """One lift a week at no penalty either way: the light circuit (here a 35-minute one)
+    is 25 minutes shorter (less_time), but a hybrid athlete with a gym keeps heavy,
+    low-volume key lifts (000), so key_lifts (30 per light circuit) decides for the heavy
+    session. At 15 a circuit the shorter circuit won."""
+    circuit = {
+        "kind": "strength", "strength_type": "full_body", "minutes": 35, "rpe": 5,
+        "intensity": "moderate", "legs": "light", "equipment": "gym",
+        "sets": {"quads": 2, "hamstrings": 2, "glutes": 2, "chest": 2, "back": 2},
+    }  # fmt: skip
+    data = scenario(
+        {d: {"am": 60} for d in WEEK},
+        ["full_body_60", "circuit_35", "easy_30"],
+        targets={"runs": 1, "strength": 1, "quality_runs": {"min": 0, "max": 2}},
+        goal="hybrid",
+        equipment="gym",
+        sessions={"circuit_35": circuit},
+    )
+    wk = week(data, rule_set("availability", "run_count", "strength_count"))
+    result = run(wk)
+    assert result.objective == 0 and result.coach_preference_optimal
+    lifts = [s for s in result.sessions if s.kind == "strength"]
+    # written from the definition: hard, heavy legs, the catalogue's full-body key lift
+    assert [(s.session, s.intensity, s.legs) for s in lifts] == [("full_body_60", "hard", "heavy")]
+    assert result.coach_preference == 90  # 90 training minutes, no light circuit
+    # a beginner (one quality run at most) is left to the light circuit: 65 minutes
+    beginner = week(
+        data | {"targets": {**data["targets"], "quality_runs": {"min": 0, "max": 1}}},
+        rule_set("availability", "run_count", "strength_count"),
+    )
+    result = run(beginner)
+    assert [s.session for s in result.sessions if s.kind == "strength"] == ["circuit_35"]
+    assert result.coach_preference == 65
+    assert_agrees(beginner, result)
+
+
 def _repeats(runs: list[tuple[int, str | None]]) -> int:
     """From (week, run type) of each run alone: each tempo, intervals, hills or strides run
     after the first of its type in its week (README, the coach preference's run_variety)."""

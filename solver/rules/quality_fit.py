@@ -9,7 +9,12 @@
   menu, no `streak` consecutive weeks have quality runs all of one type: each such window
   of weeks (and type) counts once (a coach rotates the stimulus; the same 40-minute tempo
   every week is a plan sent back).
-The last two link weeks, so per-week bounds leave them out (a block's hint is guided)."""
+- a beginner meets hills before harder quality: with hills on offer and room for them in
+  an earlier week (a slot that holds the shortest, race day aside), each tempo or
+  intervals run of a week that no earlier week's hills run precedes counts once (one off
+  its week's menu is counted as that already). Strides are easy running with pickups,
+  not quality, and may come first (the issue: "strides and hills before tempo").
+The last three link weeks, so per-week bounds leave them out (a block's hint is guided)."""
 
 from __future__ import annotations
 
@@ -23,10 +28,11 @@ from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.progression import BEGINNER_QUALITY, quality_menu
 from hybridplan.models.result import Penalty, Violation
 from hybridplan.models.rules import QualityFit as Config
-from hybridplan.models.session import QUALITY_RUN_TYPES
+from hybridplan.models.session import QUALITY_RUN_TYPES, SessionType
 from hybridplan.models.week import week_tag
 
 SHORT_RACES = ("5k", "10k")
+AFTER_HILLS = ("tempo", "intervals")  # a beginner's harder quality: after a first hills run
 
 
 def _offered_types(inp: PlanInput) -> list[str]:
@@ -56,6 +62,38 @@ def wants_intervals(inp: PlanInput) -> bool:
         race is not None and race.distance in SHORT_RACES and inp.weeks >= 2
         and "intervals" in _offered_types(inp) and inp.scenario.targets.quality_runs.max >= 1
     )  # fmt: skip
+
+
+def hills_first_weeks(inp: PlanInput) -> list[int]:
+    """The weeks whose tempo and intervals runs must follow a hills run of an earlier week:
+    a beginner's race plan of two or more weeks with hills on offer, each week after the
+    first one with room for a hills session (before that, the order cannot be kept)."""
+    sc = inp.scenario
+    if sc.race is None or inp.weeks < 2 or sc.targets.quality_runs.max > BEGINNER_QUALITY:
+        return []
+    hills = [
+        s.minutes for s in inp.sessions.values()
+        if s.is_quality_run and s.run_type == "hills" and inp.on_offer(s)
+    ]  # fmt: skip
+    if not hills:
+        return []
+    shortest = min(hills)
+    room = [s.week for s in inp.slots if s.capacity >= shortest and s.day != inp.race_day]
+    return [w for w in inp.per_week() if room and w > min(room)]
+
+
+def _before_hills(inp: PlanInput, p: Placed) -> bool:
+    """A tempo or intervals run the hills-first order covers (on its week's menu: one off
+    the menu is counted as that)."""
+    allowed = menu(inp, p.slot.week)
+    return (
+        p.session.is_quality_run and p.session.run_type in AFTER_HILLS
+        and (allowed is None or p.session.run_type in allowed)
+    )  # fmt: skip
+
+
+def _is_hills(s: SessionType) -> bool:
+    return s.is_quality_run and s.run_type == "hills"
 
 
 def windows(inp: PlanInput, cfg: Config) -> Iterator[list[int]]:
@@ -92,6 +130,16 @@ def build(ctx: BuildContext, cfg: Config) -> None:
             ctx, Config.ID, cfg, "intervals", "an intervals session in a 5k/10k plan",
             -intervals, 0,
         )  # fmt: skip
+    hills = ctx.live(_is_hills)
+    for w in hills_first_weeks(inp):
+        earlier = ctx.total([h for h in hills if h.slot.week < w])
+        for p in ctx.live_week(w, lambda s: s.is_quality_run):
+            if _before_hills(inp, p):
+                coach.condition(
+                    ctx, Config.ID, cfg, f"hills_first.{week_tag(w)}.{p.session.run_type}",
+                    f"a beginner's {p.session.run_type} after a first hills run",
+                    ctx.x[p] - earlier, 1,
+                )  # fmt: skip
     found = list(windows(inp, cfg))
     if not found:
         return
@@ -133,6 +181,16 @@ def guide(ctx: BuildContext, cfg: Config, known: Iterable[Placed]) -> None:
         here = [p for p in intervals if p.slot.week in ctx.weeks]
         if here:
             coach.guide(ctx, cfg, f"{Config.ID}.intervals", -ctx.total(here), 0)
+    if not any(_is_hills(p.session) for p in known):
+        hills = [p for p in ctx.live(_is_hills) if p.slot.week in ctx.weeks]
+        for w in hills_first_weeks(inp):
+            if w not in ctx.weeks:
+                continue
+            earlier = ctx.total([h for h in hills if h.slot.week < w])
+            for p in ctx.live_week(w, lambda s: s.is_quality_run):
+                if _before_hills(inp, p):
+                    name = f"{Config.ID}.hills_first.{week_tag(w)}.{p.session.id}.{p.slot.name}"
+                    coach.guide(ctx, cfg, name, ctx.x[p] - earlier, 1)
     first = min(ctx.weeks)
     types = {
         w: {str(p.session.run_type) for p in known
@@ -178,6 +236,14 @@ def check(plan: Plan, cfg: Config) -> list[Violation] | list[Penalty]:
     runs = [p.session for p in plan.placed if p.session.is_run]
     if wants_intervals(inp) and not any(s.run_type == "intervals" for s in runs):
         found.append(("no intervals session in a 5k/10k plan", []))
+    hills_weeks = [p.slot.week for p in plan.placed if _is_hills(p.session)]
+    for w in hills_first_weeks(inp):
+        if any(h < w for h in hills_weeks):
+            continue
+        for p in inp.in_week(w, plan.placed):
+            if _before_hills(inp, p):
+                detail = f"{p.label}: a beginner's {p.session.run_type} before any hills run"
+                found.append((detail, [p.slot.day_label]))
     types = {
         w: {str(p.session.run_type) for p in inp.in_week(w, plan.placed)
             if p.session.is_quality_run}

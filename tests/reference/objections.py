@@ -234,6 +234,21 @@ def _inside(
             allowed = _menu_of(sc, phases[s.week - 1], quality_max)
             if s.quality and allowed & quality_types and s.run_type not in allowed:
                 found["QUALITY-FIT"] += 1
+    # the README: a beginner meets hills before tempo or intervals (once an earlier week
+    # has a slot that holds the shortest hills session, race day aside)
+    hills = [s["minutes"] for s in offered.values() if s.get("run_type") == "hills"]
+    if distance is not None and weeks >= 2 and quality_max <= 1 and hills:
+        roomy = [
+            w for w in range(1, weeks + 1) for (d, _), m in _free(sc, w).items()
+            if m >= min(hills) and (w - 1) * 7 + WEEKDAYS.index(d) != day
+        ]  # fmt: skip
+        hill_weeks = [s.week for s in sessions if s.run_type == "hills"]
+        for s in sessions:
+            allowed = _menu_of(sc, phases[s.week - 1], quality_max)
+            if (s.quality and s.run_type in ("tempo", "intervals") and roomy
+                    and s.week > min(roomy) and not any(h < s.week for h in hill_weeks)
+                    and (not allowed & quality_types or s.run_type in allowed)):  # fmt: skip
+                found["QUALITY-FIT"] += 1
     if len(quality_types) >= 2:
         kinds = [{s.run_type for s in sessions if s.week == w and s.quality}
                  for w in range(1, weeks + 1)]  # fmt: skip

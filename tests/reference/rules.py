@@ -1222,7 +1222,8 @@ def _week_menu(s: Setting, week: int, quality_max: int) -> set[str]:
 
 def quality_fit(plan: Plan, p: P) -> Findings:
     """QUALITY-FIT (README): a 5k/10k race plan of 2+ weeks with intervals on offer and
-    quality runs allowed has an intervals session; with 2+ quality types on offer, each
+    quality runs allowed has an intervals session; a beginner's tempo or intervals run
+    comes after a hills run of an earlier week; with 2+ quality types on offer, each
     `streak` consecutive weeks whose quality runs are all one type is a finding."""
     s = plan.s
     types = {
@@ -1239,6 +1240,25 @@ def quality_fit(plan: Plan, p: P) -> Findings:
         allowed = _week_menu(s, x.week, quality_max)
         if x.quality and allowed & types and x.run_type not in allowed:
             out.append((1, f"{x.label}: off the menu"))
+    # a beginner's tempo or intervals (on its menu) in a week no hills run precedes, once an
+    # earlier week had room for hills (a slot holding the shortest one, race day aside)
+    hills = [
+        f["minutes"] for sid, f in s.sessions.items()
+        if sid in s.offered and f["kind"] == "run" and f["run_type"] == "hills"
+    ]  # fmt: skip
+    if s.race is not None and s.weeks >= 2 and quality_max <= 1 and hills:
+        room = [
+            w for w in plan.weeks() for d in WEEKDAYS for slot in s.slots
+            if s.free(w, d, slot) >= min(hills) and not _race_slot_day(s, w, d)
+        ]  # fmt: skip
+        first_hills = min((x.week for x in plan.sessions if x.run_type == "hills"), default=None)
+        for x in plan.sessions:
+            allowed = _week_menu(s, x.week, quality_max)
+            on_menu = not (allowed & types) or x.run_type in allowed
+            if (x.quality and x.run_type in ("tempo", "intervals") and on_menu and room
+                    and x.week > min(room)
+                    and (first_hills is None or first_hills >= x.week)):  # fmt: skip
+                out.append((1, f"{x.label}: before any hills run"))
     if len(types) >= 2:
         kinds = [{x.run_type for x in plan.week(w) if x.quality} for w in plan.weeks()]
         n = p["streak"]

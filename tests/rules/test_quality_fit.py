@@ -57,3 +57,45 @@ class TestQualityFit:
         result = run(wk)
         assert pen(result) == [(self.RULE, 100)]
         assert_agrees(wk, result)
+
+    def test_a_beginner_meets_hills_before_tempo(self) -> None:
+        """A beginner (at most one quality run a week): a tempo or intervals run on its
+        week's menu counts unless a hills run came in an earlier week; the first week with
+        room for hills has nothing earlier to follow, and one off the menu is counted as
+        that alone."""
+        wk = block(4, race={"distance": "half"}, phases=["build"] * 3 + ["taper"],
+                   targets={"quality_runs": {"min": 0, "max": 1}})  # fmt: skip
+
+        def findings(*placed: tuple[str, str, str, int]) -> list[str]:
+            plan = Plan.from_placements(wk, list(placed))
+            return [v.detail for v in check(self.RULE, plan, hard=True)]
+
+        assert findings(("tue", "am", "tempo_40", 1)) == []  # no earlier week
+        (only,) = findings(("tue", "am", "tempo_40", 2))
+        assert "before any hills run" in only
+        assert findings(("tue", "am", "hills_45", 1), ("tue", "am", "tempo_40", 2)) == []
+        # hills the same week do not come before: an earlier week's do
+        assert len(findings(("mon", "am", "hills_45", 2), ("thu", "am", "tempo_40", 2))) == 1
+        # intervals are off a half beginner's build menu: one finding, not two
+        assert len(findings(("tue", "am", "intervals_45", 2))) == 1
+        # not a beginner: any order
+        seasoned = block(4, race={"distance": "half"}, phases=["build"] * 3 + ["taper"])
+        plan = Plan.from_placements(seasoned, [("tue", "am", "tempo_40", 2)])
+        assert check(self.RULE, plan, hard=True) == []
+
+    def test_a_solved_beginner_block_starts_with_hills(self) -> None:
+        """The 40-minute tempo is the shorter run (less_time), so without the order every
+        week would hold it; with it, the first week's quality is hills, and later weeks may
+        take the tempo."""
+        data = scenario(
+            {"tue": {"am": 45}, "sun": {"am": 180}}, ["tempo_40", "hills_45"], weeks=3,
+            race={"distance": "half"}, phases=["build"] * 2 + ["taper"],
+            targets={"runs": [1, 2], "quality_runs": {"min": 1, "max": 1}, "long_run": 0},
+        )  # fmt: skip
+        wk = week(data, rule_set("availability", "run_count", "quality_runs",
+                                 (self.RULE, {"weight": 100})))  # fmt: skip
+        result = run(wk)
+        assert result.status == "optimal" and pen(result) == []
+        by_week = {s.week: s.session for s in result.sessions}
+        assert by_week[1] == "hills_45" and by_week[2] == "tempo_40"
+        assert_agrees(wk, result)

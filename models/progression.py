@@ -168,13 +168,17 @@ def running_base(
     """The build level of a block's running (targets.run_minutes), raised where the weeks
     2-5 before the race would not reach twice the distance's long-run floor (LONG-PEAK and
     LONG-SHARE together: a 150-minute marathon long run wants 300 running minutes that
-    week). A coach adds easy running rather than send a marathoner out on a long run that is
-    two thirds of their week; explain and the README say where this happens."""
+    week, a half's 105-minute one 210). A coach adds easy running rather than send a
+    marathoner out on a long run that is two thirds of their week; explain and the README
+    say where this happens."""
     if base is None or distance is None or race_week is None or len(phases) == 1:
         return base
     lo, hi = PEAK_WINDOW
     window = [w for w in range(race_week - hi, race_week - lo + 1) if w >= 1]
-    need = LONG_RUN_FLOOR[distance] * 100 // LONG_SHARE_PERCENT
+    # the floor as a long run can be: lengths come in STEP minutes (a half's 100 is 105),
+    # and the band rounds half the week's running down to a STEP, so 200 would give 90
+    floor = -(-LONG_RUN_FLOOR[distance] // STEP) * STEP
+    need = floor * 100 // LONG_SHARE_PERCENT
     if not window or not base:
         return base
     raised = base

@@ -102,3 +102,30 @@ def test_shipped_blocks_hold_what_a_coach_checks(name: str) -> None:
     assert result.status == "optimal", (result.status, result.objective, result.bound)
     counted = count(result.to_dict())
     assert {k: counted[k] for k in CONTENT if counted[k]} == {}, result.metrics
+
+
+def test_a_race_blocks_bands_reach_the_long_run_floor() -> None:
+    """LONG-PEAK asks a long run of at least the distance's floor 2-5 weeks before race week
+    (README: 5k 60, 10k 75, half 100, marathon 150 minutes); the bands must let one week
+    there reach it, as a long run can be (15-minute steps: a half's is 105), or every plan
+    pays for a long run over its band and the windows' bound misses it (a half's running of
+    200 made a band of 90: race-0015-half-10w was 13.6% from its bound at 30 deterministic
+    seconds, and is proven now). Generated race blocks whose calendar holds the floor."""
+    from hybridplan.batch.generate import generate
+
+    floors = {"5k": 60, "10k": 75, "half": 100, "marathon": 150}
+    checked = 0
+    for data in generate(0, seed=7, blocks=20):
+        wk = input_from_dict(data)
+        race = data["race"]
+        floor = floors[race["distance"]]
+        race_week = wk.race_week
+        assert race_week is not None
+        window = [w for w in range(race_week - 5, race_week - 1) if w >= 1]
+        longest = max(m for day in data["availability"].values() for m in day.values())
+        if longest < floor + -floor % 15:
+            continue
+        bands = [wk.long_run_bands[w - 1] for w in window]
+        assert max(b[1] for b in bands if b) >= floor, (data["name"], bands)
+        checked += 1
+    assert checked >= 15

@@ -381,14 +381,16 @@ class Setting:
     def _run_minutes_targets(self) -> list[int | None]:
         """The targets from the build level, raised (README, "Volume spread over the
         week") until some week 2-5 weeks before the race has twice the distance's long-run
-        floor: the level times need / that week's target, rounded up, plus 5, again until it
-        holds (README silent on the step; read from models/progression.py)."""
+        floor as a long run can be (15-minute steps: a half's 105): the level times need /
+        that week's target, rounded up, plus 5, again until it holds (README silent on the
+        step; read from models/progression.py)."""
         base = (self.sc.get("targets") or {}).get("run_minutes")
         targets = self._ramp(base)
         if base is None or self.race is None or self.race_week is None or self.weeks == 1:
             return targets
         window = [w for w in range(self.race_week - 5, self.race_week - 1) if w >= 1]
-        need = 2 * LONG_RUN_FLOOR[self.race.get("distance", "marathon")]
+        floor = LONG_RUN_FLOOR[self.race.get("distance", "marathon")]
+        need = 2 * (floor + -floor % 15)  # README: the floor as a 15-minute long run
         for _ in range(8):
             top = max(((targets[w - 1] or 0) for w in window), default=0)
             if not window or not top or top >= need:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.prescription import Prescription
+from hybridplan.models.progression import BEGINNER_QUALITY
 from hybridplan.models.result import Result, SessionOut
 from hybridplan.prescribe.paces import athlete_paces
 from hybridplan.prescribe.progression import WeekPlace, week_place
@@ -38,6 +39,8 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
     distance = race.distance if race else None
     pace = race_pace(distance, race.finish if race else None, paces)
     mp_finish = distance in MP_LONG if race else week.goal == "endurance"
+    beginner = sc.targets.quality_runs.max <= BEGINNER_QUALITY
+    mp_phases = () if not mp_finish else ("peak",) if beginner else ("build", "peak")
     places: dict[int, WeekPlace] = {}
     out = []
     for s in sessions:
@@ -46,7 +49,7 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
             place = places[s.week] = week_place(week, s.week)
         session = week.sessions.get(s.session)
         if s.kind == "run":
-            ctx = RunContext(paces, unit, max_hr, place, mp_finish, pace, distance)
+            ctx = RunContext(paces, unit, max_hr, place, mp_phases, pace, distance)
             out.append(run_prescription(s, ctx))
         elif s.kind == "strength" and session is not None:
             out.append(strength_prescription(s, session, place, athlete))

@@ -8,7 +8,10 @@ The shapes follow Daniels' Running Formula:
   early up to 6 late;
 - hills: 60 s uphill hard, jog down (the catalogue's "8 x 60 s"), 6 to 10 reps;
 - strides: an easy run ending in 6-8 x 20 s strides at about R pace;
-- long runs at E pace; in build weeks of a marathon or half block the last 15-30% at M pace;
+- long runs at E pace; in build and peak weeks of a marathon or half block the last 15-30%
+  at M pace, growing through build and 30% in the peak (M work through the peak weeks, the
+  last 2-3 weeks out, is what a marathon's peak holds); a beginner, who asks at most one
+  quality run a week, meets it in the peak weeks only, 15% then more;
 - the race: one step at race pace (the scenario's finish, or the VDOT's prediction).
 Deload and taper weeks ease the work (`progression.EASE`); without paces every step gives
 its effort (zone and RPE) instead.
@@ -36,7 +39,7 @@ class RunContext:
     unit: str
     max_hr: int | None
     place: WeekPlace
-    mp_finish: bool  # long runs in build weeks may finish at marathon pace
+    mp_phases: tuple[str, ...]  # phases whose long runs finish at marathon pace
     race_pace: float | None  # the race's seconds per km, when known
     race_distance: str | None
 
@@ -202,8 +205,10 @@ def steady(s: SessionOut, ctx: RunContext, intensity: str, what: str) -> Prescri
 
 def long_run(s: SessionOut, ctx: RunContext) -> Prescription:
     place = ctx.place
-    if ctx.mp_finish and place.phase == "build":
-        mp = 5 * round(s.minutes * lerp(0.15, 0.30, place.phase_progress) / 5)
+    if place.phase in ctx.mp_phases:
+        # 15% -> 30% through the first phase with M work, 30% in the peak after a build
+        progress = place.phase_progress if place.phase == ctx.mp_phases[0] else 1.0
+        mp = 5 * round(s.minutes * lerp(0.15, 0.30, progress) / 5)
         if mp >= 10 and s.minutes - mp >= 30:
             easy = s.minutes - mp
             steps = [

@@ -139,14 +139,17 @@ def test_work_grows_over_a_block_and_eases_in_deload_and_taper_weeks() -> None:
                 assert work[w] < max(work[:w]), (session, w + 1, work)
 
 
-def test_long_runs_finish_at_marathon_pace_in_build_weeks_only() -> None:
+def test_long_runs_finish_at_marathon_pace_in_build_and_peak_weeks_only() -> None:
+    """The domain's RACE-QUALITY: a marathon's peak weeks hold marathon-pace work; it grows
+    through build and holds in the peak (every long run of the block written as a 150)."""
     week = block()
     sessions = [out(week, "long_150", w) for w in range(1, week.weeks + 1)]
     mp: list[int] = []
+    assert "peak" in week.phases
     for s, p in zip(sessions, prescribe(week, sessions), strict=True):
         phase = week.phases[s.week - 1]
         m = [st for st in p.steps if st.kind == "work"]
-        if phase == "build":
+        if phase in ("build", "peak"):
             assert len(m) == 1 and "marathon pace" in m[0].note
             paces = athlete_paces(week.scenario.athlete)
             assert paces is not None and m[0].pace is not None
@@ -155,6 +158,16 @@ def test_long_runs_finish_at_marathon_pace_in_build_weeks_only() -> None:
         else:
             assert [st.kind for st in p.steps] == ["steady"], phase
     assert mp == sorted(mp) and mp[-1] > mp[0]
+
+
+def test_a_beginners_half_meets_marathon_pace_in_the_peak_weeks_only() -> None:
+    """A beginner (at most one quality run a week) runs the long runs easy until the peak,
+    whose long runs finish at M pace (the shipped beginner's half)."""
+    week = input_from_dict(load("beginner-half-10w.yaml", athlete=ATHLETE))
+    sessions = [out(week, "long_90", w) for w in range(1, week.weeks)]
+    for s, p in zip(sessions, prescribe(week, sessions), strict=True):
+        marathon = [st for st in p.steps if st.kind == "work" and "marathon" in st.note]
+        assert bool(marathon) == (week.phases[s.week - 1] == "peak"), s.week
 
 
 def test_easy_and_long_runs_are_one_steady_step_at_easy_pace() -> None:

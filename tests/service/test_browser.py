@@ -167,6 +167,18 @@ def test_the_login_form_keeps_the_token_in_a_cookie(
     assert page.evaluate("document.cookie") == ""  # scripts cannot read it
 
 
+def test_the_login_page_fits_a_phone(browser: Browser, server: Server) -> None:
+    """At 390 px (a phone) nothing is wider than the screen: the token field's size="60"
+    once made the page scroll sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server.url}/login")
+    page.screenshot(path=str(SHOTS / "hybridplan-login-390.png"))
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert wide <= 390, wide
+
+
 def test_a_new_block_from_the_form_waits_for_its_job(
     watched: Watched, server: Server, tokens: dict[str, str]
 ) -> None:

@@ -85,7 +85,28 @@ faster than any world record from 5k up)."""
 MAX_PACE_SECONDS = 900
 """The slowest such pace, in seconds per km (15:00/km, a brisk walk)."""
 MAX_TIME_LIMIT = 3600.0
-"""Seconds per solve (`--time-limit`, `time_limit=`)."""
+"""Seconds per solve (`--time-limit`, `time_limit=`, `--work-limit`, `work_limit=`)."""
+DEFAULT_WORK_LIMIT = 30.0
+"""The work a solve gets unless told otherwise, from every front door (CLI, API, batch, bench,
+service and page): CP-SAT deterministic seconds, the same on any machine load, so the same
+input gives the same plan everywhere. Sized so that every shipped block is proven optimal
+under each shipped rule set on the 2-core reference machine (README, "Limits")."""
+SAFETY_FACTOR = 10.0
+"""The wall clock is only a safety net: `SAFETY_FACTOR` times the work limit, at least
+`MIN_SAFETY_NET` seconds, unless a time limit is given. It stops a solve that a machine far
+busier than the reference one would keep for minutes; when it does, the result says so."""
+MIN_SAFETY_NET = 120.0
+"""The shortest wall-clock safety net (seconds) when no time limit is given."""
+
+
+def solve_limits(time_limit: float | None, work_limit: float | None) -> tuple[float, float]:
+    """(wall seconds, deterministic seconds) of a solve from what the caller gave: the work
+    limit by default, the wall clock a generous net behind it."""
+    work = DEFAULT_WORK_LIMIT if work_limit is None else work_limit
+    wall = max(MIN_SAFETY_NET, SAFETY_FACTOR * work) if time_limit is None else time_limit
+    return min(wall, MAX_TIME_LIMIT), work
+
+
 MAX_WORKERS = 64
 """CP-SAT workers per solve (`--workers`, `workers=`)."""
 MAX_SEED = 2**31 - 1

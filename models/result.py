@@ -177,6 +177,19 @@ class Result(BaseModel):
         description="replanning: sessions dropped by this or an earlier replan (with their "
         "uid and old time), kept so a calendar import removes their events",
     )
+    work_limit: float | None = Field(
+        default=None,
+        ge=0,
+        le=limits.MAX_TIME_LIMIT,
+        description="the deterministic work limit the solve had (CP-SAT deterministic seconds): "
+        "the same input, seed and work limit give the same plan on any machine",
+    )
+    stopped_by: Literal["work_limit", "time_limit"] | None = Field(
+        default=None,
+        description="what cut a solve short of a proof: its work limit (the same on any "
+        "machine) or the wall-clock safety net (the plan then depends on the machine's load); "
+        "none when the plan is proven optimal or no week exists",
+    )
     message: str = ""
 
     @model_validator(mode="after")

@@ -61,7 +61,8 @@ def check_int(value: object, field: str, low: int, high: int) -> int:
 
 
 def check_options(time_limit: object, seed: object, workers: object = 1) -> None:
-    check_time_limit(time_limit)
+    if time_limit is not None:
+        check_time_limit(time_limit)
     check_int(seed, "seed", 0, limits.MAX_SEED)
     check_int(workers, "workers", 1, limits.MAX_WORKERS)
 
@@ -139,7 +140,7 @@ def solve(
     scenario: ScenarioLike,
     rules: RulesLike = None,
     *,
-    time_limit: float = 10.0,
+    time_limit: float | None = None,
     seed: int = 0,
     workers: int = 1,
     params: dict[str, Any] | None = None,
@@ -147,10 +148,12 @@ def solve(
 ) -> Result:
     """Plan the week or block: the best schedule under the hard rules, with the soft
     penalties recomputed by the rules' own checks. Same input, seed and workers=1: same
-    plan. `time_limit` is wall seconds; `work_limit` (CP-SAT's deterministic seconds, the
-    same on any machine load) makes a solve that is cut short stop at the same plan
-    everywhere. Each session carries its prescription (its content: `hybridplan.prescribe`,
-    computed after solving). `params` sets further CP-SAT parameters (over
+    plan. `work_limit` (CP-SAT's deterministic seconds, the same on any machine load;
+    default `limits.DEFAULT_WORK_LIMIT`, as from every front door) makes a solve that is cut
+    short stop at the same plan everywhere; `time_limit` (wall seconds) is only a safety net
+    (default `limits.solve_limits`), and the result's `stopped_by` says when it cut. Each
+    session carries its prescription (its content: `hybridplan.prescribe`, computed after
+    solving). `params` sets further CP-SAT parameters (over
     `hybridplan.solving.DEFAULT_PARAMS`). Raises InputError for any bad argument or input."""
     check_scenario(scenario)
     check_rules(rules)
@@ -193,7 +196,7 @@ def replan(
     missed: Iterable[Place] = (),
     unavailable: Iterable[Place] = (),
     from_day: str | None = None,
-    time_limit: float = 10.0,
+    time_limit: float | None = None,
     seed: int = 0,
     work_limit: float | None = None,
 ) -> Result:
@@ -262,12 +265,12 @@ def solve_many(
     items: Iterable[str | Path | dict[str, Any]],
     *,
     rules: str | None = None,
-    time_limit: float = 60.0,
+    time_limit: float | None = None,
     seed: int = 0,
     jobs: int = 1,
     executor: str | cf.Executor = "process",
     scheduler: str | None = None,
-    work_limit: float | None = 5.0,
+    work_limit: float | None = None,
 ) -> Iterator[Outcome]:
     """Solve many scenarios, yielding an Outcome per scenario as it finishes (a bad file
     is an `error` outcome, never an exception)."""

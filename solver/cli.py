@@ -186,10 +186,6 @@ def _seconds(value: float) -> float:
     return value
 
 
-# Batch and bench: the deterministic limit decides, the wall clock is only a safety net.
-DEFAULT_WORK_LIMIT = 5.0
-BATCH_TIME_LIMIT = 60.0
-
 TimeLimitOption = Annotated[
     float,
     typer.Option(
@@ -201,8 +197,8 @@ TimeLimitOption = Annotated[
         metavar="SECONDS",
     ),
 ]
-# solve and bench: 10 s on screen; a batch's and a bench's safety net is longer (the
-# deterministic --work-limit decides there)
+# Every command: the deterministic --work-limit decides (limits.DEFAULT_WORK_LIMIT), the wall
+# clock is a safety net behind it (limits.solve_limits): the same plan from every front door.
 WallOption = Annotated[
     float | None,
     typer.Option(
@@ -210,8 +206,9 @@ WallOption = Annotated[
         min=0,
         max=limits.MAX_TIME_LIMIT,
         callback=lambda v: None if v is None else _seconds(v),
-        help=f"wall-clock seconds per solve (default 10; {BATCH_TIME_LIMIT:g} with --out and "
-        f"in bench, where --work-limit decides); at most {limits.MAX_TIME_LIMIT:g}",
+        help="wall-clock seconds per solve: only a safety net behind --work-limit (default "
+        f"{limits.SAFETY_FACTOR:g} times the work limit, at least {limits.MIN_SAFETY_NET:g}); "
+        f"at most {limits.MAX_TIME_LIMIT:g}",
         metavar="SECONDS",
     ),
 ]
@@ -222,10 +219,9 @@ WorkLimitOption = Annotated[
         min=0,
         max=limits.MAX_TIME_LIMIT,
         callback=lambda v: None if v is None else _seconds(v),
-        help="CP-SAT deterministic seconds per solve (the same on any machine load): a solve "
-        "cut short stops at the same plan everywhere; batch and bench default to "
-        f"{DEFAULT_WORK_LIMIT:g}, with --time-limit a wall-clock safety net of "
-        f"{BATCH_TIME_LIMIT:g} s",
+        help="CP-SAT deterministic seconds per solve (about a second of an idle core each; "
+        "the same on any machine load): a solve cut short stops at the same plan everywhere; "
+        f"default {limits.DEFAULT_WORK_LIMIT:g}, as in the API, the service and the page",
         metavar="SECONDS",
     ),
 ]
@@ -378,7 +374,7 @@ def solve_cmd(
                 attach(
                     solve(
                         week,
-                        time_limit=time_limit or 10.0,
+                        time_limit=time_limit,
                         seed=seed,
                         workers=workers,
                         deterministic_time=work_limit,
@@ -426,13 +422,8 @@ def _batch(
     from hybridplan.batch.outdir import OutputLock, check_writable
     from hybridplan.batch.tasks import Options
 
-    options = Options(
-        rules=rules,
-        time_limit=time_limit or BATCH_TIME_LIMIT,
-        seed=seed,
-        workers=1,
-        work_limit=work_limit if work_limit is not None else DEFAULT_WORK_LIMIT,
-    )
+    wall, work = limits.solve_limits(time_limit, work_limit)
+    options = Options(rules=rules, time_limit=wall, seed=seed, workers=1, work_limit=work)
     try:  # before anything is solved: a directory we can write, and ours alone
         check_writable(out)
         lock = OutputLock(out)
@@ -573,6 +564,7 @@ def bench_cmd(
     except InputError as exc:
         _fail(exc.problems)
     began = time.time()
+    wall, work = limits.solve_limits(time_limit, work_limit)
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     with lock:
         known = read_known(journal) if resume else {}
@@ -587,8 +579,7 @@ def bench_cmd(
             try:
                 runs = run_comparison(
                     given, configs, seeds=seeds,
-                    time_limit=time_limit or BATCH_TIME_LIMIT,
-                    work_limit=work_limit if work_limit is not None else DEFAULT_WORK_LIMIT,
+                    time_limit=wall, work_limit=work,
                     skip=[out], jobs=jobs, executor=executor.value, scheduler=scheduler,
                     known=known, on_row=keep, progress=True, stop=lambda: bool(stop),
                 )  # fmt: skip
@@ -601,8 +592,7 @@ def bench_cmd(
                 )
                 raise typer.Exit(stop.exit_code or 130)
         prov = provenance(
-            configs, seeds=seeds, time_limit=time_limit or BATCH_TIME_LIMIT,
-            work_limit=work_limit if work_limit is not None else DEFAULT_WORK_LIMIT,
+            configs, seeds=seeds, time_limit=wall, work_limit=work,
             jobs=jobs, executor=executor.value, scenarios=int(runs["file"].nunique()),
             started=began, load_before=load,
         )  # fmt: skip
@@ -691,7 +681,7 @@ def replan_cmd(
         bool,
         typer.Option("--force", help="replace --out, and write it even when nothing is planned"),
     ] = False,
-    time_limit: TimeLimitOption = 10.0,
+    time_limit: WallOption = None,
     seed: SeedOption = 0,
     work_limit: WorkLimitOption = None,
 ) -> None:
@@ -752,7 +742,7 @@ def replan_cmd(
     if not result.found:
         from hybridplan.explanations.explainer import explain
 
-        why = explain(input_from_result(result), time_limit=time_limit, seed=seed)
+        why = explain(input_from_result(result), time_limit=time_limit or 10.0, seed=seed)
         Console(stderr=True).print(render.explanation(why, _slot_order(week)))
         if out is not None and not force and not to_stdout:
             typer.echo(f"nothing written to {out}: no plan (pass --force to write it)", err=True)
@@ -1256,11 +1246,23 @@ def serve_cmd(
         int, typer.Option("--queue", min=0, help="solves waiting beyond the workers; more get 503")
     ] = 32,
     time_limit: Annotated[
-        float, typer.Option("--time-limit", min=0.01, help="default solver seconds per request")
-    ] = 10.0,
+        float,
+        typer.Option(
+            "--work-limit",
+            "--time-limit",
+            min=0.01,
+            help="default solver work per request (deterministic seconds; the CLI's and the "
+            "API's default)",
+        ),
+    ] = limits.DEFAULT_WORK_LIMIT,
     max_time_limit: Annotated[
         float,
-        typer.Option("--max-time-limit", min=0.01, help="the most solver seconds a request gets"),
+        typer.Option(
+            "--max-work-limit",
+            "--max-time-limit",
+            min=0.01,
+            help="the most solver work (deterministic seconds) a request gets",
+        ),
     ] = 60.0,
     max_body: Annotated[
         int, typer.Option("--max-body", min=1024, help="largest request body in bytes (413)")

@@ -16,6 +16,7 @@ from hybridplan import preference
 from hybridplan.checking import check_plan
 from hybridplan.context import BuildContext
 from hybridplan.model import build_model
+from hybridplan.models import limits
 from hybridplan.models.loading import input_from_dict, input_from_scenario, load_plan_input
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
@@ -454,7 +455,7 @@ def solve(
     scenario: ScenarioLike,
     rules: str | Path | RuleSet | None = None,
     *,
-    time_limit: float = 10.0,
+    time_limit: float | None = None,
     seed: int = 0,
     workers: int = 1,
     params: dict[str, Any] | None = None,
@@ -466,11 +467,14 @@ def solve(
     from its windows' bound and hint, _week_bounds, and a search that stops short of the
     bound goes on four weeks at a time, _improve), with the
     penalties and the preference recomputed by the rules' own checks. Same input, seed
-    and workers=1: same plan. `time_limit` (wall seconds) and `deterministic_time` (CP-SAT
-    deterministic seconds, the same on any machine load) bound all stages together;
-    `params` sets further CP-SAT parameters (over DEFAULT_PARAMS)."""
+    and workers=1: same plan. `deterministic_time` (CP-SAT deterministic seconds, the same
+    on any machine load; limits.DEFAULT_WORK_LIMIT when not given) and `time_limit` (wall
+    seconds: a safety net, limits.solve_limits, when not given) bound all stages together;
+    the result's `stopped_by` says which one cut a solve short. `params` sets further CP-SAT
+    parameters (over DEFAULT_PARAMS)."""
     week = as_week(scenario, rules)
-    budget = _Budget(time_limit, deterministic_time)
+    wall, work = limits.solve_limits(time_limit, deterministic_time)
+    budget = _Budget(wall, work)
     began = time.perf_counter()
     ctx = build_model(week)
     build_seconds = time.perf_counter() - began
@@ -547,13 +551,13 @@ def solve(
         },
         phases=list(week.phases) if week.weeks > 1 else [],
     )
+    result.work_limit = work
     if status not in ("optimal", "feasible"):
         result.solve_seconds = time.perf_counter() - solve_began
-        result.message = (
-            "no week satisfies every hard rule"
-            if status == "infeasible"
-            else f"no schedule found within {time_limit:g} s"
-        )
+        if status == "infeasible":
+            result.message = "no week satisfies every hard rule"
+        else:
+            _say_what_stopped(result, budget)
         return result
     # A schedule that meets the bound is optimal whatever the status said; the objective
     # is evaluated on the schedule returned (after a search cut short, CP-SAT's own
@@ -605,9 +609,10 @@ def solve(
             _improve(week, stages, lns, floor or 0, seed, params or {}, "preference")
             cap -= lns.used_deterministic
             tried = stages.value("preference") < was
-        if tried and stages.run(
-            ctx.preference_objective(), max(cap, PREFERENCE_MIN_WORK)
-        ) == "optimal":
+        if (
+            tried
+            and stages.run(ctx.preference_objective(), max(cap, PREFERENCE_MIN_WORK)) == "optimal"
+        ):
             preference_proven = True
     result.solve_seconds = time.perf_counter() - solve_began
     result.first_solution_seconds = stages.progress.first
@@ -640,7 +645,36 @@ def solve(
             "internal disagreement between the solver and the rule checks; "
             "please report this scenario"
         )
+    elif not proven:
+        _say_what_stopped(result, budget)
     return result
+
+
+def _say_what_stopped(result: Result, budget: _Budget) -> None:
+    """Name the limit that cut the solve short and what to pass for more. The wall clock is
+    only a safety net: when it cut first, the plan depends on the machine's load, and the
+    result says so (a batch summary records it too)."""
+    work = budget.deterministic
+    by_wall = time.perf_counter() - budget.began >= budget.wall
+    result.stopped_by = "time_limit" if by_wall else "work_limit"
+    found = (
+        f"the best plan found (bound {result.bound}, gap {result.gap:.0%})"
+        if result.found
+        else "no plan found"
+    )
+    if by_wall:
+        result.message = (
+            f"{found}: the wall-clock safety net of {budget.wall:g} s stopped the search "
+            f"before its work limit of {work:g} deterministic s, so this plan depends on the "
+            "machine's load; allow more time (--time-limit, time_limit=) for the same plan "
+            "on any machine"
+        )
+    else:
+        result.message = (
+            f"{found} in the work limit of {work:g} deterministic s; a larger work limit "
+            f"(--work-limit, work_limit=; about {4 * (work or 1):g}) may "
+            + ("prove it or find a better one" if result.found else "find one")
+        )
 
 
 def _improve(

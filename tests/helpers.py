@@ -145,7 +145,10 @@ def assert_agrees(wk: PlanInput, result: Result) -> CheckReport:
         p.model_dump_json() for p in report.penalties
     )
     assert all(p.amount > 0 for p in result.penalties)
-    assert result.message == ""
+    assert "disagreement" not in result.message
+    # a plan cut short says which limit cut it (and what to pass for more); a proof says nothing
+    assert (result.stopped_by is None) == (result.status == "optimal")
+    assert bool(result.message) == (result.status != "optimal")
     assert result.bound is not None and result.bound <= result.objective
     if result.status == "optimal":
         assert result.bound == result.objective

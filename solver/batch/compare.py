@@ -153,7 +153,7 @@ def run_row(task: BenchTask, week: Any, result: Any, wall: float) -> dict[str, A
         "task": task.index, "file": task.file, "scenario": week.scenario.name,
         "rule_set": task.config.name, "seed": task.seed, "weeks": week.weeks,
         "status": status, "verified": verified, "objective": result.objective,
-        "bound": result.bound, "gap": result.gap,
+        "bound": result.bound, "gap": result.gap, "stopped_by": result.stopped_by,
         "first_solution_s": result.first_solution_seconds,
         "best_solution_s": result.best_solution_seconds, "wall_s": wall, "error": None,
         "week": json.dumps([[s.week, s.day, s.slot, s.session] for s in result.sessions]),
@@ -200,8 +200,8 @@ def run_comparison(
     configs: Sequence[RuleSet],
     *,
     seeds: int = 1,
-    time_limit: float = 60.0,
-    work_limit: float | None = 5.0,
+    time_limit: float | None = None,
+    work_limit: float | None = None,
     skip: Sequence[Path] = (),
     jobs: int = 1,
     executor: str = "process",
@@ -220,8 +220,10 @@ def run_comparison(
 
     from hybridplan.batch.engine import _Progress
     from hybridplan.batch.running import run_tasks
+    from hybridplan.models.limits import solve_limits
 
-    options = Options(None, time_limit, 0, workers=1, work_limit=work_limit)
+    wall, work = solve_limits(time_limit, work_limit)  # the one default, written down
+    options = Options(None, wall, 0, workers=1, work_limit=work)
     tasks = bench_tasks(scenarios, configs, seeds=seeds, skip=skip)
     rows: dict[int, dict[str, Any]] = {}
     todo: list[BenchTask] = []

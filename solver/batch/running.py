@@ -19,6 +19,7 @@ from typing import Any
 from hybridplan.batch.discovery import discover, safe_name
 from hybridplan.batch.tasks import Options, Outcome, solve_one, summary_row
 from hybridplan.batch.workers import death_message, init_worker
+from hybridplan.models.limits import solve_limits
 
 POLL_SECONDS = 0.2
 """How often a running batch looks at its stop flag while it waits for results."""
@@ -32,10 +33,10 @@ def solve_many(
     items: Iterable[str | Path | dict[str, Any]],
     *,
     rules: str | None = None,
-    time_limit: float = 60.0,
+    time_limit: float | None = None,
     seed: int = 0,
     jobs: int = 1,
-    work_limit: float | None = 5.0,
+    work_limit: float | None = None,
     executor: str | cf.Executor = "process",
     scheduler: str | None = None,
 ) -> Iterator[Outcome]:
@@ -43,7 +44,8 @@ def solve_many(
     outcomes as they finish. `executor`: "process" (a pool of `jobs` processes; in-process
     when jobs is 1), "dask" (Dask distributed at `scheduler`, or a LocalCluster), or any
     concurrent.futures Executor."""
-    options = Options(rules, time_limit, seed, workers=1, work_limit=work_limit)
+    wall, work = solve_limits(time_limit, work_limit)  # the one default, written down
+    options = Options(rules, wall, seed, workers=1, work_limit=work)
     given = list(items)  # walked twice below; a generator would be empty the second time
     tasks: list[tuple[str | dict[str, Any], str]] = [
         (str(p), name) for p, name in discover([i for i in given if not isinstance(i, dict)])

@@ -12,20 +12,20 @@ from typing import Any
 from hybridplan.models.errors import InputError
 
 SUMMARY_COLUMNS = [
-    "file", "name", "status", "objective", "bound", "gap", "build_seconds", "solve_seconds",
-    "sessions", "minutes", "runs", "strength", "sets_short", "resumed", "error",
+    "file", "name", "status", "objective", "bound", "gap", "stopped_by", "build_seconds",
+    "solve_seconds", "sessions", "minutes", "runs", "strength", "sets_short", "resumed", "error",
 ]  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Options:
     rules: str | None = None
-    time_limit: float = 60.0  # wall seconds: a safety net
+    time_limit: float | None = None  # wall seconds: a safety net (limits.solve_limits)
     seed: int = 0
     workers: int = 1
     # CP-SAT's deterministic seconds: the limit that decides, the same on any machine load,
     # so a batch gives the same statuses and plans however busy the machine is
-    work_limit: float | None = 5.0
+    work_limit: float | None = None  # limits.DEFAULT_WORK_LIMIT
 
 
 @dataclass
@@ -83,7 +83,8 @@ def summary_row(source: str, week: Any, result: Any, error: str | None) -> dict[
         short = sets_off_target(plan)[0]
     row.update(
         name=result.scenario, status=result.status, objective=result.objective,
-        bound=result.bound, gap=result.gap, build_seconds=result.build_seconds,
+        bound=result.bound, gap=result.gap, stopped_by=result.stopped_by,
+        build_seconds=result.build_seconds,
         solve_seconds=result.solve_seconds, sessions=len(result.sessions), minutes=sm.minutes,
         runs=sm.runs, strength=sm.strength, sets_short=short,
     )  # fmt: skip

@@ -43,7 +43,7 @@ def replan(
     missed: Iterable[Place] = (),
     unavailable: Iterable[Place] = (),
     from_day: Day | None = None,
-    time_limit: float = 10.0,
+    time_limit: float | None = None,
     seed: int = 0,
     work_limit: float | None = None,
 ) -> Result:

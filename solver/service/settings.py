@@ -6,6 +6,8 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
+from hybridplan.models import limits
+
 DEFAULT_DB = "sqlite:///hybridplan.db"
 
 
@@ -21,7 +23,8 @@ class Settings:
     no_auth: bool = False
     workers: int = 2
     queue: int = 32
-    default_time_limit: float = 10.0
+    #: solver work (deterministic seconds) per request: the CLI's and the API's default
+    default_time_limit: float = limits.DEFAULT_WORK_LIMIT
     max_time_limit: float = 60.0
     max_body_bytes: int = 1_000_000
     #: blocks of more weeks than this run as jobs (202 + job id) unless asked otherwise

@@ -27,9 +27,8 @@ Outcome = dict[str, Any]  # {"result": ...} | {"explanation": ...} | {"problems"
 
 
 # A request's time limit is solver work (CP-SAT deterministic seconds, about seconds on an
-# idle core): the same request gives the same plan however busy the server is. The wall
-# clock is only a safety net, at WALL_FACTOR times the limit.
-WALL_FACTOR = 3.0
+# idle core): the same request gives the same plan however busy the server is, and the same
+# plan as the CLI and the API. The wall clock is only the safety net of limits.solve_limits.
 
 
 def _problems(exc: InputError) -> Outcome:
@@ -39,7 +38,7 @@ def _problems(exc: InputError) -> Outcome:
 def solve_task(scenario: dict[str, Any], rules: str | None, time_limit: float) -> Outcome:
     try:
         week = input_from_dict(scenario, rules)
-        result = solve(week, time_limit=time_limit * WALL_FACTOR, deterministic_time=time_limit)
+        result = solve(week, deterministic_time=time_limit)
         return {"result": attach(result, week).to_dict()}
     except InputError as exc:
         return _problems(exc)
@@ -88,7 +87,6 @@ def replan_task(previous: dict[str, Any], change: dict[str, Any], time_limit: fl
             missed=places["missed"],
             unavailable=places["unavailable"],
             from_day=from_day,
-            time_limit=time_limit * WALL_FACTOR,
             work_limit=time_limit,
         )
         return {"result": new.to_dict()}

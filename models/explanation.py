@@ -46,6 +46,11 @@ class Analysis(BaseModel):
     rules: list[RuleScore] = Field(default_factory=list)
     days: list[DayScore] = Field(default_factory=list)
     tight: list[Tight] = Field(default_factory=list)
+    undecided: list[str] = Field(
+        default_factory=list,
+        description="hard rules whose binding the work limit did not decide (no better plan "
+        "found without them, none proven impossible)",
+    )
     preference: int = Field(
         default=0, description="the coach preference: the tie-break among equal penalties"
     )

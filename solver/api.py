@@ -177,16 +177,21 @@ def explain(
     scenario: ScenarioLike,
     rules: RulesLike = None,
     *,
-    time_limit: float = 10.0,
+    time_limit: float | None = None,
     seed: int = 0,
+    work_limit: float | None = None,
 ) -> Explanation:
-    """Why a week cannot be planned (a minimal conflict), or why it looks as it does."""
+    """Why a week cannot be planned (a minimal conflict), or why it looks as it does: the
+    plan `solve` gives with the same limits, its score, and the hard rules that bind.
+    `time_limit` and `work_limit` as for `solve`."""
     check_scenario(scenario)
     check_rules(rules)
     check_options(time_limit, seed)
+    if work_limit is not None:
+        check_time_limit(work_limit, "work_limit")
     from hybridplan.explanations.explainer import explain as _explain
 
-    return _explain(scenario, rules, time_limit=time_limit, seed=seed)
+    return _explain(scenario, rules, time_limit=time_limit, seed=seed, work_limit=work_limit)
 
 
 def replan(

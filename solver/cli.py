@@ -742,7 +742,9 @@ def replan_cmd(
     if not result.found:
         from hybridplan.explanations.explainer import explain
 
-        why = explain(input_from_result(result), time_limit=time_limit or 10.0, seed=seed)
+        why = explain(
+            input_from_result(result), time_limit=time_limit, seed=seed, work_limit=work_limit
+        )
         Console(stderr=True).print(render.explanation(why, _slot_order(week)))
         if out is not None and not force and not to_stdout:
             typer.echo(f"nothing written to {out}: no plan (pass --force to write it)", err=True)
@@ -986,8 +988,9 @@ def explain_cmd(
     fmt: Annotated[
         ExplainFormat, typer.Option("--format", help="output format")
     ] = ExplainFormat.table,
-    time_limit: TimeLimitOption = 10.0,
+    time_limit: WallOption = None,
     seed: SeedOption = 0,
+    work_limit: WorkLimitOption = None,
 ) -> None:
     """Why a week cannot be planned (a minimal conflict, with the smallest relaxation of
     each part), or why a planned week looks as it does (score by rule and by day, binding
@@ -997,11 +1000,27 @@ def explain_cmd(
     weeks = _load(files, rules)
 
     from rich.console import Console
+    from rich.progress import Progress
 
     from hybridplan.explanations.explainer import explain
     from hybridplan.outputs import render
 
-    explanations = [explain(w, time_limit=time_limit, seed=seed) for w in weeks]
+    explanations = []
+    err = Console(stderr=True)
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as shown:
+        task = shown.add_task("solving", total=None)
+        for w in weeks:
+            shown.update(task, description=f"solving {w.scenario.name}", total=None, completed=0)
+
+            def step(rule: str, done: int, total: int, name: str = w.scenario.name) -> None:
+                shown.update(
+                    task, description=f"{name}: would the plan score better without {rule}?",
+                    total=total, completed=done,
+                )  # fmt: skip
+
+            explanations.append(
+                explain(w, time_limit=time_limit, seed=seed, work_limit=work_limit, progress=step)
+            )
     if fmt is ExplainFormat.json:
         if len(explanations) == 1:
             typer.echo(explanations[0].to_json())

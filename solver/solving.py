@@ -442,6 +442,12 @@ def _week_bounds(
     return bounds
 
 
+def solver_for(seed: int, weeks: int) -> cp_model.CpSolver:
+    """One deterministic worker with the parameters a plan of `weeks` weeks is solved with
+    (explanations' searches use it too)."""
+    return _solver(seed, 1, WEEK_PARAMS if weeks == 1 else {})
+
+
 def _solver(seed: int, workers: int, params: dict[str, Any]) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.random_seed = seed

@@ -26,7 +26,7 @@ def conflict_keys(data: dict[str, Any], *rules: Any) -> tuple[set[str], Any]:
     keys = {c.key for c in exp.conflicts}
     # Minimal, re-solved: the conflict alone is infeasible, and without any one element
     # the others can all be met.
-    oracle = _Oracle(wk, 10.0, 0)
+    oracle = _Oracle(wk, 10.0, 60.0, 0)
     by_key = {r.key: r for r in oracle.requirements}
     core = [by_key[k] for k in keys]
     assert not oracle.feasible(core)

@@ -104,9 +104,17 @@ def test_an_unplanned_replan_lists_no_change() -> None:
         assert again.changes == []
 
 
-def test_batch_and_bench_default_to_the_deterministic_limit() -> None:
-    options = Options()
-    assert options.work_limit is not None and options.time_limit >= 60
+def test_batch_and_bench_default_to_the_deterministic_limit(tmp_path: Path) -> None:
+    """A batch given no limit solves under the one default work limit (written in each
+    result), the wall clock a safety net behind it."""
+    from hybridplan import solve_many
+    from hybridplan.models import limits
+
+    assert Options().work_limit is None  # resolved once, at the batch's entry
+    (outcome,) = list(solve_many(["scenarios/marathon-build.yaml"]))
+    assert outcome.result.work_limit == limits.DEFAULT_WORK_LIMIT
+    wall, work = limits.solve_limits(None, None)
+    assert work == limits.DEFAULT_WORK_LIMIT and wall >= 60
 
 
 _CHILD = """

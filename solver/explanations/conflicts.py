@@ -30,22 +30,25 @@ class ConflictReport:
 class _Oracle:
     """Feasibility of the hard rules under a chosen set of requirements."""
 
-    def __init__(self, week: PlanInput, time_limit: float, seed: int):
+    def __init__(self, week: PlanInput, work: float, wall: float, seed: int):
         self.ctx = BuildContext(week, explain=True)
         for rule_id, cfg in week.rule_items():
             if cfg.level == "hard":
                 rule_module(rule_id).build(self.ctx, cfg)
         self.requirements = list(self.ctx.requirements.values())
-        self.time_limit = time_limit
+        self.work, self.wall = work, wall
         self.seed = seed
         self.undecided = False
         self.solver = cp_model.CpSolver()
 
-    def _params(self, time_limit: float) -> None:
+    def _params(self, work: float) -> None:
+        """Deterministic work per solve (the same core on any machine load), the wall
+        clock only a safety net."""
         params = self.solver.parameters
         params.num_workers = 1
         params.random_seed = self.seed
-        params.max_time_in_seconds = time_limit
+        params.max_deterministic_time = work
+        params.max_time_in_seconds = self.wall
 
     def _solve(self, active: list[Requirement]) -> cp_model.CpSolverStatus:
         """Solve with exactly these requirements on: the others' literals are fixed false
@@ -56,7 +59,7 @@ class _Oracle:
         for r in self.requirements:
             literal = model.get_bool_var_from_proto_index(r.literal.index)
             model.add(literal == int(r.literal.index in on))
-        self._params(self.time_limit)
+        self._params(self.work)
         status = self.solver.solve(model)
         if status == cp_model.UNKNOWN:
             self.undecided = True
@@ -71,7 +74,7 @@ class _Oracle:
         model = self.ctx.model
         model.clear_assumptions()
         model.add_assumptions([r.literal for r in self.requirements])
-        self._params(min(self.time_limit, 0.5))
+        self._params(min(self.work, 0.5))
         status = self.solver.solve(model)
         model.clear_assumptions()
         if status == cp_model.INFEASIBLE:
@@ -154,19 +157,30 @@ def diagnose(week: PlanInput) -> list[str]:
     return found
 
 
-def find_conflicts(week: PlanInput, *, time_limit: float = 10.0, seed: int = 0) -> ConflictReport:
-    oracle = _Oracle(week, time_limit, seed)
+def find_conflicts(
+    week: PlanInput,
+    *,
+    time_limit: float | None = None,
+    seed: int = 0,
+    work_limit: float | None = None,
+) -> ConflictReport:
+    """`work_limit` (deterministic seconds, limits.DEFAULT_WORK_LIMIT by default) bounds
+    each feasibility solve; `time_limit` is the wall-clock safety net (limits.solve_limits)."""
+    from hybridplan.models.limits import solve_limits
+
+    wall, work = solve_limits(time_limit, work_limit)
+    oracle = _Oracle(week, work, wall, seed)
     core = oracle.minimal_core()
     if not core:
         message = (
             "no conflict among the requirements: the hard rules can all be met"
             if not oracle.undecided
-            else "undecided within the time limit"
+            else "undecided within the work limit"
         )
         return ConflictReport([], minimal=False, message=message)
     conflicts = [
         Conflict(rule=r.rule, key=r.key, message=r.message, relaxation=oracle.relaxation(r))
         for r in core
     ]
-    message = "undecided within the time limit" if oracle.undecided else ""
+    message = "undecided within the work limit" if oracle.undecided else ""
     return ConflictReport(conflicts, minimal=not oracle.undecided, message=message)

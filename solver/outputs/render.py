@@ -421,10 +421,18 @@ def explanation(exp: Explanation, slot_order: Sequence[str] | None = None) -> Re
             for t in exp.analysis.tight:
                 tight.add_row(esc(t.rule), str(t.objective_without), str(t.improvement))
             parts.append(tight)
-        elif exp.analysis.objective:
+        elif exp.analysis.objective and not exp.analysis.undecided:
             parts.append(
                 Text(
                     "no hard rule binds alone: dropping any one would not lower the penalty",
+                    style="dim",
+                )
+            )
+        if exp.analysis.undecided:
+            parts.append(
+                Text(
+                    "undecided within the work limit (no better plan found without them, none "
+                    "proven impossible): " + ", ".join(esc(r) for r in exp.analysis.undecided),
                     style="dim",
                 )
             )

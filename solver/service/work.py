@@ -47,7 +47,7 @@ def solve_task(scenario: dict[str, Any], rules: str | None, time_limit: float) -
 def explain_task(scenario: dict[str, Any], rules: str | None, time_limit: float) -> Outcome:
     try:
         week = input_from_dict(scenario, rules)
-        return {"explanation": explain(week, time_limit=time_limit).model_dump(mode="json")}
+        return {"explanation": explain(week, work_limit=time_limit).model_dump(mode="json")}
     except InputError as exc:
         return _problems(exc)
 
@@ -58,7 +58,7 @@ def explain_result_task(result: dict[str, Any], time_limit: float) -> Outcome:
 
     try:
         week = input_from_result(Result.model_validate(result))
-        return {"explanation": explain(week, time_limit=time_limit).model_dump(mode="json")}
+        return {"explanation": explain(week, work_limit=time_limit).model_dump(mode="json")}
     except InputError as exc:
         return _problems(exc)
 

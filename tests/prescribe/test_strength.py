@@ -84,7 +84,7 @@ def check_block(phases: list[str], sessions: list[SessionOut]) -> int:
 
 
 def test_a_solved_10_week_block_climbs_within_phases_and_drops_in_deloads() -> None:
-    result = solve(ten_weeks(), time_limit=30)
+    result = solve(ten_weeks(), work_limit=10)
     assert result.found
     phases = result.phases
     assert "deload" in phases and len(set(phases)) >= 4

@@ -16,7 +16,7 @@ SOURCES := $(sort $(shell find solver models -type f \( -name '*.py' -o -name '*
 EDITABLE := $(BIN)/python -m pip install --quiet --no-build-isolation --no-deps \
 	--config-settings editable_mode=strict -e .
 
-.PHONY: demo test install browser lint typecheck pytest bench schema docs clean
+.PHONY: demo test test-slow install browser lint typecheck pytest bench schema docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ browser:
 
 pytest: install browser
 	$(BIN)/pytest
+
+# The opt-in full-size checks (every block in a fresh interpreter, HiGHS on every block,
+# the issues' full sizes): tens of minutes; figures in the notes.
+test-slow: install browser
+	$(BIN)/pytest -m slow
 
 bench: install
 	$(BIN)/python benchmarks/solve_speed.py --rules all

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from helpers import ROOT, SHIPPED_SCENARIOS, run
+from helpers import ROOT, SHIPPED_SCENARIOS, SOLVE_ONCE_WORK, run, solve_once, work
 from hybridplan import models
 from hybridplan.models import Result
 from hybridplan.models.week import DAYS
@@ -119,7 +119,8 @@ for spec in specs:
         week = models.load_plan_input(spec["path"])
     else:
         week = models.input_from_dict(spec["scenario"])
-    r = solve(week, time_limit=200, deterministic_time=20, seed=spec["seed"], workers=1)
+    work = spec.get("work", 20)
+    r = solve(week, time_limit=10 * work, deterministic_time=work, seed=spec["seed"], workers=1)
     out.append({
         "status": r.status,
         "objective": r.objective,
@@ -160,10 +161,27 @@ def test_fresh_interpreters_with_other_hash_seeds_agree() -> None:
         assert _solve_in_child(hash_seed, specs) == here, f"PYTHONHASHSEED={hash_seed}"
 
 
-def test_fresh_interpreter_agrees_on_shipped_scenario_files() -> None:
-    """The same for every shipped scenario file, with its own rule set (a shipped file
+def _shipped(blocks: bool) -> list[Any]:
+    return [p for p in SHIPPED_SCENARIOS if (models.load_plan_input(p).weeks > 1) == blocks]
+
+
+# The weeks and the shortest block always; every block (a minute of solving in the child)
+# with `make test-slow`.
+@pytest.mark.parametrize(
+    "paths",
+    [
+        pytest.param([*_shipped(False), ROOT / "scenarios" / "10k-block-8w.yaml"], id="weeks"),
+        pytest.param(_shipped(True), id="blocks", marks=pytest.mark.slow),
+    ],
+)
+def test_fresh_interpreter_agrees_on_shipped_scenario_files(paths: list[Any]) -> None:
+    """The same for the shipped scenario files, each with its own rule set (a shipped file
     that does not load fails the test: load_plan_input raises)."""
-    assert SHIPPED_SCENARIOS
-    specs = [{"path": str(path), "seed": 0} for path in SHIPPED_SCENARIOS]
-    here = [fingerprint(run(models.load_plan_input(path), seed=0)) for path in SHIPPED_SCENARIOS]
+    assert paths
+    solved = [solve_once(path) for path in paths]  # shared with the other modules' tests
+    specs = [
+        {"path": str(path), "seed": 0, "work": work(wk, SOLVE_ONCE_WORK)}
+        for path, (wk, _) in zip(paths, solved, strict=True)
+    ]
+    here = [fingerprint(result) for _, result in solved]
     assert _solve_in_child("2024", specs) == here

@@ -209,13 +209,14 @@ def solve_once(
     """A scenario file or dict solved under a rule set, once per test session: the shipped
     scenarios and the generated sample are solved for several test modules (the coach's
     objections, the reference checker), which each read the same results."""
-    key = json.dumps([str(source), rules, time_limit], sort_keys=True, default=str)
+    wk = (
+        models.load_plan_input(source, rules)
+        if isinstance(source, Path)
+        else models.input_from_dict(source, rules)
+    )
+    # by the rule set resolved (a file's own `balanced` and `--rules balanced` are one solve)
+    key = json.dumps([str(source), wk.rules.to_data(), time_limit], sort_keys=True, default=str)
     if key not in _SOLVED:
-        wk = (
-            models.load_plan_input(source, rules)
-            if isinstance(source, Path)
-            else models.input_from_dict(source, rules)
-        )
         # a work limit (the wall clock ten times over as a safety net): the same plan on a
         # loaded CI machine as alone
         limit = work(wk, time_limit)

@@ -20,6 +20,7 @@ from helpers import (
     assert_agrees,
     assert_nothing_returned,
     run,
+    solve_once,
 )
 from hybridplan import models
 from hybridplan.models.week import DAYS
@@ -42,8 +43,7 @@ def _ids(paths: list[Path]) -> list[str]:
 @pytest.mark.parametrize("rules", RULE_CHOICES, ids=lambda r: r or "own")
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=_ids(SCENARIO_FILES))
 def test_scenario_file_agrees(path: Path, rules: str | None) -> None:
-    wk = models.load_plan_input(path, rules)
-    result = run(wk, time_limit=TIME_LIMIT)
+    wk, result = solve_once(path, rules)  # shared with the other modules' tests
     assert result.status != "invalid"
     if result.found:
         assert_agrees(wk, result)
@@ -53,8 +53,7 @@ def test_scenario_file_agrees(path: Path, rules: str | None) -> None:
 
 @pytest.mark.parametrize("path", FEASIBLE_FILES, ids=_ids(FEASIBLE_FILES))
 def test_shipped_scenario_is_feasible_under_its_own_rule_set(path: Path) -> None:
-    wk = models.load_plan_input(path)
-    result = run(wk, time_limit=TIME_LIMIT)
+    _, result = solve_once(path)
     assert result.status == "optimal", result.message
     assert result.sessions
 

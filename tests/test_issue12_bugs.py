@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from helpers import SHIPPED_SCENARIOS
+from helpers import SHIPPED_SCENARIOS, SOLVE_ONCE_WORK, solve_once, work
 from hybridplan import Result, export, replan, solve
 from hybridplan.batch.tasks import Options
 
@@ -30,14 +30,14 @@ FEASIBLE = [p for p in SHIPPED_SCENARIOS if not p.name.startswith("infeasible")]
 @pytest.mark.parametrize("path", FEASIBLE, ids=lambda p: p.stem)
 def test_every_shipped_scenario_round_trips_through_json(path: Path) -> None:
     # work limits, not the wall clock: a loaded machine must not change the plan found
-    first = solve(path, time_limit=600, work_limit=30)
+    wk, first = solve_once(path)  # shared with the other modules' tests
     assert first.found
     back = Result.model_validate_json(first.to_json())
     stored = back.input["scenario"] if back.input else {}
     # only what the scenario wrote: no `null` for an unset session field
     for fields in stored.get("sessions", {}).values():
         assert None not in fields.values(), fields
-    again = replan(back, time_limit=600, work_limit=30)
+    again = replan(back, work_limit=work(wk, SOLVE_ONCE_WORK))
     assert again.found
     assert [(s.week, s.day, s.slot, s.session) for s in again.sessions] == [
         (s.week, s.day, s.slot, s.session) for s in first.sessions

@@ -149,6 +149,17 @@ class BuildContext:
             self.requirements[key] = Requirement(key, rule, message, literal, relax_expr, advice)
         return self.requirements[key].literal
 
+    def with_requirements(self, on: Iterable[Requirement]) -> cp_model.CpModel:
+        """A copy of the model with exactly the requirements `on` enforced: their literals
+        fixed true, every other one's false, so presolve sees a plain model (assumption
+        literals would keep it from simplifying). Conflicts and binding rules use it."""
+        model = self.model.clone()
+        kept = {r.literal.index for r in on}
+        for r in self.requirements.values():
+            literal = model.get_bool_var_from_proto_index(r.literal.index)
+            model.add(literal == int(r.literal.index in kept))
+        return model
+
     def enforce(self, constraint: Constraint, literal: BoolVar | None) -> Constraint:
         if literal is not None:
             constraint.only_enforce_if(literal)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from hybridplan.models import limits
 from hybridplan.models.explanation import Analysis, DayScore, RuleScore, Tight
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Penalty, Result
@@ -63,8 +64,8 @@ def tight_rules(
     week: PlanInput,
     result: Result,
     *,
-    work: float = 30.0,
-    wall: float = 300.0,
+    work: float = limits.DEFAULT_WORK_LIMIT,
+    wall: float = limits.MIN_SAFETY_NET,
     seed: int = 0,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> tuple[list[Tight], list[str]]:
@@ -77,9 +78,8 @@ def tight_rules(
     binds (with the best penalty found without it); proven impossible, it does not. A rule
     with no requirement in this plan binds nothing and costs no search. Each rule gets at
     most RULE_WORK deterministic seconds and all of them together TIGHT_WORK (at most
-    `work`), so the answer is
-    the same on any machine load; `wall` is only a safety net. `progress(rule, done,
-    total)` is called before each rule."""
+    `work`), so the answer is the same on any machine load; `wall` is only a safety net.
+    `progress(rule, done, total)` is called before each rule."""
     import time
 
     from ortools.sat.python import cp_model
@@ -118,11 +118,7 @@ def tight_rules(
         if cap <= 0 or left_wall <= 0:
             undecided.append(rule_id)
             continue
-        model = ctx.model.clone()
-        for r in held:
-            literal = model.get_bool_var_from_proto_index(r.literal.index)
-            if r.rule != rule_id:
-                model.add(literal == 1)
+        model = ctx.with_requirements(r for r in held if r.rule != rule_id)
         solver = solver_for(seed, week.weeks)
         solver.parameters.cp_model_presolve = True  # the held literals fix out of the model
         solver.parameters.max_deterministic_time = cap

@@ -44,7 +44,9 @@ def main() -> int:
     from hybridplan.batch.generate import generate
     from hybridplan.model import build_model
     from hybridplan.models import InputError
-    from hybridplan.solving import WEEK_PARAMS, _solver, as_week, lexicographic_order, solve
+    from hybridplan.solving import as_week, lexicographic_order, solve
+    from hybridplan.stages import WEEK_PARAMS
+    from hybridplan.stages import make_solver as _solver
 
     load = os.getloadavg()
     weeks: list[Any] = []

@@ -85,7 +85,9 @@ def compare(weeks: list[Any], time_limit: float) -> list[dict[str, Any]]:
     from greedy import greedy
     from hybridplan.checking import check_plan
     from hybridplan.model import build_model
-    from hybridplan.solving import WEEK_PARAMS, _solver, lexicographic_order, solve
+    from hybridplan.solving import lexicographic_order, solve
+    from hybridplan.stages import WEEK_PARAMS
+    from hybridplan.stages import make_solver as _solver
     from mip import solve_mip
 
     rows = []

@@ -22,7 +22,6 @@ from hybridplan.models.rules import CoachRuleConfig, RuleConfig
 HINT_WEIGHT = 100
 
 
-
 def at_least(ctx: BuildContext, expr: Expr, bound: int, name: str) -> BoolVar:
     """A boolean equal to (expr >= bound), exactly both ways, so a penalty is exact even in
     a plan that is feasible but not optimal (the agreement contract)."""
@@ -44,12 +43,23 @@ def condition(
     ctx.penalize(rule, cfg.weight, at_least(ctx, expr, bound, f"{rule}[{key}]"))
 
 
-def guide(ctx: BuildContext, cfg: RuleConfig, name: str, expr: Expr, bound: int) -> None:
+def guide(
+    ctx: BuildContext, cfg: RuleConfig, name: str, expr: Expr, bound: int, *,
+    decided: bool = False,
+) -> None:  # fmt: skip
     """A block's hint: a window planned after the weeks before it pays for `expr >= bound`
     (what a rule that links weeks will ask of the whole block): a soft rule's at one point
     below its weight (a window pays for it less than it would save, since a later window
     may still do it for less); a hard rule's at HINT_WEIGHT, as a price rather than a
-    constraint (the hint is a plan to start from, never a reason to find none)."""
+    constraint (the hint is a plan to start from, never a reason to find none).
+
+    `decided`: the window alone decides it (the weeks it depends on are all planned), so a
+    block's first plan (ctx.strict_guides, first_plan.py) keeps a hard rule's as a
+    constraint: a step that cannot keep it finds no plan and is re-planned together with
+    the step before it, instead of handing the block's search a plan that breaks it."""
+    if decided and cfg.level == "hard" and ctx.strict_guides:
+        ctx.model.add(expr <= bound - 1)
+        return
     weight = getattr(cfg, "weight", 0) - 1 if cfg.level == "soft" else HINT_WEIGHT
     if weight > 0:
         ctx.guides.append((weight, at_least(ctx, expr, bound, f"guide[{name}]")))

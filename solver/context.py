@@ -94,6 +94,9 @@ class BuildContext:
         # a window planned after the weeks before it (rules' `guide()`); never in a bound,
         # never in a plan's penalty
         self.guides: list[tuple[int, Expr]] = []
+        # A block's first plan (first_plan.py): a hard rule's guide that the window alone
+        # decides is a constraint there, not a price (coach.guide)
+        self.strict_guides = False
         self._any_cache: dict[tuple[int, ...], BoolVar] = {}
         self._and_cache: dict[tuple[int, int], BoolVar] = {}
         # A slot holds one session at most: the variables' structure, not a choice.

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ortools.sat.python import cp_model, cp_model_helper
-
 from hybridplan import preference
 from hybridplan.checking import check_plan
 from hybridplan.context import BuildContext
+from hybridplan.first_plan import BOUNDARY_DAYS, FirstPlan, first_plan
 from hybridplan.model import build_model
 from hybridplan.models import limits
 from hybridplan.models.loading import input_from_dict, input_from_scenario, load_plan_input
@@ -27,48 +25,16 @@ from hybridplan.models.scenario import Scenario
 from hybridplan.models.week import session_date
 from hybridplan.objections import coach_objections
 from hybridplan.rules import rule_module
-
-_STATUS = {
-    cp_model.OPTIMAL: "optimal",
-    cp_model.FEASIBLE: "feasible",
-    cp_model.INFEASIBLE: "infeasible",
-    cp_model.UNKNOWN: "unknown",
-    cp_model.MODEL_INVALID: "invalid",
-}
-
-# A week is a few hundred booleans: CP-SAT's presolve, probing and symmetry detection cost
-# more than they find. Measured with benchmarks/peers.py's scenarios (12 shipped and 100
-# generated, one worker): median solve 10.7 ms with CP-SAT's defaults (after probing and
-# symmetry were already off), 4.2 ms with presolve off too; worst case 139 -> 38 ms.
-# One shipped case got slower (lunch-break-runner under strict: 25 -> 66 ms). The
-# explanation oracle (solver/conflicts.py) keeps presolve, which it relies on.
-DEFAULT_PARAMS: dict[str, Any] = {
-    "cp_model_presolve": False,
-    "cp_model_probing_level": 0,
-    "symmetry_level": 0,
-    # Ctrl-C belongs to Python (KeyboardInterrupt), so a batch can stop cleanly and keep
-    # its finished results; CP-SAT would otherwise take SIGINT over while it searches.
-    "catch_sigint_signal": False,
-}
-
-# A single week's search (issue 16) also without the SAT solver's inprocessing (clause
-# vivification, probing at restarts): on a week of a few hundred booleans it costs more than
-# it finds. Measured on 300 generated weeks (benchmarks/build_speed.py, one worker, CPU
-# time): search median 25 -> 13 ms, p95 ~80 -> ~60 ms, optima unchanged (ties may fall
-# elsewhere). Blocks keep it: their searches are long. A caller's `params` come over it.
-WEEK_PARAMS: dict[str, Any] = {"use_sat_inprocessing": False}
+from hybridplan.stages import WEEK_PARAMS, Budget, Stages, lexicographic_order, make_solver
 
 # The share of the time left that a block's weeks, solved one at a time for its bound and
 # hint, may take before the block itself is solved.
 WEEKS_SHARE = 0.5
 
-# Days at the end of a week whose sessions the next week's hint is planned after: the
-# widest rule about two sessions reaches 48 h (legs_fresh) from a session's end.
-BOUNDARY_DAYS = 3
 
 # A block's whole-model search from the windows' hint gets this share of what is left;
 # when it stops short of the bound, the rest goes to improving the plan a few weeks at a
-# time (_Stages.improve: LNS), which finds what the whole model's search does not. Measured
+# time (Stages.improve: LNS), which finds what the whole model's search does not. Measured
 # on the 16-week block with monotony and acute_chronic (benchmarks/blocks_speed.py): the
 # whole-model search stays at its first plan for 30+ CPU seconds; windows of four weeks,
 # the rest fixed, presolved, improve it within a deterministic second each.
@@ -129,24 +95,6 @@ PREFERENCE_LNS_SHARE = 0.5
 PREFERENCE_SHARE = 0.2
 
 
-class _Progress(cp_model.CpSolverSolutionCallback):
-    """Wall time of the first and of the last (best) solution, for benchmarks: from
-    `origin` (a perf_counter reading) when given, so a block's time counts the windows
-    solved before the whole model; else the solve's own clock."""
-
-    def __init__(self, origin: float | None = None) -> None:
-        super().__init__()
-        self.origin = origin
-        self.first: float | None = None
-        self.best: float | None = None
-
-    def on_solution_callback(self) -> None:
-        now = time.perf_counter()
-        self.best = self.wall_time if self.origin is None else now - self.origin
-        if self.first is None:
-            self.first = self.best
-
-
 ScenarioLike = PlanInput | Scenario | dict[str, Any] | str | Path
 
 
@@ -163,129 +111,6 @@ def as_week(scenario: ScenarioLike, rules: str | Path | RuleSet | None = None) -
             return input_from_scenario(Scenario.model_validate(scenario), rules)
         return input_from_dict(scenario, rules)
     return load_plan_input(scenario, rules)
-
-
-@dataclass
-class _Budget:
-    """What is left of the time limits across the stages of one solve: wall seconds (a
-    safety net) and, when given, CP-SAT's deterministic time, so the same input gives the
-    same status and plan on any machine load."""
-
-    wall: float
-    deterministic: float | None
-    began: float = field(default_factory=time.perf_counter)
-    used_deterministic: float = 0.0
-    parent: _Budget | None = None
-
-    def part(self, share: float) -> _Budget:
-        """A budget of `share` of what is left here, whose spending counts here too."""
-        wall = self.wall - (time.perf_counter() - self.began)
-        left = self.remaining()
-        return _Budget(share * wall, None if left is None else share * left, parent=self)
-
-    def capped(self, work: float) -> _Budget:
-        """A budget of at most `work` deterministic seconds of what is left here (and the
-        wall time left), whose spending counts here too."""
-        wall = self.wall - (time.perf_counter() - self.began)
-        left = self.remaining()
-        return _Budget(wall, work if left is None else min(work, left), parent=self)
-
-    def exhausted(self) -> bool:
-        left = self.remaining()
-        return time.perf_counter() - self.began >= self.wall or (left is not None and left <= 0)
-
-    def apply(self, solver: cp_model.CpSolver, cap: float | None = None) -> bool:
-        """Set the remaining limits on `solver`, at most `cap` deterministic seconds for
-        this stage; False when nothing is left."""
-        wall = self.wall - (time.perf_counter() - self.began)
-        solver.parameters.max_time_in_seconds = max(wall, 0.0)
-        left = [v for v in (cap, self.remaining()) if v is not None]
-        solver.parameters.max_deterministic_time = max(min(left), 0.0) if left else 1e9
-        return wall > 0 and (not left or min(left) > 0)
-
-    def remaining(self) -> float | None:
-        if self.deterministic is None:
-            return None
-        return self.deterministic - self.used_deterministic
-
-    def spend(self, solver: cp_model.CpSolver) -> None:
-        """Count the solve's work here and in every budget this one is a part of, however
-        deep (a part of a part must count against the whole limit too)."""
-        budget: _Budget | None = self
-        while budget is not None:
-            budget.used_deterministic += solver.deterministic_time
-            budget = budget.parent
-
-
-class _Stages:
-    """The lexicographic solve of one model: (1) the best penalty; (2) if the plan breaks a
-    priority rule (a coach's objection), the fewest such breaks the calendar allows, then
-    the best penalty with no more of them; (3) with that penalty fixed, the best coach
-    preference. Each stage starts from the last plan (a hint) and shares one budget."""
-
-    def __init__(self, ctx: BuildContext, solver: cp_model.CpSolver, budget: _Budget):
-        self.ctx, self.solver, self.budget = ctx, solver, budget
-        self.values: dict[Placed, bool] = {}
-        # the last plan's figures, read from the solve that found it: a later stage that
-        # finds nothing new leaves them as they were
-        self.figures: dict[str, int] = {}
-        self.bound = 0
-        self.progress = _Progress()
-
-    def run(self, objective: cp_model.LinearExprT, cap: float | None = None) -> str:
-        """Minimise `objective` from the last plan (within `cap` deterministic seconds);
-        returns the status and keeps the plan."""
-        model = self.ctx.model
-        model.minimize(objective)
-        model.clear_hints()  # type: ignore[no-untyped-call]
-        for p, value in self.values.items():
-            model.add_hint(self.ctx.x[p], value)
-        if not self.budget.apply(self.solver, cap):
-            return "unknown"
-        code = self.solver.solve(model, self.progress)
-        self.budget.spend(self.solver)
-        status = _STATUS.get(code, "unknown")
-        if status in ("optimal", "feasible"):
-            self.values = {p: self.solver.boolean_value(v) for p, v in self.ctx.x.items()}
-            ctx = self.ctx
-            exprs = {
-                "objective": ctx.objective(),
-                "priority": ctx.priority_count(),
-                "preference": ctx.preference_objective(),
-                "guide": ctx.guide_objective(),
-                **{f"rule:{r}": ctx.rule_objective(r) for r in ctx.penalties},
-            }
-            self.figures = {k: int(self.solver.value(e)) for k, e in exprs.items()}
-            self.bound = math.ceil(self.solver.best_objective_bound - 1e-6)
-        return status
-
-    def improve(
-        self, weeks: Sequence[int], solver: cp_model.CpSolver, cap: float,
-        figure: Literal["objective", "preference"] = "objective",
-    ) -> bool:  # fmt: skip
-        """One step of large-neighbourhood search: re-plan `weeks` with every other session
-        of the last plan fixed, no worse than it (within `cap` deterministic seconds), on
-        the penalty or (its value held by the model) the preference. True when the plan got
-        better. The whole model's bound is kept: the step's bound holds for its
-        neighbourhood only."""
-        full, mine, bound = self.ctx.model, self.solver, self.bound
-        before = self.figures[figure]
-        expr = self.ctx.objective() if figure == "objective" else self.ctx.preference_objective()
-        part = full.clone()
-        for p, chosen in self.values.items():
-            if p.slot.week not in weeks:
-                part.add(part.get_bool_var_from_proto_index(self.ctx.x[p].index) == chosen)
-        part.add(expr <= before)
-        self.ctx.model, self.solver = part, solver
-        try:
-            self.run(expr, cap)
-        finally:
-            self.ctx.model, self.solver, self.bound = full, mine, bound
-        return self.figures[figure] < before
-
-    def value(self, name: str) -> int:
-        """A figure of the last plan: objective, priority, preference or rule:<id>."""
-        return self.figures[name]
 
 
 @dataclass
@@ -320,10 +145,12 @@ def _windows(phases: Sequence[str]) -> list[list[int]]:
 
 
 def _week_bounds(
-    week: PlanInput, budget: _Budget, seed: int, params: dict[str, Any]
+    week: PlanInput, budget: Budget, seed: int, params: dict[str, Any], hint: bool = True
 ) -> _WeekBounds:
     """The block's weeks a window at a time: each window alone (its lead days modelled but
-    free) for the bound, then planned after the hint's days before it: see _WeekBounds."""
+    free) for the bound, then (`hint`) planned after the hint's days before it: see
+    _WeekBounds. Without `hint` (the block has its first plan already: first_plan.py),
+    the bounds only."""
     bounds = _WeekBounds()
     if _links_load(week):
         # The windows' penalty bound leaves these rules out, so the block may not meet it,
@@ -334,7 +161,7 @@ def _week_bounds(
     chosen: set[Placed] = set()  # the hint's sessions so far
     windows = _windows(week.phases)
 
-    def after_chosen(ctx: BuildContext, stages: _Stages) -> None:
+    def after_chosen(ctx: BuildContext, stages: Stages) -> None:
         """The window's lead days as the hint has them (a window planned after them)."""
         for p in sorted(ctx.lead, key=ctx.order):
             ctx.model.add(ctx.x[p] == int(p in chosen))
@@ -351,7 +178,7 @@ def _week_bounds(
                     guide(ctx, cfg, chosen)
         return bool(ctx.guides)
 
-    def late_plan(stages: _Stages, i: int) -> str:
+    def late_plan(stages: Stages, i: int) -> str:
         """Out of the windows' time: the window's plan (after its lead days, already fixed)
         still comes, from the block's own time (at most half of it over the windows
         left). A whole hint that agrees across windows is what gives a block with the
@@ -378,14 +205,19 @@ def _week_bounds(
         return stages.run(stages.ctx.objective() + stages.ctx.guide_objective(), cap)
 
     for i, weeks in enumerate(windows):
+        if not hint and budget.exhausted():
+            bounds.preference, bounds.complete = None, False
+            break  # the bounds so far stay valid (the rest >= 0), and the plan is made
         ctx = build_model(week, weeks=weeks, lead_days=BOUNDARY_DAYS)
-        stages = _Stages(ctx, _solver(seed, 1, params), budget)
+        stages = Stages(ctx, make_solver(seed, 1, params), budget)
         # the bound of the weeks so far stays valid when the time runs out (the rest >= 0)
         status = "unknown" if budget.exhausted() else stages.run(ctx.objective())
         if status == "infeasible":  # the weeks alone cannot be planned: neither can the block
             return _WeekBounds(penalty=0, preference=None)
         if status not in ("optimal", "feasible"):
             bounds.preference, bounds.complete = None, False
+            if not hint:
+                continue
             after_chosen(ctx, stages)
             if late_plan(stages, i) in ("optimal", "feasible"):
                 mine = {p: v for p, v in stages.values.items() if p.slot.week in weeks}
@@ -416,6 +248,12 @@ def _week_bounds(
             else:
                 bounds.preference = None
             ctx.model.clear_assumptions()
+        if not hint:
+            # the window's own best plan, its lead days free: the windows' plans side by
+            # side are a whole plan that meets both floors, if it keeps the rules that
+            # link windows (solve() checks it)
+            bounds.hint.update({p: v for p, v in stages.values.items() if p.slot.week in weeks})
+            continue
         # The hint: these weeks planned after the days before them as the hint has them.
         # When the plan above already agrees with those days (always for the first window),
         # it is that plan; otherwise the window's own optima stay valid floors (fixing days
@@ -442,21 +280,6 @@ def _week_bounds(
     return bounds
 
 
-def solver_for(seed: int, weeks: int) -> cp_model.CpSolver:
-    """One deterministic worker with the parameters a plan of `weeks` weeks is solved with
-    (explanations' searches use it too)."""
-    return _solver(seed, 1, WEEK_PARAMS if weeks == 1 else {})
-
-
-def _solver(seed: int, workers: int, params: dict[str, Any]) -> cp_model.CpSolver:
-    solver = cp_model.CpSolver()
-    solver.parameters.random_seed = seed
-    solver.parameters.num_workers = workers
-    for name, value in {**DEFAULT_PARAMS, **params}.items():
-        setattr(solver.parameters, name, value)
-    return solver
-
-
 def solve(
     scenario: ScenarioLike,
     rules: str | Path | RuleSet | None = None,
@@ -469,7 +292,7 @@ def solve(
 ) -> Result:
     """Plan the week or block: the best schedule under the hard rules, in the order fewest
     coach objections, best penalty, best coach preference (a week in one search,
-    _at_once, or in stages when it is cut short: _Stages; a block in stages, starting
+    _at_once, or in stages when it is cut short: Stages; a block in stages, starting
     from its windows' bound and hint, _week_bounds, and a search that stops short of the
     bound goes on four weeks at a time, _improve), with the
     penalties and the preference recomputed by the rules' own checks. Same input, seed
@@ -480,23 +303,49 @@ def solve(
     parameters (over DEFAULT_PARAMS)."""
     week = as_week(scenario, rules)
     wall, work = limits.solve_limits(time_limit, deterministic_time)
-    budget = _Budget(wall, work)
+    budget = Budget(wall, work)
     began = time.perf_counter()
     ctx = build_model(week)
     build_seconds = time.perf_counter() - began
 
-    solver = _solver(seed, workers, {**(WEEK_PARAMS if week.weeks == 1 else {}), **(params or {})})
-    stages = _Stages(ctx, solver, budget)
+    solver = make_solver(
+        seed, workers, {**(WEEK_PARAMS if week.weeks == 1 else {}), **(params or {})}
+    )
+    stages = Stages(ctx, solver, budget)
     solve_began = time.perf_counter()
     stages.progress.origin = solve_began
     settled = False  # one search proved the whole lexicographic order (_at_once)
+    # a block's first plan, week by week (first_plan.py): a plan in hand whatever comes
+    # after; when it breaks no hard rule it is the search's hint, and the windows below
+    # give the bound only
+    first: FirstPlan | None = None
+    first_seconds: float | None = None
+    if week.weeks > 1 and not week.scenario.previous:
+        first = first_plan(week, budget, seed, params or {})
+        if first is not None and first.valid:
+            first_seconds = time.perf_counter() - solve_began
+    planned = first is not None and first.valid
     # the weeks one at a time get at most half of what is left: a plan comes first
     weekly = (
-        _week_bounds(week, budget.part(WEEKS_SHARE), seed, params or {}) if week.weeks > 1 else None
+        _week_bounds(week, budget.part(WEEKS_SHARE), seed, params or {}, hint=not planned)
+        if week.weeks > 1
+        else None
     )
     if weekly is not None:
         ctx.model.add(ctx.objective() >= weekly.penalty)  # a valid cut: proofs come sooner
         stages.values = dict(weekly.hint)
+        if first is not None and planned:
+            # the first plan, or the windows' own best plans side by side when those keep
+            # every rule (then at both floors: proven at once) and come first in the order
+            side = (
+                FirstPlan.of(week, {p for p, on in weekly.hint.items() if on})
+                if weekly.complete
+                else None
+            )
+            best = side if side is not None and side.valid and side.order < first.order else first
+            stages.values = dict(best.values)
+        elif first is not None and not weekly.complete:
+            stages.values = dict(first.values)
     if week.scenario.previous:  # replanning: start the search from the previous plan
         before = {(p.day, p.slot, p.session, p.week) for p in week.scenario.previous}
         stages.values = {
@@ -516,6 +365,8 @@ def solve(
         finally:
             solver.parameters.stop_after_first_solution = asked
         stages.budget = budget
+        if status not in ("optimal", "feasible", "infeasible") and first is not None and planned:
+            status = _adopt(stages, first)  # cut short: the first plan is the plan
         proven_at = max(stages.bound, weekly.penalty)
         if status == "feasible" and stages.value("objective") > proven_at:
             share = 1 - PREFERENCE_SHARE
@@ -621,7 +472,9 @@ def solve(
         ):
             preference_proven = True
     result.solve_seconds = time.perf_counter() - solve_began
-    result.first_solution_seconds = stages.progress.first
+    result.first_solution_seconds = min(
+        (t for t in (first_seconds, stages.progress.first) if t is not None), default=None
+    )
     result.best_solution_seconds = stages.progress.best
     placed = (p for p, chosen in stages.values.items() if chosen)
     plan = Plan.of(week, placed)
@@ -656,7 +509,30 @@ def solve(
     return result
 
 
-def _say_what_stopped(result: Result, budget: _Budget) -> None:
+# Deterministic seconds that reading the first plan's figures off the whole block's model
+# may take (every session fixed: propagation only), past the work limit when that is spent.
+ADOPT_WORK = 1.0
+
+
+def _adopt(stages: Stages, first: FirstPlan) -> str:
+    """The block's first plan (which breaks no hard rule) as the plan, when the search was
+    cut short before it found one: its figures read off the whole model with every session
+    fixed, the bound left as it was. Returns "feasible", or "unknown" when even that did
+    not fit in the wall clock's safety net."""
+    bound, values = stages.bound, dict(first.values)
+    stages.values = values
+    budget, solver = stages.budget, stages.solver
+    stages.budget = Budget(budget.wall_left(), ADOPT_WORK, parent=budget)
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    try:
+        status = stages.run(stages.ctx.objective())
+    finally:
+        solver.parameters.fix_variables_to_their_hinted_value = False
+        stages.budget, stages.bound = budget, bound
+    return "feasible" if status in ("optimal", "feasible") else "unknown"
+
+
+def _say_what_stopped(result: Result, budget: Budget) -> None:
     """Name the limit that cut the solve short and what to pass for more. The wall clock is
     only a safety net: when it cut first, the plan depends on the machine's load, and the
     result says so (a batch summary records it too)."""
@@ -685,8 +561,8 @@ def _say_what_stopped(result: Result, budget: _Budget) -> None:
 
 def _improve(
     week: PlanInput,
-    stages: _Stages,
-    budget: _Budget,
+    stages: Stages,
+    budget: Budget,
     floor: int,
     seed: int,
     params: dict[str, Any],
@@ -702,7 +578,7 @@ def _improve(
     windows = [list(range(a, min(a + LNS_WEEKS, n + 1))) for a in starts]
     if windows[-1][-1] < n:
         windows.append(list(range(max(1, n - LNS_WEEKS + 1), n + 1)))
-    solver = _solver(seed, 1, {**LNS_PARAMS, **params})
+    solver = make_solver(seed, 1, {**LNS_PARAMS, **params})
     saved = stages.budget
     stages.budget = budget
     try:
@@ -722,44 +598,7 @@ def _improve(
 AT_ONCE_SHARE = 0.5
 
 
-def _span(ctx: BuildContext, expr: cp_model.LinearExpr) -> tuple[int, int]:
-    """The least and greatest value `expr` can take over its variables' domains."""
-    flat = cp_model_helper.FlatIntExpr(expr)
-    low = high = flat.offset
-    domains = ctx.model.proto.variables
-    for var, coeff in zip(flat.vars, flat.coeffs, strict=True):
-        domain = list(domains[var.index].domain)  # intervals as [lo, hi, lo, hi, ...]
-        a, b = coeff * domain[0], coeff * domain[-1]
-        low, high = low + min(a, b), high + max(a, b)
-    return low, high
-
-
-# The largest magnitude the one search's objective may reach: CP-SAT's linear relaxation
-# works in doubles, exact for integers up to 2**53, so a preference point stays visible
-# under the levels above it. Shipped limits (weights up to 10 000) stay far below it; a
-# week beyond it is solved in stages.
-ORDER_LIMIT = 2**53
-
-
-def lexicographic_order(ctx: BuildContext) -> cp_model.LinearExpr | None:
-    """A week's order (fewest coach objections, then the best penalty, then the best coach
-    preference) as one weighted objective: each level's weight exceeds everything the
-    levels below can add up to, so its optimum is the stages' optimum. None when its
-    values could pass ORDER_LIMIT."""
-    low, high = _span(ctx, ctx.preference_objective())
-    below = high - low + 1  # what the preference can add: less than one penalty point
-    olow, ohigh = _span(ctx, ctx.objective())
-    order = ctx.objective() * below + ctx.preference_objective()
-    largest = max(abs(olow), abs(ohigh)) * below + max(abs(low), abs(high))
-    if ctx.priority_rules:
-        weight = (ohigh - olow + 1) * below
-        order += ctx.priority_count() * weight
-        plow, phigh = _span(ctx, ctx.priority_count())
-        largest += max(abs(plow), abs(phigh)) * weight
-    return order if largest <= ORDER_LIMIT else None
-
-
-def _at_once(ctx: BuildContext, stages: _Stages) -> str:
+def _at_once(ctx: BuildContext, stages: Stages) -> str:
     """The week's whole order in one search instead of two or three stages
     (lexicographic_order; the median generated week's solve() 48 -> 38 ms CPU, issue 16,
     benchmarks/build_speed.py). Returns the status of that search, within AT_ONCE_SHARE of
@@ -777,7 +616,7 @@ def _at_once(ctx: BuildContext, stages: _Stages) -> str:
 
 
 def _fewest_objections(
-    ctx: BuildContext, stages: _Stages, objective: int, bound: int
+    ctx: BuildContext, stages: Stages, objective: int, bound: int
 ) -> tuple[int, int, bool]:
     """Stage 2: the plan breaks a priority rule; find the fewest breaks any plan needs, and
     if that is fewer, the best penalty with no more breaks than that. Returns (objective,

@@ -64,7 +64,8 @@ def test_the_windows_keep_a_preference_floor_only_without_acute_chronic() -> Non
     """With acute_chronic on, the windows' bound leaves the ratios out and the block may not
     meet it, so the windows skip the preference floor (which counts only then); without
     it they keep it. The penalty bound is a lower bound either way."""
-    from hybridplan.solving import _Budget, _week_bounds
+    from hybridplan.solving import _week_bounds
+    from hybridplan.stages import Budget as _Budget
 
     for load_rules in (False, True):
         week = as_week(block(4, "balanced", load_rules=load_rules))

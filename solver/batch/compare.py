@@ -380,7 +380,7 @@ def provenance(
     from importlib.metadata import PackageNotFoundError, version
 
     from hybridplan.batch.ranking import BOOTSTRAP, STATS_SEED
-    from hybridplan.solving import DEFAULT_PARAMS, WEEK_PARAMS
+    from hybridplan.stages import DEFAULT_PARAMS, WEEK_PARAMS
 
     def package(name: str) -> str | None:
         try:

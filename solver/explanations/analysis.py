@@ -86,7 +86,7 @@ def tight_rules(
 
     from hybridplan.context import BuildContext
     from hybridplan.rules import rule_module
-    from hybridplan.solving import solver_for
+    from hybridplan.stages import solver_for
 
     if not result.found or not result.objective:
         return [], []  # nothing to gain: the plan already meets every soft rule

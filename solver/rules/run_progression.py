@@ -57,7 +57,7 @@ def guide(ctx: BuildContext, cfg: Config, known: Iterable[Placed]) -> None:
         if w in ctx.weeks and ref < first:
             minutes = week_minutes(ctx, w, running)
             grown = 100 * minutes - (100 + cfg.percent) * before.get(ref, 0)
-            coach.guide(ctx, cfg, f"{Config.ID}.{week_tag(w)}", grown, 1)
+            coach.guide(ctx, cfg, f"{Config.ID}.{week_tag(w)}", grown, 1, decided=True)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:

@@ -463,9 +463,12 @@ def solve(
             # 16-week block's 6 deterministic s and found nothing)
             was = stages.value("preference")
             lns = budget.capped(cap * PREFERENCE_LNS_SHARE)
+            stages.proven = False
             _improve(week, stages, lns, floor or 0, seed, params or {}, "preference")
             cap -= lns.used_deterministic
-            tried = stages.value("preference") < was
+            # a step over every week that proved its optimum proved the block's
+            preference_proven = stages.proven
+            tried = stages.value("preference") < was and not preference_proven
         if (
             tried
             and stages.run(ctx.preference_objective(), max(cap, PREFERENCE_MIN_WORK)) == "optimal"

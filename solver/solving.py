@@ -547,6 +547,8 @@ def _say_what_stopped(result: Result, budget: Budget) -> None:
         if result.found
         else "no plan found"
     )
+    # four times as much, and at least the default (which proves the shipped blocks)
+    more = max(4 * (work or 1), limits.DEFAULT_WORK_LIMIT)
     if by_wall:
         result.message = (
             f"{found}: the wall-clock safety net of {budget.wall:g} s stopped the search "
@@ -557,7 +559,7 @@ def _say_what_stopped(result: Result, budget: Budget) -> None:
     else:
         result.message = (
             f"{found} in the work limit of {work:g} deterministic s; a larger work limit "
-            f"(--work-limit, work_limit=; about {4 * (work or 1):g}) may "
+            f"(--work-limit, work_limit=; about {more:g}) may "
             + ("prove it or find a better one" if result.found else "find one")
         )
 

@@ -342,8 +342,9 @@ def solve(
                 if weekly.complete
                 else None
             )
-            best = side if side is not None and side.valid and side.order < first.order else first
-            stages.values = dict(best.values)
+            if side is not None and side.valid and side.order < first.order:
+                first = side  # the plan to start from, and to return if cut short
+            stages.values = dict(first.values)
         elif first is not None and not weekly.complete:
             stages.values = dict(first.values)
     if week.scenario.previous:  # replanning: start the search from the previous plan
@@ -366,7 +367,7 @@ def solve(
             solver.parameters.stop_after_first_solution = asked
         stages.budget = budget
         if status not in ("optimal", "feasible", "infeasible") and first is not None and planned:
-            status = _adopt(stages, first)  # cut short: the first plan is the plan
+            status = _adopt(stages, first)  # cut short: the plan started from is the plan
         proven_at = max(stages.bound, weekly.penalty)
         if status == "feasible" and stages.value("objective") > proven_at:
             share = 1 - PREFERENCE_SHARE
@@ -518,8 +519,9 @@ ADOPT_WORK = 1.0
 
 
 def _adopt(stages: Stages, first: FirstPlan) -> str:
-    """The block's first plan (which breaks no hard rule) as the plan, when the search was
-    cut short before it found one: its figures read off the whole model with every session
+    """The block's first plan (or the windows' plans side by side, whichever the search
+    started from; either breaks no hard rule) as the plan, when the search was cut short
+    before it found one: its figures read off the whole model with every session
     fixed, the bound left as it was. Returns "feasible", or "unknown" when even that did
     not fit in the wall clock's safety net."""
     bound, values = stages.bound, dict(first.values)

@@ -35,12 +35,13 @@ from hybridplan.stages import WEEK_PARAMS, Budget, Stages, lexicographic_order, 
 # sessions reaches 48 h (legs_fresh) from a session's end.
 BOUNDARY_DAYS = 3
 
-# Deterministic seconds one step may take at most. A week's search proves its optimum in
-# well under this (the shipped blocks' weeks: median about 0.02); the cap only bounds the
-# odd hard week. Measured on the shipped blocks (benchmarks/first_plan.py): with 0.05 a
-# deload step of crossfit-10k-8w under `strict` found no plan and the 16-week block's first
-# plan cost 145 against 60; with 0.2 every step found one and the plans are within 1.0-7.7x
-# of the optima, 0.2-1.5 CPU s for the whole block.
+# Deterministic seconds one step may take at most. Most weeks prove their optimum well
+# within it; the cap bounds the odd hard week (the 16-week block's first weeks under
+# `strict` reach it). Measured on the shipped blocks: with 0.05 a deload step of
+# crossfit-10k-8w under `strict` found no plan and the 16-week block's first plan cost 145
+# against 60; with 0.2 every step of the shipped and generated blocks found one
+# (benchmarks/first_plan.py: 0.2-4.0 CPU s a block, its penalty the solve's in 17 of
+# 24 blocks, 7.25x at worst).
 STEP_WORK = 0.2
 # Deterministic seconds the whole first plan may take before its steps get less than
 # STEP_WORK each (what is left, shared by the steps left, at least STEP_LEAST_WORK): a

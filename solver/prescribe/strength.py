@@ -1,55 +1,58 @@
 """Strength and mobility sessions as exercises: sets x reps at a load.
 
 Sets come from the plan: the solver chose the session for its sets per muscle group, so
-the exercises' sets add up to exactly those (`allocate`). Reps and load follow the phase,
-the goal and the week's place in its phase:
+the exercises' sets add up to exactly those (`allocate`). Reps and reps in reserve (RIR)
+follow the phase, the goal and the week's place in its phase, and the load is read off the
+RPE chart (`rpe.py`: Tuchscherer's, as Helms et al. 2016 give it) for those reps and RIR:
 
 | phase | main lifts | accessories | why |
 |---|---|---|---|
-| base, off-season | 8 reps, 67.5% -> 77.5% | 12 (10) reps, RIR 2 | 001: 2-3 x 8-12 to start |
-| build | 5 reps, 75% -> 85% | 10 reps, RIR 2 | strength rises with running (004) |
-| peak | 4 reps, 80% -> 87.5% | 8 reps, RIR 2 | 000: heavy, low volume, 80-90% 1RM |
-| taper | 3 reps at 75% | 8 reps, RIR 3 | 000, 004: cut intensity near the race |
-| deload | 5 reps at 60% | 10 reps, RIR 4 | 001, 004: lighter; the climb resumes |
+| base | 8 reps, RIR 4 -> 3 (68.0% -> 70.7%) | 12 reps, RIR 2 | 001: 2-3 x 8-12 to start |
+| off-season | 8 reps, RIR 3 -> 1 (70.7% -> 76.2%) | 10 reps, RIR 2 | no race to save the legs for |
+| build | 5 reps, RIR 4 -> 2 (76.2% -> 81.1%) | 10 reps, RIR 2 | strength rises with running (004) |
+| peak | 4 reps, RIR 3 -> 2 (81.1% -> 83.7%) | 8 reps, RIR 2 | 000: heavy, low volume, 80-90% 1RM |
+| taper | 3 reps, RIR 6 (76.2%) | 8 reps, RIR 7 | 000, 004: cut intensity near the race |
+| deload | 5 reps, RIR 7 (68.0%) | 10 reps, RIR 5 | 001, 004: lighter; the climb resumes |
 
-Within a phase the main lifts gain 2.5 points of 1RM a week (about +3-4% load: 004's
-"+2-5% load") up to the phase's top; accessories and lifts without a known 1RM go one rep
-in reserve closer to failure in the second half of the phase. Moderate sessions (circuits,
-light days) take 2 more reps at 10 points less; hypertrophy days 10 reps at 65-72.5%;
-bodyweight work 3 more reps. With a 1RM the load is given in kg, rounded to 2.5 kg;
-without one, reps in reserve.
+A runner's main lifts stay at RIR 2 or more in season (base to taper): strength without the
+fatigue of sets taken near failure in the week of a long run (issue 24; 004). Within a
+phase the RIR falls from the first week's to the last's, a step a week (the chart's half
+reps between), so the load climbs; a deload week drops it. Moderate sessions (circuits,
+light days) take 2 more reps and 1 more RIR; hypertrophy days 10 reps at RIR 3 -> 2 (RIR 5
+in deload and taper weeks); bodyweight work 3 more reps. With a 1RM the load is given in
+kg, rounded down to 2.5 kg (never heavier than the chart's load for the RIR), and the RIR
+beside it; without one, the RIR alone.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from hybridplan.models.athlete import Athlete
 from hybridplan.models.prescription import Exercise, Prescription, Step
 from hybridplan.models.result import SessionOut
 from hybridplan.models.session import Muscle, SessionType
+from hybridplan.prescribe import rpe
 from hybridplan.prescribe.exercises import BODYWEIGHT, FILL_BODYWEIGHT, FILL_GYM, GYM, Move
 from hybridplan.prescribe.progression import WeekPlace
 
-MAIN = {  # phase -> reps, first week's %1RM, the phase's top %1RM
-    "base": (8, 67.5, 77.5),
-    "offseason": (8, 67.5, 77.5),
-    "build": (5, 75.0, 85.0),
-    "peak": (4, 80.0, 87.5),
-    "taper": (3, 75.0, 75.0),
-    "deload": (5, 60.0, 60.0),
+MAIN = {  # phase -> reps, RIR in the phase's first week, RIR in its last
+    "base": (8, 4, 3),
+    "offseason": (8, 3, 1),
+    "build": (5, 4, 2),
+    "peak": (4, 3, 2),
+    "taper": (3, 6, 6),
+    "deload": (5, 7, 7),
 }
-MAIN_RIR = {"base": 3, "offseason": 2, "build": 2, "peak": 2, "taper": 3, "deload": 4}
-ACCESSORY = {  # phase -> reps, reps in reserve
-    "base": (12, 2), "offseason": (10, 2), "build": (10, 2), "peak": (8, 2), "taper": (8, 3),
-    "deload": (10, 4),
+ACCESSORY = {  # phase -> reps, reps in reserve (deload and taper lighter than any loaded week)
+    "base": (12, 2), "offseason": (10, 2), "build": (10, 2), "peak": (8, 2), "taper": (8, 7),
+    "deload": (10, 5),
 }  # fmt: skip
-HYPERTROPHY = (10, 65.0, 72.5)
-STEP = 2.5  # %1RM points a week within a phase
-PLATE = 2.5  # kg: loads are rounded to this
-# Reps to failure -> %1RM (the usual NSCA chart), for loaded accessories.
-REPS_PERCENT = {1: 100, 2: 95, 3: 93, 4: 90, 5: 87, 6: 85, 7: 83, 8: 80, 9: 77, 10: 75,
-                11: 70, 12: 67, 13: 65, 14: 63, 15: 61}  # fmt: skip
+HYPERTROPHY = (10, 3, 2)  # reps, first RIR, last RIR (loaded phases)
+HYPERTROPHY_EASY = 5  # RIR of hypertrophy days in deload and taper weeks
+MODERATE = (2, 1)  # more reps, more RIR: circuits and light days
+PLATE = 2.5  # kg: loads are rounded down to this
 
 
 Chosen = tuple[Move, int, dict[Muscle, int]]
@@ -79,8 +82,25 @@ def allocate(
     return out
 
 
-def _kg(one_rm: float, percent: float) -> float:
-    return round(one_rm * percent / 100 / PLATE) * PLATE
+def _kg(one_rm: float, share: float) -> float:
+    """The load for `share` % of `one_rm`, rounded down to the plate."""
+    return math.floor(one_rm * share / 100 / PLATE + 1e-9) * PLATE
+
+
+def _loaded(
+    move: Move, sets: int, muscles: dict[Muscle, int], reps: int, rir: float,
+    one_rm: float | None,
+) -> Exercise:  # fmt: skip
+    """Sets x reps at `rir` reps in reserve: with a 1RM, at the chart's %1RM and its kg."""
+    rir = min(rir, rpe.MOST - reps)  # the chart's end (12 reps at RIR 3.5)
+    shown = math.floor(rir + 0.5)
+    if one_rm is None:
+        return Exercise(name=move.name, sets=sets, reps=reps, rir=shown, muscles=muscles)
+    share = rpe.percent(reps, rir)
+    return Exercise(
+        name=move.name, sets=sets, reps=reps, percent_1rm=share, kg=_kg(one_rm, share),
+        rir=shown, muscles=muscles,
+    )  # fmt: skip
 
 
 def exercise(
@@ -92,24 +112,25 @@ def exercise(
     athlete: Athlete | None,
 ) -> Exercise:
     phase = place.phase if place.phase in MAIN else "build"
-    late = place.phase_progress > 0.5 and phase not in ("taper", "deload")
+    easy = phase in ("taper", "deload")
+    late = place.phase_progress > 0.5 and not easy
     light = session.intensity != "hard"  # circuits and light days stay further from failure
-    one_rm = (athlete.lifts.get(move.lift) if athlete and move.lift else None)
+    one_rm = athlete.lifts.get(move.lift) if athlete and move.lift else None
     bodyweight = session.equipment == "none"
     if move.role == "plyo":  # 004: low volume, full recovery, landing quality over load
         return Exercise(name=f"{move.name} (full recovery)", sets=sets, reps=5, muscles=muscles)
     if move.role == "main" and not bodyweight:
-        reps, start, top = HYPERTROPHY if session.hypertrophy else MAIN[phase]
-        if session.intensity != "hard" and not session.hypertrophy:
-            reps, start, top = reps + 2, start - 10, top - 10
-        percent = min(top, start + STEP * place.phase_index)
-        if one_rm is not None:
-            return Exercise(
-                name=move.name, sets=sets, reps=reps, percent_1rm=percent,
-                kg=_kg(one_rm, percent), muscles=muscles,
-            )  # fmt: skip
-        rir = max(2 if light else 1, MAIN_RIR[phase] - (1 if late else 0))
-        return Exercise(name=move.name, sets=sets, reps=reps, rir=rir, muscles=muscles)
+        if session.hypertrophy:
+            reps, first, last = HYPERTROPHY
+            if easy:
+                first = last = HYPERTROPHY_EASY
+        else:
+            reps, first, last = MAIN[phase]
+            if light:
+                reps, first, last = reps + MODERATE[0], first + MODERATE[1], last + MODERATE[1]
+        # the RIR falls through the phase, week by week: the load climbs
+        rir = first - (first - last) * place.phase_progress
+        return _loaded(move, sets, muscles, reps, rir, one_rm)
     reps, rir = ACCESSORY[phase]
     if session.hypertrophy:
         reps = 12
@@ -118,13 +139,7 @@ def exercise(
     elif bodyweight:
         reps = min(15, reps + 3)
     rir = max(2 if light else 1, rir - (1 if late and move.role != "core" else 0))
-    if one_rm is not None:
-        percent = float(REPS_PERCENT.get(reps + rir, 60))
-        return Exercise(
-            name=move.name, sets=sets, reps=reps, percent_1rm=percent, kg=_kg(one_rm, percent),
-            muscles=muscles,
-        )  # fmt: skip
-    return Exercise(name=move.name, sets=sets, reps=reps, rir=rir, muscles=muscles)
+    return _loaded(move, sets, muscles, reps, rir, one_rm)
 
 
 def _frame(minutes: int, what: str) -> list[Step]:

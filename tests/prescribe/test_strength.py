@@ -94,8 +94,8 @@ def test_a_solved_10_week_block_climbs_within_phases_and_drops_in_deloads() -> N
 
 def test_main_lifts_over_every_week_of_a_10_week_block() -> None:
     """The same sessions in every week of the block (what the solver might place): each
-    main lift rises week to week within a phase by 2.5 points of 1RM (about +3-4%), drops
-    in the deload week, and comes back higher after it."""
+    main lift climbs within a phase as its reps in reserve fall (never down; 2.5 kg plates
+    may hold it a week), drops in the deload week, and comes back higher after it."""
     week = input_from_dict(ten_weeks())
     phases = list(week.phases)
     assert phases == ["base", "base", "build", "deload", "build", "build", "build", "peak",
@@ -109,7 +109,8 @@ def test_main_lifts_over_every_week_of_a_10_week_block() -> None:
         s.prescription = p
     assert check_block(phases, sessions) >= 20
     squat = {w: kg for w, kg in loads(sessions)[("lower_heavy_60", "back squat")]}
-    assert squat[1] < squat[2] and squat[3] < squat[5] < squat[6] < squat[7]
+    assert squat[1] < squat[2] and squat[3] <= squat[5] <= squat[6] <= squat[7]
+    assert squat[3] < squat[7]
     assert squat[4] < squat[3] and squat[10] < squat[9]
 
 
@@ -131,8 +132,9 @@ def test_phases_follow_the_seeds() -> None:
     assert (deload[1].rir or 0) > (build[1].rir or 0)  # accessories lighter too
     for squat, _ in got.values():
         assert squat.kg is not None and squat.kg % 2.5 == 0
-        assert squat.kg == pytest.approx(100 * (squat.percent_1rm or 0) / 100, abs=1.25)
-        assert squat.rir is None
+        # rounded down to the plate: never heavier than the chart's load for the RIR
+        assert squat.kg <= 100 * (squat.percent_1rm or 0) / 100 < squat.kg + 2.5
+        assert squat.rir is not None and squat.rir >= 2  # a runner's main lift in season
 
 
 def test_without_a_1rm_lifts_get_reps_in_reserve() -> None:
@@ -141,7 +143,9 @@ def test_without_a_1rm_lifts_get_reps_in_reserve() -> None:
     row = next(e for e in p.exercises if e.name == "barbell row")
     bench = next(e for e in p.exercises if e.name == "bench press")
     assert row.percent_1rm is None and row.kg is None and row.rir is not None
-    assert bench.kg == 45 and bench.rir is None  # 65% of 70 kg: a moderate day, 10 points under
+    # a moderate day in build: 7 reps at RIR 5 (build's 5 at RIR 4, 2 more reps, 1 more in
+    # reserve), 68.0% on the RPE chart; 47.6 kg of 70, down to the plate
+    assert bench.kg == 47.5 and bench.reps == 7 and bench.rir == 5
 
 
 @pytest.mark.parametrize("sid", sorted(s for s, t in CATALOGUE.items() if t.is_strength))

@@ -26,7 +26,7 @@ from hybridplan.models.prescription import Prescription, Step, StepKind
 from hybridplan.models.result import SessionOut
 from hybridplan.prescribe.paces import TrainingPaces, pace_text
 from hybridplan.prescribe.progression import WeekPlace, lerp
-from hybridplan.prescribe.zones import EFFORTS, zone_text
+from hybridplan.prescribe.zones import SHORT_REP, effort, zone_text
 
 INTERVAL_REP = {"base": 3, "build": 4, "peak": 4, "taper": 3, "deload": 3, "offseason": 3}
 MP_LONG = ("half", "marathon", "ultra")  # races whose long runs finish at marathon pace
@@ -66,9 +66,10 @@ class RunContext:
     def at(self, intensity: str) -> str:
         """'at 4:38/km' (the centre of the band; a range for easy running), or the effort."""
         band = self.band(intensity)
-        effort = EFFORTS[intensity]
+        how = effort(intensity, self.race_distance)
         if band is None:
-            return f"at {effort.words} effort ({effort.zone}, {effort.rpe})"
+            words = how.words if how.words.endswith("effort") else f"{how.words} effort"
+            return f"at {words} ({how.zone}, {how.rpe})"
         if intensity in ("easy", "recovery"):
             return f"at {pace_text(band[0], self.unit)}-{pace_text(band[1], self.unit)}/{self.unit}"
         centre = (band[0] + band[1]) / 2
@@ -87,16 +88,17 @@ class RunContext:
         if intensity is None:
             return Step(kind=kind, minutes=minutes, note=note)
         band = self.band(intensity) if paced else None
-        effort = EFFORTS[intensity]
+        how = effort(intensity, self.race_distance)
         if band is None:  # effort instead of pace
-            words = f"{effort.words}, {effort.rpe}"
+            words = f"{how.words}, {how.rpe}"
             note = f"{note}; {words}" if note else words
         pace = (
             None if band is None else (pace_text(band[0], self.unit), pace_text(band[1], self.unit))
         )
-        return Step(
-            kind=kind, minutes=minutes, pace=pace, zone=zone_text(intensity, self.max_hr), note=note
-        )
+        # a short rep or jog is held by pace or effort: the heart rate lags behind it
+        short = kind in ("work", "recovery") and minutes < SHORT_REP
+        zone = None if short else zone_text(intensity, self.max_hr, self.race_distance)
+        return Step(kind=kind, minutes=minutes, pace=pace, zone=zone, note=note)
 
 
 def _split(extra: int, warm_share: float = 0.6) -> tuple[int, int]:

@@ -1,10 +1,16 @@
 """Efforts: what each training intensity means as a heart-rate zone and a perceived effort,
 for athletes without paces (no race time) and beside paces when `max_hr` is known.
 
-Five zones in percent of maximum heart rate, placed on Daniels' own heart-rate guides
-(Daniels' Running Formula: E 65-78% of max HR, M 80-90%, T 88-92%, I 98-100%) so that each
-intensity sits in one zone: Z1 recovery, Z2 easy, Z3 marathon, Z4 threshold, Z5 interval
-and repetition. RPE is on Borg's CR-10 scale, as the session loads (Foster's session-RPE)."""
+Five contiguous zones in percent of maximum heart rate (issue 24: the zones used to leave
+gaps at 78-80, 87-88 and 92-95%), placed on Daniels' own heart-rate guides (Daniels' Running
+Formula: E 65-78% of max HR, M 80-90%, T 88-92%, I 98-100%) so that each intensity sits in
+one zone: Z1 55-65 recovery, Z2 65-80 easy, Z3 80-88 marathon, Z4 88-93 threshold, Z5
+93-100 interval and repetition. The race's target depends on its distance (Pfitzinger,
+Advanced Marathoning: marathon pace 79-88% of max HR; the shorter the race, the nearer the
+maximum). A rep or a jog between reps shorter than SHORT_REP minutes gets no heart-rate
+target: the heart rate lags behind the effort for the first minutes, so a watch alarming
+on it through a 60-second hill rep is wrong both ways; such steps are held by pace or by
+effort. RPE is on Borg's CR-10 scale, as the session loads (Foster's session-RPE)."""
 
 from __future__ import annotations
 
@@ -22,26 +28,50 @@ class Effort:
     words: str
 
 
+ZONES: dict[str, tuple[float, float]] = {  # share of max HR, each zone's top the next's bottom
+    "Z1": (0.55, 0.65), "Z2": (0.65, 0.80), "Z3": (0.80, 0.88), "Z4": (0.88, 0.93),
+    "Z5": (0.93, 1.00),
+}  # fmt: skip
 EFFORTS: dict[str, Effort] = {
-    "recovery": Effort("Z1", (0.55, 0.65), "RPE 2", "very easy jog"),
-    "easy": Effort("Z2", (0.65, 0.78), "RPE 3-4", "easy, conversational"),
-    "marathon": Effort("Z3", (0.80, 0.87), "RPE 5-6", "steady, marathon effort"),
-    "threshold": Effort("Z4", (0.88, 0.92), "RPE 7", "comfortably hard, threshold"),
-    "interval": Effort("Z5", (0.95, 1.00), "RPE 8-9", "hard, 5k effort"),
-    "repetition": Effort("Z5", (0.95, 1.00), "RPE 9", "fast and relaxed, mile effort"),
-    "race": Effort("Z4", (0.85, 0.95), "RPE 9-10", "race effort"),
+    "recovery": Effort("Z1", ZONES["Z1"], "RPE 2", "very easy jog"),
+    "easy": Effort("Z2", ZONES["Z2"], "RPE 3-4", "easy, conversational"),
+    "marathon": Effort("Z3", ZONES["Z3"], "RPE 5-6", "steady, marathon effort"),
+    "threshold": Effort("Z4", ZONES["Z4"], "RPE 7", "comfortably hard, threshold"),
+    "interval": Effort("Z5", ZONES["Z5"], "RPE 8-9", "hard, 5k effort"),
+    "repetition": Effort("Z5", ZONES["Z5"], "RPE 9", "fast and relaxed, mile effort"),
+    "race": Effort("Z3-Z5", (0.80, 1.00), "RPE 7-10", "race effort"),
 }
+RACE: dict[str, Effort] = {  # the race by its distance
+    "5k": Effort("Z5", (0.93, 1.00), "RPE 9-10", "5k race effort"),
+    "10k": Effort("Z4-Z5", (0.90, 0.96), "RPE 9", "10k race effort"),
+    "half": Effort("Z3-Z4", (0.85, 0.91), "RPE 8", "half-marathon race effort"),
+    "marathon": Effort("Z3", (0.80, 0.88), "RPE 6-7, harder late", "marathon race effort"),
+    "ultra": Effort("Z2-Z3", (0.70, 0.82), "RPE 5-6", "ultra race effort"),
+}
+SHORT_REP = 3  # minutes: a rep or jog shorter than this is held by pace or effort, not HR
 
 
-def bpm(intensity: str, max_hr: int) -> tuple[int, int]:
-    low, high = EFFORTS[intensity].hr_share
-    return round(low * max_hr), round(high * max_hr)
+def effort(intensity: str, distance: str | None = None) -> Effort:
+    """The effort of an intensity; the race's by its distance when known."""
+    if intensity == "race" and distance in RACE:
+        return RACE[distance]
+    return EFFORTS[intensity]
 
 
-def zone_text(intensity: str, max_hr: int | None) -> str:
-    """'Z2', or 'Z2 122-147 bpm' when the maximum heart rate is known."""
-    effort = EFFORTS[intensity]
+def _beats(share: float, max_hr: int) -> int:
+    """`share` of `max_hr` to the nearest beat, halves up (in whole percent: exact)."""
+    return (round(share * 100) * max_hr + 50) // 100
+
+
+def bpm(intensity: str, max_hr: int, distance: str | None = None) -> tuple[int, int]:
+    low, high = effort(intensity, distance).hr_share
+    return _beats(low, max_hr), _beats(high, max_hr)
+
+
+def zone_text(intensity: str, max_hr: int | None, distance: str | None = None) -> str:
+    """'Z2', or 'Z2 122-150 bpm' when the maximum heart rate is known."""
+    zone = effort(intensity, distance).zone
     if max_hr is None:
-        return effort.zone
-    low, high = bpm(intensity, max_hr)
-    return f"{effort.zone} {low}-{high} bpm"
+        return zone
+    low, high = bpm(intensity, max_hr, distance)
+    return f"{zone} {low}-{high} bpm"

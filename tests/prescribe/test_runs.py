@@ -195,7 +195,12 @@ def test_without_athlete_inputs_steps_give_effort_instead_of_pace() -> None:
     for sid in ("tempo_40", "intervals_45", "easy_45", "long_90"):
         (p,) = prescribe(week, [out(week, sid)])
         assert all(st.pace is None for st in p.steps)
-        assert all(st.zone and re.fullmatch(r"Z[1-5]", st.zone) for st in p.steps)
+        for st in p.steps:
+            # a rep or a jog under 3 minutes is held by effort alone: no heart-rate zone
+            if st.kind in ("work", "recovery") and st.minutes < 3:
+                assert st.zone is None
+            else:
+                assert st.zone and re.fullmatch(r"Z[1-5]", st.zone)
         assert all("RPE" in st.note for st in p.steps)
         assert "/km" not in p.summary
 
@@ -209,7 +214,7 @@ def test_tempo_steps_are_written_out_with_threshold_pace_and_zone() -> None:
     rest = [st for st in p.steps if st.kind == "recovery"]
     assert len(rest) == len(work) - 1 >= 1  # repeats written out
     assert all(st.pace == ("4:34", "4:40") for st in work)  # T 4:37 +- 3 s
-    assert all(st.zone == "Z4 165-173 bpm" for st in work)  # 88-92% of 188
+    assert all(st.zone == "Z4 165-175 bpm" for st in work)  # 88-93% of 188
     assert f"{len(work)} x {work[0].minutes} min at 4:37/km (T)" in p.summary
 
 

@@ -1,0 +1,84 @@
+"""Heart rate that can be met (issue 24, item 4), from the definitions alone (no code
+shared with hybridplan.prescribe): five contiguous zones from the maximum heart rate (Z1
+55-65%, Z2 65-80, Z3 80-88, Z4 88-93, Z5 93-100), the race's target by its distance
+(marathon 80-88%, half 85-91, 10k 90-96, 5k 93-100), and no heart-rate target on a rep or
+a jog between reps shorter than 3 minutes. Checked on every run session of the catalogue
+in every week of the shipped blocks and on their races, for several maximum heart rates."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+import yaml
+
+from helpers import ROOT
+from hybridplan.models import SessionOut, input_from_dict
+from hybridplan.prescribe import prescribe
+
+ZONES = {"Z1": (55, 65), "Z2": (65, 80), "Z3": (80, 88), "Z4": (88, 93), "Z5": (93, 100)}
+RACE = {"marathon": (80, 88), "half": (85, 91), "10k": (90, 96), "5k": (93, 100)}
+ZONE = re.compile(r"(Z[1-5](?:-Z[1-5])?) (\d+)-(\d+) bpm")
+
+
+def _bpm(share: int, max_hr: int) -> int:
+    return (share * max_hr + 50) // 100  # to the nearest beat, halves up
+
+
+def _blocks() -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text())
+        if isinstance(data, dict) and int(data.get("weeks", 1)) > 1 and data.get("race"):
+            found.append((path.stem, data))
+    return found
+
+
+@pytest.mark.parametrize("max_hr", [150, 176, 188, 203])
+@pytest.mark.parametrize("name,data", _blocks(), ids=[n for n, _ in _blocks()])
+def test_every_step_s_heart_rate_can_be_met(name: str, data: dict[str, Any], max_hr: int) -> None:
+    data = dict(data, athlete={**(data.get("athlete") or {}), "max_hr": max_hr})
+    week = input_from_dict(data)
+    sessions = [
+        SessionOut(
+            week=w,
+            day="tue",
+            slot="pm",
+            start="18:00",
+            minutes=t.minutes,
+            session=t.id,
+            kind=t.kind,
+            intensity=t.intensity,
+            run_type=t.run_type,
+            legs=t.legs,
+            sets=dict(t.sets),
+            load=t.load,
+        )
+        for w in range(1, week.weeks + 1)
+        for t in week.sessions.values()
+        if t.is_run and (not t.is_race or w == week.weeks)
+    ]
+    bands = {zone: (_bpm(lo, max_hr), _bpm(hi, max_hr)) for zone, (lo, hi) in ZONES.items()}
+    # contiguous: each zone starts where the one below ends
+    assert all(bands[f"Z{i}"][1] == bands[f"Z{i + 1}"][0] for i in range(1, 5))
+    distance = data["race"]["distance"]
+    checked = 0
+    for s, p in zip(sessions, prescribe(week, sessions), strict=True):
+        for step in p.steps:
+            if step.kind in ("work", "recovery") and step.minutes < 3:
+                assert step.zone is None or "bpm" not in step.zone, (s.session, step)
+                continue
+            if step.zone is None:
+                continue
+            found = ZONE.fullmatch(step.zone)
+            assert found, step.zone
+            zone, low, high = found.group(1), int(found.group(2)), int(found.group(3))
+            if s.session.startswith("race"):
+                lo, hi = RACE[distance]
+                assert (low, high) == (_bpm(lo, max_hr), _bpm(hi, max_hr)), (s.session, step)
+            else:
+                assert (low, high) == bands[zone], (s.session, step)
+            assert _bpm(55, max_hr) <= low < high <= max_hr
+            checked += 1
+    assert checked > 0

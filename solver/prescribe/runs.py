@@ -12,7 +12,9 @@ The shapes follow Daniels' Running Formula:
   at M pace, growing through build and 30% in the peak (M work through the peak weeks, the
   last 2-3 weeks out, is what a marathon's peak holds); a beginner, who asks at most one
   quality run a week, meets it in the peak weeks only, 15% then more;
-- the race: one step at race pace (the scenario's finish, or the VDOT's prediction).
+- the race: at race pace (the scenario's finish, or the VDOT's prediction) for as long as
+  that takes over its distance, a warm-up before and a cool-down after in the session's
+  other minutes; a marathon block's M work is at that pace too.
 Deload and taper weeks ease the work (`progression.EASE`); without paces every step gives
 its effort (zone and RPE) instead.
 """
@@ -44,9 +46,13 @@ class RunContext:
     race_distance: str | None
 
     def band(self, intensity: str) -> tuple[float, float] | None:
-        """(fast, slow) seconds per km of an intensity; None without paces."""
+        """(fast, slow) seconds per km of an intensity; None without paces. A marathon
+        block's M work is at the race's pace (issue 24): the goal's when the scenario gives
+        a finish, else the VDOT's prediction; the other training paces stay the VDOT's."""
         if intensity == "race":
             return None if self.race_pace is None else (self.race_pace - 2, self.race_pace + 2)
+        if intensity == "marathon" and self.race_distance == "marathon" and self.race_pace:
+            return self.race_pace - 3, self.race_pace + 3
         p = self.paces
         if p is None:
             return None
@@ -226,9 +232,25 @@ def long_run(s: SessionOut, ctx: RunContext) -> Prescription:
 
 
 def race(s: SessionOut, ctx: RunContext) -> Prescription:
+    """The race as long as its goal or predicted time takes (the distance at the race's
+    pace), the rest of the session's minutes a warm-up before and a cool-down after; the
+    whole session when the time is unknown or longer."""
     name = ctx.race_distance or "race"
-    step = ctx.step("work", s.minutes, "race", f"{name}: even pace, go with the race")
-    return Prescription(summary=f"race: {name} {ctx.at('race')}", steps=[step])
+    note = f"{name}: even pace, go with the race"
+    km = METRES.get(ctx.race_distance or "", 0) / 1000
+    minutes = round(ctx.race_pace * km / 60) if ctx.race_pace and km else s.minutes
+    if minutes >= s.minutes or s.minutes - minutes < 2:
+        step = ctx.step("work", s.minutes, "race", note)
+        return Prescription(summary=f"race: {name} {ctx.at('race')}", steps=[step])
+    warm = (s.minutes - minutes) // 2
+    steps = [
+        ctx.step("warmup", warm, "easy", "easy jog and a few strides before the start"),
+        ctx.step("work", minutes, "race", note),
+        ctx.step("cooldown", s.minutes - minutes - warm, "recovery", "walk, then an easy jog"),
+    ]
+    hours, mins = divmod(minutes, 60)
+    summary = f"race: {name} {ctx.at('race')}, about {hours}:{mins:02d}"
+    return Prescription(summary=summary, steps=steps)
 
 
 def race_pace(

@@ -1,0 +1,108 @@
+"""Race pace from the goal (issue 24, item 2), checked with the Daniels-Gilbert equations
+written out here (no code shared with hybridplan.prescribe): the race runs as long as its
+goal (the scenario's finish) or, without one, the time the athlete's VDOT predicts for the
+distance; the session's other minutes are a warm-up and a cool-down; a marathon block's
+marathon-pace work is at the race's pace."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+import yaml
+
+from helpers import ROOT
+from hybridplan.models import SessionOut, input_from_dict
+from hybridplan.prescribe import prescribe
+
+METRES = {"5k": 5000, "10k": 10000, "half": 21097.5, "marathon": 42195}
+
+
+def vdot(metres: float, seconds: float) -> float:
+    """Daniels and Gilbert (Oxygen Power, 1979): VO2 of the speed over the share of VO2max
+    sustainable for the time."""
+    t = seconds / 60
+    v = metres / t
+    vo2 = -4.60 + 0.182258 * v + 0.000104 * v * v
+    share = 0.8 + 0.1894393 * math.exp(-0.012778 * t) + 0.2989558 * math.exp(-0.1932605 * t)
+    return vo2 / share
+
+
+def predicted(value: float, metres: float) -> float:
+    """The time (s) over `metres` whose VDOT is `value`, by bisection."""
+    low, high = 60.0, 60.0 * 60 * 12
+    for _ in range(100):
+        mid = (low + high) / 2
+        if vdot(metres, mid) > value:
+            low = mid
+        else:
+            high = mid
+    return (low + high) / 2
+
+
+def seconds(pace: str) -> int:
+    m, s = pace.split(":")
+    return int(m) * 60 + int(s)
+
+
+def _race(data: dict[str, Any], session: str) -> tuple[Any, SessionOut]:
+    week = input_from_dict(data)
+    t = week.sessions[session]
+    s = SessionOut(
+        week=week.weeks, day="sun", slot="am", start="08:00", minutes=t.minutes, session=t.id,
+        kind=t.kind, intensity=t.intensity, run_type=t.run_type, legs=t.legs, sets={}, load=t.load,
+    )  # fmt: skip
+    (p,) = prescribe(week, [s])
+    return p, s
+
+
+@pytest.mark.parametrize("finish", [None, "3:59:00", "3:15:00"])
+def test_a_marathon_runs_as_long_as_its_goal_or_prediction(finish: str | None) -> None:
+    data = yaml.safe_load((ROOT / "scenarios" / "marathon-block-16w.yaml").read_text())
+    data["athlete"] = {"recent_race": {"distance": "10k", "time": "45:00"}}
+    data["race"] = {k: v for k, v in data["race"].items() if k != "finish"}
+    if finish is not None:
+        data["race"]["finish"] = finish
+    p, s = _race(data, "race_marathon")
+    h, m, sec = (int(x) for x in (finish or "0:0:0").split(":"))
+    goal = h * 3600 + m * 60 + sec if finish else predicted(vdot(10000, 45 * 60), 42195)
+    work = [st for st in p.steps if st.kind == "work"]
+    assert len(work) == 1 and work[0].pace is not None
+    per_km = goal / 42.195
+    assert seconds(work[0].pace[0]) <= per_km <= seconds(work[0].pace[1]) + 1
+    assert sum(st.minutes for st in p.steps) == s.minutes
+    if goal / 60 < s.minutes - 1:
+        assert abs(work[0].minutes - goal / 60) <= 1
+        assert [st.kind for st in p.steps] == ["warmup", "work", "cooldown"]
+    else:
+        assert work[0].minutes == s.minutes
+    # a marathon block's M work is at the race's pace
+    week = input_from_dict(data)
+    t = week.sessions["long_150"]
+    peak = week.phases.index("peak") + 1
+    long_run = SessionOut(
+        week=peak, day="sun", slot="am", start="08:00", minutes=t.minutes, session=t.id,
+        kind=t.kind, intensity=t.intensity, run_type=t.run_type, legs=t.legs, sets={}, load=t.load,
+    )  # fmt: skip
+    (lp,) = prescribe(week, [long_run])
+    (mp,) = [st for st in lp.steps if st.kind == "work"]
+    assert mp.pace is not None
+    assert seconds(mp.pace[0]) <= per_km <= seconds(mp.pace[1]) + 1
+
+
+def test_a_half_without_a_finish_runs_as_long_as_its_prediction() -> None:
+    """The shipped half block without its finish: 1:45-ish for a 45:00 10k (VDOT 45), not
+    the session's 130 minutes at race pace (27.5 km, as before)."""
+    data = yaml.safe_load((ROOT / "scenarios" / "half-block-12w.yaml").read_text())
+    data["athlete"] = {"recent_race": {"distance": "10k", "time": "45:00"}}
+    data["race"] = {k: v for k, v in data["race"].items() if k != "finish"}
+    race = next(k for k in input_from_dict(data).sessions if k.startswith("race_"))
+    p, s = _race(data, race)
+    goal = predicted(vdot(10000, 45 * 60), 21097.5)
+    (work,) = [st for st in p.steps if st.kind == "work"]
+    assert abs(work.minutes - goal / 60) <= 1
+    assert work.pace is not None
+    km = work.minutes * 60 / seconds(work.pace[0]), work.minutes * 60 / seconds(work.pace[1])
+    assert km[1] - 0.3 <= 21.0975 <= km[0] + 0.3  # the distance, not more
+    assert sum(st.minutes for st in p.steps) == s.minutes

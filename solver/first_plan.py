@@ -7,8 +7,11 @@ week's model (a deload week together with the week before it, which the deload r
 compares it with) whose lead days are fixed to the plan so far, solved with the week
 search's parameters under a small deterministic cap. The rules that link weeks and cannot
 be seen from inside a step (a week's running growth, the long run's peak, a heavy lift
-somewhere in the block) steer the step through their `guide()` terms; a hard one a step
-still breaks is caught by the independent checker, and the block's own search repairs it.
+somewhere in the block) steer the step through their `guide()` terms; the running growth,
+which the weeks already planned decide, is a constraint there, and a step it leaves with no
+plan is planned again together with the steps before it. A hard rule the plan still breaks
+is caught by the rules' own checks; the block's search then starts from the windows' hint
+instead (solving.py) and repairs it.
 
 The steps' caps are deterministic, so the same block gives the same first plan on any
 machine load; the work counts against the solve's budget but a smaller work limit does not

@@ -45,6 +45,13 @@ def file_name(s: SessionOut) -> str:
     return _SAFE.sub("_", name)[:120] + ".fit"
 
 
+def workout_name(s: SessionOut) -> str:
+    """The name a watch lists: unique in a plan (one session a slot), by the session's date
+    (or week and day), slot and session (issue 24: 46 of a block's 64 files shared one)."""
+    when = s.date.isoformat() if s.date else f"w{s.week} {s.day}"
+    return f"{when} {s.slot} {s.session}"[:40]
+
+
 def _created(result: Result, s: SessionOut) -> dt.datetime:
     """The session's start (the plan's Monday, else a fixed date): same plan, same bytes."""
     scenario = (result.input or {}).get("scenario") or {}
@@ -116,7 +123,7 @@ def workout(result: Result, s: SessionOut) -> bytes:
             message.target_value = 0
         steps.append(message)
     head = WorkoutMessage()
-    head.workout_name = f"{s.day} {s.session}"[:40]
+    head.workout_name = workout_name(s)
     head.sport = Sport.RUNNING
     head.num_valid_steps = len(steps)
     builder = FitFileBuilder(auto_define=True, min_string_size=50)

@@ -403,6 +403,7 @@ def to_html(result: Result, week: int = 1) -> str:
 src="data:image/png;base64,{picture}"></div>
 <h2>Sessions</h2><table class=sessions><tr><th>when</th><th>slot</th><th>session</th>
 <th>what to do</th></tr>{rows}</table>
+{"".join(f"<p class=legend>{h(line)}</p>" for line in render.legend_lines(result))}
 <h2>Penalties</h2><table class=penalties><tr><th>rule</th><th>points</th><th>why</th></tr>
 {penalties}</table>
 {"".join(f"<p>{h(c)}</p>" for c in result.changes)}

@@ -517,7 +517,23 @@ def markdown_prescriptions(result: Result) -> list[str]:
         day = day_heading(result, s.week, s.day)
         out.append(f"- **{md(f'{when}{day} {s.slot} {s.session}')}**: {md(lines[0])}")
         out += [f"  - {md(line.strip())}" for line in lines[1:]]
+    for line in legend_lines(result):
+        out += ["", md(line)]
     return [*out, ""]
+
+
+def legend_lines(result: Result) -> list[str]:
+    """What a plan's prescriptions need said beside them: the zones, when a step names one,
+    and the athlete inputs that would add paces, heart rates or kilograms."""
+    from hybridplan.prescribe.zones import legend, missing_inputs
+
+    steps = [st for s in result.sessions if s.prescription for st in s.prescription.steps]
+    out = [legend()] if any(st.zone for st in steps) else []
+    scenario = (result.input or {}).get("scenario") or {}
+    athlete = scenario.get("athlete") if isinstance(scenario, dict) else None
+    strength = any(s.kind == "strength" for s in result.sessions)
+    wanted = missing_inputs(athlete if isinstance(athlete, dict) else None, strength)
+    return [*out, wanted] if wanted else out
 
 
 def csv(results: Sequence[Result]) -> str:

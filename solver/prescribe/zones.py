@@ -75,3 +75,30 @@ def zone_text(intensity: str, max_hr: int | None, distance: str | None = None) -
         return zone
     low, high = bpm(intensity, max_hr, distance)
     return f"{zone} {low}-{high} bpm"
+
+
+def legend() -> str:
+    """The zones in words, for wherever a plan shows them (Markdown, HTML)."""
+    named = {"Z1": "recovery", "Z2": "easy", "Z3": "marathon", "Z4": "threshold",
+             "Z5": "interval"}  # fmt: skip
+    parts = [
+        f"{zone} {round(low * 100)}-{round(high * 100)} {named[zone]} "
+        f"({EFFORTS[named[zone]].rpe})"
+        for zone, (low, high) in ZONES.items()
+    ]
+    return "Zones, % of max HR: " + "; ".join(parts) + "."
+
+
+def missing_inputs(athlete: dict[str, object] | None, strength: bool) -> str:
+    """What the athlete could add to the scenario, and what it would give ('' when all)."""
+    athlete = athlete or {}
+    wanted = []
+    if not athlete.get("recent_race") and not athlete.get("threshold_pace"):
+        wanted.append("a recent race time (recent_race) for paces")
+    if not athlete.get("max_hr"):
+        wanted.append("a maximum heart rate (max_hr) for heart rates")
+    if strength and not athlete.get("lifts"):
+        wanted.append("one-repetition maxima (lifts) for loads in kg")
+    if not wanted:
+        return ""
+    return "Add " + ", ".join(wanted) + " to the scenario's athlete."

@@ -218,3 +218,20 @@ def test_results_without_prescriptions_get_them_at_export(result: Result) -> Non
         s.prescription = None
     assert export(old, "md") == export(result, "md")
     assert export(old, "fit") == export(result, "fit")
+
+
+def test_the_zones_are_defined_where_they_appear_and_missing_inputs_are_named() -> None:
+    """Markdown and HTML say what Z1-Z5 mean (contiguous, in % of max HR, written out again
+    here) wherever a step names a zone, and tell an athlete without inputs what would add
+    paces, heart rates and kilograms; with every input given, nothing is asked."""
+    zones = ("Z1 55-65 recovery", "Z2 65-80 easy", "Z3 80-88 marathon", "Z4 88-93 threshold",
+             "Z5 93-100 interval")  # fmt: skip
+    data = week()
+    full = solve({**data, "athlete": {**ATHLETE, "lifts": {"back_squat": 100}}})
+    bare = solve({k: v for k, v in data.items() if k != "athlete"})
+    for r, asks in ((full, False), (bare, True)):
+        text = export(r, "md").decode()
+        html = export(r, "html").decode()
+        assert all(z in text for z in zones) and all(z in html for z in zones)
+        for wanted in ("recent_race", "max_hr", "lifts"):
+            assert (wanted in text) == asks and (wanted in html) == asks

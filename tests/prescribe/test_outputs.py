@@ -93,10 +93,10 @@ def test_fit_workouts_round_trip_through_an_independent_decoder(unit: str) -> No
 
 
 def test_every_workout_of_a_block_has_a_name_of_its_own() -> None:
-    """A watch lists workouts by name: in a 16-week block each run's name is its own and
+    """A watch lists workouts by name: in an 8-week block each run's name is its own and
     says the session's date, slot and session (as decoded by fitdecode)."""
-    data = yaml.safe_load((ROOT / "scenarios" / "marathon-block-16w.yaml").read_text())
-    r = solve({**data, "athlete": ATHLETE}, work_limit=5)
+    data = yaml.safe_load((ROOT / "scenarios" / "10k-block-8w.yaml").read_text())
+    r = solve({**data, "athlete": ATHLETE}, work_limit=1)
     assert r.found
     runs = [s for s in r.sessions if s.kind == "run"]
     files = workouts(r)
@@ -108,7 +108,7 @@ def test_every_workout_of_a_block_has_a_name_of_its_own() -> None:
         names[file] = head["wkt_name"]
         assert s.date is not None
         assert head["wkt_name"] == f"{s.date.isoformat()} {s.slot} {s.session}"[:40]
-    assert len(runs) > 40 and len(set(names.values())) == len(runs)
+    assert len(runs) > 25 and len(set(names.values())) == len(runs)
 
 
 def test_export_fit_is_a_zip_and_the_cli_writes_one_file_per_run(

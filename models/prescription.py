@@ -77,7 +77,9 @@ class Exercise(BaseModel):
         """'back squat 4 x 5 at 80% 1RM (80 kg)' or 'step-up 2 x 10, RIR 2'."""
         out = f"{self.name} {self.sets} x {self.reps}"
         if self.percent_1rm is not None:
-            out += f" at {self.percent_1rm:g}% 1RM"
+            # whole percent: the kg (rounded down to the plate) is what the athlete lifts,
+            # and a tenth of a percent reads as a precision no bar has
+            out += f" at {round(self.percent_1rm)}% 1RM"
             if self.kg is not None:
                 out += f" ({self.kg:g} kg)"
         if self.rir is not None:

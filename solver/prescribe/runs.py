@@ -52,7 +52,12 @@ class RunContext:
         if intensity == "race":
             return None if self.race_pace is None else (self.race_pace - 2, self.race_pace + 2)
         if intensity == "marathon" and self.race_distance == "marathon" and self.race_pace:
-            return self.race_pace - 3, self.race_pace + 3
+            # the goal's pace, unless it is no faster than the athlete's easy running: then
+            # M work at it would be easy running, and the VDOT's M is trained instead (a
+            # coach's review: "marathon pace is no faster than easy pace")
+            easy = self.paces.easy[0] if self.paces is not None else None
+            if easy is None or self.race_pace < easy:
+                return self.race_pace - 3, self.race_pace + 3
         p = self.paces
         if p is None:
             return None
@@ -101,8 +106,9 @@ class RunContext:
         pace = (
             None if band is None else (pace_text(band[0], self.unit), pace_text(band[1], self.unit))
         )
-        # a short rep or jog is held by pace or effort: the heart rate lags behind it
-        short = kind in ("work", "recovery") and minutes < SHORT_REP
+        # a short rep, or a jog between reps, is held by pace or effort: the heart rate lags
+        # behind it (after a hard rep it does not fall to Z1 in a 3-minute jog)
+        short = kind == "recovery" or (kind == "work" and minutes < SHORT_REP)
         zone = None if short else zone_text(intensity, self.max_hr, self.race_distance)
         return Step(kind=kind, minutes=minutes, pace=pace, zone=zone, note=note)
 

@@ -169,7 +169,7 @@ def strength_prescription(
     if kind == "plyometrics":
         rest = "full recovery between sets: quality landings, not fatigue (004)"
     shown = [e.text() for e in exercises[:2]]
-    more = f" + {len(exercises) - 2} more" if len(exercises) > 2 else ""
+    more = f" + {len(exercises) - 2} more exercises" if len(exercises) > 2 else ""
     summary = "; ".join(shown) + more if shown else f"{s.minutes} min strength"
     return Prescription(summary=summary, steps=_frame(s.minutes, rest), exercises=exercises)
 

@@ -2,7 +2,8 @@
 written out here (no code shared with hybridplan.prescribe): the race runs as long as its
 goal (the scenario's finish) or, without one, the time the athlete's VDOT predicts for the
 distance; the session's other minutes are a warm-up and a cool-down; a marathon block's
-marathon-pace work is at the race's pace."""
+marathon-pace work is at the race's pace, unless that is no faster than the athlete's easy
+running (then at the pace the VDOT predicts)."""
 
 from __future__ import annotations
 
@@ -87,8 +88,15 @@ def test_a_marathon_runs_as_long_as_its_goal_or_prediction(finish: str | None) -
     )  # fmt: skip
     (lp,) = prescribe(week, [long_run])
     (mp,) = [st for st in lp.steps if st.kind == "work"]
-    assert mp.pace is not None
-    assert seconds(mp.pace[0]) <= per_km <= seconds(mp.pace[1]) + 1
+    (easy,) = [st for st in lp.steps if st.kind == "steady"]
+    assert mp.pace is not None and easy.pace is not None
+    # M at the race's pace when that is faster than easy running; else (a goal slower than
+    # the athlete's easy pace) at the VDOT's predicted marathon pace: M is never easy
+    expected = per_km
+    if per_km >= seconds(easy.pace[0]):
+        expected = predicted(vdot(10000, 45 * 60), 42195) / 42.195
+    assert seconds(mp.pace[0]) <= expected <= seconds(mp.pace[1]) + 1
+    assert seconds(mp.pace[1]) < seconds(easy.pace[0])
 
 
 def test_a_half_without_a_finish_runs_as_long_as_its_prediction() -> None:

@@ -26,7 +26,7 @@ from reference import rules as reference
 from hybridplan import models, preference
 from hybridplan.batch.generate import generate
 from hybridplan.checking import CheckReport, check_plan
-from hybridplan.models import Placed, Plan, PlanInput, Result, RuleSet
+from hybridplan.models import Placed, Plan, PlanInput, Result, RuleSet, SessionOut
 from hybridplan.models.week import DAYS, MINUTES_PER_DAY, format_clock
 from hybridplan.solving import session_out, solve
 
@@ -122,6 +122,16 @@ def run(wk: PlanInput, *, time_limit: float = 20.0, seed: int = 0) -> Result:
 
 def triples(result: Result) -> list[tuple[str, str, str]]:
     return [(s.day, s.slot, s.session) for s in result.sessions]
+
+
+def session_at(t: models.SessionType, week: int, day: str = "tue") -> SessionOut:
+    """A session type as a result would show it placed in `week` (the prescription tests
+    put every session of a catalogue in every week, without solving)."""
+    return SessionOut(
+        week=week, day=day, slot="pm", start="18:00", minutes=t.minutes, session=t.id,
+        kind=t.kind, intensity=t.intensity, run_type=t.run_type, legs=t.legs,
+        sets=dict(t.sets), load=t.load,
+    )  # fmt: skip
 
 
 def plan_of(wk: PlanInput, result: Result) -> Plan:

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from helpers import ROOT
-from hybridplan.models import SessionOut, input_from_dict
+from helpers import ROOT, session_at
+from hybridplan.models import input_from_dict
 from hybridplan.prescribe import prescribe
 
 ZONES = {"Z1": (55, 65), "Z2": (65, 80), "Z3": (80, 88), "Z4": (88, 93), "Z5": (93, 100)}
@@ -41,20 +41,7 @@ def test_every_step_s_heart_rate_can_be_met(name: str, data: dict[str, Any], max
     data = dict(data, athlete={**(data.get("athlete") or {}), "max_hr": max_hr})
     week = input_from_dict(data)
     sessions = [
-        SessionOut(
-            week=w,
-            day="tue",
-            slot="pm",
-            start="18:00",
-            minutes=t.minutes,
-            session=t.id,
-            kind=t.kind,
-            intensity=t.intensity,
-            run_type=t.run_type,
-            legs=t.legs,
-            sets=dict(t.sets),
-            load=t.load,
-        )
+        session_at(t, w)
         for w in range(1, week.weeks + 1)
         for t in week.sessions.values()
         if t.is_run and (not t.is_race or w == week.weeks)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from helpers import ROOT
+from helpers import ROOT, session_at
 from hybridplan.models import SessionOut, input_from_dict
 from hybridplan.prescribe import prescribe
 
@@ -50,10 +50,7 @@ def seconds(pace: str) -> int:
 def _race(data: dict[str, Any], session: str) -> tuple[Any, SessionOut]:
     week = input_from_dict(data)
     t = week.sessions[session]
-    s = SessionOut(
-        week=week.weeks, day="sun", slot="am", start="08:00", minutes=t.minutes, session=t.id,
-        kind=t.kind, intensity=t.intensity, run_type=t.run_type, legs=t.legs, sets={}, load=t.load,
-    )  # fmt: skip
+    s = session_at(t, week.weeks, "sun")
     (p,) = prescribe(week, [s])
     return p, s
 
@@ -82,10 +79,7 @@ def test_a_marathon_runs_as_long_as_its_goal_or_prediction(finish: str | None) -
     week = input_from_dict(data)
     t = week.sessions["long_150"]
     peak = week.phases.index("peak") + 1
-    long_run = SessionOut(
-        week=peak, day="sun", slot="am", start="08:00", minutes=t.minutes, session=t.id,
-        kind=t.kind, intensity=t.intensity, run_type=t.run_type, legs=t.legs, sets={}, load=t.load,
-    )  # fmt: skip
+    long_run = session_at(t, peak, "sun")
     (lp,) = prescribe(week, [long_run])
     (mp,) = [st for st in lp.steps if st.kind == "work"]
     (easy,) = [st for st in lp.steps if st.kind == "steady"]

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from reference import rpe_chart
 
-from helpers import ROOT
+from helpers import ROOT, session_at
 from hybridplan.batch.generate import generate
 from hybridplan.models import SessionOut, input_from_dict
 from hybridplan.prescribe import prescribe, rpe
@@ -53,20 +53,7 @@ def _every_strength_session(data: dict[str, Any]) -> tuple[Any, list[SessionOut]
     data = dict(data, athlete={**(data.get("athlete") or {}), "lifts": LIFTS})
     week = input_from_dict(data)
     sessions = [
-        SessionOut(
-            week=w,
-            day="tue",
-            slot="pm",
-            start="18:00",
-            minutes=t.minutes,
-            session=t.id,
-            kind=t.kind,
-            intensity=t.intensity,
-            run_type=t.run_type,
-            legs=t.legs,
-            sets=dict(t.sets),
-            load=t.load,
-        )
+        session_at(t, w)
         for w in range(1, week.weeks + 1)
         for t in week.sessions.values()
         if t.is_strength

@@ -110,11 +110,15 @@ def steps(phases: Sequence[str]) -> list[list[int]]:
     return out
 
 
-def _after(ctx: BuildContext, chosen: set[Placed]) -> None:
-    """Fix the step's lead days as the plan so far has them, and add what the rules that
-    link weeks ask of a step planned after them (their guide terms)."""
+def fix_lead(ctx: BuildContext, chosen: set[Placed]) -> None:
+    """Fix the lead days of a model of some weeks as the plan so far (`chosen`) has them."""
     for p in sorted(ctx.lead, key=ctx.order):
         ctx.model.add(ctx.x[p] == int(p in chosen))
+
+
+def add_guides(ctx: BuildContext, chosen: set[Placed]) -> None:
+    """What the rules that link weeks ask of weeks planned after `chosen` (their `guide()`
+    terms: an intervals session still missing, the last long run to shorten, ...)."""
     for rule_id, cfg in ctx.input.rule_items():
         guide = getattr(rule_module(rule_id), "guide", None)
         if guide is not None:
@@ -128,7 +132,8 @@ def _step(
     """The sessions of `weeks` planned after `chosen`, or None when no plan was found."""
     ctx = build_model(week, weeks=weeks, lead_days=BOUNDARY_DAYS)
     ctx.strict_guides = True
-    _after(ctx, chosen)
+    fix_lead(ctx, chosen)
+    add_guides(ctx, chosen)
     stages = Stages(ctx, make_solver(seed, 1, {**WEEK_PARAMS, **params}), budget)
     # the week's order as one objective (fewest objections, penalty and guides, then the
     # coach's preference), as a week is solved: a first plan a coach would keep

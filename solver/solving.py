@@ -12,7 +12,7 @@ from typing import Any, Literal
 from hybridplan import preference
 from hybridplan.checking import check_plan
 from hybridplan.context import BuildContext
-from hybridplan.first_plan import BOUNDARY_DAYS, FirstPlan, first_plan
+from hybridplan.first_plan import BOUNDARY_DAYS, FirstPlan, add_guides, first_plan, fix_lead
 from hybridplan.model import build_model
 from hybridplan.models import limits
 from hybridplan.models.loading import input_from_dict, input_from_scenario, load_plan_input
@@ -24,7 +24,6 @@ from hybridplan.models.rules import RuleSet
 from hybridplan.models.scenario import Scenario
 from hybridplan.models.week import session_date
 from hybridplan.objections import coach_objections
-from hybridplan.rules import rule_module
 from hybridplan.stages import WEEK_PARAMS, Budget, Stages, lexicographic_order, make_solver
 
 # The share of the time left that a block's weeks, solved one at a time for its bound and
@@ -163,8 +162,7 @@ def _week_bounds(
 
     def after_chosen(ctx: BuildContext, stages: Stages) -> None:
         """The window's lead days as the hint has them (a window planned after them)."""
-        for p in sorted(ctx.lead, key=ctx.order):
-            ctx.model.add(ctx.x[p] == int(p in chosen))
+        fix_lead(ctx, chosen)
         stages.values = {p: (p in chosen) if p in ctx.lead else v for p, v in stages.values.items()}
 
     def guided(ctx: BuildContext) -> bool:
@@ -172,10 +170,7 @@ def _week_bounds(
         (their `guide()`: an intervals session still missing, a streak of one quality type
         to break, the last long run to shorten), as terms of the hint's objective only."""
         if not ctx.guides:
-            for rule_id, cfg in week.rule_items():
-                guide = getattr(rule_module(rule_id), "guide", None)
-                if guide is not None:
-                    guide(ctx, cfg, chosen)
+            add_guides(ctx, chosen)
         return bool(ctx.guides)
 
     def late_plan(stages: Stages, i: int) -> str:

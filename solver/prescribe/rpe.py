@@ -11,7 +11,6 @@ kept here as that function, in half reps, 1 to 15.5 (12 reps at RPE 6.5).
 
 from __future__ import annotations
 
-import itertools
 import math
 
 # Reps at most (reps + RIR), in half reps -> % of 1RM: the chart's RPE 10 row (1-12 reps)
@@ -39,13 +38,3 @@ def percent(reps: int, rir: float) -> float:
     share = (n - low) / 0.5
     return round(AT_MOST[low] + share * (AT_MOST[high] - AT_MOST[low]), 1)
 
-
-def reserve(reps: int, share: float) -> float:
-    """The reps in reserve `reps` at `share` % of 1RM leave, by the chart (the inverse of
-    `percent`); 0 at or above the chart's load for that many reps to failure."""
-    points = sorted(AT_MOST.items())
-    for (n1, p1), (n2, p2) in itertools.pairwise(points):
-        if p2 <= share <= p1:
-            n = n1 + (p1 - share) / (p1 - p2) * (n2 - n1)
-            return max(0.0, n - reps)
-    return max(0.0, (1.0 if share >= 100 else MOST) - reps)

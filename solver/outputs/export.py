@@ -296,7 +296,8 @@ def to_png(result: Result, week: int = 1) -> bytes:
     if legend:  # what each numbered session holds: its prescription's summary
         text = fig.add_subplot(layout[1, :])
         text.axis("off")
-        cut = [line if len(line) <= 130 else line[:127] + "..." for line in legend]
+        # the colour key sits at the top right of this text: lines stop short of it
+        cut = [line if len(line) <= 118 else line[:115] + "..." for line in legend]
         text.text(
             0, 1, mpl("\n".join(cut)), va="top", ha="left", fontsize=7, family="monospace",
             transform=text.transAxes,

@@ -8,7 +8,8 @@ session (`benchmarks/solve_speed.py` reports it).
     attach(result, plan_input)          # every session gets .prescription
 
 Modules: `paces` (Daniels' VDOT), `zones` (efforts and heart-rate zones), `progression`
-(a week's place in its block), `runs` (steps), `exercises` (the exercise data), `strength`
+(a week's place in its block), `limits` (Daniels' limits on a session's and a week's
+quality work), `runs` (steps), `exercises` (the exercise data), `strength`
 (sets x reps x load).
 """
 
@@ -20,6 +21,7 @@ from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.prescription import Prescription
 from hybridplan.models.progression import BEGINNER_QUALITY
 from hybridplan.models.result import Result, SessionOut
+from hybridplan.prescribe.limits import WeekBudget, week_km
 from hybridplan.prescribe.paces import athlete_paces
 from hybridplan.prescribe.progression import WeekPlace, week_place
 from hybridplan.prescribe.runs import MP_LONG, RunContext, race_pace, run_prescription
@@ -41,15 +43,24 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
     mp_finish = distance in MP_LONG if race else week.goal == "endurance"
     beginner = sc.targets.quality_runs.max <= BEGINNER_QUALITY
     mp_phases = () if not mp_finish else ("peak",) if beginner else ("build", "peak")
+    sessions = list(sessions)
+    running: dict[int, int] = {}
+    for s in sessions:
+        if s.kind == "run" and s.run_type != "race":
+            running[s.week] = running.get(s.week, 0) + s.minutes
     places: dict[int, WeekPlace] = {}
+    budgets: dict[int, WeekBudget] = {}
     out = []
     for s in sessions:
         place = places.get(s.week)
         if place is None:
             place = places[s.week] = week_place(week, s.week)
+            budgets[s.week] = WeekBudget(week_km(running.get(s.week, 0), paces))
         session = week.sessions.get(s.session)
         if s.kind == "run":
-            ctx = RunContext(paces, unit, max_hr, place, mp_phases, pace, distance)
+            ctx = RunContext(
+                paces, unit, max_hr, place, mp_phases, pace, distance, budgets[s.week]
+            )
             out.append(run_prescription(s, ctx))
         elif s.kind == "strength" and session is not None:
             out.append(strength_prescription(s, session, place, athlete))

@@ -21,11 +21,13 @@ its effort (zone and RPE) instead.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from hybridplan.models.athlete import METRES, time_seconds
 from hybridplan.models.prescription import Prescription, Step, StepKind
 from hybridplan.models.result import SessionOut
+from hybridplan.prescribe.limits import WeekBudget, reckoning_paces, whole
 from hybridplan.prescribe.paces import TrainingPaces, pace_text
 from hybridplan.prescribe.progression import WeekPlace, lerp
 from hybridplan.prescribe.zones import SHORT_REP, effort, zone_text
@@ -33,6 +35,22 @@ from hybridplan.prescribe.zones import SHORT_REP, effort, zone_text
 INTERVAL_REP = {"base": 3, "build": 4, "peak": 4, "taper": 3, "deload": 3, "offseason": 3}
 MP_LONG = ("half", "marathon", "ultra")  # races whose long runs finish at marathon pace
 SHORT = 15  # minutes: a quality session shorter than this is one steady step
+
+
+def _band(p: TrainingPaces, intensity: str) -> tuple[float, float]:
+    """(fast, slow) seconds per km of a training intensity at paces `p`."""
+    if intensity == "easy":
+        return p.easy
+    if intensity == "recovery":
+        return p.recovery
+    centre = {
+        "marathon": (p.marathon, 5.0),
+        "threshold": (p.threshold, 3.0),
+        "interval": (p.interval, 3.0),
+        "repetition": (p.repetition, 3.0),
+    }
+    pace, spread = centre[intensity]
+    return pace - spread, pace + spread
 
 
 @dataclass(frozen=True)
@@ -44,6 +62,25 @@ class RunContext:
     mp_phases: tuple[str, ...]  # phases whose long runs finish at marathon pace
     race_pace: float | None  # the race's seconds per km, when known
     race_distance: str | None
+    budget: WeekBudget | None = None  # the week's quality limits (Daniels), spent in order
+
+    def work_pace(self, intensity: str) -> float:
+        """The fast end (seconds per km) of an intensity's band, the athlete's or, without
+        paces, the reference paces': what a minute of its work is counted at."""
+        band = self.band(intensity)
+        if band is None:
+            band = _band(reckoning_paces(None), intensity)
+        return band[0]
+
+    def cap(self, intensity: str) -> float:
+        """Minutes of `intensity` work this session may hold (Daniels' limits)."""
+        if self.budget is None:
+            return math.inf
+        return self.budget.allowed_minutes(intensity, self.work_pace(intensity))
+
+    def spend(self, intensity: str, minutes: float) -> None:
+        if self.budget is not None:
+            self.budget.spend(intensity, minutes, self.work_pace(intensity))
 
     def band(self, intensity: str) -> tuple[float, float] | None:
         """(fast, slow) seconds per km of an intensity; None without paces. A marathon
@@ -58,21 +95,8 @@ class RunContext:
             easy = self.paces.easy[0] if self.paces is not None else None
             if easy is None or self.race_pace < easy:
                 return self.race_pace - 3, self.race_pace + 3
-        p = self.paces
-        if p is None:
-            return None
-        centre = {
-            "marathon": (p.marathon, 5.0),
-            "threshold": (p.threshold, 3.0),
-            "interval": (p.interval, 3.0),
-            "repetition": (p.repetition, 3.0),
-        }
-        if intensity == "easy":
-            return p.easy
-        if intensity == "recovery":
-            return p.recovery
-        pace, spread = centre[intensity]
-        return pace - spread, pace + spread
+        return None if self.paces is None else _band(self.paces, intensity)
+
 
     def at(self, intensity: str) -> str:
         """'at 4:38/km' (the centre of the band; a range for easy running), or the effort."""
@@ -155,15 +179,19 @@ def _reps_of(steps: list[Step]) -> tuple[int, int, int]:
 
 
 def tempo(s: SessionOut, ctx: RunContext) -> Prescription:
+    """Cruise intervals: 15 -> 30 min of T work over the block, within Daniels' 10%; reps
+    of at least 5 min (a shorter allowance is one continuous rep)."""
     place = ctx.place
-    work = lerp(15, 30, place.run_level) * place.ease  # minutes at T pace
+    work = whole(min(lerp(15, 30, place.run_level) * place.ease, ctx.cap("threshold")))
     n = 2 if place.ease < 1 else 3
-    rep = max(1, round(work / n))
+    n = max(1, min(n, work // 5))
+    rep = max(1, work // n)
     rest = max(1, rep // 5)  # Daniels: 1 min rest per 5 min of T running
     steps = _repeats(
         ctx, s.minutes, n, rep, rest, "threshold", "recovery", ("threshold", "easy jog")
     )
     n, rep, rest = _reps_of(steps)
+    ctx.spend("threshold", n * rep)
     if n == 1:
         summary = f"{rep} min continuous {ctx.at('threshold')} (T)"
     else:
@@ -172,33 +200,48 @@ def tempo(s: SessionOut, ctx: RunContext) -> Prescription:
 
 
 def intervals(s: SessionOut, ctx: RunContext) -> Prescription:
+    """12 -> 24 min of I work over the block (a steady climb, not a jump of rep length at a
+    phase change), within Daniels' 8% and 10 km: reps of the phase's length (3-4 min),
+    shorter (3, then 2 min) when fewer than three would fit the allowance."""
     place = ctx.place
+    work = whole(min(lerp(12, 24, place.run_level) * place.ease, ctx.cap("interval")))
     rep = INTERVAL_REP.get(place.phase, 4)
-    n = max(2, round(lerp(4, 6, place.run_level) * place.ease))
+    while rep > 2 and work // rep < 3:
+        rep -= 1
+    n = max(1, work // rep)
+    if n == 1:
+        rep = max(1, work)
     steps = _repeats(
         ctx, s.minutes, n, rep, max(1, rep - 1), "interval", "recovery", ("interval", "jog")
     )
     n, rep, rest = _reps_of(steps)
+    ctx.spend("interval", n * rep)
     summary = f"{n} x {rep} min {ctx.at('interval')} (I), {rest} min jog between"
     return Prescription(summary=summary, steps=steps)
 
 
 def hills(s: SessionOut, ctx: RunContext) -> Prescription:
+    """6 -> 10 reps of 60 s uphill, counted as R work (Daniels' 5%)."""
     place = ctx.place
     n = max(3, round(lerp(6, 10, place.run_level) * place.ease))
+    n = max(1, min(n, whole(ctx.cap("repetition"))))
     steps = _repeats(
         ctx, s.minutes, n, 1, 2, "interval", "recovery",
         ("60 s uphill, driving the arms", "jog back down"), paced=False,
     )  # fmt: skip
     n = sum(st.kind == "work" for st in steps)
+    ctx.spend("repetition", n)
     return Prescription(summary=f"{n} x 60 s uphill hard (RPE 8-9), jog down", steps=steps)
 
 
 def strides(s: SessionOut, ctx: RunContext) -> Prescription:
+    """An easy run ending in 6-8 strides of 20 s at about R pace (R work: 20 s each)."""
     place = ctx.place
     n = max(4, round(lerp(6, 8, place.run_level) * place.ease))
     cool = 5 if s.minutes >= 25 else 1
-    n = min(n, s.minutes - cool - 1)
+    n = min(n, s.minutes - cool - 1, whole(ctx.cap("repetition") * 3))
+    n = max(1, n)
+    ctx.spend("repetition", n / 3)
     fast = (
         f"about {pace_text(ctx.paces.repetition, ctx.unit)}/{ctx.unit}"
         if ctx.paces is not None
@@ -223,8 +266,10 @@ def long_run(s: SessionOut, ctx: RunContext) -> Prescription:
         # 15% -> 30% through the first phase with M work, 30% in the peak after a build
         progress = place.phase_progress if place.phase == ctx.mp_phases[0] else 1.0
         mp = 5 * round(s.minutes * lerp(0.15, 0.30, progress) / 5)
+        mp = min(mp, 5 * (whole(ctx.cap("marathon")) // 5))  # Daniels: 20%, 29 km, 110 min
         if mp >= 10 and s.minutes - mp >= 30:
             easy = s.minutes - mp
+            ctx.spend("marathon", mp)
             steps = [
                 ctx.step("steady", easy, "easy", "long run, easy"),
                 ctx.step("work", mp, "marathon", "finish at marathon pace"),

@@ -525,10 +525,12 @@ def markdown_prescriptions(result: Result) -> list[str]:
 def legend_lines(result: Result) -> list[str]:
     """What a plan's prescriptions need said beside them: the zones, when a step names one,
     and the athlete inputs that would add paces, heart rates or kilograms."""
-    from hybridplan.prescribe.zones import legend, missing_inputs
+    from hybridplan.prescribe.zones import legend, missing_inputs, pace_legend
 
     steps = [st for s in result.sessions if s.prescription for st in s.prescription.steps]
     out = [legend()] if any(st.zone for st in steps) else []
+    if any(s.kind == "run" and s.prescription for s in result.sessions):
+        out.append(pace_legend())
     scenario = (result.input or {}).get("scenario") or {}
     athlete = scenario.get("athlete") if isinstance(scenario, dict) else None
     strength = any(s.kind == "strength" for s in result.sessions)

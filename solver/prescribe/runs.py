@@ -12,6 +12,8 @@ The shapes follow Daniels' Running Formula:
   at M pace, growing through build and 30% in the peak (M work through the peak weeks, the
   last 2-3 weeks out, is what a marathon's peak holds); a beginner, who asks at most one
   quality run a week, meets it in the peak weeks only, 15% then more;
+- easy, long and recovery runs below VDOT 30: walk-run (4 min run / 1 min walk, 2 / 1
+  below VDOT 25; Galloway's run-walk-run), as Daniels' easy pace there is nearly a walk;
 - the race: at race pace (the scenario's finish, or the VDOT's prediction) for as long as
   that takes over its distance, a warm-up before and a cool-down after in the session's
   other minutes; a marathon block's M work is at that pace too.
@@ -35,6 +37,7 @@ from hybridplan.prescribe.zones import SHORT_REP, effort, zone_text
 INTERVAL_REP = {"base": 3, "build": 4, "peak": 4, "taper": 3, "deload": 3, "offseason": 3}
 MP_LONG = ("half", "marathon", "ultra")  # races whose long runs finish at marathon pace
 SHORT = 15  # minutes: a quality session shorter than this is one steady step
+WALK_RUN_VDOT = 30.0  # below it, easy, long and recovery runs are walk-run
 
 
 def _band(p: TrainingPaces, intensity: str) -> tuple[float, float]:
@@ -96,7 +99,6 @@ class RunContext:
             if easy is None or self.race_pace < easy:
                 return self.race_pace - 3, self.race_pace + 3
         return None if self.paces is None else _band(self.paces, intensity)
-
 
     def at(self, intensity: str) -> str:
         """'at 4:38/km' (the centre of the band; a range for easy running), or the effort."""
@@ -255,7 +257,35 @@ def strides(s: SessionOut, ctx: RunContext) -> Prescription:
     return Prescription(summary=summary, steps=steps)
 
 
+def walk_run_minutes(paces: TrainingPaces | None) -> int | None:
+    """Minutes of running between 1-minute walks for a slow runner, None for the rest: below
+    VDOT 30 Daniels' easy pace is slower than 7:39-8:23 per km, a brisk walk's speed, and a
+    new runner keeps it easy by walking (Galloway's run-walk-run): 4 min run / 1 min walk
+    from VDOT 25, 2 / 1 below it."""
+    if paces is None or paces.vdot >= WALK_RUN_VDOT:
+        return None
+    return 4 if paces.vdot >= 25 else 2
+
+
+def walk_run(s: SessionOut, ctx: RunContext, intensity: str, what: str, run: int) -> Prescription:
+    """Run `run` minutes, walk 1, over and over; the minutes left over lengthen the first run."""
+    cycles = s.minutes // (run + 1)
+    extra = s.minutes - cycles * (run + 1)
+    steps = []
+    for i in range(cycles):
+        steps.append(ctx.step("steady", run + (extra if i == 0 else 0), intensity, what))
+        steps.append(ctx.step("recovery", 1, None, "walk briskly"))
+    summary = (
+        f"{s.minutes} min {what} as walk-run {ctx.at(intensity)}: "
+        f"{cycles} x ({run} min running, 1 min walk)"
+    )
+    return Prescription(summary=summary, steps=steps)
+
+
 def steady(s: SessionOut, ctx: RunContext, intensity: str, what: str) -> Prescription:
+    run = walk_run_minutes(ctx.paces) if intensity in ("easy", "recovery") else None
+    if run is not None and s.minutes >= 2 * (run + 1):
+        return walk_run(s, ctx, intensity, what, run)
     step = ctx.step("steady", s.minutes, intensity, what)
     return Prescription(summary=f"{s.minutes} min {what} {ctx.at(intensity)}", steps=[step])
 

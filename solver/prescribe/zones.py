@@ -82,11 +82,21 @@ def legend() -> str:
     named = {"Z1": "recovery", "Z2": "easy", "Z3": "marathon", "Z4": "threshold",
              "Z5": "interval"}  # fmt: skip
     parts = [
-        f"{zone} {round(low * 100)}-{round(high * 100)} {named[zone]} "
-        f"({EFFORTS[named[zone]].rpe})"
+        f"{zone} {round(low * 100)}-{round(high * 100)} {named[zone]} ({EFFORTS[named[zone]].rpe})"
         for zone, (low, high) in ZONES.items()
     ]
     return "Zones, % of max HR: " + "; ".join(parts) + "."
+
+
+PACE_LETTERS = (
+    ("E", "easy, conversational"), ("M", "marathon pace"), ("T", "threshold, comfortably hard"),
+    ("I", "interval, hard, about 5k race pace"), ("R", "repetition, fast and relaxed"),
+)  # fmt: skip
+
+
+def pace_legend() -> str:
+    """Daniels' letters in words, for wherever a summary says '(T)' or '(M)'."""
+    return "Paces (Daniels): " + "; ".join(f"{k} {w}" for k, w in PACE_LETTERS) + "."
 
 
 def missing_inputs(athlete: dict[str, object] | None, strength: bool) -> str:

@@ -253,6 +253,7 @@ async def _plan_page(
     result = stored.result
     grid = await svc.db(_grid, result, week)
     explanation = await svc.explanation(stored)
+    legend = _legend(result)
     return _render(
         request,
         "plan.html",
@@ -262,10 +263,23 @@ async def _plan_page(
         result=result,
         grid=grid,
         explanation=explanation,
+        legend=legend,
         history=await svc.db(svc.store.versions, coach, plan_id),
         problems=problems or [],
         formats=["md", "csv", "png", "html"],
     )
+
+
+def _legend(result: dict[str, Any]) -> list[str]:
+    """The zones and pace letters the week's summaries use, and what inputs would add (the
+    Markdown and HTML exports say the same: `render.legend_lines`)."""
+    from hybridplan.models.result import Result
+    from hybridplan.outputs.render import legend_lines
+
+    try:
+        return legend_lines(Result.model_validate(result))
+    except ValueError:  # a stored result the contract no longer reads: no legend, no error
+        return []
 
 
 def _grid(result: dict[str, Any], week: int) -> dict[str, Any]:
@@ -276,9 +290,7 @@ def _grid(result: dict[str, Any], week: int) -> dict[str, Any]:
     weeks = scenario.weeks
     week = min(week, weeks)
     slot_names = [s.name for s in plan_input.slots[: len(scenario.slots)]]
-    free = {
-        (s.day_name, s.name): s.capacity for s in plan_input.slots if s.week == week
-    }
+    free = {(s.day_name, s.name): s.capacity for s in plan_input.slots if s.week == week}
     sessions: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for s in result.get("sessions", []):
         if s.get("week", 1) == week:

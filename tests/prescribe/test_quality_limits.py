@@ -225,7 +225,8 @@ def test_every_run_of_20_generated_blocks_keeps_daniels_limits_and_paces() -> No
             base = input_from_dict(data)
         except InputError:
             continue
-        for athlete in (None, ATHLETE, {"threshold_pace": "7:40", "pace_unit": "mile"}):
+        slow = {"recent_race": {"distance": "5k", "time": "36:00"}}  # walk-run, VDOT 25
+        for athlete in (None, ATHLETE, {"threshold_pace": "7:40", "pace_unit": "mile"}, slow):
             week = _with(base, athlete)
             runs = [t for t in week.sessions.values() if t.kind == "run"]
             sessions = [

@@ -53,6 +53,7 @@ def in_week(week: PlanInput, session: str, number: int = 1) -> Prescription:
     """The prescription of `session` in week `number` beside a runner's usual week around
     it (three of the catalogue's longest easy runs and its longest long run): Daniels'
     limits are shares of the week's running, which a session alone would be all of."""
+
     def longest(kind: str) -> str:
         found = [t for t in week.sessions.values() if t.run_type == kind]
         return max(found, key=lambda t: t.minutes).id
@@ -199,9 +200,7 @@ def test_easy_and_long_runs_are_one_steady_step_at_easy_pace() -> None:
         (step,) = p.steps
         assert step.kind == "steady" and step.pace is not None
         if sid != "recovery_30":
-            assert step.pace == tuple(
-                f"{round(x) // 60}:{round(x) % 60:02d}" for x in paces.easy
-            )
+            assert step.pace == tuple(f"{round(x) // 60}:{round(x) % 60:02d}" for x in paces.easy)
         assert step.zone is not None and re.fullmatch(r"Z[12] \d+-\d+ bpm", step.zone)
 
 
@@ -268,3 +267,30 @@ def test_miles_switch_every_pace() -> None:
             mile = pace_seconds(x.pace[0]) * MILE_KM
             assert pace_seconds(y.pace[0]) == pytest.approx(mile, abs=2)
     assert "/mi" in b.summary
+
+
+@pytest.mark.parametrize("five_k", ["24:00", "32:00", "36:00", "40:00"])
+def test_a_slow_runners_easy_running_is_walk_run(five_k: str) -> None:
+    """Below VDOT 30 (Daniels-Gilbert, tests/reference/daniels.py) easy, long and recovery
+    runs alternate running and 1-minute walks: 4 min from VDOT 25, 2 below; above 30 they
+    stay one steady step. The walks carry no pace and no heart rate."""
+    from reference import daniels
+
+    vdot = daniels.vdot_of(5000, daniels.clock_seconds(five_k))
+    athlete = {"recent_race": {"distance": "5k", "time": five_k}, "max_hr": 188}
+    # a base week: its long run is all easy (build's finishes at M pace, not walked)
+    week = input_from_dict(load("marathon-build.yaml", athlete=athlete, phase="base"))
+    for sid in ("easy_45", "long_120", "recovery_30"):
+        s = out(week, sid)
+        (p,) = prescribe(week, [s])
+        assert sum(st.minutes for st in p.steps) == s.minutes
+        walks = [st for st in p.steps if "walk" in st.note]
+        if vdot >= 30:
+            assert [st.kind for st in p.steps] == ["steady"] and not walks
+            continue
+        run = 4 if vdot >= 25 else 2
+        assert walks and all(w.minutes == 1 and w.pace is None and w.zone is None for w in walks)
+        runs = [st for st in p.steps if st.kind == "steady"]
+        assert len(runs) == len(walks) and all(st.pace is not None for st in runs)
+        assert all(st.minutes == run for st in runs[1:]) and run <= runs[0].minutes <= 2 * run
+        assert "walk-run" in p.summary

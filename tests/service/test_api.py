@@ -132,19 +132,20 @@ def test_other_bad_requests_name_the_field(anna: httpx.Client, week_plan: dict[s
     assert problems(anna.post("/v1/solve", json=shipped(WEEK), params={"rules": "/etc/x.yaml"}))[
         0
     ].startswith("rules: unknown rule set '/etc/x.yaml'")
-    assert problems(anna.post("/v1/solve", json=shipped(WEEK, rules="../mine.yaml")))[
-        0
-    ].startswith("rules.use: ")
+    assert problems(anna.post("/v1/solve", json=shipped(WEEK, rules="../mine.yaml")))[0].startswith(
+        "rules.use: "
+    )
     assert problems(anna.post("/v1/solve", content=b"{not json",
                               headers={"Content-Type": "application/json"}))  # fmt: skip
     assert problems(anna.post("/v1/solve", json=[1, 2]))
     assert problems(anna.post("/v1/replan", json={"plan_id": week_plan["id"], "done": ["xyz"]}))[
         0
     ].startswith("done: 'xyz': the day must be one of mon")
-    assert problems(anna.post("/v1/replan", json={"plan_id": week_plan["id"], "colour": 1}))[
-        0
-    ] == "colour: unknown field 'colour'; allowed: plan_id, version, done, missed, " \
+    assert (
+        problems(anna.post("/v1/replan", json={"plan_id": week_plan["id"], "colour": 1}))[0]
+        == "colour: unknown field 'colour'; allowed: plan_id, version, done, missed, "
         "unavailable, from_day, pins, blocks"
+    )
     odd = problems(anna.get(f"/v1/plans/{week_plan['id']}/export", params={"to": "gpx"}))
     assert odd == ["to: unknown format 'gpx'; use ics, png, html, md, csv or fit"]
 
@@ -241,8 +242,9 @@ def test_replan_makes_a_new_version_with_its_changes(anna: httpx.Client) -> None
     check_week(scenario, new)
     history = anna.get(f"/v1/plans/{plan['id']}/versions").json()
     assert [(v["version"], v["kind"]) for v in history] == [(1, "solve"), (2, "replan")]
-    assert anna.get(f"/v1/plans/{plan['id']}", params={"version": 1}).json()["sessions"] == (
-        plan["sessions"]
+    assert (
+        anna.get(f"/v1/plans/{plan['id']}", params={"version": 1}).json()["sessions"]
+        == (plan["sessions"])
     )
 
 
@@ -292,7 +294,9 @@ def test_explain_says_why_a_week_is_impossible(anna: httpx.Client) -> None:
     explanation = response.json()
     assert explanation["status"] == "infeasible" and explanation["minimal"]
     assert {c["key"] for c in explanation["conflicts"]} == {
-        "availability", "run_count.min", "strength_count.min"
+        "availability",
+        "run_count.min",
+        "strength_count.min",
     }
 
 
@@ -347,3 +351,17 @@ def test_the_page_escapes_what_users_wrote(anna: httpx.Client) -> None:
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page.text
     listing = anna.get("/")
     assert "<script>alert" not in listing.text
+
+
+def test_the_page_defines_its_zones_and_pace_letters(
+    anna: httpx.Client, week_plan: dict[str, Any]
+) -> None:
+    """The week's summaries say '(T)' and 'Z2': the page says what they mean, as the
+    Markdown and HTML exports do (zones contiguous in % of max HR, Daniels' letters)."""
+    page = anna.get(f"/plans/{week_plan['id']}").text
+    legend = page[page.index('id="legend"') :]
+    for words in ("Z1 55-65 recovery", "Z2 65-80 easy", "Z4 88-93 threshold",
+                  "T threshold", "M marathon pace", "I interval", "E easy"):  # fmt: skip
+        assert words in legend, words
+    summaries = [s["prescription"]["summary"] for s in week_plan["sessions"]]
+    assert any("(T)" in s or "(I)" in s or "(M)" in s for s in summaries)

@@ -42,7 +42,11 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
     pace = race_pace(distance, race.finish if race else None, paces)
     mp_finish = distance in MP_LONG if race else week.goal == "endurance"
     beginner = sc.targets.quality_runs.max <= BEGINNER_QUALITY
-    mp_phases = () if not mp_finish else ("peak",) if beginner else ("build", "peak")
+    mp_phases: tuple[str, ...] = (
+        () if not mp_finish else ("peak",) if beginner else ("build", "peak")
+    )
+    if mp_phases and not beginner and distance in ("marathon", "ultra"):
+        mp_phases += ("taper",)  # a marathon-pace rehearsal in the taper's long run
     sessions = list(sessions)
     running: dict[int, int] = {}
     for s in sessions:
@@ -58,9 +62,7 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
             budgets[s.week] = WeekBudget(week_km(running.get(s.week, 0), paces))
         session = week.sessions.get(s.session)
         if s.kind == "run":
-            ctx = RunContext(
-                paces, unit, max_hr, place, mp_phases, pace, distance, budgets[s.week]
-            )
+            ctx = RunContext(paces, unit, max_hr, place, mp_phases, pace, distance, budgets[s.week])
             out.append(run_prescription(s, ctx))
         elif s.kind == "strength" and session is not None:
             out.append(strength_prescription(s, session, place, athlete))

@@ -10,8 +10,9 @@ The shapes follow Daniels' Running Formula:
 - strides: an easy run ending in 6-8 x 20 s strides at about R pace;
 - long runs at E pace; in build and peak weeks of a marathon or half block the last 15-30%
   at M pace, growing through build and 30% in the peak (M work through the peak weeks, the
-  last 2-3 weeks out, is what a marathon's peak holds); a beginner, who asks at most one
-  quality run a week, meets it in the peak weeks only, 15% then more;
+  last 2-3 weeks out, is what a marathon's peak holds), 15% in a marathon's taper weeks
+  before race week; a half's peak weeks finish at half-marathon pace instead; a beginner,
+  who asks at most one quality run a week, meets M in the peak weeks only, 15% then more;
 - easy, long and recovery runs below VDOT 30: walk-run (4 min run / 1 min walk, 2 / 1
   below VDOT 25; Galloway's run-walk-run), as Daniels' easy pace there is nearly a walk;
 - the race: at race pace (the scenario's finish, or the VDOT's prediction) for as long as
@@ -75,15 +76,16 @@ class RunContext:
             band = _band(reckoning_paces(None), intensity)
         return band[0]
 
-    def cap(self, intensity: str) -> float:
-        """Minutes of `intensity` work this session may hold (Daniels' limits)."""
+    def cap(self, limit: str, intensity: str | None = None) -> float:
+        """Minutes of work this session may hold under `limit`'s line of Daniels' limits,
+        run at `intensity` (the limit's own pace when not given)."""
         if self.budget is None:
             return math.inf
-        return self.budget.allowed_minutes(intensity, self.work_pace(intensity))
+        return self.budget.allowed_minutes(limit, self.work_pace(intensity or limit))
 
-    def spend(self, intensity: str, minutes: float) -> None:
+    def spend(self, limit: str, minutes: float, intensity: str | None = None) -> None:
         if self.budget is not None:
-            self.budget.spend(intensity, minutes, self.work_pace(intensity))
+            self.budget.spend(limit, minutes, self.work_pace(intensity or limit))
 
     def band(self, intensity: str) -> tuple[float, float] | None:
         """(fast, slow) seconds per km of an intensity; None without paces. A marathon
@@ -291,25 +293,44 @@ def steady(s: SessionOut, ctx: RunContext, intensity: str, what: str) -> Prescri
 
 
 def long_run(s: SessionOut, ctx: RunContext) -> Prescription:
+    """Easy, or finishing at race-specific pace in the phases that carry it (`mp_phases`):
+    marathon pace, 15% -> 30% of the run through the first such phase and 30% after it, 15%
+    in a marathon's taper weeks before race week (a rehearsal, Pfitzinger); in a half's peak
+    weeks the finish is at half-marathon pace instead, counted against T's limit (it is
+    between M and T). Within Daniels' limits, in 5-minute steps."""
     place = ctx.place
-    if place.phase in ctx.mp_phases:
-        # 15% -> 30% through the first phase with M work, 30% in the peak after a build
+    if place.phase not in ctx.mp_phases or place.race_week:
+        return steady(s, ctx, "easy", "long run")
+    if place.phase == "taper":
+        share = 0.15
+    else:
         progress = place.phase_progress if place.phase == ctx.mp_phases[0] else 1.0
-        mp = 5 * round(s.minutes * lerp(0.15, 0.30, progress) / 5)
-        mp = min(mp, 5 * (whole(ctx.cap("marathon")) // 5))  # Daniels: 20%, 29 km, 110 min
-        if mp >= 10 and s.minutes - mp >= 30:
-            easy = s.minutes - mp
-            ctx.spend("marathon", mp)
-            steps = [
-                ctx.step("steady", easy, "easy", "long run, easy"),
-                ctx.step("work", mp, "marathon", "finish at marathon pace"),
-            ]
-            summary = (
-                f"{s.minutes} min: {easy} min easy {ctx.at('easy')}, "
-                f"last {mp} min {ctx.at('marathon')} (M)"
-            )
-            return Prescription(summary=summary, steps=steps)
-    return steady(s, ctx, "easy", "long run")
+        share = lerp(0.15, 0.30, progress)
+    half = (
+        ctx.race_distance == "half"
+        and place.phase == "peak"
+        and "build" in ctx.mp_phases
+        and ctx.race_pace is not None
+    )
+    intensity, limit = ("race", "threshold") if half else ("marathon", "marathon")
+    note, letter = (
+        ("finish at half-marathon pace", "HM") if half else ("finish at marathon pace", "M")
+    )
+    work = 5 * round(s.minutes * share / 5)
+    work = min(work, 5 * (whole(ctx.cap(limit, intensity)) // 5))  # Daniels' limits
+    if work < 10 or s.minutes - work < 30:
+        return steady(s, ctx, "easy", "long run")
+    easy = s.minutes - work
+    ctx.spend(limit, work, intensity)
+    steps = [
+        ctx.step("steady", easy, "easy", "long run, easy"),
+        ctx.step("work", work, intensity, note),
+    ]
+    summary = (
+        f"{s.minutes} min: {easy} min easy {ctx.at('easy')}, "
+        f"last {work} min {ctx.at(intensity)} ({letter})"
+    )
+    return Prescription(summary=summary, steps=steps)
 
 
 def race(s: SessionOut, ctx: RunContext) -> Prescription:

@@ -31,6 +31,7 @@ TOLERANCE = 0.01  # a pace printed to the second, a minute's rounding
 HARD = ("threshold", "interval", "repetition")
 LOADED = ("base", "build", "peak", "offseason")
 STRIDE_SECONDS = 20
+LIMIT_OF = {"half": "threshold"}  # half-marathon pace: between M and T, under T's limit
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -69,6 +70,8 @@ class Reader:
             if run_type == "tempo" and "short" in step["note"]:
                 return "threshold"
             return "easy"
+        if run_type == "long" and "half-marathon pace" in step["note"]:
+            return "half"
         return {
             "tempo": "threshold", "intervals": "interval", "hills": "repetition",
             "strides": "stride", "long": "marathon", "race": "race",
@@ -115,9 +118,10 @@ def limit_problems(result: dict[str, Any], scenario: dict[str, Any]) -> list[str
             for step in s["prescription"]["steps"]:
                 for intensity, km in reader.km(s["run_type"], step).items():
                     total += km
-                    if step["kind"] == "work" and intensity in daniels.SESSION_LIMITS:
-                        work[intensity] += km
-                        minutes[intensity] += step["minutes"]
+                    limit = LIMIT_OF.get(intensity, intensity)
+                    if step["kind"] == "work" and limit in daniels.SESSION_LIMITS:
+                        work[limit] += km
+                        minutes[limit] += step["minutes"]
             works.append((s, work, minutes))
         hard = 0.0
         for s, work, minutes in works:
@@ -164,7 +168,7 @@ def pace_problems(result: dict[str, Any], scenario: dict[str, Any]) -> list[str]
                     predicted = daniels.predicted_seconds(daniels_vdot(scenario), daniels.MARATHON)
                     goal = reader.goal or predicted / 42.195
                     centre = goal if goal < p["easy_fast"] else p["marathon"]
-                if intensity == "race":
+                if intensity in ("race", "half"):
                     vdot = daniels_vdot(scenario)
                     metres = daniels.RACE_METRES[str(reader.distance)]
                     predicted = daniels.predicted_seconds(vdot, metres) / (metres / 1000)

@@ -156,9 +156,10 @@ def test_work_grows_over_a_block_and_eases_in_deload_and_taper_weeks() -> None:
                 assert work[w] < max(work[:w]), (session, w + 1, work)
 
 
-def test_long_runs_finish_at_marathon_pace_in_build_and_peak_weeks_only() -> None:
+def test_long_runs_finish_at_marathon_pace_in_build_peak_and_taper_weeks_only() -> None:
     """The domain's RACE-QUALITY: a marathon's peak weeks hold marathon-pace work; it grows
-    through build and holds in the peak (every long run of the block written as a 150). The
+    through build and holds in the peak, and the taper's long run before race week finishes
+    with 15% at M (every long run of the block written as a 150). The
     goal (3:59:00, 5:40/km) is no faster than this athlete's easy running (a 45:00 10k), so
     M is the VDOT's (test_race_goal.py has the goal's M)."""
     week = block()
@@ -169,6 +170,9 @@ def test_long_runs_finish_at_marathon_pace_in_build_and_peak_weeks_only() -> Non
         p = in_week(week, "long_150", s.week)
         phase = week.phases[s.week - 1]
         m = [st for st in p.steps if st.kind == "work"]
+        if phase == "taper" and s.week != week.race_week:  # a rehearsal: 15% of the 150
+            assert len(m) == 1 and "marathon pace" in m[0].note and m[0].minutes == 20
+            continue
         if phase in ("build", "peak"):
             assert len(m) == 1 and "marathon pace" in m[0].note
             paces = athlete_paces(week.scenario.athlete)
@@ -294,3 +298,28 @@ def test_a_slow_runners_easy_running_is_walk_run(five_k: str) -> None:
         assert len(runs) == len(walks) and all(st.pace is not None for st in runs)
         assert all(st.minutes == run for st in runs[1:]) and run <= runs[0].minutes <= 2 * run
         assert "walk-run" in p.summary
+
+
+def test_a_half_blocks_peak_long_runs_finish_at_half_marathon_pace() -> None:
+    """Race-specific quality for a half (issue 22): build's long runs finish at M, the
+    peak's at the goal's half-marathon pace (1:45:00: 4:59/km), within T's 10% of the week."""
+    week = input_from_dict(
+        {**load("half-block-12w.yaml", athlete=ATHLETE), "race": {
+            **load("half-block-12w.yaml")["race"], "finish": "1:45:00"}}
+    )  # fmt: skip
+    seen = set()
+    for w, phase in enumerate(week.phases, start=1):
+        p = in_week(week, max((t for t in week.sessions.values() if t.run_type == "long"),
+                              key=lambda t: t.minutes).id, w)  # fmt: skip
+        work = [st for st in p.steps if st.kind == "work"]
+        if phase == "peak" and work:
+            assert "half-marathon pace" in work[0].note and "(HM)" in p.summary
+            fast, slow = (pace_seconds(x) for x in work[0].pace or ())
+            assert fast < 6300 / 21.0975 < slow
+            seen.add("HM")
+        elif phase == "build" and work:
+            assert "marathon pace" in work[0].note and "half" not in work[0].note
+            seen.add("M")
+        else:
+            assert not work, (w, phase)
+    assert seen == {"HM", "M"}

@@ -57,6 +57,9 @@ def _check_pace_per_km(seconds_per_km: float, what: str) -> None:
         )
 
 
+THRESHOLD_SHARE = 0.90  # the threshold heart rate's share of the maximum (Daniels' T)
+
+
 class RecentRace(BaseModel):
     """A race run recently, all out: the training paces follow from it (Daniels' VDOT)."""
 
@@ -102,6 +105,13 @@ class Athlete(BaseModel):
         le=limits.MAX_MAX_HR,
         description="maximum heart rate (bpm): heart-rate zones beside paces",
     )
+    threshold_hr: int | None = Field(
+        default=None,
+        ge=limits.MIN_THRESHOLD_HR,
+        le=limits.MAX_THRESHOLD_HR,
+        description="lactate-threshold heart rate (bpm), e.g. from a watch's test: without "
+        "max_hr, the zones take the maximum as threshold_hr / 0.90",
+    )
     lifts: dict[Lift, Kilograms] = Field(
         default_factory=dict, description="one-repetition maxima in kg: loads in kg"
     )
@@ -116,6 +126,12 @@ class Athlete(BaseModel):
 
     @model_validator(mode="after")
     def _one_source(self) -> Athlete:
+        if (
+            self.max_hr is not None
+            and self.threshold_hr is not None
+            and self.threshold_hr >= self.max_hr
+        ):
+            raise ValueError(f"threshold_hr {self.threshold_hr} must be below max_hr {self.max_hr}")
         if self.recent_race is not None and self.threshold_pace is not None:
             raise ValueError("give recent_race or threshold_pace, not both")
         if self.threshold_pace is not None:
@@ -123,6 +139,16 @@ class Athlete(BaseModel):
             per_km = per_unit / MILE_KM if self.pace_unit == "mile" else per_unit
             _check_pace_per_km(per_km, f"threshold_pace {self.threshold_pace!r}")
         return self
+
+    @property
+    def zone_max_hr(self) -> int | None:
+        """The maximum heart rate the zones are placed on: `max_hr`, else the threshold
+        heart rate over 0.90 (Daniels' T, the threshold, is 88-92% of the maximum)."""
+        if self.max_hr is not None:
+            return self.max_hr
+        if self.threshold_hr is not None:
+            return min(limits.MAX_MAX_HR, round(self.threshold_hr / THRESHOLD_SHARE))
+        return None
 
     @property
     def threshold_seconds_per_km(self) -> float | None:

@@ -79,6 +79,10 @@ MIN_MAX_HR = 100
 """`athlete.max_hr`: the lowest maximum heart rate accepted (beats per minute)."""
 MAX_MAX_HR = 230
 """`athlete.max_hr`: the highest maximum heart rate accepted (beats per minute)."""
+MIN_THRESHOLD_HR = 90
+"""`athlete.threshold_hr`: the lowest lactate-threshold heart rate accepted (bpm)."""
+MAX_THRESHOLD_HR = 220
+"""`athlete.threshold_hr`: the highest lactate-threshold heart rate accepted (bpm)."""
 MIN_PACE_SECONDS = 140
 """The fastest pace a race time or threshold pace may give, in seconds per km (2:20/km,
 faster than any world record from 5k up)."""

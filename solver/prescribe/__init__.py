@@ -36,7 +36,7 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
     athlete = sc.athlete
     paces = athlete_paces(athlete)
     unit = athlete.pace_unit if athlete else "km"
-    max_hr = athlete.max_hr if athlete else None
+    max_hr = athlete.zone_max_hr if athlete else None
     race = sc.race
     distance = race.distance if race else None
     pace = race_pace(distance, race.finish if race else None, paces)

@@ -105,8 +105,10 @@ def missing_inputs(athlete: dict[str, object] | None, strength: bool) -> str:
     wanted = []
     if not athlete.get("recent_race") and not athlete.get("threshold_pace"):
         wanted.append("a recent race time (recent_race) for paces")
-    if not athlete.get("max_hr"):
-        wanted.append("a maximum heart rate (max_hr) for heart rates")
+    if not athlete.get("max_hr") and not athlete.get("threshold_hr"):
+        wanted.append(
+            "a maximum heart rate (max_hr) or threshold heart rate (threshold_hr) for heart rates"
+        )
     if strength and not athlete.get("lifts"):
         wanted.append("one-repetition maxima (lifts) for loads in kg")
     if not wanted:

@@ -69,3 +69,26 @@ def test_every_step_s_heart_rate_can_be_met(name: str, data: dict[str, Any], max
             assert _bpm(55, max_hr) <= low < high <= max_hr
             checked += 1
     assert checked > 0
+
+
+@pytest.mark.parametrize("threshold_hr", [150, 171])
+def test_a_threshold_heart_rate_places_the_zones_without_a_maximum(threshold_hr: int) -> None:
+    """Without max_hr, the zones sit on threshold_hr / 0.90 (Daniels' T at 88-92% of max),
+    so the threshold zone Z4 holds the athlete's own threshold heart rate; with both, max_hr
+    places them, and a threshold at or above the maximum is refused."""
+    from hybridplan.models import InputError
+
+    name, data = _blocks()[0]
+    estimated = round(threshold_hr / 0.9)
+    for athlete, top in (({"threshold_hr": threshold_hr}, estimated),
+                         ({"threshold_hr": threshold_hr, "max_hr": 199}, 199)):  # fmt: skip
+        week = input_from_dict(dict(data, athlete=athlete))
+        easy = next(t for t in week.sessions.values() if t.run_type == "easy")
+        (p,) = prescribe(week, [session_at(easy, 2)])
+        found = ZONE.fullmatch(p.steps[0].zone or "")
+        assert found and found.group(1) == "Z2", (name, p.steps[0])
+        assert (int(found.group(2)), int(found.group(3))) == (_bpm(65, top), _bpm(80, top))
+        if top == estimated:  # the threshold zone Z4 of that maximum holds the threshold
+            assert _bpm(88, top) <= threshold_hr <= _bpm(93, top)
+    with pytest.raises(InputError, match="threshold_hr 171 must be below max_hr 171"):
+        input_from_dict(dict(data, athlete={"threshold_hr": 171, "max_hr": 171}))

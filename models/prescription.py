@@ -6,7 +6,9 @@ Every placed session carries one, computed after solving by `hybridplan.prescrib
   a pace band [fast, slow] per km or mile when the athlete's paces are known, else null and
   an effort (`zone`, and RPE in the note);
 - `exercises`: for strength sessions, whose sets add up to the session's sets per muscle
-  group (`muscles` says which groups each exercise's sets count for).
+  group (`muscles` says which groups each exercise's sets count for), with the rest
+  between sets, and `minutes_estimate`: how long the sets take with those rests, the
+  warm-up and cool-down included (optional: results written before it have none).
 Validated as strictly as the rest of a result, since result files come back in."""
 
 from __future__ import annotations
@@ -16,10 +18,23 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from hybridplan.models import limits
+from hybridplan.models.athlete import Lift
 from hybridplan.models.session import Muscle, Sets
 
 StepKind = Literal["warmup", "work", "recovery", "cooldown", "steady"]
+MAX_REST_S = 600
+"""Rest between sets: 10 minutes is more than any strength protocol asks."""
+MAX_ESTIMATE_MINUTES = 10 * limits.MAX_SESSION_MINUTES
+"""A strength session's time estimate: a scenario's own session may ask for more sets than
+its minutes hold (the estimate then says so, up to ten times the longest session)."""
 PaceText = Annotated[str, Field(pattern=r"^\d{1,2}:[0-5]\d$", description="M:SS")]
+
+
+def rest_text(seconds: int) -> str:
+    """90 -> '90 s', 120 -> '2 min', 150 -> '2.5 min'."""
+    if seconds >= 120 and seconds % 30 == 0:
+        return f"{seconds / 60:g} min"
+    return f"{seconds} s"
 
 
 class Step(BaseModel):
@@ -72,9 +87,24 @@ class Exercise(BaseModel):
     muscles: dict[Muscle, Sets] = Field(
         default_factory=dict, description="the working sets this exercise gives each group"
     )
+    kg_from: Lift | None = Field(
+        default=None,
+        description="the kg is an estimate from this lift's 1RM (the exercise's own is not "
+        "known); percent_1rm is then null",
+    )
+    rest_s: int | None = Field(
+        default=None, ge=0, le=MAX_REST_S,
+        description="seconds between this exercise's own sets (in a superset, the other "
+        "exercise is done in them)",
+    )  # fmt: skip
+    superset: str | None = Field(
+        default=None, pattern=r"^[A-Z]$",
+        description="exercises with the same letter alternate set by set",
+    )  # fmt: skip
 
     def text(self) -> str:
-        """'back squat 4 x 5 at 80% 1RM (80 kg)' or 'step-up 2 x 10, RIR 2'."""
+        """'back squat 4 x 5 at 80% 1RM (80 kg)', 'front squat 3 x 5 (about 57.5 kg, estimated
+        from back squat)' or 'step-up 2 x 10, RIR 2'; then the rest ('rest 3 min')."""
         out = f"{self.name} {self.sets} x {self.reps}"
         if self.percent_1rm is not None:
             # whole percent: the kg (rounded down to the plate) is what the athlete lifts,
@@ -82,8 +112,14 @@ class Exercise(BaseModel):
             out += f" at {round(self.percent_1rm)}% 1RM"
             if self.kg is not None:
                 out += f" ({self.kg:g} kg)"
+        elif self.kg is not None and self.kg_from is not None:
+            out += f" (about {self.kg:g} kg, estimated from {self.kg_from.replace('_', ' ')})"
         if self.rir is not None:
             out += f", RIR {self.rir}"
+        if self.rest_s is not None:
+            out += f", rest {rest_text(self.rest_s)}"
+        if self.superset is not None:
+            out += f", superset {self.superset}"
         return out
 
 
@@ -95,6 +131,11 @@ class Prescription(BaseModel):
     summary: str = Field(default="", max_length=limits.MAX_TEXT)
     steps: list[Step] = Field(default_factory=list, max_length=limits.MAX_LIST)
     exercises: list[Exercise] = Field(default_factory=list, max_length=limits.MAX_LIST)
+    minutes_estimate: int | None = Field(
+        default=None, ge=0, le=MAX_ESTIMATE_MINUTES,
+        description="strength: how long the exercises take at their rests, warm-up and "
+        "cool-down included (at most the session's minutes unless its note says otherwise)",
+    )  # fmt: skip
 
     def sets_by_muscle(self) -> dict[str, int]:
         out: dict[str, int] = {}

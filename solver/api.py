@@ -231,7 +231,7 @@ def replan(
 
 def export(result: Result, to: str, **options: Any) -> bytes:
     """Bytes of `result` as `to` (ics, png, html, md, csv, or fit: a zip archive of one FIT
-    workout file per run session); ics takes `start` (a date), `busy_only` (a bool) and
+    workout file per session); ics takes `start` (a date), `busy_only` (a bool) and
     `now` (the DTSTAMP: an aware datetime; default the time of writing); png and html take
     `week` (which week of a block to draw, default 1)."""
     checked = as_result(result)

@@ -770,7 +770,7 @@ def export_cmd(
         Path,
         typer.Option(
             "--out",
-            help="file to write, or - for standard output (fit: a directory, one file per run)",
+            help="file to write, or - for standard output (fit: a directory, one file per session)",
             metavar="FILE",
         ),
     ],
@@ -798,7 +798,8 @@ def export_cmd(
     force: Annotated[bool, typer.Option("--force", help="replace --out")] = False,
 ) -> None:
     """Export a solved week as an iCalendar feed, a PNG picture, an HTML page, Markdown,
-    CSV, or FIT workouts for the watch (one file per run session into the --out directory).
+    CSV, or FIT workouts for the watch (one file per session, runs, lifts and mobility, into
+    the --out directory).
 
     Examples:
 
@@ -829,7 +830,7 @@ def export_cmd(
         options["week"] = week
     if to is ExportFormat.fit:
         if _is_stdout(out):
-            _fail(["--out: fit writes one file per run session; give a directory, not -"])
+            _fail(["--out: fit writes one file per session; give a directory, not -"])
         _export_fit(result_file, result, out, force)
     try:
         data = export(result, to.value, **options)
@@ -844,7 +845,7 @@ def export_cmd(
 
 
 def _export_fit(result_file: Path, result: Result, out: Path, force: bool) -> NoReturn:
-    """One FIT workout file per run session into the directory `out`."""
+    """One FIT workout file per session into the directory `out`."""
     from hybridplan.outputs.fit import workouts
     from hybridplan.prescribe import prescribed
 
@@ -853,7 +854,7 @@ def _export_fit(result_file: Path, result: Result, out: Path, force: bool) -> No
     except InputError as exc:
         _fail(_in_file(result_file, exc))
     if out.exists() and not out.is_dir():
-        _fail([f"--out: {out} is not a directory (fit writes one file per run session)"])
+        _fail([f"--out: {out} is not a directory (fit writes one file per session)"])
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -413,7 +413,7 @@ src="data:image/png;base64,{picture}"></div>
 
 def export(result: Result, to: str, **options: Any) -> bytes:
     """Bytes of `result` in the format `to` (ics, png, html, md, csv, or fit: a zip of one
-    FIT workout file per run session). A result without prescriptions (written before
+    FIT workout file per session). A result without prescriptions (written before
     they existed) gets them from its stored input first."""
     from hybridplan.prescribe import prescribed
 

@@ -21,6 +21,7 @@ from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.prescription import Prescription
 from hybridplan.models.progression import BEGINNER_QUALITY
 from hybridplan.models.result import Result, SessionOut
+from hybridplan.models.week import DAYS, clock_minutes
 from hybridplan.prescribe.limits import WeekBudget, week_km
 from hybridplan.prescribe.paces import athlete_paces
 from hybridplan.prescribe.progression import WeekPlace, week_place
@@ -52,6 +53,7 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
     for s in sessions:
         if s.kind == "run" and s.run_type != "race":
             running[s.week] = running.get(s.week, 0) + s.minutes
+    order = _strength_order(week, sessions)
     places: dict[int, WeekPlace] = {}
     budgets: dict[int, WeekBudget] = {}
     out = []
@@ -65,9 +67,28 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
             ctx = RunContext(paces, unit, max_hr, place, mp_phases, pace, distance, budgets[s.week])
             out.append(run_prescription(s, ctx))
         elif s.kind == "strength" and session is not None:
-            out.append(strength_prescription(s, session, place, athlete))
+            nth = order.get(id(s))
+            out.append(
+                strength_prescription(s, session, place, athlete, beginner=beginner, nth=nth)
+            )
         else:
             out.append(mobility_prescription(s))
+    return out
+
+
+def _strength_order(week: PlanInput, sessions: list[SessionOut]) -> dict[int, int]:
+    """For each strength session (by id()), how many sessions of its strength type come
+    before it in its week, by day and start: the second of a week gets the B lifts."""
+    seen: dict[tuple[int, str], int] = {}
+    out: dict[int, int] = {}
+    timed = sorted(
+        (s for s in sessions if s.kind == "strength" and s.session in week.sessions),
+        key=lambda s: (s.week, DAYS.index(s.day), clock_minutes(s.start)),
+    )
+    for s in timed:
+        key = (s.week, str(week.sessions[s.session].strength_type))
+        out[id(s)] = seen.get(key, 0)
+        seen[key] = out[id(s)] + 1
     return out
 
 

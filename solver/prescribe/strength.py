@@ -22,19 +22,42 @@ light days) take 2 more reps and 1 more RIR; hypertrophy days 10 reps at RIR 3 -
 in deload and taper weeks); bodyweight work 3 more reps. With a 1RM the load is given in
 kg, rounded down to 2.5 kg (never heavier than the chart's load for the RIR), and the RIR
 beside it; without one, the RIR alone.
+
+Variety (`exercises.session_moves`): main lifts stay through the block, so their loads
+climb from one 1RM and a deload drops the same lift; accessories and core rotate week by
+week; a week's second session of a type takes other main-lift variants (front squat,
+trap-bar deadlift, incline bench press: full body A / B). Estimated loads: a variant without
+its own 1RM takes one from a lift the athlete gave, by a coach's ratio (`Move.estimate`),
+shown as "~kg, estimated from back squat".
+
+First exposures (`FIRST_WEEKS`: the first two weeks of a plan): every lift at RIR 3 or more
+(accessories at 10 reps at most), no Nordic curls (a hamstring bridge), and for a novice (a
+beginner runner, `BEGINNER_QUALITY`, or an athlete with no 1RM) the easier main lifts
+(goblet squat, kettlebell deadlift, dumbbell presses, chest-supported row). Nordic curls
+never above 3 x 5 and not in deload and taper weeks.
+
+Time (`estimate`): each exercise takes sets x (reps x `TEMPO_S` per rep, per side + its
+rest); main lifts rest 3 min at 80% 1RM or more on the chart (the heavy band, 000) and 2 min
+below it, accessories 90 s, core 60 s, plyometrics 90 s; each main lift after the first
+adds `RAMP_S` of lighter ramp-up sets (the first one's are in the warm-up). Warm-up and
+cool-down are the session's own steps. When the sets do not fit the session's minutes,
+accessories and core rest 60 s (never the main lifts); when they still do not fit, the
+note says how long they take, rather than cutting the main lifts' rests.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from hybridplan.models.athlete import Athlete
-from hybridplan.models.prescription import Exercise, Prescription, Step
+from hybridplan.models.athlete import Athlete, Lift
+from hybridplan.models.prescription import MAX_ESTIMATE_MINUTES, Exercise, Prescription, Step
 from hybridplan.models.result import SessionOut
 from hybridplan.models.session import Muscle, SessionType
+from hybridplan.models.week import DAYS
 from hybridplan.prescribe import rpe
-from hybridplan.prescribe.exercises import BODYWEIGHT, FILL_BODYWEIGHT, FILL_GYM, GYM, Move
+from hybridplan.prescribe.exercises import FILL_BODYWEIGHT, FILL_GYM, Move, session_moves
 from hybridplan.prescribe.progression import WeekPlace
 
 MAIN = {  # phase -> reps, RIR in the phase's first week, RIR in its last
@@ -54,8 +77,38 @@ HYPERTROPHY_EASY = 5  # RIR of hypertrophy days in deload and taper weeks
 MODERATE = (2, 1)  # more reps, more RIR: circuits and light days
 PLATE = 2.5  # kg: loads are rounded down to this
 
+# First exposures: the first weeks of a plan (a one-week plan is its own first week).
+FIRST_WEEKS = 2
+FIRST_RIR = 3  # every lift at least this far from failure
+# accessories' reps at most: 10 at RIR 3 (65.3%) stays heavier than a deload's 10 at RIR 5
+# (59.9%), so a deload in week 3 is still the lighter week
+FIRST_ACCESSORY_REPS = 10
+
+# Time: seconds per rep (controlled, about 2 s down and 1 s up), rest between sets by role
+# and load, ramp-up sets before each main lift after the first.
+TEMPO_S = 3
+HEAVY_PERCENT = 80.0  # %1RM on the chart from which a main lift rests the longer time
+REST_S = {"heavy": 180, "main": 120, "accessory": 90, "core": 60, "plyo": 90}
+TIGHT_REST_S = 60  # accessories and core when the session is short of time
+RAMP_S = 120  # ramp-up sets before a heavy main lift after the first (half before others)
+PAIR_GAP_S = 60  # between the two exercises of a superset
+REGION: dict[Muscle, str] = {
+    "quads": "legs", "hamstrings": "legs", "glutes": "legs", "calves": "calves",
+    "chest": "push", "shoulders": "push", "back": "pull", "arms": "arms", "core": "core",
+}  # fmt: skip
+
 
 Chosen = tuple[Move, int, dict[Muscle, int]]
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """What the athlete has done before a session, as far as the plan knows."""
+
+    first: bool  # a first exposure (the plan's first weeks)
+    novice: bool  # a beginner runner or an athlete without any 1RM
+    second: bool  # the week's second (or later) session of its type: the B variants
+    turn: int  # where the accessories' rotation stands (`exercises.WEEKLY`)
 
 
 def allocate(
@@ -87,20 +140,39 @@ def _kg(one_rm: float, share: float) -> float:
     return math.floor(one_rm * share / 100 / PLATE + 1e-9) * PLATE
 
 
+def rest_s(move: Move, reps: int, rir: float) -> int:
+    """Seconds between sets: main lifts 3 min at 80% 1RM or more on the chart (the same
+    share with or without a known 1RM), else 2 min; accessories 90 s, core 60 s."""
+    if move.role == "main":
+        heavy = rpe.percent(reps, min(rir, rpe.MOST - reps)) >= HEAVY_PERCENT
+        return REST_S["heavy"] if heavy else REST_S["main"]
+    return REST_S[move.role]
+
+
 def _loaded(
     move: Move, sets: int, muscles: dict[Muscle, int], reps: int, rir: float,
-    one_rm: float | None,
+    lifts: Mapping[Lift, float],
 ) -> Exercise:  # fmt: skip
-    """Sets x reps at `rir` reps in reserve: with a 1RM, at the chart's %1RM and its kg."""
-    rir = min(rir, rpe.MOST - reps)  # the chart's end (12 reps at RIR 3.5)
-    shown = math.floor(rir + 0.5)
-    if one_rm is None:
-        return Exercise(name=move.name, sets=sets, reps=reps, rir=shown, muscles=muscles)
-    share = rpe.percent(reps, rir)
-    return Exercise(
-        name=move.name, sets=sets, reps=reps, percent_1rm=share, kg=_kg(one_rm, share),
-        rir=shown, muscles=muscles,
-    )  # fmt: skip
+    """Sets x reps at `rir` reps in reserve: with the move's 1RM, at the chart's %1RM and
+    its kg; with a 1RM it is estimated from, the kg of that estimate (conservative: rounded
+    down, from a ratio); else the RIR alone."""
+    charted = min(rir, rpe.MOST - reps)  # the chart's end (12 reps at RIR 3.5)
+    rest = rest_s(move, reps, rir)
+    base = Exercise(name=move.name, sets=sets, reps=reps, rir=math.floor(rir + 0.5),
+                    muscles=muscles, rest_s=rest)  # fmt: skip
+    # a load is read off the chart, so its RIR is the chart's (an unloaded move's RIR,
+    # 15 push-ups at RIR 3, is not capped by a chart it is not read from)
+    loaded = base.model_copy(update={"rir": math.floor(charted + 0.5)})
+    share = rpe.percent(reps, charted)
+    own = lifts.get(move.lift) if move.lift else None
+    if own is not None:
+        return loaded.model_copy(update={"percent_1rm": share, "kg": _kg(own, share)})
+    if move.estimate is not None and move.estimate[0] in lifts:
+        source, ratio = move.estimate
+        kg = _kg(lifts[source] * ratio, share)
+        if kg > 0:
+            return loaded.model_copy(update={"kg": kg, "kg_from": source})
+    return base
 
 
 def exercise(
@@ -110,27 +182,32 @@ def exercise(
     session: SessionType,
     place: WeekPlace,
     athlete: Athlete | None,
+    first: bool = False,
 ) -> Exercise:
+    """One exercise's reps, RIR, load and rest for its phase, session and week."""
     phase = place.phase if place.phase in MAIN else "build"
     easy = phase in ("taper", "deload")
     late = place.phase_progress > 0.5 and not easy
     light = session.intensity != "hard"  # circuits and light days stay further from failure
-    one_rm = athlete.lifts.get(move.lift) if athlete and move.lift else None
+    lifts: Mapping[Lift, float] = athlete.lifts if athlete else {}
     bodyweight = session.equipment == "none"
     if move.role == "plyo":  # 004: low volume, full recovery, landing quality over load
-        return Exercise(name=f"{move.name} (full recovery)", sets=sets, reps=5, muscles=muscles)
+        return Exercise(name=f"{move.name} (full recovery)", sets=sets, reps=5, muscles=muscles,
+                        rest_s=REST_S["plyo"])  # fmt: skip
     if move.role == "main" and not bodyweight:
         if session.hypertrophy:
-            reps, first, last = HYPERTROPHY
+            reps, top, last = HYPERTROPHY
             if easy:
-                first = last = HYPERTROPHY_EASY
+                top = last = HYPERTROPHY_EASY
         else:
-            reps, first, last = MAIN[phase]
+            reps, top, last = MAIN[phase]
             if light:
-                reps, first, last = reps + MODERATE[0], first + MODERATE[1], last + MODERATE[1]
+                reps, top, last = reps + MODERATE[0], top + MODERATE[1], last + MODERATE[1]
         # the RIR falls through the phase, week by week: the load climbs
-        rir = first - (first - last) * place.phase_progress
-        return _loaded(move, sets, muscles, reps, rir, one_rm)
+        rir = top - (top - last) * place.phase_progress
+        if first:
+            rir = max(rir, FIRST_RIR)
+        return _loaded(move, sets, muscles, reps, rir, lifts)
     reps, rir = ACCESSORY[phase]
     if session.hypertrophy:
         reps = 12
@@ -138,16 +215,28 @@ def exercise(
         reps, rir = 10, 3
     elif bodyweight:
         reps = min(15, reps + 3)
+    elif first and not session.hypertrophy:
+        reps = min(reps, FIRST_ACCESSORY_REPS)
     rir = max(2 if light else 1, rir - (1 if late and move.role != "core" else 0))
-    return _loaded(move, sets, muscles, reps, rir, one_rm)
+    if first:
+        rir = max(rir, FIRST_RIR)
+    if move.max_reps is not None:
+        reps = min(reps, move.max_reps)
+    return _loaded(move, sets, muscles, reps, rir, lifts)
+
+
+def _frame_minutes(minutes: int) -> tuple[int, int]:
+    """Warm-up and cool-down minutes of a session of `minutes` (none under 10)."""
+    if minutes < 10:
+        return 0, 0
+    return (10, 5) if minutes >= 40 else (5, 3)
 
 
 def _frame(minutes: int, what: str) -> list[Step]:
     """Warm-up, the work, cool-down: minutes adding up to the session's."""
-    if minutes < 10:
+    warm, cool = _frame_minutes(minutes)
+    if not warm:
         return [Step(kind="work", minutes=minutes, note=what)]
-    warm = 10 if minutes >= 40 else 5
-    cool = 5 if minutes >= 40 else 3
     return [
         Step(kind="warmup", minutes=warm, note="easy cardio, hip and ankle mobility, "
              "ramp-up sets of the first exercise"),
@@ -156,22 +245,199 @@ def _frame(minutes: int, what: str) -> list[Step]:
     ]  # fmt: skip
 
 
+def _sides(e: Exercise) -> int:
+    return 2 if "(each " in e.name else 1
+
+
+def _is_main(e: Exercise) -> bool:
+    """Main lifts are the exercises resting 2 min or more (`rest_s`); plyometrics never."""
+    return (e.rest_s or 0) >= REST_S["main"]
+
+
+def set_order(exercises: list[Exercise]) -> list[int]:
+    """The order the sets are done in (exercise indices, one per set): an exercise's sets
+    one after the other; a superset's two exercises alternately, in list order, then the
+    rest of the one with more sets."""
+    order: list[int] = []
+    done: set[int] = set()
+    for i, e in enumerate(exercises):
+        if i in done:
+            continue
+        group = [j for j, f in enumerate(exercises) if e.superset and f.superset == e.superset]
+        group = group or [i]
+        left = {j: exercises[j].sets for j in group}
+        while any(left.values()):
+            for j in group:
+                if left[j]:
+                    order.append(j)
+                    left[j] -= 1
+        done.update(group)
+    return order
+
+
+def timeline(exercises: list[Exercise]) -> list[tuple[int, int, int]]:
+    """Every set as (exercise index, start, end) in seconds, in the order done
+    (`set_order`). A set lasts reps x `TEMPO_S` (per side); it starts when its exercise's
+    own rest has passed since that exercise's last set, and after the set before it by
+    that set's rest (`PAIR_GAP_S` between the two exercises of a superset); the first set
+    of each main lift after the first waits for its ramp-up sets (`ramp_s`). An exporter
+    (a watch's strength workout) reads the rest after each set from it: the next start
+    less this end."""
+    end: dict[int, int] = {}
+    out: list[tuple[int, int, int]] = []
+    clock, prev, mains = 0, -1, 0
+    for i in set_order(exercises):
+        e = exercises[i]
+        start = clock
+        if prev >= 0:
+            p = exercises[prev]
+            paired = prev != i and p.superset is not None and p.superset == e.superset
+            start = clock + (PAIR_GAP_S if paired else p.rest_s or 0)
+        if i in end:
+            start = max(start, end[i] + (e.rest_s or 0))
+        elif _is_main(e):
+            mains += 1
+            start += ramp_s(e) if mains > 1 else 0
+        clock = end[i] = start + e.reps * _sides(e) * TEMPO_S
+        out.append((i, start, clock))
+        prev = i
+    return out
+
+
+def work_seconds(exercises: list[Exercise]) -> int:
+    """How long the exercises take (`timeline`), the last set's rest included (the move
+    to the cool-down)."""
+    sets = timeline(exercises)
+    if not sets:
+        return 0
+    last, _, end = sets[-1]
+    return end + (exercises[last].rest_s or 0)
+
+
+def ramp_s(e: Exercise) -> int:
+    """Lighter sets before a main lift: 2 min to a heavy load (3 min rest), 1 min else."""
+    return RAMP_S if (e.rest_s or 0) >= REST_S["heavy"] else RAMP_S // 2
+
+
+def _compatible(a: Move, b: Move) -> bool:
+    """Two moves that can alternate without one tiring what the other needs: other
+    regions (legs, calves, push, pull, arms, core), never a hinge with a pull (both load
+    the lower back and the grip), never plyometrics (full recovery)."""
+    if "plyo" in (a.role, b.role) or REGION[a.primary] == REGION[b.primary]:
+        return False
+    pair = {a.primary: a, b.primary: b}
+    return not ("back" in pair and "hamstrings" in pair)
+
+
+def fit(exercises: list[Exercise], moves: list[Move], seconds: int) -> tuple[list[Exercise], bool]:
+    """The exercises arranged to fit `seconds` if they can, least change first: as
+    prescribed; accessories and core at `TIGHT_REST_S`; then supersets of compatible
+    exercises (the pair that saves most time first, each exercise keeping its own rest:
+    the main lifts' rests are what keep the heavy sets heavy, never cut). Returns the
+    exercises (a superset's second exercise moved up beside its first) and whether they
+    fit."""
+    if work_seconds(exercises) <= seconds:
+        return exercises, True
+    out = [
+        e.model_copy(update={"rest_s": TIGHT_REST_S})
+        if e.rest_s is not None and TIGHT_REST_S < e.rest_s < REST_S["main"]
+        else e
+        for e in exercises
+    ]
+    pairs = list(zip(out, moves, strict=True))
+    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    need = work_seconds(out)
+    while need > seconds:
+        best: tuple[int, list[tuple[Exercise, Move]]] | None = None
+        free = [k for k, (e, _) in enumerate(pairs) if e.superset is None]
+        letter = next(letters, None)
+        if letter is None:
+            break
+        for x in free:
+            for y in free:
+                if y <= x or not _compatible(pairs[x][1], pairs[y][1]):
+                    continue
+                trial = list(pairs)
+                first = (pairs[x][0].model_copy(update={"superset": letter}), pairs[x][1])
+                second = (pairs[y][0].model_copy(update={"superset": letter}), pairs[y][1])
+                trial[x] = first
+                del trial[y]
+                trial.insert(x + 1, second)
+                took = work_seconds([e for e, _ in trial])
+                if best is None or took < best[0]:
+                    best = (took, trial)
+        if best is None or best[0] >= need:
+            break
+        need, pairs = best
+    out = [e for e, _ in pairs]
+    return out, need <= seconds
+
+
+def exposure(
+    s: SessionOut, place: WeekPlace, athlete: Athlete | None, beginner: bool,
+    nth: int | None,
+) -> Exposure:  # fmt: skip
+    """First exposure, novice, A / B and the rotation's turn. `nth`: how many sessions of
+    the same type come before this one in its week, when the caller knows (it sees the
+    whole plan); without it, the session is taken as its week's first (a lone session
+    keeps the main lifts the athlete's 1RMs are for), and the accessories' turn moves a
+    step for a session in the week's second half (Thursday on), so that two sessions of a
+    type in one week usually differ."""
+    novice = beginner or not (athlete and athlete.lifts)
+    later = nth if nth is not None else int(DAYS.index(s.day) >= 3)
+    return Exposure(
+        first=place.week <= FIRST_WEEKS, novice=novice, second=bool(nth),
+        turn=place.week + later,
+    )  # fmt: skip
+
+
 def strength_prescription(
-    s: SessionOut, session: SessionType, place: WeekPlace, athlete: Athlete | None
+    s: SessionOut,
+    session: SessionType,
+    place: WeekPlace,
+    athlete: Athlete | None,
+    beginner: bool = False,
+    nth: int | None = None,
 ) -> Prescription:
+    """A strength session's exercises (sets adding up to the session's), their rests, and
+    how long they take. `beginner`: a beginner runner (targets.quality_runs.max <=
+    BEGINNER_QUALITY), whose first weeks take the easier lifts; `nth`: the sessions of the
+    same type before this one in its week (1: the B session), when known."""
     kind = str(session.strength_type)
     bodyweight = session.equipment == "none"
-    moves = (BODYWEIGHT if bodyweight else GYM).get(kind, ())
+    seen = exposure(s, place, athlete, beginner, nth)
+    easy = place.phase in ("taper", "deload")
+    moves = session_moves(kind, bodyweight, seen.turn, seen.second, seen.first, seen.novice,
+                          easy)  # fmt: skip
     fill = FILL_BODYWEIGHT if bodyweight else FILL_GYM
     chosen = allocate(s.sets, moves, fill)
-    exercises = [exercise(m, n, c, session, place, athlete) for m, n, c in chosen]
-    rest = "rest 2-3 min between heavy sets, 60-90 s otherwise"
+    exercises = [exercise(m, n, c, session, place, athlete, seen.first) for m, n, c in chosen]
+    warm, cool = _frame_minutes(s.minutes)
+    room = (s.minutes - warm - cool) * 60
+    exercises, fits = fit(exercises, [m for m, _, _ in chosen], room)
+    need = work_seconds(exercises)
+    estimate = warm + cool + math.ceil(need / 60)
     if kind == "plyometrics":
-        rest = "full recovery between sets: quality landings, not fatigue (004)"
+        note = "full recovery between sets: quality landings, not fatigue (004)"
+    else:
+        note = "main lifts first, at the rests given; ramp-up sets before each main lift"
+        if any(e.superset for e in exercises):
+            note += "; a superset's exercises alternate set by set, a minute between them"
+    if not fits:
+        note += (
+            f". The sets take about {math.ceil(need / 60)} min at these rests, more than the "
+            f"{room // 60} min here: superset the accessories, or leave their last sets; "
+            f"keep the main lifts' rests"
+        )
     shown = [e.text() for e in exercises[:2]]
     more = f" + {len(exercises) - 2} more exercises" if len(exercises) > 2 else ""
     summary = "; ".join(shown) + more if shown else f"{s.minutes} min strength"
-    return Prescription(summary=summary, steps=_frame(s.minutes, rest), exercises=exercises)
+    if exercises:
+        summary += f" (about {estimate} min)"
+    return Prescription(
+        summary=summary, steps=_frame(s.minutes, note), exercises=exercises,
+        minutes_estimate=min(estimate, MAX_ESTIMATE_MINUTES) if exercises else None,
+    )  # fmt: skip
 
 
 def mobility_prescription(s: SessionOut) -> Prescription:

@@ -184,7 +184,7 @@ async def export(
         Query(
             max_length=20,
             description="ics, html, md, csv, png, or fit (a zip of one FIT workout file "
-            "per run session); another value is 422 naming the allowed ones",
+            "per session); another value is 422 naming the allowed ones",
         ),
     ],
     version: Version = None,
@@ -194,7 +194,7 @@ async def export(
     busy_only: Annotated[bool, Query(description="ics: events without details")] = False,
 ) -> Response:
     """The plan as a file: an iCalendar feed, an HTML page, Markdown, CSV, a PNG, or the
-    run sessions as FIT workouts for the watch (a zip)."""
+    sessions as FIT workouts for the watch (a zip: runs, strength, mobility)."""
     options: dict[str, Any] = {}
     if to == "ics":
         options = {"start": start.isoformat() if start else None, "busy_only": busy_only}

@@ -1,5 +1,6 @@
-"""Prescriptions wherever a person reads a plan: FIT workouts decoded by an independent
-library (fitdecode, not the fit-tool that wrote them), the calendar's descriptions, the
+"""Prescriptions wherever a person reads a plan: FIT workouts' names and files, decoded by an
+independent library (fitdecode, not the fit-tool that wrote them; their steps against the
+prescription, with a second decoder, in test_fit_workouts.py), the calendar's descriptions, the
 HTML page, Markdown, CSV and the DataFrame, the terminal's --detail view, and result files
 whose prescription was tampered with."""
 
@@ -21,9 +22,8 @@ from helpers import ROOT
 from hybridplan import export, solve
 from hybridplan.cli import app
 from hybridplan.models import InputError, Result
-from hybridplan.models.athlete import MILE_KM, pace_seconds
 from hybridplan.models.loading import read_result
-from hybridplan.outputs.fit import HR_OFFSET, heart_rate, workouts
+from hybridplan.outputs.fit import workouts
 
 ATHLETE = {
     "recent_race": {"distance": "10k", "time": "45:00"},
@@ -51,45 +51,6 @@ def decode(data: bytes) -> list[tuple[str, dict[str, Any]]]:
             for frame in reader
             if isinstance(frame, fitdecode.FitDataMessage)
         ]
-
-
-@pytest.mark.parametrize("unit", ["km", "mile"])
-def test_fit_workouts_round_trip_through_an_independent_decoder(unit: str) -> None:
-    r = solve(week(pace_unit=unit))
-    files = workouts(r)
-    runs = [s for s in r.sessions if s.kind == "run"]
-    assert len(files) == len(runs) > 0
-    for s in runs:
-        assert s.prescription is not None
-        (name,) = [n for n in files if s.session in n and s.day in n]
-        messages = decode(files[name])
-        kinds = [m for m, _ in messages]
-        assert kinds[0] == "file_id" and messages[0][1]["type"] == "workout"
-        head = next(fields for m, fields in messages if m == "workout")
-        assert head["sport"] == "running" and head["num_valid_steps"] == len(s.prescription.steps)
-        steps = [fields for m, fields in messages if m == "workout_step"]
-        assert len(steps) == len(s.prescription.steps)
-        for i, (got, want) in enumerate(zip(steps, s.prescription.steps, strict=True)):
-            assert got["message_index"] == i
-            assert got["duration_type"] == "time"
-            assert got["duration_time"] == want.minutes * 60
-            assert got["intensity"] == {"work": "active", "steady": "active"}.get(
-                want.kind, want.kind
-            )
-            if want.pace is not None:
-                assert got["target_type"] == "speed"
-                per = MILE_KM if unit == "mile" else 1.0
-                slow = 1000 / (pace_seconds(want.pace[1]) / per)
-                fast = 1000 / (pace_seconds(want.pace[0]) / per)
-                assert got["custom_target_speed_low"] == pytest.approx(slow, abs=0.001)
-                assert got["custom_target_speed_high"] == pytest.approx(fast, abs=0.001)
-            elif heart_rate(want.zone) is not None:
-                low, high = heart_rate(want.zone) or (0, 0)
-                assert got["target_type"] == "heart_rate"
-                assert got["custom_target_heart_rate_low"] == low + HR_OFFSET
-                assert got["custom_target_heart_rate_high"] == high + HR_OFFSET
-            else:
-                assert got["target_type"] == "open"
 
 
 def test_every_workout_of_a_block_has_a_name_of_its_own() -> None:

@@ -120,7 +120,9 @@ def test_phases_follow_the_seeds() -> None:
     got = {}
     for s, p in zip(sessions, prescribe(week, sessions), strict=True):
         squat = next(e for e in p.exercises if e.name == "back squat")
-        calf = next(e for e in p.exercises if e.name == "standing calf raise")
+        # the calf raise variant rotates week by week (seated, single-leg): its reps and
+        # RIR follow the phase whatever the variant
+        calf = next(e for e in p.exercises if "calf raise" in e.name)
         got[week.phases[s.week - 1]] = (squat, calf)
     base, build, deload, peak, taper = (got[k] for k in ("base", "build", "deload", "peak",
                                                          "taper"))  # fmt: skip

@@ -150,7 +150,7 @@ def test_other_bad_requests_name_the_field(anna: httpx.Client, week_plan: dict[s
     assert odd == ["to: unknown format 'gpx'; use ics, png, html, md, csv or fit"]
 
 
-def test_fit_export_is_a_zip_of_one_workout_per_run(
+def test_fit_export_is_a_zip_of_one_workout_per_session(
     anna: httpx.Client, week_plan: dict[str, Any]
 ) -> None:
     import io
@@ -161,8 +161,10 @@ def test_fit_export_is_a_zip_of_one_workout_per_run(
     assert response.headers["content-type"] == "application/zip"
     assert 'filename="plan-' in response.headers["content-disposition"]
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
-    runs = [s for s in week_plan["sessions"] if s["kind"] == "run"]
-    assert len(names) == len(runs) > 0 and all(n.endswith(".fit") for n in names)
+    sessions = week_plan["sessions"]
+    kinds = {s["kind"] for s in sessions}
+    assert {"run", "strength"} <= kinds
+    assert len(names) == len(sessions) > 0 and all(n.endswith(".fit") for n in names)
 
 
 def test_time_limits_are_capped_by_the_server(anna: httpx.Client) -> None:

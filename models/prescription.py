@@ -30,6 +30,16 @@ its minutes hold (the estimate then says so, up to ten times the longest session
 PaceText = Annotated[str, Field(pattern=r"^\d{1,2}:[0-5]\d$", description="M:SS")]
 
 
+EASY_RIR = 5
+"""Reps in reserve from which a set is written as easy, by its feel and RPE (10 - RIR),
+rather than as 'RIR 8': nobody can tell 8 reps left from 6."""
+
+
+def easy_rpe(rir: int) -> str:
+    """'RPE 5', 'RPE 4', then 'RPE 3 or less' (a set that light feels like a warm-up)."""
+    return f"RPE {10 - rir}" if rir <= 6 else "RPE 3 or less"
+
+
 def rest_text(seconds: int) -> str:
     """90 -> '90 s', 120 -> '2 min', 150 -> '2.5 min'."""
     if seconds >= 120 and seconds % 30 == 0:
@@ -101,10 +111,19 @@ class Exercise(BaseModel):
         default=None, pattern=r"^[A-Z]$",
         description="exercises with the same letter alternate set by set",
     )  # fmt: skip
+    lower_s: int | None = Field(
+        default=None, ge=1, le=10,
+        description="seconds to lower each rep (a slow lowering: bodyweight work, which "
+        "has no load to add)",
+    )  # fmt: skip
 
     def text(self) -> str:
         """'back squat 4 x 5 at 80% 1RM (80 kg)', 'front squat 3 x 5 (about 57.5 kg, estimated
-        from back squat)' or 'step-up 2 x 10, RIR 2'; then the rest ('rest 3 min')."""
+        from back squat)' or 'step-up 2 x 10, RIR 2' ('split squat (each leg) 3 x 10, 3 s
+        lowering, RIR 2' for a slow lowering); then the rest ('rest 3 min'). Reps in
+        reserve from `EASY_RIR` on are more than anyone can feel: the text says what such
+        sets feel like ('easy: fast, crisp reps (RPE 3 or less)'), and without a kg what
+        load that is (one the lifter could lift reps + RIR times)."""
         out = f"{self.name} {self.sets} x {self.reps}"
         if self.percent_1rm is not None:
             # whole percent: the kg (rounded down to the plate) is what the athlete lifts,
@@ -114,7 +133,15 @@ class Exercise(BaseModel):
                 out += f" ({self.kg:g} kg)"
         elif self.kg is not None and self.kg_from is not None:
             out += f" (about {self.kg:g} kg, estimated from {self.kg_from.replace('_', ' ')})"
-        if self.rir is not None:
+        if self.lower_s is not None:
+            out += f", {self.lower_s} s lowering"
+        if self.rir is not None and self.rir >= EASY_RIR:
+            if self.kg is None and self.percent_1rm is None:
+                out += f", easy: a load you could lift {self.reps + self.rir} times"
+                out += f"; fast, crisp reps ({easy_rpe(self.rir)})"
+            else:
+                out += f", easy: fast, crisp reps ({easy_rpe(self.rir)})"
+        elif self.rir is not None:
             out += f", RIR {self.rir}"
         if self.rest_s is not None:
             out += f", rest {rest_text(self.rest_s)}"
@@ -149,12 +176,13 @@ class Prescription(BaseModel):
 
     def step_lines(self, unit: str = "km") -> list[str]:
         """The steps for people: repeats folded back ('6 x 3' work ... with 2' recovery
-        ... between'), where the data keeps them written out."""
+        ... between', walk-run's '8 x 4' steady ... with 1' recovery (walk briskly)
+        between'), where the data keeps them written out."""
         steps, out, i = self.steps, [], 0
         while i < len(steps):
             a = steps[i]
             b = steps[i + 1] if i + 1 < len(steps) else None
-            if b is not None and b != a and a.kind == "work":
+            if b is not None and b != a and a.kind in ("work", "steady"):
                 reps, j = 1, i + 1
                 while j + 1 < len(steps) and steps[j] == b and steps[j + 1] == a:
                     reps, j = reps + 1, j + 2

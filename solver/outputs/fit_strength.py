@@ -112,6 +112,22 @@ EXERCISES: dict[str, tuple[str, str | None]] = {
     "box jump": ("PLYO", "BOX_JUMP"),
     "bounding": ("PLYO", None),
     "pogo jumps": ("PLYO", None),
+    # bodyweight ladders (prescribe/exercises.py LADDERS)
+    "single-leg box squat": ("SQUAT", "SINGLE_LEG_BENCH_SQUAT"),
+    "single-leg hamstring bridge": ("HIP_RAISE", "SINGLE_LEG_HIP_RAISE"),
+    "single-leg sliding leg curl": ("LEG_CURL", "SINGLE_LEG_SLIDING_LEG_CURL"),
+    "glute bridge march": ("HIP_RAISE", "MARCHING_HIP_RAISE"),
+    "single-leg bent-knee calf raise": ("CALF_RAISE", "SINGLE_LEG_BENT_KNEE_CALF_RAISE"),
+    "kneeling push-up": ("PUSH_UP", "KNEELING_PUSH_UP"),
+    "wide-grip push-up": ("PUSH_UP", "WIDE_GRIP_PUSH_UP"),
+    "feet-elevated push-up": ("PUSH_UP", "DECLINE_PUSH_UP"),
+    "close-grip push-up": ("PUSH_UP", "CLOSE_HANDS_PUSH_UP"),
+    "feet-elevated pike push-up": ("PUSH_UP", "PIKE_PUSH_UP"),
+    "bent-knee inverted row": ("ROW", "MODIFIED_INVERTED_ROW"),
+    "feet-elevated inverted row": ("ROW", "ELEVATED_FEET_INVERTED_ROW"),
+    "single-arm inverted row": ("ROW", "SINGLE_ARM_INVERTED_ROW"),
+    "prone y-t-w raise": ("SHOULDER_STABILITY", "FLOOR_Y_RAISE"),
+    "wall slide": ("SHOULDER_STABILITY", None),
 }
 
 # keyword (a regular expression on the name) -> ExerciseCategory, first match wins

@@ -70,11 +70,20 @@ def session_title(s: SessionOut, session: SessionType | None = None) -> str:
 
 
 def _slots(result: Result, slot_order: Sequence[str] | None) -> list[str]:
+    """The table's slot columns in the order of the day: by the earliest start of a session
+    in each (a coach's review found 'pm' before 'am' where a block's first session was an
+    evening one); slots without a session keep their given order, after the others."""
+    from hybridplan.models.week import clock_minutes
+
     names = list(slot_order or [])
+    earliest: dict[str, int] = {}
     for s in result.sessions:
         if s.slot not in names:
             names.append(s.slot)
-    return names
+        start = clock_minutes(s.start)
+        earliest[s.slot] = min(earliest.get(s.slot, start), start)
+    last = 24 * 60
+    return sorted(names, key=lambda n: (earliest.get(n, last), names.index(n)))
 
 
 def _headline(result: Result) -> str:

@@ -25,7 +25,7 @@ from hybridplan.models.week import DAYS, clock_minutes
 from hybridplan.prescribe.limits import WeekBudget, week_km
 from hybridplan.prescribe.paces import athlete_paces
 from hybridplan.prescribe.progression import WeekPlace, week_place
-from hybridplan.prescribe.runs import MP_LONG, RunContext, race_pace, run_prescription
+from hybridplan.prescribe.runs import MP_LONG, RunContext, race_plan, run_prescription
 from hybridplan.prescribe.strength import mobility_prescription, strength_prescription
 
 __all__ = ["attach", "prescribe", "prescribed"]
@@ -40,7 +40,7 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
     max_hr = athlete.zone_max_hr if athlete else None
     race = sc.race
     distance = race.distance if race else None
-    pace = race_pace(distance, race.finish if race else None, paces)
+    pace, goal_note = race_plan(distance, race.finish if race else None, paces)
     mp_finish = distance in MP_LONG if race else week.goal == "endurance"
     beginner = sc.targets.quality_runs.max <= BEGINNER_QUALITY
     mp_phases: tuple[str, ...] = (
@@ -64,7 +64,10 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
             budgets[s.week] = WeekBudget(week_km(running.get(s.week, 0), paces))
         session = week.sessions.get(s.session)
         if s.kind == "run":
-            ctx = RunContext(paces, unit, max_hr, place, mp_phases, pace, distance, budgets[s.week])
+            ctx = RunContext(
+                paces, unit, max_hr, place, mp_phases, pace, distance, budgets[s.week],
+                goal_note,
+            )  # fmt: skip
             out.append(run_prescription(s, ctx))
         elif s.kind == "strength" and session is not None:
             nth = order.get(id(s))

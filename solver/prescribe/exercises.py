@@ -28,6 +28,15 @@ still add up. Three tables of them, which `session_moves` applies:
   1RM): goblet squat for the back squat, a kettlebell deadlift for the deadlift, dumbbell
   presses and a chest-supported row; never Nordic curls (a hamstring bridge instead).
 
+Bodyweight work (`LADDERS`) progresses by harder variations, since there is no load to add
+(a coach's way: split squat -> rear-foot-elevated split squat; glute bridge -> single-leg
+bridge -> shoulders-elevated hip thrust; incline push-up -> push-up -> feet-elevated
+push-up): each bodyweight move is a ladder of rungs, easiest first, each rung an A and a
+B variation of about the same difficulty (the week's first and second session of a type).
+`strength.bodyweight_rung` says which rung and how many reps (8 -> 12 on a rung, then the
+next rung at fewer reps); every rung is a `variant` of the move, so it counts the same
+muscle groups.
+
 Loads of a variant without its own 1RM are estimated from a lift the athlete gave, by the
 ratios coaches use (`estimate`: front squat about 0.8 x back squat, Romanian deadlift 0.7 x
 deadlift, overhead press 0.65 x bench press, incline bench press 0.85 x bench press,
@@ -57,6 +66,10 @@ class Move:
     # without its own 1RM: (the lift its 1RM is estimated from, the ratio)
     estimate: tuple[Lift, float] | None = None
     max_reps: int | None = None  # a cap whatever the phase (Nordic curls: eccentric work)
+    # its sets never above max_sets, even to absorb another exercise's lone set
+    # (`strength.allocate`): Nordic curls, eccentric work
+    hard_cap: bool = False
+    reps: int | None = None  # bodyweight: the reps its ladder's rung gives (`session_moves`)
 
     @property
     def sides(self) -> int:
@@ -92,7 +105,7 @@ CALF_RAISE = Move("standing calf raise", "calves", (), "accessory", None, 4)
 PALLOF = Move("Pallof press (each side)", "core", (), "core", None, 3)
 DEAD_BUG = Move("dead bug", "core", (), "core", None, 2)
 # eccentric-heavy: at most 3 x 5 (the sets cap is max_sets), never in a first exposure
-NORDIC = Move("Nordic hamstring curl", "hamstrings", max_sets=3, max_reps=5)
+NORDIC = Move("Nordic hamstring curl", "hamstrings", max_sets=3, max_reps=5, hard_cap=True)
 
 GYM: dict[str, tuple[Move, ...]] = {
     "lower_heavy": (BACK_SQUAT, RDL, CALF_RAISE, PALLOF),
@@ -141,10 +154,10 @@ GYM: dict[str, tuple[Move, ...]] = {
     ),
 }
 
+# Bodyweight moves are named by their ladder's first rung (`LADDERS`).
 _BW_LOWER = (
-    Move("bodyweight squat", "quads", ("glutes",), max_sets=2),
-    Move("reverse lunge (each leg)", "quads", ("glutes",), max_sets=3),
-    Move("single-leg glute bridge (each leg)", "hamstrings", ("glutes",), max_sets=3),
+    Move("bodyweight squat", "quads", ("glutes",), max_sets=3),
+    Move("hamstring bridge", "hamstrings", ("glutes",), max_sets=3),
     Move("glute bridge", "glutes", max_sets=3),
     Move("calf raise", "calves", max_sets=4),
     DEAD_BUG,
@@ -154,24 +167,77 @@ BODYWEIGHT: dict[str, tuple[Move, ...]] = {
     "lower_light": _BW_LOWER,
     "posterior_chain": _BW_LOWER,
     "upper": (
-        Move("push-up", "chest", ("arms",), max_sets=3),
-        Move("inverted row", "back", max_sets=3),
-        Move("pike push-up", "shoulders", max_sets=3),
-        Move("chair dip", "arms", max_sets=3),
+        Move("incline push-up", "chest", ("arms",), max_sets=3),
+        Move("bent-knee inverted row", "back", max_sets=3),
+        Move("prone Y-T-W raise", "shoulders", max_sets=3),
+        Move("bent-knee chair dip", "arms", max_sets=3),
         DEAD_BUG,
     ),
     "full_body": (
         Move("bodyweight squat", "quads", ("glutes",), max_sets=3),
-        Move("single-leg glute bridge (each leg)", "hamstrings", ("glutes",), max_sets=3),
-        Move("push-up", "chest", max_sets=3),
-        Move("inverted row", "back", max_sets=3),
-        Move("pike push-up", "shoulders", max_sets=3),
+        Move("hamstring bridge", "hamstrings", ("glutes",), max_sets=3),
+        Move("incline push-up", "chest", max_sets=3),
+        Move("bent-knee inverted row", "back", max_sets=3),
+        Move("prone Y-T-W raise", "shoulders", max_sets=3),
         Move("calf raise", "calves", max_sets=3),
         DEAD_BUG,
     ),
     "core": GYM["core"],
     "plyometrics": GYM["plyometrics"],
 }
+
+# Bodyweight ladders: first rung's name -> rungs, easiest first, each (A, B): the week's
+# first and second session of a type take the two names of the same rung. Every rung is a
+# variant of the move (the same muscle groups and sets), for 8-12 reps at RPE 7-8 with a
+# slow 3 s lowering; the harder rung when 12 have become easy.
+LADDERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "bodyweight squat": (
+        ("bodyweight squat", "reverse lunge (each leg)"),
+        ("split squat (each leg)", "step-up (each leg)"),
+        ("rear-foot-elevated split squat (each leg)", "deficit reverse lunge (each leg)"),
+        ("single-leg box squat (each leg)", "skater squat (each leg)"),
+    ),
+    "hamstring bridge": (
+        ("hamstring bridge", "single-leg Romanian deadlift (each leg)"),
+        ("sliding leg curl", "single-leg hamstring bridge (each leg)"),
+        ("single-leg sliding leg curl (each leg)", "hamstring walkout"),
+    ),
+    "glute bridge": (
+        ("glute bridge", "glute bridge march"),
+        ("single-leg glute bridge (each leg)", "B-stance glute bridge (each leg)"),
+        ("shoulders-elevated hip thrust", "B-stance hip thrust (each leg)"),
+        ("single-leg hip thrust (each leg)", "paused single-leg hip thrust (each leg)"),
+    ),
+    "calf raise": (
+        ("calf raise", "bent-knee calf raise"),
+        ("single-leg calf raise (each leg)", "single-leg bent-knee calf raise (each leg)"),
+        ("single-leg calf raise off a step (each leg)",
+         "single-leg bent-knee calf raise off a step (each leg)"),
+    ),
+    "incline push-up": (
+        ("incline push-up", "kneeling push-up"),
+        ("push-up", "wide-grip push-up"),
+        ("feet-elevated push-up", "deficit push-up"),
+        ("archer push-up (each side)", "feet-elevated deficit push-up"),
+    ),
+    "bent-knee inverted row": (
+        ("bent-knee inverted row", "bent-knee underhand inverted row"),
+        ("inverted row", "underhand inverted row"),
+        ("feet-elevated inverted row", "single-arm inverted row (each arm)"),
+    ),
+    "prone Y-T-W raise": (
+        ("prone Y-T-W raise", "wall slide"),
+        ("pike push-up", "paused pike push-up"),
+        ("feet-elevated pike push-up", "paused feet-elevated pike push-up"),
+    ),
+    "bent-knee chair dip": (
+        ("bent-knee chair dip", "close-grip incline push-up"),
+        ("chair dip", "close-grip push-up"),
+        ("straight-leg chair dip", "diamond push-up"),
+    ),
+}  # fmt: skip
+Rung = tuple[int, int, bool]  # a ladder's rung (0: the first), the reps, B (not A)
+LOW_REPS, TOP_REPS = 8, 12  # a rung's reps: from 8 to 12, then the next rung
 
 # Whatever a session still wants after its template (a scenario's own sessions can ask
 # for anything): one exercise per muscle group takes the rest.
@@ -230,19 +296,6 @@ WEEKLY: dict[str, tuple[str, ...]] = {
     "biceps curl + triceps extension": (
         "biceps curl + triceps extension", "hammer curl + triceps pushdown",
     ),
-    # bodyweight
-    "bodyweight squat": ("bodyweight squat", "split squat (each leg)"),
-    "reverse lunge (each leg)": (
-        "reverse lunge (each leg)", "lateral lunge (each leg)", "step-up (each leg)",
-    ),
-    "single-leg glute bridge (each leg)": (
-        "single-leg glute bridge (each leg)", "sliding leg curl",
-    ),
-    "glute bridge": ("glute bridge", "bodyweight hip thrust"),
-    "calf raise": ("calf raise", "single-leg calf raise (each leg)"),
-    "push-up": ("push-up", "wide-grip push-up"),
-    "inverted row": ("inverted row", "underhand inverted row"),
-    "chair dip": ("chair dip", "close-grip push-up"),
 }  # fmt: skip
 
 # main lift -> (name, its own 1RM, or the 1RM it is estimated from and the ratio): the
@@ -267,26 +320,41 @@ EASIER: dict[str, str] = {
     "barbell row": "chest-supported row",
     "overhead press": "seated dumbbell shoulder press",
     "Bulgarian split squat (each leg)": "split squat (each leg)",
-    "push-up": "incline push-up",
 }
 GENTLE_HAMSTRINGS = "hamstring bridge"  # for Nordic curls where they do not belong
 
 
 def session_moves(
     kind: str, bodyweight: bool, turn: int, second: bool, first: bool, novice: bool,
-    easy: bool,
+    easy: bool, rung: Rung | None = None,
 ) -> tuple[Move, ...]:  # fmt: skip
     """A session type's moves: accessories and core at their `turn` of `WEEKLY` (it moves
     on a step a week, and a step more for the week's second session of the type), the
     main lifts' `SECOND` variants in the week's `second` session of the type, and in a
     `first` exposure (the first weeks) the easier variants: every athlete's Nordic curls,
     and a `novice`'s main lifts. Nordic curls stay out of `easy` (deload and taper) weeks
-    too: the soreness of eccentric work is what those weeks shed."""
+    too: the soreness of eccentric work is what those weeks shed. Given a `rung` (the
+    loaded weeks' rung of a bodyweight session), its laddered moves take that rung's
+    variation (its A or B name; past a ladder's last rung, its last at `TOP_REPS`) and
+    reps, a rung back in `easy` weeks (on the first rung, 2 reps fewer); its other
+    accessories `TOP_REPS` (2 fewer in `easy` weeks). Without one, the plain moves."""
     moves = (BODYWEIGHT if bodyweight else GYM).get(kind, ())
     if first and novice:  # a novice's first weeks repeat the plain moves: learning them
         turn = 0
     out = []
     for move in moves:
+        if bodyweight and move.name in LADDERS and rung is not None:
+            level, reps, b = rung
+            rungs = LADDERS[move.name]
+            if level >= len(rungs):  # past the last rung: the last, at its most reps
+                level, reps = len(rungs) - 1, TOP_REPS
+            if easy:  # deload and taper: a rung back, or fewer reps on the first
+                level, reps = (level - 1, reps) if level else (0, max(LOW_REPS, reps - 2))
+            name = rungs[level][int(b)]
+            if name != move.name:
+                move = variant(move, name)
+            out.append(replace(move, reps=reps))
+            continue
         if move.role == "main" and second and move.name in SECOND:
             name, lift, ratio = SECOND[move.name]
             move = variant(move, name, lift, ratio)
@@ -298,5 +366,9 @@ def session_moves(
             move = variant(move, GENTLE_HAMSTRINGS)
         elif first and novice and move.name in EASIER:
             move = variant(move, EASIER[move.name])
+        if bodyweight and rung is not None and move.role == "accessory":
+            # no ladder, so no rung's reps (they start again on each rung): its most reps,
+            # fewer in easy weeks
+            move = replace(move, reps=TOP_REPS - (2 if easy else 0))
         out.append(move)
     return tuple(out)

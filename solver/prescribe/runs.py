@@ -39,6 +39,7 @@ INTERVAL_REP = {"base": 3, "build": 4, "peak": 4, "taper": 3, "deload": 3, "offs
 MP_LONG = ("half", "marathon", "ultra")  # races whose long runs finish at marathon pace
 SHORT = 15  # minutes: a quality session shorter than this is one steady step
 WALK_RUN_VDOT = 30.0  # below it, easy, long and recovery runs are walk-run
+WARM_MAX, COOL_MAX = 20, 15  # minutes: a session's minutes beyond them are easy running after
 
 
 def _band(p: TrainingPaces, intensity: str) -> tuple[float, float]:
@@ -67,6 +68,7 @@ class RunContext:
     race_pace: float | None  # the race's seconds per km, when known
     race_distance: str | None
     budget: WeekBudget | None = None  # the week's quality limits (Daniels), spent in order
+    goal_note: str = ""  # what the race's goal needs or leaves, when it is far from the VDOT
 
     def work_pace(self, intensity: str) -> float:
         """The fast end (seconds per km) of an intensity's band, the athlete's or, without
@@ -86,6 +88,14 @@ class RunContext:
     def spend(self, limit: str, minutes: float, intensity: str | None = None) -> None:
         if self.budget is not None:
             self.budget.spend(limit, minutes, self.work_pace(intensity or limit))
+
+    def _zone_of(self, intensity: str) -> str:
+        """The intensity whose heart rates a step takes: a race at a goal no faster than
+        the athlete's easy running takes easy running's (a race zone would pull them up)."""
+        easy = self.paces.easy[0] if self.paces is not None else None
+        if intensity == "race" and self.race_pace and easy is not None and self.race_pace >= easy:
+            return "easy"
+        return intensity
 
     def band(self, intensity: str) -> tuple[float, float] | None:
         """(fast, slow) seconds per km of an intensity; None without paces. A marathon
@@ -137,7 +147,9 @@ class RunContext:
         # a short rep, or a jog between reps, is held by pace or effort: the heart rate lags
         # behind it (after a hard rep it does not fall to Z1 in a 3-minute jog)
         short = kind == "recovery" or (kind == "work" and minutes < SHORT_REP)
-        zone = None if short else zone_text(intensity, self.max_hr, self.race_distance)
+        zone = (
+            None if short else zone_text(self._zone_of(intensity), self.max_hr, self.race_distance)
+        )
         return Step(kind=kind, minutes=minutes, pace=pace, zone=zone, note=note)
 
 
@@ -159,20 +171,30 @@ def _repeats(
     paced: bool = True,
 ) -> list[Step]:
     """Warm-up, n reps of `rep` min with `rest` min between, cool-down: the reps shrink in
-    number until the warm-up and cool-down get at least a quarter of the session."""
+    number until the warm-up and cool-down get at least a quarter of the session. A warm-up
+    over 20 minutes or a cool-down over 15 pads the work (a coach's review: "29' warm-up,
+    then 10 minutes of T" in race week): the minutes beyond them are easy running after the
+    cool-down, said to be optional in deload, taper and race weeks, where the solver's
+    session is longer than the eased work needs."""
     room = minutes - max(2, minutes // 4)
     while n > 1 and n * rep + (n - 1) * rest > room:
         n -= 1
     if n * rep > room:
         rep = max(1, room)
     block = n * rep + (n - 1) * rest
-    warm, cool = _split(minutes - block)
+    around = minutes - block
+    surplus = max(0, around - WARM_MAX - COOL_MAX)
+    warm, cool = _split(around - surplus)
     steps = [ctx.step("warmup", warm, "easy", "easy running, then a few strides")]
     for i in range(n):
         steps.append(ctx.step("work", rep, work, notes[0], paced))
         if i < n - 1:
             steps.append(ctx.step("recovery", rest, rest_kind, notes[1]))
     steps.append(ctx.step("cooldown", cool, "easy", "easy running"))
+    if surplus:
+        eased = ctx.place.ease < 1 or ctx.place.race_week
+        note = "easy running, optional this week" if eased else "easy running"
+        steps.append(ctx.step("steady", surplus, "easy", note))
     return steps
 
 
@@ -184,10 +206,15 @@ def _reps_of(steps: list[Step]) -> tuple[int, int, int]:
 
 def tempo(s: SessionOut, ctx: RunContext) -> Prescription:
     """Cruise intervals: 15 -> 30 min of T work over the block, within Daniels' 10%; reps
-    of at least 5 min (a shorter allowance is one continuous rep)."""
+    of at least 5 min (a shorter allowance is one continuous rep). Where the limit holds the
+    work back in the peak, the work is one continuous tempo run (cruise intervals become a
+    steady tempo: harder for the same minutes, Daniels' progression of T work)."""
     place = ctx.place
-    work = whole(min(lerp(15, 30, place.run_level) * place.ease, ctx.cap("threshold")))
+    planned = lerp(15, 30, place.run_level) * place.ease
+    work = whole(min(planned, ctx.cap("threshold")))
     n = 2 if place.ease < 1 else 3
+    if place.phase == "peak" and planned > work:
+        n = 1  # held at Daniels' limit: the peak runs it as one continuous tempo
     n = max(1, min(n, work // 5))
     rep = max(1, work // n)
     rest = max(1, rep // 5)  # Daniels: 1 min rest per 5 min of T running
@@ -259,33 +286,38 @@ def strides(s: SessionOut, ctx: RunContext) -> Prescription:
     return Prescription(summary=summary, steps=steps)
 
 
-def walk_run_minutes(paces: TrainingPaces | None) -> int | None:
+def walk_run_minutes(paces: TrainingPaces | None, place: WeekPlace) -> int | None:
     """Minutes of running between 1-minute walks for a slow runner, None for the rest: below
     VDOT 30 Daniels' easy pace is slower than 7:39-8:23 per km, a brisk walk's speed, and a
-    new runner keeps it easy by walking (Galloway's run-walk-run): 4 min run / 1 min walk
-    from VDOT 25, 2 / 1 below it."""
+    new runner keeps it easy by walking (Galloway's run-walk-run). The running grows through
+    the block's loaded weeks (a coach's review: 4:1 for ten weeks, then a continuous race,
+    is no progression): 4 -> 10 min from VDOT 25, 2 -> 5 below it, a deload or taper week
+    at the level of the loaded week before it."""
     if paces is None or paces.vdot >= WALK_RUN_VDOT:
         return None
-    return 4 if paces.vdot >= 25 else 2
+    first = 4 if paces.vdot >= 25 else 2
+    return round(lerp(first, first * 2.5, place.run_level))
 
 
 def walk_run(s: SessionOut, ctx: RunContext, intensity: str, what: str, run: int) -> Prescription:
-    """Run `run` minutes, walk 1, over and over; the minutes left over lengthen the first run."""
-    cycles = s.minutes // (run + 1)
-    extra = s.minutes - cycles * (run + 1)
+    """Run `run` minutes, walk 1, over and over, ending on a run; the minutes left over
+    lengthen the first run."""
+    runs = (s.minutes + 1) // (run + 1)
+    extra = s.minutes - (runs * run + runs - 1)
     steps = []
-    for i in range(cycles):
+    for i in range(runs):
+        if i:
+            steps.append(ctx.step("recovery", 1, None, "walk briskly"))
         steps.append(ctx.step("steady", run + (extra if i == 0 else 0), intensity, what))
-        steps.append(ctx.step("recovery", 1, None, "walk briskly"))
     summary = (
         f"{s.minutes} min {what} as walk-run {ctx.at(intensity)}: "
-        f"{cycles} x ({run} min running, 1 min walk)"
+        f"{run} min running, 1 min walk, {runs} runs"
     )
     return Prescription(summary=summary, steps=steps)
 
 
 def steady(s: SessionOut, ctx: RunContext, intensity: str, what: str) -> Prescription:
-    run = walk_run_minutes(ctx.paces) if intensity in ("easy", "recovery") else None
+    run = walk_run_minutes(ctx.paces, ctx.place) if intensity in ("easy", "recovery") else None
     if run is not None and s.minutes >= 2 * (run + 1):
         return walk_run(s, ctx, intensity, what, run)
     step = ctx.step("steady", s.minutes, intensity, what)
@@ -299,7 +331,8 @@ def long_run(s: SessionOut, ctx: RunContext) -> Prescription:
     weeks the finish is at half-marathon pace instead, counted against T's limit (it is
     between M and T). Within Daniels' limits, in 5-minute steps."""
     place = ctx.place
-    if place.phase not in ctx.mp_phases or place.race_week:
+    walked = walk_run_minutes(ctx.paces, place) is not None  # walk-run throughout, no finish
+    if place.phase not in ctx.mp_phases or place.race_week or walked:
         return steady(s, ctx, "easy", "long run")
     if place.phase == "taper":
         share = 0.15
@@ -312,9 +345,24 @@ def long_run(s: SessionOut, ctx: RunContext) -> Prescription:
         and "build" in ctx.mp_phases
         and ctx.race_pace is not None
     )
-    intensity, limit = ("race", "threshold") if half else ("marathon", "marathon")
+    # a half whose race pace is no faster than the VDOT's M: its build's finish is at the
+    # race pace too (M work faster than the race would train the wrong pace), under M's limit
+    slow_half = (
+        ctx.race_distance == "half"
+        and ctx.race_pace is not None
+        and ctx.paces is not None
+        and ctx.race_pace >= ctx.paces.marathon
+    )
+    if half:
+        intensity, limit = "race", "threshold"
+    elif slow_half:
+        intensity, limit = "race", "marathon"
+    else:
+        intensity, limit = "marathon", "marathon"
     note, letter = (
-        ("finish at half-marathon pace", "HM") if half else ("finish at marathon pace", "M")
+        ("finish at half-marathon pace", "HM")
+        if intensity == "race"
+        else ("finish at marathon pace", "M")
     )
     work = 5 * round(s.minutes * share / 5)
     work = min(work, 5 * (whole(ctx.cap(limit, intensity)) // 5))  # Daniels' limits
@@ -339,11 +387,16 @@ def race(s: SessionOut, ctx: RunContext) -> Prescription:
     whole session when the time is unknown or longer."""
     name = ctx.race_distance or "race"
     note = f"{name}: even pace, go with the race"
+    if ctx.goal_note:
+        note = f"{note}; {ctx.goal_note}"
     km = METRES.get(ctx.race_distance or "", 0) / 1000
     minutes = round(ctx.race_pace * km / 60) if ctx.race_pace and km else s.minutes
     if minutes >= s.minutes or s.minutes - minutes < 2:
         step = ctx.step("work", s.minutes, "race", note)
-        return Prescription(summary=f"race: {name} {ctx.at('race')}", steps=[step])
+        summary = f"race: {name} {ctx.at('race')}"
+        if ctx.goal_note:
+            summary = f"{summary} ({ctx.goal_note})"
+        return Prescription(summary=summary, steps=[step])
     warm = (s.minutes - minutes) // 2
     steps = [
         ctx.step("warmup", warm, "easy", "easy jog and a few strides before the start"),
@@ -352,24 +405,64 @@ def race(s: SessionOut, ctx: RunContext) -> Prescription:
     ]
     hours, mins = divmod(minutes, 60)
     summary = f"race: {name} {ctx.at('race')}, about {hours}:{mins:02d}"
+    if ctx.goal_note:
+        summary = f"{summary} ({ctx.goal_note})"
     return Prescription(summary=summary, steps=steps)
+
+
+GOAL_FASTEST = 0.98  # a goal more than 2% faster than the VDOT's prediction is not raced at
+GOAL_SLOWEST = 1.08  # a goal more than 8% slower is raced at, with a word
+
+
+def _clock(seconds: float) -> str:
+    hours, rest = divmod(round(seconds), 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def race_plan(
+    distance: str | None, finish: str | None, paces: TrainingPaces | None
+) -> tuple[float | None, str]:
+    """(seconds per km the race is run at, a word on the goal): the goal's pace (`finish`),
+    else the VDOT's prediction; none for an ultra, whose distance the scenario does not give.
+
+    A goal more than 2% faster than the athlete's recent race predicts is not raced at: the
+    prediction is (a coach's review: a beginner's 2:15 half goal at VDOT 26.5 asked for
+    6:24/km, faster than their 5k pace, for over two hours), and the word says what the goal
+    needs. A goal more than 8% slower is the athlete's to keep, and the word says what the
+    training suggests."""
+    from hybridplan.prescribe.paces import race_seconds, vdot
+
+    if distance not in METRES:
+        return None, ""
+    metres = METRES[distance]
+    km = metres / 1000
+    predicted = race_seconds(paces.vdot, metres) if paces is not None else None
+    if finish is None:
+        return (None if predicted is None else predicted / km), ""
+    goal = time_seconds(finish)
+    if predicted is None or paces is None:
+        return goal / km, ""
+    if goal < predicted * GOAL_FASTEST:
+        word = (
+            f"the goal {finish} needs VDOT {vdot(metres, goal):.1f}, your recent race gives "
+            f"{paces.vdot:.1f} (about {_clock(predicted)}): race at that, faster over the "
+            "last quarter if strong"
+        )
+        return predicted / km, word
+    if goal > predicted * GOAL_SLOWEST:
+        word = (
+            f"the goal {finish} is well within your recent race's prediction (about "
+            f"{_clock(predicted)}): a safe goal"
+        )
+        return goal / km, word
+    return goal / km, ""
 
 
 def race_pace(
     distance: str | None, finish: str | None, paces: TrainingPaces | None
 ) -> float | None:
-    """Seconds per km of the race: its finish time, else the VDOT's prediction (none for an
-    ultra, whose distance the scenario does not give)."""
-    from hybridplan.prescribe.paces import race_seconds
-
-    if distance not in METRES:
-        return None
-    km = METRES[distance] / 1000
-    if finish is not None:
-        return time_seconds(finish) / km
-    if paces is not None:
-        return race_seconds(paces.vdot, METRES[distance]) / km
-    return None
+    """Seconds per km the race is run at (`race_plan`)."""
+    return race_plan(distance, finish, paces)[0]
 
 
 def run_prescription(s: SessionOut, ctx: RunContext) -> Prescription:

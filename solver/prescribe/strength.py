@@ -8,20 +8,36 @@ RPE chart (`rpe.py`: Tuchscherer's, as Helms et al. 2016 give it) for those reps
 | phase | main lifts | accessories | why |
 |---|---|---|---|
 | base | 8 reps, RIR 4 -> 3 (68.0% -> 70.7%) | 12 reps, RIR 2 | 001: 2-3 x 8-12 to start |
-| off-season | 8 reps, RIR 3 -> 1 (70.7% -> 76.2%) | 10 reps, RIR 2 | no race to save the legs for |
+| off-season | 8 reps, RIR 3 -> 1 (70.7% -> 76.2%) | 10 reps, RIR 2 -> 1 | no race ahead |
 | build | 5 reps, RIR 4 -> 2 (76.2% -> 81.1%) | 10 reps, RIR 2 | strength rises with running (004) |
 | peak | 4 reps, RIR 3 -> 2 (81.1% -> 83.7%) | 8 reps, RIR 2 | 000: heavy, low volume, 80-90% 1RM |
 | taper | 3 reps, RIR 6 (76.2%) | 8 reps, RIR 7 | 000, 004: cut intensity near the race |
 | deload | 5 reps, RIR 7 (68.0%) | 10 reps, RIR 5 | 001, 004: lighter; the climb resumes |
 
-A runner's main lifts stay at RIR 2 or more in season (base to taper): strength without the
-fatigue of sets taken near failure in the week of a long run (issue 24; 004). Within a
-phase the RIR falls from the first week's to the last's, a step a week (the chart's half
-reps between), so the load climbs; a deload week drops it. Moderate sessions (circuits,
-light days) take 2 more reps and 1 more RIR; hypertrophy days 10 reps at RIR 3 -> 2 (RIR 5
-in deload and taper weeks); bodyweight work 3 more reps. With a 1RM the load is given in
-kg, rounded down to 2.5 kg (never heavier than the chart's load for the RIR), and the RIR
-beside it; without one, the RIR alone.
+A runner's main lifts and accessories stay at RIR 2 or more in season (base to taper):
+strength without the fatigue of sets taken near failure in the week of a long run (issue
+24; 004); off-season, a hard day's accessories go to RIR 1 in the phase's second half.
+Within a phase the RIR falls from the first week's to the last's, a step a week (the
+chart's half reps between), so the load climbs; a deload week drops it. Moderate sessions
+(circuits, light days) take 2 more reps and 1 more RIR; hypertrophy days 10 reps at RIR 3
+-> 2 (RIR 5 in deload and taper weeks). With a 1RM the load is given in kg, rounded down to
+2.5 kg (never heavier than the chart's load for the RIR), and the RIR beside it; without
+one, the RIR alone. An RIR of 5 or more is written as the set's feel ("easy: fast, crisp
+reps (RPE 5)", and without a kg "a load you could lift 12 times": `Exercise.text`); the
+data keeps the number.
+
+Bodyweight work (no load to add) progresses by harder variations (`exercises.LADDERS`,
+`bodyweight_rung`): 8 -> 12 reps on a variation, then the next (split squat ->
+rear-foot-elevated split squat, incline push-up -> push-up -> feet-elevated push-up...),
+`RUNGS` of them over the block's loaded weeks, at most one every `RUNG_WEEKS` weeks, from
+the first for a novice; RIR 2 (3 in first exposures), a slow 3 s lowering. Deload and taper
+weeks go a variation back (on the first, 2 reps fewer) at RIR 3. The week's second session
+of a type takes the B variation of the same rung, so the two differ.
+
+Lone sets (`allocate`): an exercise never gets a single set while another exercise of the
+session counts sets for its main group; that one takes the set ('step-up 1 x 10' beside
+Bulgarian split squats: 3 sets of those). One set stays only where it is all the plan gives
+a group no other exercise works (a lone core set).
 
 Variety (`exercises.session_moves`): main lifts stay through the block, so their loads
 climb from one 1RM and a deload drops the same lift; accessories and core rotate week by
@@ -57,7 +73,15 @@ from hybridplan.models.result import SessionOut
 from hybridplan.models.session import Muscle, SessionType
 from hybridplan.models.week import DAYS
 from hybridplan.prescribe import rpe
-from hybridplan.prescribe.exercises import FILL_BODYWEIGHT, FILL_GYM, Move, session_moves
+from hybridplan.prescribe.exercises import (
+    FILL_BODYWEIGHT,
+    FILL_GYM,
+    LOW_REPS,
+    TOP_REPS,
+    Move,
+    Rung,
+    session_moves,
+)
 from hybridplan.prescribe.progression import WeekPlace
 
 MAIN = {  # phase -> reps, RIR in the phase's first week, RIR in its last
@@ -76,6 +100,14 @@ HYPERTROPHY = (10, 3, 2)  # reps, first RIR, last RIR (loaded phases)
 HYPERTROPHY_EASY = 5  # RIR of hypertrophy days in deload and taper weeks
 MODERATE = (2, 1)  # more reps, more RIR: circuits and light days
 PLATE = 2.5  # kg: loads are rounded down to this
+# Bodyweight accessories: the ladder's rung (`bodyweight_rung`, `exercises.LADDERS`) gives
+# variation and reps; RIR 2 in loaded weeks, 3 in first exposures and deload and taper
+# weeks (RPE 7-8). A block climbs `RUNGS` rungs over its loaded weeks, one at most every
+# `RUNG_WEEKS` weeks; an athlete with 1RMs starts a rung up.
+BODYWEIGHT_RIR = (2, 3)
+LOWER_S = 3  # seconds to lower each rep of bodyweight work
+RUNGS = 3
+RUNG_WEEKS = 3
 
 # First exposures: the first weeks of a plan (a one-week plan is its own first week).
 FIRST_WEEKS = 2
@@ -111,28 +143,101 @@ class Exposure:
     turn: int  # where the accessories' rotation stands (`exercises.WEEKLY`)
 
 
+def _allocate(
+    sets: Mapping[Muscle, int], moves: tuple[Move, ...], fill: Mapping[str, Move],
+    raised: Mapping[int, int],
+) -> list[tuple[int, Move, int, dict[Muscle, int]]]:  # fmt: skip
+    """`allocate`'s pass: (move's place in moves, then fills), move, sets, groups counted;
+    `raised`: a place -> the most sets its move takes instead of its `max_sets`."""
+    left = {m: n for m, n in sets.items() if n > 0}
+    out: list[tuple[int, Move, int, dict[Muscle, int]]] = []
+    fills = [fill[m] for m in list(left)]
+    for k, move in enumerate((*moves, *fills)):
+        want = left.get(move.primary, 0)
+        if want <= 0:
+            continue
+        n = min(want, raised.get(k, move.max_sets))
+        counted = {move.primary: n}
+        for other in move.secondary:
+            if left.get(other, 0) >= n:
+                counted[other] = n
+        for m, c in counted.items():
+            left[m] -= c
+        out.append((k, move, n, counted))
+    return out
+
+
+def lone_sets(chosen: list[tuple[int, Move, int, dict[Muscle, int]]]) -> list[int]:
+    """The exercises (indices in `chosen`) given a single set while another exercise of
+    the session counts sets for their main (primary) group: 'step-up 1 x 10' beside
+    Bulgarian split squats."""
+    return [
+        i
+        for i, (_, move, n, _) in enumerate(chosen)
+        if n == 1 and any(move.primary in c for j, (*_, c) in enumerate(chosen) if j != i)
+    ]
+
+
 def allocate(
     sets: Mapping[Muscle, int], moves: tuple[Move, ...], fill: Mapping[str, Move]
 ) -> list[Chosen]:
     """Exercises and their sets so that every muscle group gets exactly the session's sets:
     each move takes up to its `max_sets` of what its primary group still wants, and counts
     them for a secondary group only where that group still wants at least as many; whatever
-    is left goes to one filling exercise per group."""
-    left = {m: n for m, n in sets.items() if n > 0}
-    out: list[Chosen] = []
-    for move in (*moves, *(fill[m] for m in list(left))):
-        want = left.get(move.primary, 0)
-        if want <= 0:
-            continue
-        n = min(want, move.max_sets)
-        counted = {move.primary: n}
-        for other in move.secondary:
-            if left.get(other, 0) >= n:
-                counted[other] = n
-        for m, k in counted.items():
-            left[m] -= k
-        out.append((move, n, counted))
-    return out
+    is left goes to one filling exercise per group.
+
+    No lone sets (a coach gives 2 or more, or drops the exercise): where an exercise would
+    get a single set and another one counts sets for its main group, that other one (one of
+    the same main group first) takes a set fewer, where it has 3 or more, so that the lone
+    one gets two; else a set more than its `max_sets` (never a `hard_cap` move's), so the
+    lone set's exercise has none left; a set alone stays only where it is all the plan
+    gives a group that no other exercise works."""
+    raised: dict[int, int] = {}
+    chosen = _allocate(sets, moves, fill, raised)
+    for _ in range(len(chosen)):  # each round removes a lone set at least
+        lone = lone_sets(chosen)
+        better = None
+        for i in lone:
+            primary = chosen[i][1].primary
+            others = [
+                (k, move, n)
+                for j, (k, move, n, counted) in enumerate(chosen)
+                if j != i and primary in counted and not move.hard_cap
+            ]
+            others.sort(key=lambda o: o[1].primary != primary)  # the same group first
+            # first one set fewer for another exercise of 3 or more, so the lone one gets two
+            # (deadlift 2 + hip thrust 2 + Nordic curl 2, not a deadlift of 4 alone), then
+            # one set more for another exercise, so the lone one gets none
+            tries = [(k, n - 1) for k, _, n in others if n >= 3]
+            tries += [(k, n + 1) for k, _, n in others]
+            for k, cap in tries:
+                trial = _allocate(sets, moves, fill, {**raised, k: cap})
+                if len(lone_sets(trial)) < len(lone):
+                    better = ({**raised, k: cap}, trial)
+                    break
+            if better:
+                break
+        if better is None:
+            break
+        raised, chosen = better
+    return [(move, n, counted) for _, move, n, counted in chosen]
+
+
+def bodyweight_rung(place: WeekPlace, novice: bool, b: bool) -> Rung:
+    """The rung of a bodyweight session's ladders and its reps for the loaded weeks up to
+    `place` (a deload or taper week: those before it; `session_moves` steps it back):
+    `RUNGS` rungs over the block's loaded weeks (`run_level` 0 -> 1), at most one a
+    `RUNG_WEEKS` weeks, from the first (a `novice`) or the second; on a rung the reps climb
+    from `LOW_REPS` to `TOP_REPS` (at most, when the weeks hold the next rung back). `b`: the
+    week's second session of the type (its B names)."""
+    x = place.run_level * RUNGS
+    level = min(int(x), RUNGS - 1)
+    held = (place.week - 1) // RUNG_WEEKS
+    if level > held:  # the next rung waits: the most reps on this one
+        level, reps = held, TOP_REPS
+    else:
+        reps = LOW_REPS + round((TOP_REPS - LOW_REPS) * min(1.0, x - level))
+    return (level + (0 if novice else 1), reps, b)
 
 
 def _kg(one_rm: float, share: float) -> float:
@@ -208,16 +313,24 @@ def exercise(
         if first:
             rir = max(rir, FIRST_RIR)
         return _loaded(move, sets, muscles, reps, rir, lifts)
+    if bodyweight and move.role != "core":
+        # the ladder's rung gives the reps (`bodyweight_rung`): a harder variation, not
+        # more reps; every rep lowered slowly
+        reps = move.reps or TOP_REPS
+        rir = BODYWEIGHT_RIR[1] if first or easy else BODYWEIGHT_RIR[0]
+        return Exercise(name=move.name, sets=sets, reps=reps, rir=rir, muscles=muscles,
+                        rest_s=rest_s(move, reps, rir), lower_s=LOWER_S)  # fmt: skip
     reps, rir = ACCESSORY[phase]
     if session.hypertrophy:
         reps = 12
     if move.role == "core":
         reps, rir = 10, 3
-    elif bodyweight:
-        reps = min(15, reps + 3)
     elif first and not session.hypertrophy:
         reps = min(reps, FIRST_ACCESSORY_REPS)
-    rir = max(2 if light else 1, rir - (1 if late and move.role != "core" else 0))
+    # in a race season accessories stay 2 reps or more from failure (the legs are for the
+    # running); off-season a hard day may take them to 1
+    floor = 1 if place.phase == "offseason" and not light else 2
+    rir = max(floor, rir - (1 if late and move.role != "core" else 0))
     if first:
         rir = max(rir, FIRST_RIR)
     if move.max_reps is not None:
@@ -407,8 +520,11 @@ def strength_prescription(
     bodyweight = session.equipment == "none"
     seen = exposure(s, place, athlete, beginner, nth)
     easy = place.phase in ("taper", "deload")
+    rung = None
+    if bodyweight:  # the week's second session of the type (or one from Thursday): B
+        rung = bodyweight_rung(place, seen.novice, (seen.turn - place.week) % 2 == 1)
     moves = session_moves(kind, bodyweight, seen.turn, seen.second, seen.first, seen.novice,
-                          easy)  # fmt: skip
+                          easy, rung)  # fmt: skip
     fill = FILL_BODYWEIGHT if bodyweight else FILL_GYM
     chosen = allocate(s.sets, moves, fill)
     exercises = [exercise(m, n, c, session, place, athlete, seen.first) for m, n, c in chosen]
@@ -419,6 +535,11 @@ def strength_prescription(
     estimate = warm + cool + math.ceil(need / 60)
     if kind == "plyometrics":
         note = "full recovery between sets: quality landings, not fatigue (004)"
+    elif bodyweight and not any(_is_main(e) for e in exercises):
+        note = ("a slow 3 s lowering on every rep, up with control; stop each set 2-3 reps "
+                "short of failure (RPE 7-8)")  # fmt: skip
+        if any(e.superset for e in exercises):
+            note += "; a superset's exercises alternate set by set, a minute between them"
     else:
         note = "main lifts first, at the rests given; ramp-up sets before each main lift"
         if any(e.superset for e in exercises):

@@ -33,7 +33,10 @@ ZONES: dict[str, tuple[float, float]] = {  # share of max HR, each zone's top th
     "Z5": (0.93, 1.00),
 }  # fmt: skip
 EFFORTS: dict[str, Effort] = {
-    "recovery": Effort("Z1", ZONES["Z1"], "RPE 2", "very easy jog"),
+    # recovery runs are at the slow end of easy running (Daniels' recovery band: 59-65% of
+    # VDOT), where a trained runner's heart beats at about 65-72% of max: a Z1 ceiling of
+    # 65% would make them walk (a coach's review), so they straddle Z1 and Z2 up to 72%
+    "recovery": Effort("Z1-Z2", (0.60, 0.72), "RPE 2", "very easy jog"),
     "easy": Effort("Z2", ZONES["Z2"], "RPE 3-4", "easy, conversational"),
     "marathon": Effort("Z3", ZONES["Z3"], "RPE 5-6", "steady, marathon effort"),
     "threshold": Effort("Z4", ZONES["Z4"], "RPE 7", "comfortably hard, threshold"),

@@ -64,6 +64,8 @@ def test_every_step_s_heart_rate_can_be_met(name: str, data: dict[str, Any], max
             if s.session.startswith("race") or "half-marathon pace" in step.note:
                 lo, hi = RACE[distance]
                 assert (low, high) == (_bpm(lo, max_hr), _bpm(hi, max_hr)), (s.session, step)
+            elif zone == "Z1-Z2":  # recovery running: 60-72% of max, below easy's top
+                assert (low, high) == (_bpm(60, max_hr), _bpm(72, max_hr)), (s.session, step)
             else:
                 assert (low, high) == bands[zone], (s.session, step)
             assert _bpm(55, max_hr) <= low < high <= max_hr

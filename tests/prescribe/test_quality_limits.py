@@ -3,7 +3,8 @@ to tests/reference/daniels.py, written from the definitions with no code shared 
 hybridplan.prescribe:
 
 - every paced step is at the pace Daniels' equations give the athlete's VDOT (T, I, the
-  easy and recovery bands, M: the marathon goal's pace when it is faster than easy running);
+  easy and recovery bands, M: the marathon's race pace when it is faster than easy running,
+  the race: the goal's pace unless it is more than 2% faster than the VDOT predicts);
 - one session's T, I, R and M work, and one week's T + I + R, within the limits, each step
   read at the centre of its pace band (at the reference VDOT 40's pace, where a step has no
   pace), over every week of every shipped scenario's plan and of 20 generated race blocks
@@ -31,7 +32,6 @@ TOLERANCE = 0.01  # a pace printed to the second, a minute's rounding
 HARD = ("threshold", "interval", "repetition")
 LOADED = ("base", "build", "peak", "offseason")
 STRIDE_SECONDS = 20
-LIMIT_OF = {"half": "threshold"}  # half-marathon pace: between M and T, under T's limit
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -57,6 +57,20 @@ class Reader:
             if finish and self.distance in daniels.RACE_METRES
             else None
         )
+        # the pace the race is run at: the goal's, unless it is more than 2% faster than
+        # the VDOT predicts (then the prediction's); without a goal, the prediction's
+        self.race: float | None = self.goal
+        if vdot is not None and self.distance in daniels.RACE_METRES:
+            metres = daniels.RACE_METRES[self.distance]
+            predicted = daniels.predicted_seconds(vdot, metres) / (metres / 1000)
+            if self.goal is None or self.goal < 0.98 * predicted:
+                self.race = predicted
+
+    def limit_of(self, intensity: str, pace: float) -> str:
+        """Half-marathon pace counts under T's limit when faster than M, else under M's."""
+        if intensity == "half":
+            return "threshold" if pace < self.paces["marathon"] else "marathon"
+        return intensity
 
     def intensity(self, run_type: str, step: dict[str, Any]) -> str:
         kind = step["kind"]
@@ -118,7 +132,7 @@ def limit_problems(result: dict[str, Any], scenario: dict[str, Any]) -> list[str
             for step in s["prescription"]["steps"]:
                 for intensity, km in reader.km(s["run_type"], step).items():
                     total += km
-                    limit = LIMIT_OF.get(intensity, intensity)
+                    limit = reader.limit_of(intensity, step["minutes"] * 60 / km)
                     if step["kind"] == "work" and limit in daniels.SESSION_LIMITS:
                         work[limit] += km
                         minutes[limit] += step["minutes"]
@@ -165,14 +179,10 @@ def pace_problems(result: dict[str, Any], scenario: dict[str, Any]) -> list[str]
             else:
                 centre = p.get(intensity, 0.0)
                 if intensity == "marathon" and reader.distance == "marathon":
-                    predicted = daniels.predicted_seconds(daniels_vdot(scenario), daniels.MARATHON)
-                    goal = reader.goal or predicted / 42.195
-                    centre = goal if goal < p["easy_fast"] else p["marathon"]
+                    race = reader.race or p["marathon"]
+                    centre = race if race < p["easy_fast"] else p["marathon"]
                 if intensity in ("race", "half"):
-                    vdot = daniels_vdot(scenario)
-                    metres = daniels.RACE_METRES[str(reader.distance)]
-                    predicted = daniels.predicted_seconds(vdot, metres) / (metres / 1000)
-                    centre = reader.goal or predicted
+                    centre = reader.race or 0.0
                 if not centre:
                     problems.append(f"{where}: a pace where none is due")
                     continue

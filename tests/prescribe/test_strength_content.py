@@ -265,15 +265,24 @@ def test_first_weeks_and_nordic_curls(
 def test_a_novice_s_first_posterior_chain_session_has_no_nordic_curls() -> None:
     data = yaml.safe_load((ROOT / "scenarios" / "marathon-block-16w.yaml").read_text())
     week = input_from_dict(data)  # no 1RMs: a novice as far as the plan knows
-    (first,) = prescribe(week, [session_at(week.sessions["posterior_chain_45"], 1)])
+    t = week.sessions["posterior_chain_45"]
+
+    def at(number: int) -> SessionOut:
+        # 5 hamstring sets, 3 glute sets: 3 for the deadlift, 2 for the Nordic curls' place
+        # (the catalogue's 4 and 4 all go to the deadlift: its 'hip thrust 1 x 10' and
+        # 'Nordic hamstring curl 1 x 5' were lone sets, the coach's objection)
+        s = session_at(t, number)
+        s.sets = {"hamstrings": 5, "glutes": 3, "back": 2, "core": 2}
+        return s
+
+    (first,) = prescribe(week, [at(1)])
     names = [e.name for e in first.exercises]
     assert "hamstring bridge" in names and not any("Nordic" in n for n in names)
     assert "kettlebell deadlift" in names and "deadlift" not in names
     (lower,) = prescribe(week, [session_at(week.sessions["lower_heavy_60"], 1)])
     assert "goblet squat" in [e.name for e in lower.exercises]
     # from week 3 the barbell lifts, and Nordic curls (at most 3 x 5) in their turn
-    later = prescribe(week, [session_at(week.sessions["posterior_chain_45"], w)
-                             for w in range(3, 12) if week.phases[w - 1] not in EASY])  # fmt: skip
+    later = prescribe(week, [at(w) for w in range(3, 12) if week.phases[w - 1] not in EASY])
     nordic = [e for p in later for e in p.exercises if "Nordic" in e.name]
     assert nordic and all(e.reps <= 5 and e.sets <= 3 for e in nordic)
     assert all("deadlift" in [e.name for e in p.exercises] for p in later)

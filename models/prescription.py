@@ -117,7 +117,7 @@ class Exercise(BaseModel):
         "has no load to add)",
     )  # fmt: skip
 
-    def text(self) -> str:
+    def text(self, brief: bool = False) -> str:
         """'back squat 4 x 5 at 80% 1RM (80 kg)', 'front squat 3 x 5 (about 57.5 kg, estimated
         from back squat)' or 'step-up 2 x 10, RIR 2' ('split squat (each leg) 3 x 10, 3 s
         lowering, RIR 2' for a slow lowering); then the rest ('rest 3 min'). Reps in
@@ -132,8 +132,9 @@ class Exercise(BaseModel):
             if self.kg is not None:
                 out += f" ({self.kg:g} kg)"
         elif self.kg is not None and self.kg_from is not None:
-            out += f" (about {self.kg:g} kg, estimated from {self.kg_from.replace('_', ' ')})"
-        if self.lower_s is not None:
+            source = "" if brief else f", estimated from {self.kg_from.replace('_', ' ')}"
+            out += f" (about {self.kg:g} kg{source})"
+        if self.lower_s is not None and not brief:
             out += f", {self.lower_s} s lowering"
         if self.rir is not None and self.rir >= EASY_RIR:
             if self.kg is None and self.percent_1rm is None:
@@ -143,6 +144,8 @@ class Exercise(BaseModel):
                 out += f", easy: fast, crisp reps ({easy_rpe(self.rir)})"
         elif self.rir is not None:
             out += f", RIR {self.rir}"
+        if brief:
+            return out
         if self.rest_s is not None:
             out += f", rest {rest_text(self.rest_s)}"
         if self.superset is not None:

@@ -550,7 +550,7 @@ def strength_prescription(
             f"{room // 60} min here: superset the accessories, or leave their last sets; "
             f"keep the main lifts' rests"
         )
-    shown = [e.text() for e in exercises[:2]]
+    shown = [e.text(brief=True) for e in exercises[:2]]
     more = f" + {len(exercises) - 2} more exercises" if len(exercises) > 2 else ""
     summary = "; ".join(shown) + more if shown else f"{s.minutes} min strength"
     if exercises:

@@ -276,7 +276,7 @@ def strides(s: SessionOut, ctx: RunContext) -> Prescription:
     fast = (
         f"about {pace_text(ctx.paces.repetition, ctx.unit)}/{ctx.unit}"
         if ctx.paces is not None
-        else "mile effort, RPE 9"
+        else "about mile race pace, relaxed: RPE 7-8"
     )
     steps = [ctx.step("steady", s.minutes - n - cool, "easy", "easy running")]
     note = f"20 s stride, fast and relaxed ({fast}), then 40 s easy"

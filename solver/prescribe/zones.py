@@ -41,7 +41,7 @@ EFFORTS: dict[str, Effort] = {
     "marathon": Effort("Z3", ZONES["Z3"], "RPE 5-6", "steady, marathon effort"),
     "threshold": Effort("Z4", ZONES["Z4"], "RPE 7", "comfortably hard, threshold"),
     "interval": Effort("Z5", ZONES["Z5"], "RPE 8-9", "hard, 5k effort"),
-    "repetition": Effort("Z5", ZONES["Z5"], "RPE 9", "fast and relaxed, mile effort"),
+    "repetition": Effort("Z5", ZONES["Z5"], "RPE 7-8", "fast and relaxed, about mile race pace"),
     "race": Effort("Z3-Z5", (0.80, 1.00), "RPE 7-10", "race effort"),
 }
 RACE: dict[str, Effort] = {  # the race by its distance

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import yaml
 from hypothesis import strategies as st
 from reference import rules as reference
 
@@ -546,3 +547,20 @@ def random_scenario(
         if draw(st.integers(0, 3)) == 0:
             data["equipment"] = "none"
     return data
+
+
+def shipped_blocks() -> list[tuple[str, dict[str, Any]]]:
+    """(name, data) of every shipped YAML scenario of more than one week."""
+    found = []
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text())
+        if isinstance(data, dict) and int(data.get("weeks", 1)) > 1:
+            found.append((path.stem, data))
+    return found
+
+
+def with_lifts(data: dict[str, Any], lifts: dict[str, float] | None) -> PlanInput:
+    """A scenario's plan input with the athlete's 1RMs replaced by `lifts` (None: as given)."""
+    if lifts is not None:
+        data = dict(data, athlete={**(data.get("athlete") or {}), "lifts": lifts})
+    return models.input_from_dict(data)

@@ -36,6 +36,7 @@ import re
 from hybridplan.models.prescription import Exercise, Prescription
 from hybridplan.models.result import Result, SessionOut
 from hybridplan.outputs.fit import Unit, WatchStep, encode, grouped, timed_step
+from hybridplan.prescribe.strength import set_order
 
 HEAVY = 80.0  # % of the 1RM from which a set is heavy
 REST_HEAVY = 180  # seconds
@@ -208,27 +209,6 @@ def superset(e: Exercise) -> str | None:
     """The letter of `e`'s superset (results written before supersets have none)."""
     letter = getattr(e, "superset", None)
     return letter if isinstance(letter, str) else None
-
-
-def set_order(exercises: list[Exercise]) -> list[int]:
-    """The exercise of each set, in the order they are done: an exercise's sets one after
-    the other, the exercises of a superset (the same letter) alternately, in list order,
-    then the other sets of the one with more."""
-    order: list[int] = []
-    done: set[int] = set()
-    for i, e in enumerate(exercises):
-        if i in done:
-            continue
-        letter = superset(e)
-        group = [j for j, f in enumerate(exercises) if letter and superset(f) == letter] or [i]
-        left = {j: exercises[j].sets for j in group}
-        while any(left.values()):
-            for j in group:
-                if left[j]:
-                    order.append(j)
-                    left[j] -= 1
-        done.update(group)
-    return order
 
 
 def set_unit(e: Exercise, rest: int) -> Unit:

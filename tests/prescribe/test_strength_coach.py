@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reference import bodyweight
 
-from helpers import ROOT, session_at
+from helpers import ROOT, session_at, shipped_blocks, with_lifts
 from hybridplan import solve
 from hybridplan.batch.generate import generate
 from hybridplan.models import PlanInput, SessionOut, input_from_dict
@@ -43,23 +43,8 @@ EASY = ("deload", "taper")
 SEASON = ("base", "build", "peak", "taper", "deload")
 
 
-def shipped_blocks() -> list[tuple[str, dict[str, Any]]]:
-    found = []
-    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text())
-        if isinstance(data, dict) and int(data.get("weeks", 1)) > 1:
-            found.append((path.stem, data))
-    return found
-
-
 BLOCKS = shipped_blocks()
 GENERATED = [(str(d["name"]), d) for d in generate(0, 3, blocks=20)]
-
-
-def with_lifts(data: dict[str, Any], lifts: dict[str, float] | None) -> PlanInput:
-    if lifts is not None:
-        data = dict(data, athlete={**(data.get("athlete") or {}), "lifts": lifts})
-    return input_from_dict(data)
 
 
 def every_session(week: PlanInput, day: str = "tue") -> list[SessionOut]:

@@ -26,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reference import rpe_chart, strength_time
 
-from helpers import ROOT, session_at
+from helpers import ROOT, session_at, shipped_blocks, with_lifts
 from hybridplan.models import PlanInput, SessionOut, input_from_dict
 from hybridplan.models.prescription import Exercise, Prescription
 from hybridplan.models.session import MUSCLES
@@ -53,22 +53,7 @@ MAIN_NAMES = {
 EASY = ("deload", "taper")
 
 
-def shipped_blocks() -> list[tuple[str, dict[str, Any]]]:
-    found = []
-    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text())
-        if isinstance(data, dict) and int(data.get("weeks", 1)) > 1:
-            found.append((path.stem, data))
-    return found
-
-
 BLOCKS = shipped_blocks()
-
-
-def with_lifts(data: dict[str, Any], lifts: dict[str, float] | None) -> PlanInput:
-    if lifts is not None:
-        data = dict(data, athlete={**(data.get("athlete") or {}), "lifts": lifts})
-    return input_from_dict(data)
 
 
 def every_session(week: PlanInput, day: str = "tue") -> list[SessionOut]:

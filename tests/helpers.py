@@ -564,3 +564,18 @@ def with_lifts(data: dict[str, Any], lifts: dict[str, float] | None) -> PlanInpu
     if lifts is not None:
         data = dict(data, athlete={**(data.get("athlete") or {}), "lifts": lifts})
     return models.input_from_dict(data)
+
+
+def every_strength_session(week: PlanInput, day: str = "tue") -> list[SessionOut]:
+    """Every strength session type of the scenario in every week on `day`, prescribed."""
+    from hybridplan.prescribe import prescribe
+
+    sessions = [
+        session_at(t, w, day)
+        for w in range(1, week.weeks + 1)
+        for t in week.sessions.values()
+        if t.is_strength
+    ]
+    for s, p in zip(sessions, prescribe(week, sessions), strict=True):
+        s.prescription = p
+    return sessions

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from reference import bodyweight
 
 from helpers import ROOT, session_at, shipped_blocks, with_lifts
+from helpers import every_strength_session as every_session
 from hybridplan import solve
 from hybridplan.batch.generate import generate
 from hybridplan.models import PlanInput, SessionOut, input_from_dict
@@ -45,20 +46,6 @@ SEASON = ("base", "build", "peak", "taper", "deload")
 
 BLOCKS = shipped_blocks()
 GENERATED = [(str(d["name"]), d) for d in generate(0, 3, blocks=20)]
-
-
-def every_session(week: PlanInput, day: str = "tue") -> list[SessionOut]:
-    """Every strength session type of the scenario in every week, prescribed (a session on
-    Tuesday is its week's first of its type, on Friday its second)."""
-    sessions = [
-        session_at(t, w, day)
-        for w in range(1, week.weeks + 1)
-        for t in week.sessions.values()
-        if t.is_strength
-    ]
-    for s, p in zip(sessions, prescribe(week, sessions), strict=True):
-        s.prescription = p
-    return sessions
 
 
 def b_session(week: PlanInput, sid: str, number: int) -> Prescription:

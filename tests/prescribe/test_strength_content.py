@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from reference import rpe_chart, strength_time
 
 from helpers import ROOT, session_at, shipped_blocks, with_lifts
+from helpers import every_strength_session as every_session
 from hybridplan.models import PlanInput, SessionOut, input_from_dict
 from hybridplan.models.prescription import Exercise, Prescription
 from hybridplan.models.session import MUSCLES
@@ -54,19 +55,6 @@ EASY = ("deload", "taper")
 
 
 BLOCKS = shipped_blocks()
-
-
-def every_session(week: PlanInput, day: str = "tue") -> list[SessionOut]:
-    """Every strength session type of the scenario in every week, prescribed."""
-    sessions = [
-        session_at(t, w, day)
-        for w in range(1, week.weeks + 1)
-        for t in week.sessions.values()
-        if t.is_strength
-    ]
-    for s, p in zip(sessions, prescribe(week, sessions), strict=True):
-        s.prescription = p
-    return sessions
 
 
 def b_session(week: PlanInput, sid: str, number: int, **kw: Any) -> Prescription:

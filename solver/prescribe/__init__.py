@@ -57,7 +57,7 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
     places: dict[int, WeekPlace] = {}
     budgets: dict[int, WeekBudget] = {}
     out = []
-    for s in sessions:
+    for index, s in enumerate(sessions):
         place = places.get(s.week)
         if place is None:
             place = places[s.week] = week_place(week, s.week)
@@ -70,7 +70,7 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
             )  # fmt: skip
             out.append(run_prescription(s, ctx))
         elif s.kind == "strength" and session is not None:
-            nth = order.get(id(s))
+            nth = order.get(index)
             out.append(
                 strength_prescription(s, session, place, athlete, beginner=beginner, nth=nth)
             )
@@ -80,18 +80,22 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
 
 
 def _strength_order(week: PlanInput, sessions: list[SessionOut]) -> dict[int, int]:
-    """For each strength session (by id()), how many sessions of its strength type come
-    before it in its week, by day and start: the second of a week gets the B lifts."""
+    """For each strength session (by its index in `sessions`), how many sessions of its
+    strength type come before it in its week, by day and start: the second of a week gets
+    the B lifts."""
     seen: dict[tuple[int, str], int] = {}
     out: dict[int, int] = {}
     timed = sorted(
-        (s for s in sessions if s.kind == "strength" and s.session in week.sessions),
-        key=lambda s: (s.week, DAYS.index(s.day), clock_minutes(s.start)),
-    )
-    for s in timed:
+        (i for i, s in enumerate(sessions) if s.kind == "strength" and s.session in week.sessions),
+        key=lambda i: (
+            sessions[i].week, DAYS.index(sessions[i].day), clock_minutes(sessions[i].start), i
+        ),
+    )  # fmt: skip
+    for i in timed:
+        s = sessions[i]
         key = (s.week, str(week.sessions[s.session].strength_type))
-        out[id(s)] = seen.get(key, 0)
-        seen[key] = out[id(s)] + 1
+        out[i] = seen.get(key, 0)
+        seen[key] = out[i] + 1
     return out
 
 

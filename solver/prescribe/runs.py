@@ -13,8 +13,9 @@ The shapes follow Daniels' Running Formula:
   last 2-3 weeks out, is what a marathon's peak holds), 15% in a marathon's taper weeks
   before race week; a half's peak weeks finish at half-marathon pace instead; a beginner,
   who asks at most one quality run a week, meets M in the peak weeks only, 15% then more;
-- easy, long and recovery runs below VDOT 30: walk-run (4 min run / 1 min walk, 2 / 1
-  below VDOT 25; Galloway's run-walk-run), as Daniels' easy pace there is nearly a walk;
+- easy, long and recovery runs below VDOT 30: walk-run (runs of 4 -> 10 min through the
+  block between 1-minute walks, 2 -> 5 below VDOT 25; Galloway's run-walk-run), as Daniels'
+  easy pace there is nearly a walk;
 - the race: at race pace (the scenario's finish, or the VDOT's prediction) for as long as
   that takes over its distance, a warm-up before and a cool-down after in the session's
   other minutes; a marathon block's M work is at that pace too.
@@ -184,7 +185,7 @@ def _repeats(
     block = n * rep + (n - 1) * rest
     around = minutes - block
     surplus = max(0, around - WARM_MAX - COOL_MAX)
-    warm, cool = _split(around - surplus)
+    warm, cool = (WARM_MAX, COOL_MAX) if surplus else _split(around)
     steps = [ctx.step("warmup", warm, "easy", "easy running, then a few strides")]
     for i in range(n):
         steps.append(ctx.step("work", rep, work, notes[0], paced))
@@ -204,6 +205,29 @@ def _reps_of(steps: list[Step]) -> tuple[int, int, int]:
     return len(work), work[0].minutes, rest[0].minutes if rest else 0
 
 
+MIN_WORK = {"tempo": 5, "intervals": 4, "hills": 3, "strides": 2}  # minutes, reps, strides
+
+
+def spent(s: SessionOut, ctx: RunContext) -> Prescription:
+    """A quality session whose work the week's limits leave below a useful minimum
+    (`MIN_WORK`: the week's other sessions have used Daniels' allowance): an easy run."""
+    return steady(s, ctx, "easy", "easy run (the week's quality allowance is used)")
+
+
+def short_tempo(s: SessionOut, ctx: RunContext) -> Prescription:
+    """A tempo session under SHORT minutes: easy running, then its T minutes within the
+    limit (all of it at T when the limit allows)."""
+    work = min(s.minutes, whole(ctx.cap("threshold")))
+    if work < 1:
+        return spent(s, ctx)
+    ctx.spend("threshold", work)
+    steps = [ctx.step("work", work, "threshold", "tempo (short)")]
+    if work < s.minutes:
+        steps.insert(0, ctx.step("warmup", s.minutes - work, "easy", "easy running"))
+    summary = f"{s.minutes} min: {work} min {ctx.at('threshold')} (T)"
+    return Prescription(summary=summary, steps=steps)
+
+
 def tempo(s: SessionOut, ctx: RunContext) -> Prescription:
     """Cruise intervals: 15 -> 30 min of T work over the block, within Daniels' 10%; reps
     of at least 5 min (a shorter allowance is one continuous rep). Where the limit holds the
@@ -211,9 +235,12 @@ def tempo(s: SessionOut, ctx: RunContext) -> Prescription:
     steady tempo: harder for the same minutes, Daniels' progression of T work)."""
     place = ctx.place
     planned = lerp(15, 30, place.run_level) * place.ease
-    work = whole(min(planned, ctx.cap("threshold")))
+    allowed = ctx.cap("threshold")
+    work = whole(min(planned, allowed))
+    if work < MIN_WORK["tempo"]:
+        return spent(s, ctx)
     n = 2 if place.ease < 1 else 3
-    if place.phase == "peak" and planned > work:
+    if place.phase == "peak" and allowed < planned:
         n = 1  # held at Daniels' limit: the peak runs it as one continuous tempo
     n = max(1, min(n, work // 5))
     rep = max(1, work // n)
@@ -236,6 +263,8 @@ def intervals(s: SessionOut, ctx: RunContext) -> Prescription:
     shorter (3, then 2 min) when fewer than three would fit the allowance."""
     place = ctx.place
     work = whole(min(lerp(12, 24, place.run_level) * place.ease, ctx.cap("interval")))
+    if work < MIN_WORK["intervals"]:
+        return spent(s, ctx)
     rep = INTERVAL_REP.get(place.phase, 4)
     while rep > 2 and work // rep < 3:
         rep -= 1
@@ -248,6 +277,8 @@ def intervals(s: SessionOut, ctx: RunContext) -> Prescription:
     n, rep, rest = _reps_of(steps)
     ctx.spend("interval", n * rep)
     summary = f"{n} x {rep} min {ctx.at('interval')} (I), {rest} min jog between"
+    if n == 1:
+        summary = f"{rep} min {ctx.at('interval')} (I)"
     return Prescription(summary=summary, steps=steps)
 
 
@@ -255,7 +286,9 @@ def hills(s: SessionOut, ctx: RunContext) -> Prescription:
     """6 -> 10 reps of 60 s uphill, counted as R work (Daniels' 5%)."""
     place = ctx.place
     n = max(3, round(lerp(6, 10, place.run_level) * place.ease))
-    n = max(1, min(n, whole(ctx.cap("repetition"))))
+    n = min(n, whole(ctx.cap("repetition")))
+    if n < MIN_WORK["hills"]:
+        return spent(s, ctx)
     steps = _repeats(
         ctx, s.minutes, n, 1, 2, "interval", "recovery",
         ("60 s uphill, driving the arms", "jog back down"), paced=False,
@@ -271,7 +304,8 @@ def strides(s: SessionOut, ctx: RunContext) -> Prescription:
     n = max(4, round(lerp(6, 8, place.run_level) * place.ease))
     cool = 5 if s.minutes >= 25 else 1
     n = min(n, s.minutes - cool - 1, whole(ctx.cap("repetition") * 3))
-    n = max(1, n)
+    if n < MIN_WORK["strides"]:
+        return spent(s, ctx)
     ctx.spend("repetition", n / 3)
     fast = (
         f"about {pace_text(ctx.paces.repetition, ctx.unit)}/{ctx.unit}"
@@ -327,9 +361,11 @@ def steady(s: SessionOut, ctx: RunContext, intensity: str, what: str) -> Prescri
 def long_run(s: SessionOut, ctx: RunContext) -> Prescription:
     """Easy, or finishing at race-specific pace in the phases that carry it (`mp_phases`):
     marathon pace, 15% -> 30% of the run through the first such phase and 30% after it, 15%
-    in a marathon's taper weeks before race week (a rehearsal, Pfitzinger); in a half's peak
-    weeks the finish is at half-marathon pace instead, counted against T's limit (it is
-    between M and T). Within Daniels' limits, in 5-minute steps."""
+    in a marathon's (or ultra's) taper weeks before race week (a rehearsal, Pfitzinger); in
+    a half's peak weeks the finish is at half-marathon pace instead, counted against T's
+    limit (it is between M and T), and in its build too where that pace is no faster than
+    M. A race pace no faster than easy running is no finish: M is trained instead. Within
+    Daniels' limits, in 5-minute steps."""
     place = ctx.place
     walked = walk_run_minutes(ctx.paces, place) is not None  # walk-run throughout, no finish
     if place.phase not in ctx.mp_phases or place.race_week or walked:
@@ -339,18 +375,22 @@ def long_run(s: SessionOut, ctx: RunContext) -> Prescription:
     else:
         progress = place.phase_progress if place.phase == ctx.mp_phases[0] else 1.0
         share = lerp(0.15, 0.30, progress)
+    # a race pace no faster than easy running is no finish to train (M is trained instead)
+    easy = ctx.paces.easy[0] if ctx.paces is not None else None
+    racing = ctx.race_pace is not None and (easy is None or ctx.race_pace < easy)
     half = (
         ctx.race_distance == "half"
         and place.phase == "peak"
         and "build" in ctx.mp_phases
-        and ctx.race_pace is not None
+        and racing
     )
     # a half whose race pace is no faster than the VDOT's M: its build's finish is at the
     # race pace too (M work faster than the race would train the wrong pace), under M's limit
     slow_half = (
         ctx.race_distance == "half"
-        and ctx.race_pace is not None
+        and racing
         and ctx.paces is not None
+        and ctx.race_pace is not None
         and ctx.race_pace >= ctx.paces.marathon
     )
     if half:
@@ -397,7 +437,7 @@ def race(s: SessionOut, ctx: RunContext) -> Prescription:
         if ctx.goal_note:
             summary = f"{summary} ({ctx.goal_note})"
         return Prescription(summary=summary, steps=[step])
-    warm = (s.minutes - minutes) // 2
+    warm = min(WARM_MAX, (s.minutes - minutes) // 2)
     steps = [
         ctx.step("warmup", warm, "easy", "easy jog and a few strides before the start"),
         ctx.step("work", minutes, "race", note),
@@ -470,8 +510,9 @@ def run_prescription(s: SessionOut, ctx: RunContext) -> Prescription:
     if kind == "race":
         return race(s, ctx)
     if kind in ("tempo", "intervals", "hills", "strides") and s.minutes < SHORT:
-        intensity = "threshold" if kind == "tempo" else "easy"
-        return steady(s, ctx, intensity, f"{kind} (short)")
+        if kind != "tempo":
+            return steady(s, ctx, "easy", f"{kind} (short)")
+        return short_tempo(s, ctx)
     if kind == "tempo":
         return tempo(s, ctx)
     if kind == "intervals":

@@ -20,6 +20,7 @@ import fitdecode
 import pytest
 import yaml
 from garmin_fit_sdk import Decoder, Profile, Stream
+from reference import strength_time
 
 from helpers import ROOT
 from hybridplan import export, solve
@@ -278,6 +279,18 @@ def done_in_order(exercises: list[Exercise]) -> list[tuple[Exercise, float]]:
             for j in [j for j in group if left[j]]:
                 out.append((exercises[j], rest_after(exercises[j])))
                 left[j] -= 1
+    if all(e.rest_s is not None for e in exercises):
+        # the rest after a set lasts until the next set starts (the timing rules written
+        # out in tests/reference/strength_time.py): never shorter than a lift's own rest
+        lifts = [
+            strength_time.Lift(e.name, e.sets, e.reps, e.rest_s or 0, e.superset)
+            for e in exercises
+        ]
+        times = strength_time.starts_and_ends(lifts)
+        assert [exercises[j] for j, _, _ in times] == [e for e, _ in out]
+        for k in range(len(times) - 1):
+            out[k] = (out[k][0], float(times[k + 1][1] - times[k][2]))
+        return out
     for k in range(len(out) - 1):  # a superset's partner next: a minute
         (e, _), (f, _) = out[k], out[k + 1]
         pair = getattr(e, "superset", None)
@@ -402,11 +415,16 @@ def test_reps_are_folded_into_repeats_the_last_one_on_its_own() -> None:
                 letter = getattr(e, "superset", None)
                 pair = [f for f in p.exercises if letter and getattr(f, "superset", None) == letter]
                 if not pair and e.sets > 1:
-                    want[(e.name,)] = e.sets
+                    # its sets and their rests alike in a row (the last set's rest lasts
+                    # until the next exercise starts: after ramp-up sets, longer)
+                    mine = [x for x in done_in_order(p.exercises) if x[0] is e]
+                    alike = next((k for k, x in enumerate(mine) if x != mine[0]), len(mine))
+                    if alike > 1:
+                        want[(e.name,)] = alike
                 elif pair and pair[0] is e:
                     sets = [x for x in done_in_order(p.exercises) if x[0] in pair]
-                    rounds = 0
-                    while sets[2 * rounds : 2 * rounds + 2] == [(f, 60.0) for f in pair]:
+                    rounds = 0  # rounds alike (each set and the rest after it) in a row
+                    while sets[2 * rounds : 2 * rounds + 2] == sets[:2]:
                         rounds += 1
                     if rounds > 1:
                         want[tuple(f.name for f in pair)] = rounds

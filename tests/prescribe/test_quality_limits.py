@@ -133,7 +133,7 @@ def limit_problems(result: dict[str, Any], scenario: dict[str, Any]) -> list[str
                 for intensity, km in reader.km(s["run_type"], step).items():
                     total += km
                     limit = reader.limit_of(intensity, step["minutes"] * 60 / km)
-                    if step["kind"] == "work" and limit in daniels.SESSION_LIMITS:
+                    if limit in daniels.SESSION_LIMITS:  # whatever the step's kind
                         work[limit] += km
                         minutes[limit] += step["minutes"]
             works.append((s, work, minutes))
@@ -302,7 +302,7 @@ def test_work_grows_through_loaded_weeks_unless_a_limit_or_the_session_binds(pat
               for w, ss in _training(data).items()}  # fmt: skip
     kinds = {"tempo": "threshold", "intervals": "interval", "hills": "repetition"}
     last: dict[str, int] = {}
-    for s in sorted(data["sessions"], key=lambda s: (s["week"], s["day"])):
+    for s in sorted(data["sessions"], key=lambda s: (s["week"], DAYS.index(s["day"]))):
         if s.get("run_type") not in kinds or phases[s["week"] - 1] not in LOADED:
             continue
         work, _, rep = _work(s)
@@ -315,7 +315,39 @@ def test_work_grows_through_loaded_weeks_unless_a_limit_or_the_session_binds(pat
         pace = reader.paces[kinds[kind]]
         allowed_minutes = min(share * totals[s["week"]], cap_km) * pace / 60
         room = s["minutes"] - max(2, s["minutes"] // 4)
-        one_more = work + rep + (rep // 5 if kind == "tempo" else max(1, rep - 1))
+        # one more rep and the rest before it: T 1 min per 5, I a minute under the rep,
+        # hills the 2-minute jog down
+        rest = {"tempo": max(1, rep // 5), "intervals": max(1, rep - 1), "hills": 2}[kind]
+        one_more = work + rep + rest
         assert work + rep > allowed_minutes * (1 - TOLERANCE) or one_more > room, (
             f"week {s['week']} {kind}: {work} min after {before}, nothing binding"
         )
+
+
+def test_a_short_tempo_and_a_spent_allowance_keep_the_limits() -> None:
+    """A 14-minute tempo beside one 30-minute easy run (a review found it all at T, 38% of
+    the week): its T minutes stay within 10%; a second tempo in a week whose allowance the
+    first used becomes an easy run, not '1 min continuous at T'."""
+    from helpers import ROOT
+
+    week = _with(load_plan_input(ROOT / "scenarios" / "marathon-build.yaml"), ATHLETE)
+    tempo = next(t for t in week.sessions.values() if t.run_type == "tempo")
+    easy = next(t for t in week.sessions.values() if t.run_type == "easy")
+    short = tempo.model_copy(update={"minutes": 14, "id": "tempo_14"})
+    sessions = [session_at(short, 1, "tue"), session_at(easy, 1, "thu")]
+    sessions[1] = sessions[1].model_copy(update={"minutes": 30})
+    for s, p in zip(sessions, prescribe(week, sessions), strict=True):
+        s.prescription = p
+    scenario = week.scenario.model_dump(mode="json", exclude_none=True)
+    result = {"sessions": [s.model_dump(mode="json") for s in sessions]}
+    assert limit_problems(result, scenario) == []
+    first = sessions[0].prescription
+    assert first is not None and sum(st.minutes for st in first.steps) == 14
+    # three tempos in a small week: the later ones find the allowance used
+    many = [session_at(tempo, 1, d) for d in ("mon", "wed", "fri")]
+    for s, p in zip(many, prescribe(week, many), strict=True):
+        s.prescription = p
+    texts = [s.prescription.summary for s in many if s.prescription]
+    assert limit_problems({"sessions": [s.model_dump(mode="json") for s in many]}, scenario) == []
+    assert not any(t.startswith("1 min") or " 1 min continuous" in t for t in texts), texts
+    assert any("allowance is used" in t for t in texts), texts

@@ -72,7 +72,7 @@ def prescribe(week: PlanInput, sessions: Iterable[SessionOut]) -> list[Prescript
         elif s.kind == "strength" and session is not None:
             nth = order.get(index)
             out.append(
-                strength_prescription(s, session, place, athlete, beginner=beginner, nth=nth)
+                strength_prescription(s, session, place, athlete, nth=nth, block=week.weeks > 1)
             )
         else:
             out.append(mobility_prescription(s))

@@ -46,9 +46,9 @@ trap-bar deadlift, incline bench press: full body A / B). Estimated loads: a var
 its own 1RM takes one from a lift the athlete gave, by a coach's ratio (`Move.estimate`),
 shown as "~kg, estimated from back squat".
 
-First exposures (`FIRST_WEEKS`: the first two weeks of a plan): every lift at RIR 3 or more
-(accessories at 10 reps at most), no Nordic curls (a hamstring bridge), and for a novice (a
-beginner runner, `BEGINNER_QUALITY`, or an athlete with no 1RM) the easier main lifts
+First exposures (`FIRST_WEEKS`: the first two weeks of a block, or of any plan for a
+novice): every lift at RIR 3 or more (accessories at 10 reps at most), no Nordic curls (a
+hamstring bridge), and for a novice (an athlete who gave no 1RM) the easier main lifts
 (goblet squat, kettlebell deadlift, dumbbell presses, chest-supported row). Nordic curls
 never above 3 x 5 and not in deload and taper weeks.
 
@@ -138,7 +138,7 @@ class Exposure:
     """What the athlete has done before a session, as far as the plan knows."""
 
     first: bool  # a first exposure (the plan's first weeks)
-    novice: bool  # a beginner runner or an athlete without any 1RM
+    novice: bool  # an athlete without any 1RM
     second: bool  # the week's second (or later) session of its type: the B variants
     turn: int  # where the accessories' rotation stands (`exercises.WEEKLY`)
 
@@ -487,20 +487,26 @@ def fit(exercises: list[Exercise], moves: list[Move], seconds: int) -> tuple[lis
 
 
 def exposure(
-    s: SessionOut, place: WeekPlace, athlete: Athlete | None, beginner: bool,
-    nth: int | None,
+    s: SessionOut, place: WeekPlace, athlete: Athlete | None, nth: int | None,
+    block: bool = True,
 ) -> Exposure:  # fmt: skip
     """First exposure, novice, A / B and the rotation's turn. `nth`: how many sessions of
     the same type come before this one in its week, when the caller knows (it sees the
     whole plan); without it, the session is taken as its week's first (a lone session
     keeps the main lifts the athlete's 1RMs are for), and the accessories' turn moves a
     step for a session in the week's second half (Thursday on), so that two sessions of a
-    type in one week usually differ."""
-    novice = beginner or not (athlete and athlete.lifts)
+    type in one week usually differ.
+
+    A novice lifter is an athlete who gave no 1RM: a beginner *runner* who gave 1RMs has
+    lifted a barbell to a tested maximum (and a strength athlete, who runs no quality, is
+    no beginner; a one-week off-season plan of one got goblet squats). First exposures are
+    the first weeks of a block (`block`), or of any plan for a novice: a one-week plan of
+    an athlete with 1RMs is a week of their training, not its start."""
+    novice = not (athlete and athlete.lifts)
     later = nth if nth is not None else int(DAYS.index(s.day) >= 3)
     return Exposure(
-        first=place.week <= FIRST_WEEKS, novice=novice, second=bool(nth),
-        turn=place.week + later,
+        first=place.week <= FIRST_WEEKS and (block or novice), novice=novice,
+        second=bool(nth), turn=place.week + later,
     )  # fmt: skip
 
 
@@ -509,16 +515,15 @@ def strength_prescription(
     session: SessionType,
     place: WeekPlace,
     athlete: Athlete | None,
-    beginner: bool = False,
     nth: int | None = None,
+    block: bool = True,
 ) -> Prescription:
     """A strength session's exercises (sets adding up to the session's), their rests, and
-    how long they take. `beginner`: a beginner runner (targets.quality_runs.max <=
-    BEGINNER_QUALITY), whose first weeks take the easier lifts; `nth`: the sessions of the
-    same type before this one in its week (1: the B session), when known."""
+    how long they take. `nth`: the sessions of the same type before this one in its week
+    (1: the B session), when known; `block`: the plan is of more than one week."""
     kind = str(session.strength_type)
     bodyweight = session.equipment == "none"
-    seen = exposure(s, place, athlete, beginner, nth)
+    seen = exposure(s, place, athlete, nth, block)
     easy = place.phase in ("taper", "deload")
     rung = None
     if bodyweight:  # the week's second session of the type (or one from Thursday): B

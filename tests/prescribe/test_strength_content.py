@@ -261,16 +261,39 @@ def test_a_novice_s_first_posterior_chain_session_has_no_nordic_curls() -> None:
     assert all("deadlift" in [e.name for e in p.exercises] for p in later)
 
 
-def test_a_beginner_runner_with_1rms_starts_on_the_easier_lifts() -> None:
+def test_an_athlete_without_1rms_starts_on_the_easier_lifts() -> None:
+    """A novice lifter is one who gave no 1RM (a beginner runner with tested maxima has
+    lifted a barbell): the easier main lifts in a block's first weeks, the same sets."""
     week = ten_weeks()
     t = week.sessions["lower_heavy_60"]
     place = week_place(week, 1)
     athlete = week.scenario.athlete
+    assert athlete is not None and athlete.lifts
     plain = strength_prescription(session_at(t, 1), t, place, athlete)
-    easy = strength_prescription(session_at(t, 1), t, place, athlete, beginner=True)
+    bare = athlete.model_copy(update={"lifts": {}})
+    easy = strength_prescription(session_at(t, 1), t, place, bare)
     assert "back squat" in [e.name for e in plain.exercises]
     assert "goblet squat" in [e.name for e in easy.exercises]
     assert plain.sets_by_muscle() == easy.sets_by_muscle()
+
+
+def test_a_one_week_plan_of_a_lifter_is_no_first_exposure() -> None:
+    """The shipped off-season strength week with 1RMs: barbell lifts at the phase's RIR
+    (a one-week plan is a week of training, not its start); without 1RMs, the easier lifts
+    at RIR 3 or more."""
+    data = yaml.safe_load((ROOT / "scenarios" / "offseason-strength.yaml").read_text())
+    lifts = {"back_squat": 100, "deadlift": 120, "bench_press": 70}
+    for gave in (lifts, {}):
+        week = input_from_dict(dict(data, athlete={"lifts": gave} if gave else None))
+        sessions = [session_at(t, 1) for t in week.sessions.values() if t.is_strength]
+        names = {e.name for p in prescribe(week, sessions) for e in p.exercises}
+        rirs = [e.rir for p in prescribe(week, sessions) for e in p.exercises if e.rir is not None]
+        if gave:
+            assert {"back squat", "bench press"} <= names and "goblet squat" not in names
+            assert min(rirs) < 3
+        else:
+            assert "goblet squat" in names and "back squat" not in names
+            assert min(rirs) >= 3
 
 
 # ------------------------------------------------------------------------------ estimates

@@ -106,6 +106,7 @@ PLATE = 2.5  # kg: loads are rounded down to this
 # `RUNG_WEEKS` weeks; an athlete with 1RMs starts a rung up.
 BODYWEIGHT_RIR = (2, 3)
 LOWER_S = 3  # seconds to lower each rep of bodyweight work
+NO_LOWERING = ("prone Y-T-W raise", "wall slide")  # held or slid: nothing to lower slowly
 RUNGS = 3
 RUNG_WEEKS = 3
 
@@ -319,7 +320,8 @@ def exercise(
         reps = move.reps or TOP_REPS
         rir = BODYWEIGHT_RIR[1] if first or easy else BODYWEIGHT_RIR[0]
         return Exercise(name=move.name, sets=sets, reps=reps, rir=rir, muscles=muscles,
-                        rest_s=rest_s(move, reps, rir), lower_s=LOWER_S)  # fmt: skip
+                        rest_s=rest_s(move, reps, rir),
+                        lower_s=None if move.name in NO_LOWERING else LOWER_S)  # fmt: skip
     reps, rir = ACCESSORY[phase]
     if session.hypertrophy:
         reps = 12

@@ -92,6 +92,11 @@ MAIN = {  # phase -> reps, RIR in the phase's first week, RIR in its last
     "taper": (3, 6, 6),
     "deload": (5, 7, 7),
 }
+# Hybrid and strength goals lift heavy from the start (issue 22: "heavy key lifts, about
+# 80-90% 1RM, 3-6 reps, short of failure, once or twice a week in base and build", 000):
+# their hard sessions' main lifts in base and build, still two reps short of failure at most
+HEAVY_GOALS = ("hybrid", "strength")
+HEAVY_MAIN = {"base": (5, 3, 2), "build": (4, 3, 2)}  # 78.6 -> 81.1%, 81.1 -> 83.7%
 ACCESSORY = {  # phase -> reps, reps in reserve (deload and taper lighter than any loaded week)
     "base": (12, 2), "offseason": (10, 2), "build": (10, 2), "peak": (8, 2), "taper": (8, 7),
     "deload": (10, 5),
@@ -306,7 +311,8 @@ def exercise(
             if easy:
                 top = last = HYPERTROPHY_EASY
         else:
-            reps, top, last = MAIN[phase]
+            heavy = place.goal in HEAVY_GOALS and not light and phase in HEAVY_MAIN
+            reps, top, last = HEAVY_MAIN[phase] if heavy else MAIN[phase]
             if light:
                 reps, top, last = reps + MODERATE[0], top + MODERATE[1], last + MODERATE[1]
         # the RIR falls through the phase, week by week: the load climbs

@@ -33,6 +33,8 @@ OBJECTIONS: dict[str, str] = {
     "RACE-LEGS": "a leg lift within 3 days before a 5k-half (5: marathon, ultra)",
     "RACE-EASY": "a run of 60+ min in the 2 days before the race",
     "TAPER-LONG": "the long run the week before the race above 80% (marathon: 65%) of the peak",
+    "TAPER-WEEK": "before a half or longer, the week before race week above 90% of the peak",
+    "RACE-SHARPEN": "a race-week quality run over 45 min where a shorter one is on offer",
     "QUALITY-FIT": "a 5k/10k block with no intervals, or one quality type 4+ weeks in a row",
     "NO-HEAVY": "an athlete with a gym whose whole block has no heavy key lift",
     "OVER-ASKED": "more lifts or quality runs in a week than the athlete's own maximum",

@@ -268,7 +268,9 @@ class PlanInput:
             self.scenario.targets.run_minutes, self.phases, levels, self.race_week,
             race.distance if race else None,
         )  # fmt: skip
-        return run_minutes_targets(base, self.phases, levels, self.race_week)
+        return run_minutes_targets(
+            base, self.phases, levels, self.race_week, race.distance if race else None
+        )
 
     @cached_property
     def long_run_bands(self) -> list[tuple[int, int] | None]:

@@ -29,6 +29,10 @@ PEAK_WINDOW = (2, 5)  # weeks before race week
 # Pfitzinger: the last long run shrinks): 80 for a 5k to a half, 65 for a marathon or ultra.
 TAPER_LONG_PERCENT = {"marathon": 65, "ultra": 65}
 TAPER_LONG_DEFAULT = 80
+# Before a half or longer, the week before race week's running at most this % of the
+# highest week before it (TAPER-WEEK: the taper starts before race week).
+TAPER_WEEK_PERCENT = 90
+TAPER_WEEK_RACES = ("half", "marathon", "ultra")
 # The long run at most this % of a loaded week's running (LONG-SHARE), so a block's running
 # target makes room for its long run: the target is raised where the race's long run
 # floor would not fit (running_base).
@@ -102,7 +106,11 @@ def _round(value: float, step: int) -> int:
 
 
 def run_minutes_targets(
-    base: int | None, phases: Sequence[Phase], levels: Sequence[int | None], race_week: int | None
+    base: int | None,
+    phases: Sequence[Phase],
+    levels: Sequence[int | None],
+    race_week: int | None,
+    distance: str | None = None,
 ) -> list[int | None]:
     """Each week's running-minutes target (the race aside), from the scenario's build level
     `base` and each phase's level in percent (`levels`, from the rule set's phase table).
@@ -113,7 +121,9 @@ def run_minutes_targets(
     deload week is DELOAD_SHARE of the week before (inside the cuts rule deload asks for:
     20% of the running, 30% of all training, with room for the long run of a late block);
     taper weeks are 75% of the top and
-    race week 50% (the domain brief's TAPER: at most 70% of the peak)."""
+    race week 50% (the domain brief's TAPER: at most 70% of the peak). Before a half or
+    longer (`distance`), the week before race week, when it is not a taper or deload week
+    already, is at most TAPER_WEEK_PERCENT of the highest week before it (TAPER-WEEK)."""
     weeks = len(phases)
     if base is None:
         return [None] * weeks
@@ -154,6 +164,10 @@ def run_minutes_targets(
             ref -= 1
         if phases[ref] != "deload":
             minutes[w] = min(minutes[w], int(minutes[ref] * (1 + GROWTH) // 5 * 5))
+    before_race = race_week - 2 if race_week is not None else -1  # its index, from 0
+    if distance in TAPER_WEEK_RACES and before_race >= 1 and phases[before_race] in LOADED:
+        cap = max(minutes[:before_race]) * TAPER_WEEK_PERCENT // 100 // 5 * 5
+        minutes[before_race] = min(minutes[before_race], cap)
     out: list[int | None] = list(minutes)
     return out
 

@@ -243,7 +243,10 @@ class RaceTaper(CoachRuleConfig):
     5k to half (`long_legs_days` before a marathon or ultra); no run of `easy_minutes` or
     more in the `easy_days` days before the race; the week before race week's long run at
     most `long_percent` % of the longest long run before it (`marathon_long_percent` for a
-    marathon or ultra: the last long run shrinks, Pfitzinger). Each occurrence counts once."""
+    marathon or ultra: the last long run shrinks, Pfitzinger); TAPER-WEEK: before a half or
+    longer, that week's running at most `week_percent` % of the biggest week before it;
+    RACE-SHARPEN: race week's quality run at most `sharpen_minutes` long where the scenario
+    offers one that short. Each occurrence counts once."""
 
     ID: ClassVar[str] = "race_taper"
     legs_days: int = Field(default=3, ge=0, le=21)
@@ -252,6 +255,12 @@ class RaceTaper(CoachRuleConfig):
     easy_minutes: int = Field(default=60, ge=1, le=limits.MAX_SESSION_MINUTES)
     long_percent: int = Field(default=80, ge=0, le=100)
     marathon_long_percent: int = Field(default=65, ge=0, le=100)
+    week_percent: int = Field(
+        default=90, ge=0, le=100, description="half, marathon and ultra: TAPER-WEEK"
+    )
+    sharpen_minutes: int = Field(
+        default=45, ge=1, le=limits.MAX_SESSION_MINUTES, description="RACE-SHARPEN"
+    )
 
 
 class LongShare(CoachRuleConfig):

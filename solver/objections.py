@@ -34,6 +34,8 @@ LONG_SHARE_PERCENT, PAD_MINUTES, LONG_HARD_MINUTES = 50, 20, 120
 RACE_LEGS_DAYS = {"marathon": 5, "ultra": 5}  # 3 before a 5k to a half
 RACE_EASY_DAYS, RACE_EASY_MINUTES = 2, 60
 TAPER_LONG_OTHER = 80
+TAPER_WEEK_PERCENT, TAPER_WEEK_RACES = 90, ("half", "marathon", "ultra")
+SHARPEN_MINUTES = 45
 QUALITY_STREAK = 4
 FIRST_WEEK_PERCENT = 120
 LOADED = ("base", "build", "peak", "offseason")
@@ -297,23 +299,32 @@ def _weeks_content(plan: Plan, c: _Counter) -> None:
 
 
 def _race_content(plan: Plan, c: _Counter) -> None:
-    """RACE-LEGS, RACE-EASY and TAPER-LONG."""
+    """RACE-LEGS, RACE-EASY, TAPER-LONG, TAPER-WEEK and RACE-SHARPEN."""
     inp = plan.input
     race = inp.scenario.race
     if race is None or inp.race_day is None:
         return
     legs_days = RACE_LEGS_DAYS.get(race.distance, 3)
+    race_week = inp.race_day // len(DAYS) + 1
+    short = any(
+        _quality(s) and s.minutes <= SHARPEN_MINUTES
+        for sid, s in inp.sessions.items()
+        if inp.offered is None or sid in inp.offered
+    )
     for p in plan.placed:
         before = inp.race_day - p.slot.day
         if before < 1:
             continue
+        if short and _quality(p.session) and p.slot.week == race_week and (
+            p.session.minutes > SHARPEN_MINUTES
+        ):
+            c.add("RACE-SHARPEN", f"{p.label}: {p.session.minutes} min in race week", p)
         if _leg_lift(p.session) and before <= legs_days:
             c.add("RACE-LEGS", f"{p.label}: {before} day(s) before the race", p)
         if p.session.kind == "run" and p.session.minutes >= RACE_EASY_MINUTES and (
             before <= RACE_EASY_DAYS
         ):
             c.add("RACE-EASY", f"{p.label}: {before} day(s) before the race", p)
-    race_week = inp.race_day // len(DAYS) + 1
     if race_week >= 3:
         last = race_week - 1
         longest = {
@@ -324,6 +335,16 @@ def _race_content(plan: Plan, c: _Counter) -> None:
         percent = TAPER_LONG_PERCENT.get(race.distance, TAPER_LONG_OTHER)
         if 100 * longest[last] > percent * peak:
             c.add("TAPER-LONG", f"w{last}: long run {longest[last]} min, peak {peak} min")
+        if race.distance in TAPER_WEEK_RACES:
+            ran = {
+                w: sum(p.session.minutes for p in plan.placed
+                       if p.slot.week == w and p.session.kind == "run"
+                       and p.session.run_type != "race")
+                for w in range(1, race_week)
+            }  # fmt: skip
+            top = max(ran[w] for w in range(1, last))
+            if 100 * ran[last] > TAPER_WEEK_PERCENT * top:
+                c.add("TAPER-WEEK", f"w{last}: running {ran[last]} min, peak {top} min")
 
 
 def _strength_and_quality(plan: Plan, c: _Counter) -> None:

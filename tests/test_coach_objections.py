@@ -41,6 +41,8 @@ RULE_OF = {
     "RACE-LEGS": "race_taper",
     "RACE-EASY": "race_taper",
     "TAPER-LONG": "race_taper",
+    "TAPER-WEEK": "race_taper",
+    "RACE-SHARPEN": "race_taper",
     "LONG-SHARE": "long_share",
     "PAD": "short_runs",
     "FIRST-WEEK": "first_week",
@@ -224,3 +226,52 @@ def test_the_counter_sees_what_is_inside_the_weeks() -> None:
         "RACE-LEGS": 1, "RACE-EASY": 1, "TAPER-LONG": 1, "OVER-ASKED": 1, "FIRST-WEEK": 1,
         "NO-HEAVY": 0, "QUALITY-FIT": 0,
     }  # fmt: skip
+
+
+def test_the_counters_see_the_taper_before_race_week() -> None:
+    """TAPER-WEEK and RACE-SHARPEN (a coach's review of the blocks): a half whose week
+    before race week runs as much as the week before it, and a 60-minute tempo in race
+    week where a 40-minute one is on offer. Both counters, and the rule's own check, find
+    each once; the same plan with a 40-minute tempo and a shorter week 2 has neither."""
+    from hybridplan.models import Plan
+    from hybridplan.models.rules import RaceTaper
+    from hybridplan.objections import coach_objections
+    from hybridplan.rules import race_taper
+
+    data = input_from_dict(
+        {
+            "name": "no-taper",
+            "weeks": 3,
+            "start": "2027-01-04",
+            "race": {"date": "2027-01-24", "distance": "half"},
+            "phases": ["build", "peak", "taper"],
+            "availability": {d: {"am": 120, "pm": 120} for d in DAYS},
+            "targets": {"runs": [0, 9], "strength": [0, 2], "quality_runs": [0, 9]},
+            "include": ["long", "easy", "tempo"],
+        }
+    )  # fmt: skip
+
+    def plan_of(week2_easy: str, tempo: str) -> Plan:
+        return Plan.from_placements(data, [
+            ("tue", "am", "easy_60", 1), ("thu", "am", "easy_60", 1),
+            ("sat", "am", "long_90", 1),
+            ("tue", "am", week2_easy, 2), ("thu", "am", "easy_60", 2),
+            ("sat", "am", "long_60", 2),  # 67% of 90: no TAPER-LONG
+            ("wed", "am", tempo, 3),  # 4 days before the race
+        ])  # fmt: skip
+
+    result = solve(data, work_limit=1)
+    for week2_easy, tempo, found in (("easy_75", "tempo_60", 1), ("easy_30", "tempo_40", 0)):
+        plan = plan_of(week2_easy, tempo)
+        counted = count(_as_json(result, plan))
+        assert coach_objections(plan).coach_objections == counted
+        assert (counted["TAPER-WEEK"], counted["RACE-SHARPEN"]) == (found, found)
+        own = race_taper.check(plan, RaceTaper(hard=True))
+        assert len(own) == 2 * found, own
+    # without a quality session of 45 minutes or less on offer, a longer one is no objection
+    only_long = input_from_dict(
+        {**data.scenario.model_dump(mode="json", exclude_unset=True), "include": ["tempo_60"]}
+    )
+    plan = Plan.from_placements(only_long, [("wed", "am", "tempo_60", 3)])
+    assert count(_as_json(solve(only_long, work_limit=1), plan))["RACE-SHARPEN"] == 0
+    assert coach_objections(plan).coach_objections["RACE-SHARPEN"] == 0

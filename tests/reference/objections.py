@@ -26,8 +26,8 @@ IDS = [
     "QQ", "Q>LONG", "LEGS>KEY", "LIFT<LONG", "RUN>LIFT", "MUSCLE", "GYM-BW", "HYPER",
     "NO-MOB", "RACE-DAY", "RACE-LONG", "RACE-LIFT", "RACE-QUALITY", "LONG-PEAK", "TAPER",
     "RETURN", "FLAT", "LONG-SHARE", "PAD", "LEGS-CONSEC", "LEGS>LONG", "LONG>HARD",
-    "RACE-LEGS", "RACE-EASY", "TAPER-LONG", "QUALITY-FIT", "NO-HEAVY", "OVER-ASKED",
-    "FIRST-WEEK",
+    "RACE-LEGS", "RACE-EASY", "TAPER-LONG", "TAPER-WEEK", "RACE-SHARPEN", "QUALITY-FIT",
+    "NO-HEAVY", "OVER-ASKED", "FIRST-WEEK",
 ]  # fmt: skip
 LOADED = {"base", "build", "peak", "offseason"}
 
@@ -225,6 +225,17 @@ def _inside(
             longest = [_long(sessions, w) for w in range(1, race_week)]
             share = 65 if distance in ("marathon", "ultra") else 80
             found["TAPER-LONG"] += longest[-1] * 100 > share * max(longest[:-1])
+            if distance in ("half", "marathon", "ultra"):
+                ran = [_running(sessions, w) for w in range(1, race_week)]
+                found["TAPER-WEEK"] += ran[-1] * 100 > 90 * max(ran[:-1])
+        short = any(
+            f["kind"] == "run" and f.get("run_type") in QUALITY and f["minutes"] <= 45
+            for f in offered.values()
+        )
+        for s in sessions:
+            found["RACE-SHARPEN"] += (
+                short and s.quality and s.week == race_week and s.day < day and s.minutes > 45
+            )
     if (distance in ("5k", "10k") and weeks >= 2 and "intervals" in quality_types
             and quality_max >= 1):  # fmt: skip
         found["QUALITY-FIT"] += not any(s.kind == "run" and s.run_type == "intervals"

@@ -397,6 +397,16 @@ class Setting:
                 break
             base = -(-base * need // top) + 5
             targets = self._ramp(base)
+        # README: before a half or longer, the week before race week (a loaded week) at
+        # most 90% of the highest target before it, rounded down to 5
+        last = self.race_week - 1
+        if (
+            self.race.get("distance", "marathon") in ("half", "marathon", "ultra")
+            and last >= 2
+            and self.phases[last - 1] in LOADED
+        ):
+            highest = max(t or 0 for t in targets[: last - 1])
+            targets[last - 1] = min(targets[last - 1] or 0, highest * 90 // 100 // 5 * 5)
         return targets
 
     def _ramp(self, base: int | None) -> list[int | None]:
@@ -1101,10 +1111,13 @@ def after_long_run(plan: Plan, p: P) -> Findings:
 
 
 def race_taper(plan: Plan, p: P) -> Findings:
-    """RACE-LEGS, RACE-EASY, TAPER-LONG (README): each leg lift in the `legs_days` days
-    before a 5k-half (`long_legs_days`: marathon, ultra), each run of `easy_minutes`+ in
-    the `easy_days` days before the race, and the long run of the week before race week
-    above `long_percent` (`marathon_long_percent`) % of the longest before it."""
+    """RACE-LEGS, RACE-EASY, TAPER-LONG, TAPER-WEEK, RACE-SHARPEN (README): each leg lift in
+    the `legs_days` days before a 5k-half (`long_legs_days`: marathon, ultra), each run of
+    `easy_minutes`+ in the `easy_days` days before the race, the long run of the week
+    before race week above `long_percent` (`marathon_long_percent`) % of the longest before
+    it, that week's running (half or longer) above `week_percent` % of the highest before
+    it, and each quality run in race week before the race longer than `sharpen_minutes`
+    where the scenario offers one that short."""
     day = plan.s.race_day
     if day is None:
         return []
@@ -1120,11 +1133,27 @@ def race_taper(plan: Plan, p: P) -> Findings:
         if x.run and x.minutes >= p["easy_minutes"] and before <= p["easy_days"]:
             out.append((1, f"{x.label}: {x.minutes} min {before} day(s) before the race"))
     week = plan.s.race_week
+    # RACE-SHARPEN: a race-week quality run (before the race) above `sharpen_minutes`,
+    # when a quality session that short is on offer
+    short = any(
+        f["kind"] == "run" and f.get("run_type") in QUALITY and f["minutes"] <= p["sharpen_minutes"]
+        for sid, f in plan.s.sessions.items() if sid in plan.s.offered
+    )  # fmt: skip
+    for x in plan.sessions:
+        if short and x.quality and x.week == week and x.day < day and (
+            x.minutes > p["sharpen_minutes"]
+        ):
+            out.append((1, f"{x.label}: {x.minutes}-min quality run in race week"))
     if week is not None and week >= 3:
         longest = [sum(x.minutes for x in plan.week(w) if x.long) for w in range(1, week)]
         share = p["marathon_long_percent"] if long_race else p["long_percent"]
         if longest[-1] * 100 > share * max(longest[:-1]):
             out.append((1, f"w{week - 1}: long run {longest[-1]} of a {max(longest[:-1])} peak"))
+        # TAPER-WEEK: before a half or longer, the week before race week's running
+        if plan.s.race.get("distance", "marathon") in ("half", "marathon", "ultra"):
+            ran = [plan.running(w) for w in range(1, week)]
+            if ran[-1] * 100 > p["week_percent"] * max(ran[:-1]):
+                out.append((1, f"w{week - 1}: running {ran[-1]} of a {max(ran[:-1])} peak"))
     return out
 
 

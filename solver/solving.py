@@ -365,9 +365,6 @@ def solve(
         if status not in ("optimal", "feasible", "infeasible") and first is not None and planned:
             status = _adopt(stages, first)  # cut short: the plan started from is the plan
         proven_at = max(stages.bound, weekly.penalty)
-        if status == "feasible" and stages.value("objective") > proven_at and not _links_load(week):
-            status = _prove(stages, budget.part(PROOF_SHARE), seed, params or {}, status, cut)
-            proven_at = max(stages.bound, weekly.penalty)
         if status == "feasible" and stages.value("objective") > proven_at:
             share = 1 - PREFERENCE_SHARE
             _improve(week, stages, budget.part(share), proven_at, seed, params or {})
@@ -377,11 +374,8 @@ def solve(
                 and not budget.exhausted()
             ):
                 # what a few weeks at a time cannot improve, the whole model may prove
-                # (the windows' bound left out the rules that link weeks)
-                stages.budget = budget.part(share)
-                found = stages.run(ctx.objective())
-                stages.budget = budget
-                status = found if found in ("optimal", "feasible") else status
+                # (the windows' bound left out the rules that link weeks): _prove
+                status = _prove(stages, budget.part(share), seed, params or {}, status, cut)
     else:
         status = _at_once(ctx, stages)
         if status == "optimal":
@@ -540,7 +534,6 @@ def _adopt(stages: Stages, first: FirstPlan) -> str:
 # (linearization_level 2): the LP's bound over the block's weekly sums proves what the
 # windows' bound cannot (the rules that link weeks), and presolve shrinks the model first.
 PROOF_PARAMS: dict[str, Any] = {"cp_model_presolve": True, "linearization_level": 2}
-PROOF_SHARE = 0.6
 
 
 def _prove(

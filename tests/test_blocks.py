@@ -74,3 +74,28 @@ def test_the_windows_keep_a_preference_floor_only_without_acute_chronic() -> Non
         assert (bounds.preference is None) == load_rules
         result = _solve(block(4, "balanced", load_rules=load_rules), 20)
         assert result.objective is not None and bounds.penalty <= result.objective
+
+
+def test_the_whole_model_proves_what_the_windows_leave_open() -> None:
+    """A generated half under `strict` whose windows' bound (the rules that link weeks left
+    out) is below its optimum: the whole-model search after the few-weeks one (presolve,
+    the full LP, without the windows' cut) proves the plan optimal within the default work
+    limit. Its plan keeps every rule and the independent counter finds no objection the
+    set forbids."""
+    from reference.objections import count
+    from test_coach_objections import forbidden
+
+    from hybridplan.batch.generate import generate
+    from hybridplan.solving import _week_bounds
+    from hybridplan.stages import Budget
+
+    data = next(d for d in generate(0, seed=7, blocks=8) if d["name"] == "race-0008-half-10w")
+    week = as_week(data, "strict")
+    windows = _week_bounds(week, Budget(600, 30), 0, {}, hint=False)
+    result = solve(week, time_limit=600, deterministic_time=30)
+    assert result.status == "optimal" and result.bound == result.objective
+    assert result.bound_source == "plan"
+    assert windows.complete and windows.penalty < result.objective  # not the windows' proof
+    assert_agrees(week, result)
+    found = count(result.to_dict())
+    assert {k: n for k, n in found.items() if n and k in forbidden(week)} == {}

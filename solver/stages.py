@@ -44,7 +44,20 @@ DEFAULT_PARAMS: dict[str, Any] = {
 # it finds. Measured on 300 generated weeks (benchmarks/build_speed.py, one worker, CPU
 # time): search median 25 -> 13 ms, p95 ~80 -> ~60 ms, optima unchanged (ties may fall
 # elsewhere). Blocks keep it: their searches are long. A caller's `params` come over it.
-WEEK_PARAMS: dict[str, Any] = {"use_sat_inprocessing": False}
+#
+# Nor CP-SAT's Chvatal-Gomory and MIR cuts (issue 23, item 3): on a week's LP they cost
+# more than the bound they add. Measured on 200 generated weeks (`hybridplan generate
+# --count 200 --seed 1`, solve() CPU, two halves of 100 in parallel, load about 2): median
+# 36.3 -> 26.9 and 30.0 -> 23.7 ms, mean 59.9 -> 34.4 and 49.1 -> 27.6, p95 205 -> 81 and
+# 135 -> 61, max 346 -> 191 and 518 -> 174, with the same status, penalty and coach
+# preference on all 200. Either alone gave about half of it; zero-half and clique cuts
+# off as well changed nothing more. Blocks keep them (their whole-model proof, _prove,
+# leans on the LP).
+WEEK_PARAMS: dict[str, Any] = {
+    "use_sat_inprocessing": False,
+    "add_cg_cuts": False,
+    "add_mir_cuts": False,
+}
 
 
 class Progress(cp_model.CpSolverSolutionCallback):

@@ -20,6 +20,8 @@ from hybridplan.models.progression import (
     LONG_RUN_FLOOR,
     PEAK_WINDOW,
     TAPER_LONG_PERCENT,
+    TAPER_WEEK_PERCENT,
+    TAPER_WEEK_RACES,
     quality_menu,
 )
 from hybridplan.models.session import SessionType
@@ -34,7 +36,6 @@ LONG_SHARE_PERCENT, PAD_MINUTES, LONG_HARD_MINUTES = 50, 20, 120
 RACE_LEGS_DAYS = {"marathon": 5, "ultra": 5}  # 3 before a 5k to a half
 RACE_EASY_DAYS, RACE_EASY_MINUTES = 2, 60
 TAPER_LONG_OTHER = 80
-TAPER_WEEK_PERCENT, TAPER_WEEK_RACES = 90, ("half", "marathon", "ultra")
 SHARPEN_MINUTES = 45
 QUALITY_STREAK = 4
 FIRST_WEEK_PERCENT = 120
@@ -337,11 +338,9 @@ def _race_content(plan: Plan, c: _Counter) -> None:
             c.add("TAPER-LONG", f"w{last}: long run {longest[last]} min, peak {peak} min")
         if race.distance in TAPER_WEEK_RACES:
             ran = {
-                w: sum(p.session.minutes for p in plan.placed
-                       if p.slot.week == w and p.session.kind == "run"
-                       and p.session.run_type != "race")
+                w: _running([p for p in plan.placed if p.slot.week == w])
                 for w in range(1, race_week)
-            }  # fmt: skip
+            }
             top = max(ran[w] for w in range(1, last))
             if 100 * ran[last] > TAPER_WEEK_PERCENT * top:
                 c.add("TAPER-WEEK", f"w{last}: running {ran[last]} min, peak {top} min")

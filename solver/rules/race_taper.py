@@ -24,13 +24,13 @@ from hybridplan.context import BuildContext
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.progression import TAPER_WEEK_RACES
 from hybridplan.models.result import Penalty, Violation
 from hybridplan.models.rules import RaceTaper as Config
 from hybridplan.models.week import plural, week_tag
 from hybridplan.volume import Measure, long_run, plan_week_minutes, running, week_minutes
 
 LONG_RACES = ("marathon", "ultra")
-WEEK_RACES = ("half", "marathon", "ultra")  # TAPER-WEEK: a taper longer than race week
 
 
 def _long_race(inp: PlanInput) -> bool:
@@ -90,7 +90,7 @@ def _tapers(inp: PlanInput, cfg: Config) -> list[tuple[str, Measure, int, int, l
         ("long", long_run, percent, last, before)
     ]
     race = inp.scenario.race
-    if race is not None and race.distance in WEEK_RACES:
+    if race is not None and race.distance in TAPER_WEEK_RACES:
         out.append(("week", running, cfg.week_percent, last, before))
     return out
 

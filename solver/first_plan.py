@@ -32,7 +32,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
 from hybridplan.rules import rule_module
-from hybridplan.stages import WEEK_PARAMS, Budget, Stages, lexicographic_order, make_solver
+from hybridplan.stages import STEP_PARAMS, Budget, Stages, lexicographic_order, make_solver
 
 # Days before a step whose sessions it is planned after: the widest rule about two
 # sessions reaches 48 h (legs_fresh) from a session's end.
@@ -134,7 +134,7 @@ def _step(
     ctx.strict_guides = True
     fix_lead(ctx, chosen)
     add_guides(ctx, chosen)
-    stages = Stages(ctx, make_solver(seed, 1, {**WEEK_PARAMS, **params}), budget)
+    stages = Stages(ctx, make_solver(seed, 1, {**STEP_PARAMS, **params}), budget)
     # the week's order as one objective (fewest objections, penalty and guides, then the
     # coach's preference), as a week is solved: a first plan a coach would keep
     penalty = ctx.objective() + ctx.guide_objective()

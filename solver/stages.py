@@ -50,14 +50,26 @@ DEFAULT_PARAMS: dict[str, Any] = {
 # --count 200 --seed 1`, solve() CPU, two halves of 100 in parallel, load about 2): median
 # 36.3 -> 26.9 and 30.0 -> 23.7 ms, mean 59.9 -> 34.4 and 49.1 -> 27.6, p95 205 -> 81 and
 # 135 -> 61, max 346 -> 191 and 518 -> 174, with the same status, penalty and coach
-# preference on all 200. Either alone gave about half of it; zero-half and clique cuts
-# off as well changed nothing more. Blocks keep them (their whole-model proof, _prove,
-# leans on the LP).
-WEEK_PARAMS: dict[str, Any] = {
+# preference on all 200. Either alone gave about half of it. Blocks keep them (their
+# whole-model proof, _prove, leans on the LP).
+#
+# STEP_PARAMS: a block's first plan's week steps (first_plan.py) search so too.
+STEP_PARAMS: dict[str, Any] = {
     "use_sat_inprocessing": False,
     "add_cg_cuts": False,
     "add_mir_cuts": False,
 }
+
+# A one-week plan also without zero-half cuts: the same 200 weeks, solve() median 34.5 ->
+# 30.5 and 36.6 -> 32.7 ms, p95 100 -> 75 and 111 -> 114, the same status, penalty and
+# preference on all 200; the shipped weeks' slowest two 135 -> 71 ms (half-marathon-peak)
+# and 136 -> 80 (lunch-break-runner), one slower (marathon-build 67 -> 78). Clique cuts off,
+# objective lower-bound search and linearization level 2 were tried again and not kept (the
+# lower bound search is 3x faster on marathon-build and 10x slower on the worst generated
+# weeks). The first plan's steps keep them: without, the 16-week blocks took the same CPU
+# (7.1-7.8 against 7.0-7.2 s balanced, 9.8-10.6 against 9.4-11.1 strict) and every shipped
+# block's ties moved (the beginner's half lost its strides and hills but one).
+WEEK_PARAMS: dict[str, Any] = {**STEP_PARAMS, "add_zero_half_cuts": False}
 
 
 class Progress(cp_model.CpSolverSolutionCallback):

@@ -261,10 +261,11 @@ def test_report_files_jobs_2_and_resume(two: Path, tmp_path: Path) -> None:
     assert {"runs", "ranking", "pairwise", "winloss", "borda", "provenance"} <= set(doc)
     assert doc["provenance"]["seeds"] == 1
     assert doc["provenance"]["work_limit"] == limits.DEFAULT_WORK_LIMIT
-    # README: a week's search runs without SAT inprocessing and without CP-SAT's CG and
-    # MIR cuts; the provenance says so
+    # README: a week's search runs without SAT inprocessing and without CP-SAT's CG, MIR
+    # and zero-half cuts; the provenance says so
     assert doc["provenance"]["cp_sat_week_parameters"] == {
         "use_sat_inprocessing": False, "add_cg_cuts": False, "add_mir_cuts": False,
+        "add_zero_half_cuts": False,
     }  # fmt: skip
 
     refused = CliRunner().invoke(app, ["bench", seed, "--out", str(one)])

@@ -50,12 +50,8 @@ class Outcome:
 
 def input_hash(data: bytes, rules_json: str, options: Options) -> str:
     """Same file content, same resolved rule set, same solver options: same hash."""
-    from importlib.metadata import PackageNotFoundError, version
+    from hybridplan import __version__ as release  # read once per process, not per file
 
-    try:
-        release = version("hybridplan")
-    except PackageNotFoundError:  # running from a checkout without installing
-        release = "dev"
     digest = hashlib.sha256()
     for part in (data, rules_json.encode(), repr(options).encode(), release.encode()):
         digest.update(part)

@@ -53,6 +53,7 @@ class BuildContext:
         explain: bool = False,
         weeks: Sequence[int] | None = None,
         lead_days: int = 0,
+        keep: Callable[[Placed], bool] | None = None,
     ):
         self.input = week
         self.model = model or cp_model.CpModel()
@@ -66,7 +67,10 @@ class BuildContext:
         # counted by no weekly rule, so the rules about two sessions can see across the
         # boundary once a caller fixes them (solving.py plans a block's hint week by week)
         first = (self.weeks[0] - 1) * 7 if self.weeks else 0
-        self.candidates: list[Placed] = list(week.candidates(self.weeks, lead_days))
+        # `keep`: leave out the candidates the hard rules rule out whatever else is planned
+        # (model.build_model; not when explaining, where each is a requirement's to forbid)
+        candidates = week.candidates(self.weeks, lead_days)
+        self.candidates: list[Placed] = [p for p in candidates if keep is None or keep(p)]
         self.lead: frozenset[Placed] = frozenset(p for p in self.candidates if p.slot.day < first)
         names: dict[Slot, str] = {}  # "x[tue,am," for each slot, formatted once
         xs: list[BoolVar] = []

@@ -23,6 +23,11 @@ Terms (what a coach would pick between two otherwise equal weeks):
 - run_variety (15): each quality or strides run of a type the week already has (two tempo
   runs, strides twice): a coach varies the stimulus (intervals and a tempo) and keeps
   easy runs for the rest; easy and recovery runs repeat freely;
+- speed_each_week (15): each loaded week of a race block (base, build or peak; not race
+  week) with no tempo, intervals, hills or strides run where the week's targets allow a
+  quality run: a coach keeps some fast running in every training week of a race block (a
+  beginner's strides count), where otherwise an easy run of the same length tied with it
+  and the search order decided (a beginner's half once had one fast session in ten weeks);
 - real_runs (15): each training run shorter than 30 minutes: easy runs carry the volume at
   real lengths, a 20-minute jog is a recovery run;
 - less_time (1 a minute): training minutes, the race aside: no more than the targets need
@@ -39,6 +44,7 @@ from hybridplan.context import BuildContext, Expr
 from hybridplan.models.placement import Placed, gap_hours, moderate_lift_before_speed, same_day
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.progression import LOADED
 from hybridplan.models.result import Penalty
 from hybridplan.models.session import SessionType
 
@@ -66,6 +72,7 @@ TERMS = {
         Term("key_lifts", 2 * OCCURRENCE, "a light circuit instead of a heavy key lift"),
         Term("long_run_weekend", OCCURRENCE, "a long run on a weekday"),
         Term("run_variety", OCCURRENCE, "a quality or strides run of a type the week has"),
+        Term("speed_each_week", OCCURRENCE, "a race block's training week without fast running"),
         Term("real_runs", OCCURRENCE, "a training run shorter than 30 minutes"),
         Term("less_time", MINUTE, "training minutes"),
     )
@@ -112,15 +119,25 @@ def _short_run(s: SessionType) -> bool:
     return s.is_training_run and s.minutes < REAL_RUN
 
 
-
-
-
 def _weekday_long_run(p: Placed, inp: PlanInput) -> bool:
     return (
         p.session.is_long_run
         and inp.scenario.preferences.long_run_day is None
         and p.slot.day_name not in WEEKEND
     )
+
+
+def _wants_speed(inp: PlanInput, week: int) -> bool:
+    """A loaded week (progression.LOADED) of a race block, not race week, whose targets
+    allow a quality run."""
+    return (
+        inp.scenario.race is not None and inp.weeks > 1 and week != inp.race_week
+        and inp.phases[week - 1] in LOADED and inp.targets_for(week).quality_runs.max >= 1
+    )  # fmt: skip
+
+
+def _fast(s: SessionType) -> bool:
+    return s.is_run and s.run_type in VARIED
 
 
 def _mobility_on_hard_day(p: Placed, hard_days: set[int]) -> bool:
@@ -149,6 +166,9 @@ def build(ctx: BuildContext) -> dict[str, list[tuple[int, Expr]]]:
             repeats = ctx.model.new_int_var(0, len(same) - 1, f"repeats[{w},{run_type}]")
             ctx.model.add_max_equality(repeats, [ctx.total(same) - 1, 0])
             add("run_variety", repeats)
+    for w in ctx.weeks:
+        if _wants_speed(inp, w):
+            add("speed_each_week", _none_of(ctx, ctx.live_week(w, _fast), f"no_speed[{w}]"))
     for p in live:
         if _short_run(p.session):
             add("real_runs", ctx.x[p])
@@ -169,6 +189,18 @@ def build(ctx: BuildContext) -> dict[str, list[tuple[int, Expr]]]:
             for p in mobility:
                 add("mobility_on_easy_days", ctx.both(ctx.x[p], busy))
     return {name: found for name, found in terms.items() if found}
+
+
+def _none_of(ctx: BuildContext, placed: list[Placed], name: str) -> Expr:
+    """1 exactly when none of these candidates is placed (so a plan's figure is exact
+    even before the search's proof)."""
+    if not placed:
+        return 1
+    none = ctx.model.new_bool_var(name)
+    ctx.model.add_bool_or([none, *(ctx.x[p] for p in placed)])
+    for p in placed:
+        ctx.model.add_implication(ctx.x[p], none.Not())
+    return none
 
 
 def _minutes(p: Placed) -> int:
@@ -207,6 +239,9 @@ def check(plan: Plan) -> list[Penalty]:
     for (_, run_type), same in sorted(_by_week_and_type(list(plan.placed)).items()):
         for p in same[1:]:
             add("run_variety", f"{p.label}: {run_type} again this week", days=[p.slot.day_label])
+    for w in inp.per_week():
+        if _wants_speed(inp, w) and not any(_fast(p.session) for p in inp.in_week(w, plan.placed)):
+            add("speed_each_week", f"{inp.tag(w)}: no tempo, intervals, hills or strides run")
     hard_days = {p.slot.day for p in plan.placed if p.session.is_hard}
     for day in sorted({p.slot.day for p in plan.placed}):
         here = plan.on_day(day)

@@ -168,8 +168,10 @@ class Stages:
         model = self.ctx.model
         model.minimize(objective)
         model.clear_hints()  # type: ignore[no-untyped-call]
+        x = self.ctx.x
         for p, value in self.values.items():
-            model.add_hint(self.ctx.x[p], value)
+            if p in x:  # a plan from elsewhere may name candidates this model rules out
+                model.add_hint(x[p], value)
         if not self.budget.apply(self.solver, cap):
             return "unknown"
         code = self.solver.solve(model, self.progress)
@@ -205,7 +207,7 @@ class Stages:
         expr = self.ctx.objective() if figure == "objective" else self.ctx.preference_objective()
         part = full.clone()
         for p, chosen in self.values.items():
-            if p.slot.week not in weeks:
+            if p.slot.week not in weeks and p in self.ctx.x:
                 part.add(part.get_bool_var_from_proto_index(self.ctx.x[p].index) == chosen)
         part.add(expr <= before)
         self.ctx.model, self.solver = part, solver

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from reference import rules as reference
+
 from helpers import (
+    ROOT,
     assert_agrees,
     generated_sample,
     rule_set,
@@ -240,3 +243,54 @@ def test_run_variety_counted_from_the_json_agrees_with_the_solver() -> None:
         ("run_variety", 15)
     ]
     assert _repeats([(1, "strides"), (1, "strides"), (1, "tempo"), (2, "tempo")]) == 1
+
+
+FAST = ("tempo", "intervals", "hills", "strides")
+
+
+def _weeks_without_speed(result: dict[str, Any]) -> list[int]:
+    """From the result's JSON alone, the reference's week targets beside it (README, the
+    coach preference's speed_each_week): a race block's base, build and peak weeks before
+    race week that allow a quality run and hold no tempo, intervals, hills or strides."""
+    setting = reference.Setting(result["input"])
+    sessions = result["sessions"]
+    race = [s["week"] for s in sessions if s.get("run_type") == "race"]
+    if not race or setting.weeks == 1:
+        return []
+    return [
+        w
+        for w in range(1, setting.weeks + 1)
+        if w != race[0]
+        and result["phases"][w - 1] in ("base", "build", "peak")
+        and setting.targets(w)["quality_runs"][1] >= 1
+        and not any(s["week"] == w and s.get("run_type") in FAST for s in sessions)
+    ]
+
+
+def test_speed_each_week_counted_from_the_json_agrees_with_the_solver() -> None:
+    """The term as the solver prices it against a count written from the definition, on
+    the generated sample's race blocks and the shipped race blocks."""
+    blocks = [d for d in generated_sample() if d.get("race")]
+    shipped = [ROOT / "scenarios" / f for f in ("beginner-half-10w.yaml", "10k-block-8w.yaml")]
+    results = [solve_once(d)[1] for d in blocks] + [solve_once(p)[1] for p in shipped]
+    assert len(results) >= 4
+    for result in results:
+        assert result.found
+        terms = [t for t in result.coach_preference_terms if t.rule == "speed_each_week"]
+        assert sum(t.amount for t in terms) == 15 * len(_weeks_without_speed(result.to_dict()))
+    # the beginner's half: every loaded week with room for it holds some fast running (the
+    # two peak weeks have none: 45 minutes of strides for the easy 60 would leave the week's
+    # running 15 minutes short of its target within the 330 minutes, a priced shortfall)
+    beginner = results[-2].to_dict()
+    assert _weeks_without_speed(beginner) == [8, 9]
+    # a hand-built two-week block without fast running: 15 for week 1 (build), none for
+    # race week
+    data = {
+        "name": "two", "weeks": 2, "start": "2026-11-30",
+        "race": {"distance": "10k", "date": "2026-12-13"},
+        "availability": {d: {"am": 90} for d in WEEK},
+    }  # fmt: skip
+    wk = input_from_dict(data, "balanced")
+    plan = Plan.from_placements(wk, [("tue", "am", "easy_45"), ("thu", "am", "easy_45")])
+    found = [t for t in preference.check(plan) if t.rule == "speed_each_week"]
+    assert [(t.amount, t.detail.split(":")[0]) for t in found] == [(15, "w1")]

@@ -1,8 +1,9 @@
-"""What makes a week's search faster must leave its optimum as it was (issue 16): the
-redundant cuts for spread's consecutive-day pairs (rules/spread.py) and the week's CP-SAT
-parameters (solving.WEEK_PARAMS). The cut's counting claim is checked here by enumeration,
-from its definition; the solver's optima with and without both, on generated weeks too big
-to enumerate."""
+"""What makes a week's search faster must leave its optimum as it was (issues 16, 23): the
+redundant cuts for spread's consecutive-day pairs (rules/spread.py), the week's CP-SAT
+parameters (solving.WEEK_PARAMS) and the candidates the hard rules rule out left out of
+the model (model.build_model, the rules' `rules_out`). The cut's counting claim is
+checked here by enumeration, from its definition; the solver's optima with and without all
+three, on generated weeks too big to enumerate."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from hybridplan import model as model_building
 from hybridplan import solving
 from hybridplan.batch.generate import generate
 from hybridplan.model import build_model
@@ -71,6 +73,15 @@ def test_the_cuts_reach_the_generated_weeks(monkeypatch: pytest.MonkeyPatch) -> 
     assert sum(1 for f, b in zip(full, bare, strict=True) if f > b) >= len(WEEKS) // 2
 
 
+def test_the_ruled_out_candidates_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the comparison below says something only where candidates are left out
+    kept = [len(build_model(w).candidates) for w in WEEKS]
+    monkeypatch.setattr(model_building, "rules_out", lambda rule_id: None)
+    every = [len(build_model(w).candidates) for w in WEEKS]
+    assert every == [len(list(w.candidates())) for w in WEEKS]
+    assert all(k < e for k, e in zip(kept, every, strict=True))
+
+
 @pytest.mark.parametrize("index", range(0, 40, 4))
 def test_the_cuts_and_the_week_parameters_keep_the_optimum(
     index: int, monkeypatch: pytest.MonkeyPatch
@@ -81,6 +92,7 @@ def test_the_cuts_and_the_week_parameters_keep_the_optimum(
     fast = solve(week, time_limit=600, deterministic_time=WORK)
     monkeypatch.setattr(spread, "_consecutive_cuts", lambda ctx: None)
     monkeypatch.setattr(solving, "WEEK_PARAMS", {})
+    monkeypatch.setattr(model_building, "rules_out", lambda rule_id: None)
     plain = solve(week, time_limit=600, deterministic_time=WORK)
     assert _order(fast, week) == _order(plain, week)
     if fast.status != "infeasible":

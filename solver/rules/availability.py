@@ -5,12 +5,18 @@ from __future__ import annotations
 from hybridplan.context import BuildContext
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import Availability as Config
 
 
 def _fits(p: Placed) -> bool:
     return p.session.minutes <= p.slot.capacity
+
+
+def rules_out(p: Placed, week: PlanInput, cfg: Config) -> bool:
+    """A session longer than its slot's free minutes (none when the slot is not free)."""
+    return not _fits(p)
 
 
 def _advice(_: int | None, plan: Plan) -> str:

@@ -15,8 +15,15 @@ _RANK = {"easy": 0, "moderate": 1, "hard": 2}
 
 
 def _too_hard(p: Placed, week: PlanInput) -> bool:
+    if not p.session.is_strength:  # first: the phase's targets are a merge of three tables
+        return False
     limit = week.phase_targets(p.slot.week).max_strength_intensity
-    return limit is not None and p.session.is_strength and _RANK[p.session.intensity] > _RANK[limit]
+    return limit is not None and _RANK[p.session.intensity] > _RANK[limit]
+
+
+def rules_out(p: Placed, week: PlanInput, cfg: Config) -> bool:
+    """Strength harder than its week's phase allows."""
+    return _too_hard(p, week)
 
 
 def build(ctx: BuildContext, cfg: Config) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from hybridplan.context import BuildContext
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import Pinned as Config
 from hybridplan.models.scenario import Ban, Pin
@@ -24,6 +25,11 @@ def _banned(p: Placed, ban: Ban) -> bool:
         and ban.slot in (None, p.slot.name)
         and ban.week in (None, p.slot.week)
     )
+
+
+def rules_out(p: Placed, week: PlanInput, cfg: Config) -> bool:
+    """A session the scenario bans from its day or slot (`forbid`)."""
+    return any(_banned(p, ban) for ban in week.scenario.forbid)
 
 
 def _unpin(pin: Pin) -> Callable[[int | None, Plan], str]:

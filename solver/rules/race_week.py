@@ -51,6 +51,11 @@ def _broken(p: Placed, inp: PlanInput, cfg: Config) -> Iterator[tuple[str, str]]
         )
 
 
+def rules_out(p: Placed, week: PlanInput, cfg: Config) -> bool:
+    """A session the days before the race may not hold."""
+    return any(True for _ in _broken(p, week, cfg))
+
+
 def _taper_weeks(inp: PlanInput) -> tuple[int, list[int]] | None:
     """(race week, the other weeks) when the plan has weeks to compare race week with."""
     if inp.race_week is None or inp.weeks < 2:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from hybridplan.context import BoolVar, BuildContext, Expr
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
 from hybridplan.models.rules import RestDays as Config
 from hybridplan.models.week import DAYS, Day, day_index, plural
@@ -20,6 +21,15 @@ def _breaks_rest(p: Placed, cfg: Config) -> bool:
 
 def _named(days: list[Day], cfg: Config) -> set[int]:
     return {day_index(d) for d in days} if cfg.keep_named else set()
+
+
+def _kept_free(p: Placed, named: set[int], cfg: Config) -> bool:
+    """A session on a named rest day that breaks the rest (the race may go there)."""
+    return p.slot.weekday in named and _breaks_rest(p, cfg) and not p.session.is_race
+
+
+def rules_out(p: Placed, week: PlanInput, cfg: Config) -> bool:
+    return _kept_free(p, _named(week.scenario.preferences.rest_days, cfg), cfg)
 
 
 def _train_on(day: int, cfg: Config) -> Callable[[int | None, Plan], str]:
@@ -43,7 +53,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
             advice=_train_on(d, cfg),
         )
         for p in ctx.live():
-            if p.slot.weekday == d and _breaks_rest(p, cfg) and not p.session.is_race:
+            if p.slot.weekday == d and _kept_free(p, {d}, cfg):
                 ctx.forbid(p, literal)
     if cfg.min_days == 0:
         return
@@ -85,7 +95,7 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
     found = [
         Violation(rule=Config.ID, detail=f"{p.label} on a named rest day")
         for p in plan.placed
-        if p.slot.weekday in named and _breaks_rest(p, cfg) and not p.session.is_race
+        if _kept_free(p, named, cfg)
     ]
     for week in plan.input.per_week():
         busy = {p.slot.day for p in plan.input.in_week(week, plan.placed) if _breaks_rest(p, cfg)}

@@ -8,6 +8,7 @@ the worker pool and resumes jobs that a previous process left unfinished.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -27,7 +28,7 @@ from hybridplan.models.errors import InputError, Problem, describe
 from hybridplan.models.loading import validation_problems
 from hybridplan.models.scenario import Scenario
 from hybridplan.service import api, pages
-from hybridplan.service.jobs import Busy
+from hybridplan.service.jobs import Busy, WorkerLost
 from hybridplan.service.planning import NotFound, Service
 from hybridplan.service.schemas import HealthOut, ReplanIn
 from hybridplan.service.settings import Settings
@@ -225,6 +226,15 @@ def create_app(settings: Settings) -> FastAPI:
             headers={"Retry-After": "2"},
         )
 
+    @app.exception_handler(WorkerLost)
+    async def _lost(_request: Request, _exc: WorkerLost) -> JSONResponse:
+        return JSONResponse(
+            {"detail": "the solver process for this request died (the service started "
+                       "another); try again"},
+            status_code=503,
+            headers={"Retry-After": "2"},
+        )  # fmt: skip
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Any:
         if exc.status_code == 401 and not request.url.path.startswith("/v1"):
@@ -235,14 +245,20 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/health", response_model=HealthOut, tags=["service"])
     async def health() -> HealthOut:
-        """Liveness, for load balancers and tests: no token needed."""
+        """Liveness, for load balancers and tests: no token needed. A broken worker pool
+        is replaced first; `degraded` when it takes no work (it is shut down).
+        `workers_lost` counts the workers that died holding a request since the start
+        (each replaced), `pool_restarts` the pools replaced whole."""
         pool = svc.pool
+        takes_work = pool is None or await asyncio.to_thread(pool.heal)
         return HealthOut(
-            status="ok",
+            status="ok" if takes_work else "degraded",
             version=__version__,
             workers=settings.workers,
             in_flight=pool.in_flight if pool else 0,
             capacity=settings.capacity,
+            workers_lost=pool.lost if pool else 0,
+            pool_restarts=pool.restarts if pool else 0,
         )
 
     app.include_router(api.router)

@@ -1,19 +1,22 @@
 """Solves off the event loop: a bounded process pool, and jobs for long solves.
 
-`WorkerPool` wraps `concurrent.futures.ProcessPoolExecutor` (started through a fork server
-that has preloaded the solver, so workers start warm and no thread of the server is ever
-forked). It counts what is in flight and refuses work beyond `workers + queue` with `Busy`,
-which the API answers with 503: a burst waits in a bounded queue instead of piling up.
+`WorkerPool` wraps pebble's `ProcessPool` (started through a fork server that has preloaded
+the solver, so workers start warm and no thread of the server is ever forked), as the batch
+runner does: a worker that dies (`kill -9`, the OOM killer) fails only the request it held
+(`WorkerLost`, 503) and the pool starts another; the standard library's executor broke for
+good instead, and every later solve answered 500. Workers die with the server (the batch
+runner's `init_worker`). The pool counts what is in flight and refuses work beyond
+`workers + queue` with `Busy`, which the API answers with 503: a burst waits in a bounded
+queue instead of piling up.
 
 `Jobs` runs solves that take long (blocks of several weeks, or any request with
 `async=true`) in the same pool and remembers them in the database, so a client gets 202
 and a job id at once, then polls or listens to server-sent events. The public `solve()`
 offers no hook into the search, so a job's progress is its state (queued, running, done,
 failed, cancelled) and, when done, the final result with its objective and bound. A
-queued job is cancelled at once; a running one is marked cancelled and its result is
-thrown away when its worker finishes (within the capped time limit), because a running
-CP-SAT search in another process cannot be stopped from outside without breaking the
-pool. Jobs a previous server process accepted but did not finish are started again.
+queued job is cancelled at once; a running one is marked cancelled and its worker is
+stopped (pebble ends the process and starts another). Jobs a previous server process
+accepted but did not finish are started again.
 """
 
 from __future__ import annotations
@@ -23,9 +26,13 @@ import logging
 import multiprocessing
 import threading
 from collections.abc import Awaitable, Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+import pebble
+
+from hybridplan.batch.workers import init_worker
 from hybridplan.service import work
 from hybridplan.service.db import Store, StoredJob
 
@@ -38,15 +45,42 @@ class Busy(Exception):
     """Every worker is busy and the queue is full."""
 
 
+class WorkerLost(Exception):
+    """The worker process died while it held this request (killed, out of memory)."""
+
+
 class WorkerPool:
     def __init__(self, workers: int, queue: int) -> None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["hybridplan.service.work"])
-        self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         self.workers = workers
         self.capacity = workers + queue
+        self._executor = self._new_executor()
+        self.lost = 0  # workers that died holding a request (each replaced by the pool)
+        self.restarts = 0  # whole pools replaced (see heal)
         self._in_flight = 0
+        self._futures: set[Future[Any]] = set()
+        self._closed = False
         self._lock = threading.Lock()
+
+    def _new_executor(self) -> pebble.ProcessPool:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["hybridplan.service.work"])
+        return pebble.ProcessPool(
+            max_workers=self.workers, initializer=init_worker, context=context
+        )
+
+    def heal(self) -> bool:
+        """Replace the pool if it broke; True when it takes work. Pebble replaces a worker
+        that dies holding a task, but a worker that dies while no task runs (an idle one
+        killed beside a busy one) leaves its pool broken ("All workers expired"): then the
+        requests it held fail (WorkerLost) and a new pool takes the next ones."""
+        with self._lock:
+            if self._executor.active or self._closed:
+                return not self._closed
+            log.error("the worker pool broke; starting a new one")
+            self._executor.stop()  # type: ignore[no-untyped-call]
+            self._executor = self._new_executor()
+            self.restarts += 1
+            return True
 
     @property
     def in_flight(self) -> int:
@@ -54,34 +88,52 @@ class WorkerPool:
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """Queue `fn(*args)` in a worker process; raises Busy when the queue is full."""
+        self.heal()
         with self._lock:
             if self._in_flight >= self.capacity:
                 raise Busy
             self._in_flight += 1
         try:
-            future = self._executor.submit(fn, *args)
+            future: Future[Any] = self._executor.schedule(fn, args=args)
         except BaseException:
             self._release(None)
             raise
+        with self._lock:
+            self._futures.add(future)
         future.add_done_callback(self._release)
         return future
 
-    def _release(self, _future: Future[Any] | None) -> None:
+    def _release(self, future: Future[Any] | None) -> None:
         with self._lock:
             self._in_flight -= 1
+            if future is not None:
+                self._futures.discard(future)
+                if not future.cancelled() and isinstance(future.exception(), pebble.ProcessExpired):
+                    self.lost += 1
 
     async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """`fn(*args)` in a worker, awaited without blocking the event loop."""
-        return await asyncio.wrap_future(self.submit(fn, *args))
+        """`fn(*args)` in a worker, awaited without blocking the event loop. Raises
+        WorkerLost when the worker died holding it (the pool has started another)."""
+        try:
+            return await asyncio.wrap_future(self.submit(fn, *args))
+        except (pebble.ProcessExpired, BrokenProcessPool) as exc:
+            log.error("a worker died holding a request: %s", exc)
+            raise WorkerLost from None
 
     def warm(self) -> None:
         """Start every worker now rather than on the first requests."""
-        for future in [self._executor.submit(work.warm) for _ in range(self.workers)]:
+        for future in [self._executor.schedule(work.warm) for _ in range(self.workers)]:
             future.result()
 
     def shutdown(self) -> None:
         """Drop what waits, let what runs finish (bounded by the time limit)."""
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            waiting = [f for f in self._futures if not f.running()]
+        for future in waiting:
+            future.cancel()
+        self._closed = True
+        self._executor.close()  # type: ignore[no-untyped-call]
+        self._executor.join()
 
 
 # What a job does when its worker is done: store the outcome, return (status, plan id,

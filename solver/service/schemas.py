@@ -119,8 +119,10 @@ class RulesOut(BaseModel):
 
 
 class HealthOut(BaseModel):
-    status: Literal["ok"]
+    status: Literal["ok", "degraded"]
     version: str
     workers: int
     in_flight: int
     capacity: int
+    workers_lost: int
+    pool_restarts: int

@@ -122,3 +122,97 @@ def test_no_auth_is_refused_off_loopback_and_works_on_it(tmp_path: Path) -> None
             assert client.get("/").status_code == 200
     finally:
         server.stop()
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _workers(server_pid: int) -> list[int]:
+    """The solver workers: the fork server's children (the fork server is the server's
+    child that has children)."""
+    return [w for child in _children(server_pid) for w in _children(child)]
+
+
+def test_a_dead_worker_fails_only_its_request_and_is_replaced(tmp_path: Path) -> None:
+    """kill -9 of the workers while one holds a job (as the OOM killer would): that job
+    fails with a message, /health counts the loss, and the next solves are planned by new
+    workers (the standard library's pool broke for good: every later request was 500)."""
+    import os
+    import signal
+
+    server = Server(tmp_path, "--workers", "2", "--max-time-limit", "60")
+    token = make_token(server.db_url, "anna")
+    server.start()
+    try:
+        assert server.process is not None
+        with server.client(token) as client:
+            job = client.post("/v1/solve", json=_slow_block()).json()
+            _wait(client, lambda: client.get(f"/v1/jobs/{job['id']}").json()["status"]
+                  == "running", "the job to run")  # fmt: skip
+            workers = _wait(client, lambda: _workers(server.process.pid), "the workers")
+            for pid in workers:
+                os.kill(pid, signal.SIGKILL)
+            failed = _wait(
+                client,
+                lambda: (j := client.get(f"/v1/jobs/{job['id']}").json())["status"]
+                in ("done", "failed") and j,
+                "the job to end",
+            )
+            assert failed["status"] == "failed"
+            health = client.get("/health").json()
+            # the busy worker's death is counted; the idle one's broke pebble's pool,
+            # which was replaced
+            assert health["status"] == "ok", health
+            assert health["workers_lost"] + health["pool_restarts"] >= 1, health
+            for _ in range(3):  # more requests than workers: every one is planned
+                week = client.post("/v1/solve", json=shipped("marathon-build.yaml"))
+                assert week.status_code == 200, week.text
+                assert week.json()["status"] == "optimal"
+            now = _workers(server.process.pid)
+            assert now and set(now).isdisjoint(workers)
+        # the server killed outright takes its workers with it
+        os.kill(server.process.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        while any(Path(f"/proc/{pid}").exists() for pid in now):
+            assert time.monotonic() < deadline, "the workers outlived the server"
+            time.sleep(0.1)
+    finally:
+        server.stop()
+
+
+def test_the_pool_replaces_a_worker_that_dies_holding_a_task() -> None:
+    """One worker dies (SIGABRT) holding a task: that task alone fails, as WorkerLost; the
+    pool starts another worker and takes the next tasks, without a restart of the pool."""
+    import asyncio
+    import os
+
+    import pytest
+
+    from hybridplan.service.jobs import WorkerLost, WorkerPool
+
+    pool = WorkerPool(workers=1, queue=2)
+    try:
+
+        async def scenario() -> tuple[int, int]:
+            before = await pool.run(os.getpid)
+            with pytest.raises(WorkerLost):
+                await pool.run(os.abort)
+            return before, await pool.run(os.getpid)
+
+        before, after = asyncio.run(scenario())
+        assert before != after  # a new worker
+        assert (pool.lost, pool.restarts, pool.in_flight) == (1, 0, 0)
+        assert pool.heal()
+    finally:
+        pool.shutdown()
+    assert not pool.heal()  # shut down: no work taken, and no new pool started

@@ -10,6 +10,7 @@ model take longer than a solve. The field bounds in the models (`scenario.py`, `
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 from hybridplan.models.errors import Problem
@@ -37,6 +38,14 @@ MAX_PATH = 4096
 """A path: a rule set named by path (`rules:`), a file given to the API (PATH_MAX)."""
 MAX_TIMEZONE = 64
 """An IANA time zone name."""
+
+# -- dates ---------------------------------------------------------------------------------
+FIRST_DATE = dt.date(1990, 1, 1)
+"""The earliest day a plan may touch (`start`, the race's `date`): after the FIT epoch
+(1989-12-31), so every planned day has a FIT timestamp."""
+LAST_DATE = dt.date(2099, 12, 31)
+"""The last day a plan may touch: `start` plus its weeks, and the race's `date` (far from
+the calendar's end in year 9999, which adding a plan's days used to overflow)."""
 
 # -- the problem's size --------------------------------------------------------------------
 MAX_WEEKS = 26

@@ -33,6 +33,8 @@ class SessionOut(BaseModel):
     day: Day
     date: dt.date | None = Field(
         default=None,
+        ge=limits.FIRST_DATE,
+        le=limits.LAST_DATE,
         description="the session's calendar date, when the scenario has `start`",
     )
     slot: SlotName

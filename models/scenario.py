@@ -7,7 +7,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from hybridplan.models import limits
 from hybridplan.models.athlete import Athlete
@@ -132,6 +140,10 @@ def finish_minutes(text: str) -> int:
     return hours * 60 + minutes + (1 if seconds else 0)
 
 
+def _between() -> str:
+    return f"a plan's days must lie between {limits.FIRST_DATE} and {limits.LAST_DATE}"
+
+
 class Race(BaseModel):
     """The race a plan builds to: it ends the plan, after the taper. It is a session of its
     own on race day (rule race_day), the only one that day."""
@@ -147,6 +159,13 @@ class Race(BaseModel):
         description="expected finishing time H:MM:SS (the race's minutes); left out, a "
         "typical finish for the distance",
     )
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and not limits.FIRST_DATE <= value <= limits.LAST_DATE:
+            raise ValueError(f"{_between()}; got {value}")
+        return value
 
     @field_validator("finish")
     @classmethod
@@ -302,6 +321,18 @@ class Scenario(BaseModel):
     @field_validator("start")
     @classmethod
     def _monday(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and not limits.FIRST_DATE <= value <= limits.LAST_DATE:
+            raise ValueError(f"{_between()}; got {value}")
         if value is not None and value.weekday() != 0:
             raise ValueError(f"{value} is a {value:%A}; start must be a Monday")
+        return value
+
+    @field_validator("weeks")
+    @classmethod
+    def _within_dates(cls, value: int, info: ValidationInfo) -> int:
+        start = info.data.get("start")
+        if start is not None and start + dt.timedelta(days=7 * value - 1) > limits.LAST_DATE:
+            raise ValueError(
+                f"{value} weeks from {start} end after {limits.LAST_DATE}: {_between()}"
+            )
         return value

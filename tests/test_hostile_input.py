@@ -76,6 +76,10 @@ def with_(**fields: Any) -> dict[str, Any]:
         ),
         (with_(sessions={"easy_45": {"rpe": 11}}), "sessions.easy_45.rpe"),
         (with_(weeks=27), "weeks"),
+        (with_(start="9999-12-27"), "start"),
+        (with_(start="0001-01-01"), "start"),
+        (with_(start="2099-12-14", weeks=4), "weeks"),
+        (with_(weeks=2, race={"date": "9999-12-31", "distance": "10k"}), "race.date"),
         (with_(history=[10**9]), "history.0"),
         (with_(history=[100] * (limits.MAX_LIST + 1)), "history"),
         (with_(weekly_minutes=10**12), "weekly_minutes"),
@@ -305,3 +309,41 @@ def test_unknown_keys_that_look_like_pydantic_internals(tmp_path: Path) -> None:
         "function-after[x]",
         "slots\\u202e",
     ]
+
+
+def test_a_plan_at_the_edges_of_its_dates_is_planned_and_exported(tmp_path: Path) -> None:
+    """The first and the last Monday the limits allow: planned, dated, and every session
+    written to FIT and ICS (a start in year 1 broke the FIT export; one in 9999-12
+    overflowed solve). The days come from the calendar, not from the code under test."""
+    import datetime as dt
+    import io
+    import zipfile
+
+    from hybridplan import export, solve
+
+    last_sunday = limits.LAST_DATE - dt.timedelta(days=(limits.LAST_DATE.weekday() + 1) % 7)
+    for start in (dt.date(1990, 1, 1), last_sunday - dt.timedelta(days=13)):
+        assert start.weekday() == 0
+        result = solve(load_plan_input(write(tmp_path, with_(start=start.isoformat(), weeks=2))),
+                       work_limit=5)  # fmt: skip
+        assert result.found
+        dates = {s.date for s in result.sessions}
+        assert dates and all(limits.FIRST_DATE <= d <= limits.LAST_DATE for d in dates)
+        assert min(dates) >= start and max(dates) <= start + dt.timedelta(days=13)
+        ics = export(result, "ics").decode()
+        assert f"{min(dates):%Y%m%d}T" in ics and f"{max(dates):%Y%m%d}T" in ics
+        with zipfile.ZipFile(io.BytesIO(export(result, "fit"))) as fit:
+            assert len(fit.namelist()) == len(result.sessions)
+
+
+def test_a_result_file_with_dates_beyond_the_limits_is_refused() -> None:
+    from pydantic import ValidationError
+
+    from hybridplan.models.result import SessionOut
+
+    good = {"day": "mon", "slot": "am", "start": "06:00", "minutes": 45, "session": "easy_45",
+            "kind": "run", "intensity": "easy", "load": 135}  # fmt: skip
+    assert SessionOut.model_validate({**good, "date": "2099-12-31"}).date is not None
+    for date in ("9999-12-31", "0001-01-01", "1989-12-31", "2100-01-01"):
+        with pytest.raises(ValidationError, match="date"):
+            SessionOut.model_validate({**good, "date": date})

@@ -3,6 +3,7 @@ bounds (written as literals in models/rules.py) are the ones the table gives."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -19,7 +20,9 @@ def _section() -> str:
     return text.split("## Limits\n", 1)[1].split("\n## ", 1)[0]
 
 
-def _shown(value: float) -> str:
+def _shown(value: float | dt.date) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return f"{int(value):,}" if float(value).is_integer() else str(value)
 
 
@@ -32,7 +35,7 @@ def test_every_limit_is_in_the_readme_table_with_its_value() -> None:
     constants = {
         name: value
         for name, value in vars(limits).items()
-        if name.isupper() and isinstance(value, int | float)
+        if name.isupper() and isinstance(value, int | float | dt.date)
     }
     assert set(rows) == set(constants)
     for name, value in constants.items():

@@ -63,7 +63,7 @@ THRESHOLD_SHARE = 0.90  # the threshold heart rate's share of the maximum (Danie
 class RecentRace(BaseModel):
     """A race run recently, all out: the training paces follow from it (Daniels' VDOT)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     distance: RaceDistance
     time: str = Field(description="finishing time H:MM:SS or MM:SS", max_length=16)
@@ -89,7 +89,7 @@ Kilograms = Annotated[float, Field(gt=0, le=limits.MAX_LIFT_KG, allow_inf_nan=Fa
 class Athlete(BaseModel):
     """The athlete's figures for session content (`hybridplan.prescribe`)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     recent_race: RecentRace | None = Field(
         default=None, description="a recent race: {distance: 5k|10k|half|marathon, time}"

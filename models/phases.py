@@ -17,7 +17,7 @@ TAPER_WEEKS = {"5k": 1, "10k": 1, "half": 1, "marathon": 2, "ultra": 2}
 class PhaseTargets(BaseModel):
     """How a phase changes a week's targets; a field left out keeps the scenario's."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     runs: Range | None = None
     strength: Range | None = None

@@ -12,7 +12,7 @@ from hybridplan.models.limits import MAX_COUNT
 class CountRange(BaseModel):
     """An inclusive range; a plain number n means exactly n, a list [a, b] means a..b."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     min: int = Field(ge=0, le=MAX_COUNT)
     max: int = Field(ge=0, le=MAX_COUNT)

@@ -22,7 +22,7 @@ Hours = float
 class RuleConfig(BaseModel):
     """Common fields of every rule. A rule that is listed in a rule set is enabled."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
     LEVEL: ClassVar[Level] = "hard"
     ID: ClassVar[str] = ""
     # In force whenever a scenario uses what it governs (pins, a previous plan), whether
@@ -563,7 +563,7 @@ class _RulesConfigBase(BaseModel):
     """Rule id -> configuration. In a rule set, a listed rule is enabled; in a scenario's
     `override`, the fields given replace the rule set's (and `enabled: false` drops it)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     def given(self) -> dict[str, RuleConfig]:
         """The rules this object names, in catalogue order."""
@@ -588,7 +588,7 @@ else:
 class RuleSetFile(BaseModel):
     """A named rule set file (YAML): which rules apply, with parameters and weights."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     name: str = Field(min_length=1, max_length=limits.MAX_NAME)
     description: str = Field(default="", max_length=limits.MAX_TEXT)

@@ -29,7 +29,10 @@ from hybridplan.models.week import Clock, Day, SlotName
 DEFAULT_SLOTS: dict[str, str] = {"am": "06:30", "pm": "18:00"}
 
 SessionId = Annotated[str, Field(min_length=1, max_length=limits.MAX_ID)]
+# a week number; as a mapping's key it arrives as text from JSON and TOML ("7"), the one
+# place besides dates where the models' strict mode (no booleans or text for numbers) yields
 Week = Annotated[int, Field(ge=1, le=limits.MAX_WEEKS)]
+WeekKey = Annotated[int, Field(ge=1, le=limits.MAX_WEEKS, strict=False)]
 Minutes = Annotated[int, Field(ge=0, le=1440)]
 Calendar = dict[Day, dict[SlotName, Minutes]]
 
@@ -38,7 +41,7 @@ class Targets(BaseModel):
     """What the week should hold. Counts are hard (rules run_count, ...); run_minutes and
     sets are soft (rules run_volume and set_volume)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     runs: Range = Field(default=CountRange(min=3, max=5), description="runs per week")
     strength: Range = Field(default=CountRange(min=2, max=3), description="strength sessions")
@@ -70,7 +73,7 @@ class AthletePreferences(BaseModel):
     """The athlete's wishes (soft, rule `preferences`; named rest days are also kept empty by
     the hard rule `rest_days` unless its `keep_named` is false)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     long_run_day: Day | None = None
     rest_days: list[Day] = Field(default_factory=list)
@@ -79,7 +82,7 @@ class AthletePreferences(BaseModel):
 class RulesRef(BaseModel):
     """A rule set by name (balanced, stacked, strict, minimal) or path, plus overrides."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     use: str = Field(
         default="balanced",
@@ -97,7 +100,7 @@ def _to_rules_ref(value: Any) -> Any:
 class Pin(BaseModel):
     """A session fixed to a day and slot (the club's Tuesday intervals)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     day: Day
     slot: SlotName
@@ -108,7 +111,7 @@ class Pin(BaseModel):
 class Ban(BaseModel):
     """A session that must not go on a day (or only in one of its slots)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     day: Day
     slot: SlotName | None = None
@@ -119,7 +122,7 @@ class Ban(BaseModel):
 class Block(BaseModel):
     """A day, or one slot of it, that is not available after all."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     day: Day
     slot: SlotName | None = None
@@ -148,10 +151,12 @@ class Race(BaseModel):
     """The race a plan builds to: it ends the plan, after the taper. It is a session of its
     own on race day (rule race_day), the only one that day."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     date: dt.date | None = Field(
-        default=None, description="race day; left out, the plan's last day (a Sunday)"
+        default=None,
+        strict=False,
+        description="race day; left out, the plan's last day (a Sunday)",
     )
     distance: Distance = "marathon"
     finish: str | None = Field(
@@ -178,11 +183,14 @@ class Race(BaseModel):
 class Scenario(BaseModel):
     """One athlete's week. Minutes are minutes; hours are hours; days are mon..sun."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     name: str = Field(min_length=1, max_length=limits.MAX_NAME)
     description: str = Field(default="", max_length=limits.MAX_TEXT)
-    start: dt.date | None = Field(default=None, description="the week's Monday (optional)")
+    # dates are written as text in JSON and TOML: the one coercion strict mode keeps
+    start: dt.date | None = Field(
+        default=None, strict=False, description="the week's Monday (optional)"
+    )
     phase: Phase | None = None
     goal: Goal | None = Field(
         default=None,
@@ -221,7 +229,7 @@ class Scenario(BaseModel):
     phase_targets: dict[Phase, PhaseTargets] = Field(
         default_factory=dict, description="override the rule set's phase table"
     )
-    week_availability: dict[Week, Calendar] = Field(
+    week_availability: dict[WeekKey, Calendar] = Field(
         default_factory=dict,
         description="week number -> availability replacing `availability` that week "
         "(holidays, travel)",

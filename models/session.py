@@ -46,7 +46,7 @@ class LengthRange(BaseModel):
     block without a fixed id per length). Each length is a session of its own, with the id
     `<entry>_<minutes>` (long_150), so pins, bans and results name a concrete length."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     min: int = Field(gt=0, le=limits.MAX_SESSION_MINUTES)
     max: int = Field(gt=0, le=limits.MAX_SESSION_MINUTES)
@@ -73,7 +73,7 @@ Sets = Annotated[int, Field(ge=0, le=limits.MAX_SETS)]
 class SessionType(BaseModel):
     """One kind of session that can be placed in a slot."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     id: str = Field(min_length=1, max_length=limits.MAX_ID, description="Stable id, e.g. easy_45")
     base: str = Field(
@@ -212,7 +212,7 @@ class SessionType(BaseModel):
 class SessionPatch(BaseModel):
     """A scenario's addition to or override of a catalogue session; unset fields are kept."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     kind: Kind | None = None
     minutes: int | LengthRange | None = Field(

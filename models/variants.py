@@ -20,7 +20,7 @@ class VariantsFile(BaseModel):
     """A YAML file of variants: `base` (a rule set name or path) and `sweep`, a map from
     `rule.parameter` (or `rule.enabled` / `rule.weight`) to the values to try."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     name: str | None = Field(
         default=None, max_length=limits.MAX_NAME, description="prefix of the configuration names"

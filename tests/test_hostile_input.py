@@ -76,6 +76,11 @@ def with_(**fields: Any) -> dict[str, Any]:
         ),
         (with_(sessions={"easy_45": {"rpe": 11}}), "sessions.easy_45.rpe"),
         (with_(weeks=27), "weeks"),
+        # numbers are numbers: no booleans, no text (read as 1 and 60 before)
+        (with_(weekly_minutes=True), "weekly_minutes"),
+        (with_(weekly_minutes="60"), "weekly_minutes"),
+        (with_(weeks="2"), "weeks"),
+        (with_(targets={"runs": {"min": 2, "max": False}}), "targets.runs"),
         (with_(start="9999-12-27"), "start"),
         (with_(start="0001-01-01"), "start"),
         (with_(start="2099-12-14", weeks=4), "weeks"),

@@ -86,7 +86,9 @@ def replan(
         if s.week == 1 and (DAYS.index(s.day) < start or hit(s, done))
     ]
     pinned = {(p.day, p.slot) for p in fixed}
-    blocked = [Block(day=d, slot=s, week=1) for d, s in (*missed, *unavailable)]
+    blocked = [
+        Block.model_validate({"day": d, "slot": s, "week": 1}) for d, s in (*missed, *unavailable)
+    ]
     blocked += [
         Block(day=slot.day_name, slot=slot.name, week=1)
         for slot in week.slots

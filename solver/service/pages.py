@@ -342,11 +342,13 @@ async def replan_page(
         blocks = []
         for text in places if week > 1 else []:
             day, _, slot = text.partition(":")
-            blocks.append(Block(day=day, slot=slot or None, week=week))
+            blocks.append(Block.model_validate({"day": day, "slot": slot or None, "week": week}))
         pins = []
         for text in pin or []:
             day, slot, session = [*text.split(":", 2), "", ""][:3]
-            pins.append(Pin(day=day, slot=slot, session=session, week=week))
+            pins.append(
+                Pin.model_validate({"day": day, "slot": slot, "session": session, "week": week})
+            )
         change = ReplanIn(
             plan_id=plan_id, version=version, unavailable=unavailable, pins=pins, blocks=blocks
         )

@@ -125,6 +125,9 @@ MAX_WORKERS = 64
 """CP-SAT workers per solve (`--workers`, `workers=`)."""
 MAX_SEED = 2**31 - 1
 """CP-SAT random seed (`--seed`, `seed=`)."""
+MAX_VERSION = 2**31 - 1
+"""A plan's version asked of the service (`?version=`, a replan's `version`): larger ones
+overflowed the database's integers into a 500."""
 JOBS_PER_CORE = 4
 """`--jobs` is at most this many times the machine's cores."""
 

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 
+from hybridplan.models import limits
 from hybridplan.models.catalogue import default_catalogue
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.explanation import Explanation
@@ -50,7 +51,9 @@ Rules = Annotated[
     Query(max_length=100, description="a built-in rule set; replaces the scenario's own"),
 ]
 PlanId = Annotated[str, Query(max_length=64)]
-Version = Annotated[int | None, Query(ge=1, description="default: the newest")]
+Version = Annotated[
+    int | None, Query(ge=1, le=limits.MAX_VERSION, description="default: the newest")
+]
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut, "description": "no valid token"},

@@ -23,6 +23,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import ValidationError
 
 from hybridplan import __version__
+from hybridplan.models import limits
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.loading import builtin_rule_sets, input_from_result, validation_problems
 from hybridplan.models.result import Result
@@ -229,7 +230,7 @@ async def plan_page(
     request: Request,
     plan_id: str,
     week: Annotated[int, Query(ge=1, le=26)] = 1,
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Annotated[int | None, Query(ge=1, le=limits.MAX_VERSION)] = None,
 ) -> Response:
     coach = await _coach(request)
     if isinstance(coach, Response):
@@ -322,7 +323,7 @@ async def replan_page(
     request: Request,
     plan_id: str,
     week: Annotated[int, Form(ge=1, le=26)] = 1,
-    version: Annotated[int | None, Form(ge=1)] = None,
+    version: Annotated[int | None, Form(ge=1, le=limits.MAX_VERSION)] = None,
     block: Annotated[list[str] | None, Form()] = None,
     block_day: Annotated[list[str] | None, Form()] = None,
     pin: Annotated[list[str] | None, Form()] = None,

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from hybridplan.models import limits
 from hybridplan.models.explanation import Explanation
 from hybridplan.models.result import Result
 from hybridplan.models.scenario import Block, Pin
@@ -67,7 +68,9 @@ class ReplanIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     plan_id: str = Field(min_length=1, max_length=64)
-    version: int | None = Field(default=None, ge=1, description="default: the newest")
+    version: int | None = Field(
+        default=None, ge=1, le=limits.MAX_VERSION, description="default: the newest"
+    )
     done: list[str] = Field(default_factory=list, max_length=100)
     missed: list[str] = Field(default_factory=list, max_length=100)
     unavailable: list[str] = Field(default_factory=list, max_length=100)

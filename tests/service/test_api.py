@@ -367,3 +367,23 @@ def test_the_page_defines_its_zones_and_pace_letters(
         assert words in legend, words
     summaries = [s["prescription"]["summary"] for s in week_plan["sessions"]]
     assert any("(T)" in s or "(I)" in s or "(M)" in s for s in summaries)
+
+
+def test_a_version_beyond_its_limit_is_422_not_a_server_error(anna: httpx.Client) -> None:
+    """A version of 2^63 overflowed the database's integers into a 500 (and reset the
+    next request on the connection); now every door that takes one refuses it."""
+    from hybridplan.models import limits
+
+    plan = anna.post("/v1/solve", json=shipped(WEEK)).json()
+    huge = 2**63
+    for response in (
+        anna.get(f"/v1/plans/{plan['id']}", params={"version": huge}),
+        anna.get(f"/v1/plans/{plan['id']}/export", params={"version": huge, "to": "ics"}),
+        anna.post("/v1/replan", json={"plan_id": plan["id"], "version": huge}),
+    ):
+        assert response.status_code == 422, response.text
+        assert "version" in response.text
+    # the largest allowed is a plain "not found", and the connection still serves
+    largest = anna.get(f"/v1/plans/{plan['id']}", params={"version": limits.MAX_VERSION})
+    assert largest.status_code == 404
+    assert anna.get(f"/v1/plans/{plan['id']}").json()["version"] == 1

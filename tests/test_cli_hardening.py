@@ -257,3 +257,22 @@ def test_terminal_table_shows_markup_literally(tmp_path: Path) -> None:
     code, out, err = run("solve", str(scenario))
     assert code == 0, err
     assert "[/x]" in out
+
+
+def test_a_scenario_named_link_to_a_directory_is_refused_not_walked(tmp_path: Path) -> None:
+    """`x.yaml` linking to a directory is read as the file it claims to be, and refused
+    (a link to / once made solve walk every file below it); a plain directory is still a
+    batch's input, walked."""
+    from hybridplan.batch.discovery import discover
+
+    folder = tmp_path / "weeks"
+    folder.mkdir()
+    (folder / "a.yaml").write_text((ROOT / "scenarios" / "seed-001-sample-week.yaml").read_text())
+    link = tmp_path / "x.yaml"
+    link.symlink_to(folder, target_is_directory=True)
+    assert [p for p, _ in discover([link])] == [link]
+    assert [p for p, _ in discover([folder])] == [folder / "a.yaml"]
+    for command in ("solve", "validate"):
+        code, _, err = run(command, str(link))
+        assert code == 2, err
+        assert err.strip() == f"error: {link}: cannot read file: a directory, not a regular file"

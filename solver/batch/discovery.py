@@ -3,7 +3,10 @@ patterns, each with a safe, unique, short name for its result file.
 
 Directories are walked without following symbolic links to directories (a link loop cannot
 make the walk endless; linked *files* are still read), and `**` patterns are matched on
-that same walk rather than by `glob`, which follows such links. Directories given in
+that same walk rather than by `glob`, which follows such links. A target named like a
+scenario file (`x.yaml`) is read as one even when it is a directory or a link to one, and
+so refused as other commands refuse it (not a regular file): a `.yaml` link to `/` once
+made `solve` walk every file below it. Directories given in
 `skip` (the batch's own `--out`) are never searched, so a batch run again does not read
 its results back as scenarios.
 """
@@ -34,7 +37,7 @@ def discover(targets: Iterable[str | Path], skip: Iterable[Path] = ()) -> list[t
     for target in targets:
         text = str(target)
         path = Path(text)
-        if _is_dir(path):
+        if _is_dir(path) and path.suffix.lower() not in SUFFIXES:
             root = path
             files = sorted(p for p in _walk(path, skipped) if _is_scenario(p))
         elif glob.has_magic(text):

@@ -73,7 +73,13 @@ def read_document(path: Path) -> tuple[dict[str, Any], Locator]:
                 )
             ]
         )
-    data, locator = parse(read_text(path), path.suffix.lower(), name)
+    return parse_document(read_text(path), path.suffix.lower(), name)
+
+
+def parse_document(text: str, suffix: str, name: str) -> tuple[dict[str, Any], Locator]:
+    """A document's text parsed as a file of that suffix is (the page's pasted scenario
+    too): the same duplicate keys, depth, size and number checks, the same lines."""
+    data, locator = parse(text, suffix, name)
     if not isinstance(data, dict):
         raise InputError(
             [
@@ -194,6 +200,15 @@ def _as_path(path: object, what: str = "scenario") -> Path:
         return Path(path)
     shown = echo(path) if isinstance(path, str) else type(path).__name__
     raise InputError([Problem("", f"a {what} is a file path, a dict or a Scenario (got {shown})")])
+
+
+def scenario_from_text(text: str, name: str) -> Scenario:
+    """A scenario pasted as YAML or JSON (the page's form), read as a file would be."""
+    data, locate = parse_document(text, ".yaml", name)
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(validation_problems(exc, Scenario, name, locate)) from None
 
 
 def load_scenario(path: str | Path) -> tuple[Scenario, Locator]:

@@ -387,3 +387,27 @@ def test_a_version_beyond_its_limit_is_422_not_a_server_error(anna: httpx.Client
     largest = anna.get(f"/v1/plans/{plan['id']}", params={"version": limits.MAX_VERSION})
     assert largest.status_code == 404
     assert anna.get(f"/v1/plans/{plan['id']}").json()["version"] == 1
+
+
+def test_the_page_form_reads_a_scenario_as_a_file_is_read(
+    server: Server, tokens: dict[str, str]
+) -> None:
+    """Pasted text goes through the file reader's checks: 50,000 nested brackets and a
+    5,000-digit number were server errors, duplicate keys were taken; each is now a line
+    on the form's page (422, bad input), as `hybridplan validate` says it."""
+    cases = {
+        "name: x\navailability: " + "[" * 50_000 + "]" * 50_000: "nesting depth",
+        "name: x\nweekly_minutes: " + "9" * 5_000 + "\navailability: {mon: {am: 60}}": (
+            "more than 4300 digits"
+        ),
+        "name: x\nname: y\navailability: {mon: {am: 60}}": "duplicate key",
+        "name: x\nweekly_minutes: true\navailability: {mon: {am: 60}}": (
+            "line 2: weekly_minutes"
+        ),
+    }
+    with server.client(follow_redirects=True) as browser:
+        browser.get(f"/?token={tokens['anna']}")
+        for text, said in cases.items():
+            response = browser.post("/plans", data={"scenario_text": text})
+            assert response.status_code == 422, response.text[:300]
+            assert said in response.text, (said, response.text[-3000:])

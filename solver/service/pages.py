@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -89,9 +89,15 @@ def _safe_next(value: str | None) -> str:
 async def _coach(request: Request) -> int | Response:
     """The coach, or the response that gets one: `?token=` is checked, kept in the cookie
     and dropped from the address (so it stays out of history and logs); without a token
-    the browser goes to /login."""
+    the browser goes to /login. A `?token=` link followed from another site is not used
+    (login CSRF: a foreign page could sign the browser in as someone else)."""
     token = request.query_params.get("token")
     if token is not None:
+        if _cross_site(request):
+            return _login_page(
+                request, "A sign-in link opened from another site is not used; sign in here.",
+                status=403,
+            )  # fmt: skip
         coach = await coach_of(request, token)
         if coach is None:
             return _login_page(request, "That token is not valid.", status=401)
@@ -103,6 +109,19 @@ async def _coach(request: Request) -> int | Response:
         return response
     coach = await coach_of(request)
     return to_login(request) if coach is None else coach
+
+
+def _cross_site(request: Request) -> bool:
+    """A navigation another site started: the browser's Sec-Fetch-Site says so, or
+    (browsers without it) a Referer from another host. A link typed, bookmarked or opened
+    from a mail client sends neither."""
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None:
+        return fetch_site == "cross-site"
+    referer = request.headers.get("referer")
+    if not referer:
+        return False
+    return urlsplit(referer).netloc != request.url.netloc
 
 
 def _same_origin(request: Request) -> bool:
@@ -154,6 +173,8 @@ async def login(
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
+    if not _same_origin(request):
+        return Response("cross-site form refused", status_code=403)
     response = RedirectResponse("/login", status_code=303)
     forget_token(response)
     return response

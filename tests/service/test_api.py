@@ -411,3 +411,28 @@ def test_the_page_form_reads_a_scenario_as_a_file_is_read(
             response = browser.post("/plans", data={"scenario_text": text})
             assert response.status_code == 422, response.text[:300]
             assert said in response.text, (said, response.text[-3000:])
+
+
+def test_a_token_link_from_another_site_signs_no_one_in(
+    server: Server, tokens: dict[str, str]
+) -> None:
+    """Login CSRF: a foreign page linking to `/?token=<its own token>` would sign the
+    browser in as that coach. Followed from another site (Sec-Fetch-Site, or a foreign
+    Referer) the link sets no cookie; typed or from the same site it does. Logging out
+    from another site's form is refused."""
+    link = f"/?token={tokens['anna']}"
+    for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Referer": "https://evil.example/x"}):
+        with server.client() as browser:
+            response = browser.get(link, headers=headers)
+            assert response.status_code == 403
+            assert "hybridplan_token" not in browser.cookies
+            assert "another site" in response.text
+    for headers in ({"Sec-Fetch-Site": "none"}, {"Sec-Fetch-Site": "same-origin"}, {}):
+        with server.client() as browser:
+            response = browser.get(link, headers=headers)
+            assert response.status_code == 303
+            assert browser.cookies.get("hybridplan_token") == tokens["anna"]
+            refused = browser.post("/logout", headers={"Origin": "https://evil.example"})
+            assert refused.status_code == 403
+            assert browser.cookies.get("hybridplan_token") == tokens["anna"]
+            assert browser.post("/logout", headers={"Origin": server.url}).status_code == 303

@@ -1342,6 +1342,57 @@ def token_create_cmd(
     typer.echo(token)
 
 
+@token_app.command("list")
+def token_list_cmd(db: DbOption = "sqlite:///hybridplan.db") -> None:
+    """List the tokens: id, coach and when it was made (never the token: only its hash
+    is stored). Revoke one with `hybridplan token revoke ID`."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from hybridplan.service.db import Store
+
+    store = Store(db)
+    try:
+        store.migrate()
+        rows = store.tokens()
+    except SQLAlchemyError as exc:
+        _fail([f"--db: cannot use the database: {type(exc).__name__}"])
+    finally:
+        store.close()
+    from hybridplan.models.errors import one_line
+
+    for token_id, coach, created in rows:
+        made = created.isoformat(timespec="seconds")
+        typer.echo(f"{token_id}\t{one_line(coach, 200)}\t{made}")
+
+
+@token_app.command("revoke")
+def token_revoke_cmd(
+    token_id: Annotated[
+        int,
+        typer.Argument(help="the token's id (`token list`)", metavar="ID", min=1, max=2**31 - 1),
+    ],
+    db: DbOption = "sqlite:///hybridplan.db",
+) -> None:
+    """Revoke token ID at once: requests with it get 401 from then on.
+
+    Example: hybridplan token revoke 3 --db sqlite:///plans.db"""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from hybridplan.service.db import Store
+
+    store = Store(db)
+    try:
+        store.migrate()
+        revoked = store.revoke_token(token_id)
+    except SQLAlchemyError as exc:
+        _fail([f"--db: cannot use the database: {type(exc).__name__}"])
+    finally:
+        store.close()
+    if not revoked:
+        _fail([f"ID: no token {token_id} (`hybridplan token list` shows them)"])
+    typer.echo(f"token {token_id} revoked")
+
+
 def main() -> None:
     """The command, with its last line of defence: an exception that is not bad input is a
     bug, reported in one line with exit code 3 (scripts can tell it from an infeasible week,

@@ -247,6 +247,26 @@ class Store:
             s.add(Token(coach_id=coach, token_hash=hash_token(token)))
         return token
 
+    def tokens(self) -> list[tuple[int, str, dt.datetime]]:
+        """(id, coach, created) of every token, oldest first: what `token list` shows.
+        The tokens themselves are not stored, only their hashes."""
+        with self._session() as s:
+            rows = s.execute(
+                select(Token.id, Coach.name, Token.created_at)
+                .join(Coach, Coach.id == Token.coach_id)
+                .order_by(Token.id)
+            )
+            return [(i, name, created) for i, name, created in rows]
+
+    def revoke_token(self, token_id: int) -> bool:
+        """Delete the token with this id; False when there is none."""
+        with self._session() as s:
+            found = s.get(Token, token_id)
+            if found is None:
+                return False
+            s.delete(found)
+            return True
+
     def coach_for_token(self, token: str) -> int | None:
         with self._session() as s:
             return s.scalar(select(Token.coach_id).where(Token.token_hash == hash_token(token)))

@@ -15,7 +15,7 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from hybridplan.cli import app as cli
-from service_helpers import Server, check_week, shipped
+from service_helpers import Server, check_week, hybridplan, make_token, shipped
 
 WEEK = "marathon-build.yaml"
 BLOCK = "marathon-block-16w.yaml"
@@ -436,3 +436,25 @@ def test_a_token_link_from_another_site_signs_no_one_in(
             assert refused.status_code == 403
             assert browser.cookies.get("hybridplan_token") == tokens["anna"]
             assert browser.post("/logout", headers={"Origin": server.url}).status_code == 303
+
+
+def test_tokens_are_listed_without_their_secret_and_revoked(server: Server) -> None:
+    """`token list` shows id, coach and date (never the token); `token revoke ID` ends a
+    token at once (401), the coach's other tokens go on working; an unknown id is exit 2."""
+    first = make_token(server.db_url, "revoked-coach")
+    second = make_token(server.db_url, "revoked-coach")
+    listed = hybridplan("token", "list", "--db", server.db_url)
+    assert listed.returncode == 0, listed.stderr
+    assert first not in listed.stdout and second not in listed.stdout
+    mine = [line.split("\t") for line in listed.stdout.splitlines() if "\trevoked-coach\t" in line]
+    assert len(mine) == 2
+    with server.client(first) as client:
+        assert client.get("/v1/athletes").status_code == 200
+    revoked = hybridplan("token", "revoke", mine[0][0], "--db", server.db_url)
+    assert revoked.returncode == 0, revoked.stderr
+    with server.client(first) as client:
+        assert client.get("/v1/athletes").status_code == 401
+    with server.client(second) as client:
+        assert client.get("/v1/athletes").status_code == 200
+    again = hybridplan("token", "revoke", mine[0][0], "--db", server.db_url)
+    assert again.returncode == 2 and "no token" in again.stderr

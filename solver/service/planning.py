@@ -121,7 +121,7 @@ class Service:
         422 before anything is queued)."""
         check_rules(scenario, rules)
         await asyncio.to_thread(input_from_scenario, scenario, rules)
-        return scenario.model_dump(mode="json")
+        return scenario.model_dump(mode="json", exclude_unset=True)
 
     def _is_job(self, weeks: int, as_job: bool) -> bool:
         return as_job or weeks > self.settings.job_weeks

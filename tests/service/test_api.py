@@ -458,3 +458,28 @@ def test_tokens_are_listed_without_their_secret_and_revoked(server: Server) -> N
         assert client.get("/v1/athletes").status_code == 200
     again = hybridplan("token", "revoke", mine[0][0], "--db", server.db_url)
     assert again.returncode == 2 and "no token" in again.stderr
+
+
+def test_own_sessions_are_planned_over_http_as_by_the_cli(
+    anna: httpx.Client, server: Server, tokens: dict[str, str]
+) -> None:
+    """A scenario with `sessions:` (an override and a new run) was 422 over HTTP and on the
+    page (its unset fields came back as nulls), while `hybridplan solve` planned it."""
+    data = {
+        "name": "own-sessions", "start": "2026-11-30",
+        "availability": {"mon": {"am": 60}, "wed": {"am": 60}, "sat": {"am": 90}},
+        "targets": {"runs": [1, 3], "strength": [0, 1]},
+        "sessions": {
+            "upper_45": {"rpe": 6},
+            "my_run": {"kind": "run", "minutes": 40, "intensity": "easy", "rpe": 3,
+                       "run_type": "easy"},
+        },
+    }  # fmt: skip
+    response = anna.post("/v1/solve", json=data)
+    assert response.status_code == 200, response.text
+    assert response.json()["status"] == "optimal"
+    with server.client(follow_redirects=True) as browser:
+        browser.get(f"/?token={tokens['anna']}")
+        page = browser.post("/plans", data={"scenario_text": json.dumps(data)})
+        assert page.status_code == 200, page.text[-2000:]
+        assert "/plans/" in str(page.url)

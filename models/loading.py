@@ -78,7 +78,8 @@ def read_document(path: Path) -> tuple[dict[str, Any], Locator]:
 
 def parse_document(text: str, suffix: str, name: str) -> tuple[dict[str, Any], Locator]:
     """A document's text parsed as a file of that suffix is (the page's pasted scenario
-    too): the same duplicate keys, depth, size and number checks, the same lines."""
+    too): the same duplicate-key, depth and number checks, the same lines. (A file's size
+    is checked as it is read; the page's form has its own cap.)"""
     data, locator = parse(text, suffix, name)
     if not isinstance(data, dict):
         raise InputError(

@@ -1348,6 +1348,7 @@ def token_list_cmd(db: DbOption = "sqlite:///hybridplan.db") -> None:
     is stored). Revoke one with `hybridplan token revoke ID`."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from hybridplan.models.errors import one_line
     from hybridplan.service.db import Store
 
     store = Store(db)
@@ -1358,8 +1359,6 @@ def token_list_cmd(db: DbOption = "sqlite:///hybridplan.db") -> None:
         _fail([f"--db: cannot use the database: {type(exc).__name__}"])
     finally:
         store.close()
-    from hybridplan.models.errors import one_line
-
     for token_id, coach, created in rows:
         made = created.isoformat(timespec="seconds")
         typer.echo(f"{token_id}\t{one_line(coach, 200)}\t{made}")

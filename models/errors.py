@@ -19,11 +19,28 @@ FIELD_CHARS = 200
 MESSAGE_CHARS = 600
 """A message is cut after this many characters (lists of allowed values stay readable)."""
 
-# C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidi
-# controls that would reorder a terminal line ("Trojan Source").
-_CONTROL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u0085\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators, the bidi controls
+# that would reorder a terminal line ("Trojan Source"), and the invisible characters that
+# make one id look like another (zero-width space and joiners, word joiner, soft hyphen).
+HIDDEN = (
+    "\x00-\x1f\x7f-\x9f\u00ad\u2028\u2029\u0085\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff"
 )
+_CONTROL = re.compile(f"[{HIDDEN}]")
+
+
+def visible(text: str) -> str:
+    """A name or id a file gives, refused (ValueError) when it holds a control, bidi or
+    invisible character: on a terminal they set window titles or clear the screen, in an
+    export they make `easy_45` and `easy\u200b_45` look the same."""
+    found = _CONTROL.search(text)
+    if found is not None:
+        code = found.group().encode("unicode_escape").decode("ascii")
+        raise ValueError(
+            f"holds the control or invisible character {code} at position {found.start() + 1}; "
+            "names and ids are plain text"
+        )
+    return text
 
 
 def one_line(text: str, most: int | None = None) -> str:

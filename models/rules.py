@@ -8,11 +8,12 @@ scenario JSON Schema documents every parameter. The meaning of each rule is impl
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 from hybridplan.models import limits
+from hybridplan.models.errors import visible
 from hybridplan.models.phases import Phase, PhaseTargets
 
 Level = Literal["hard", "soft"]
@@ -590,7 +591,7 @@ class RuleSetFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    name: str = Field(min_length=1, max_length=limits.MAX_NAME)
+    name: Annotated[str, AfterValidator(visible)] = Field(min_length=1, max_length=limits.MAX_NAME)
     description: str = Field(default="", max_length=limits.MAX_TEXT)
     rules: RulesConfig
     phases: dict[Phase, PhaseTargets] = Field(

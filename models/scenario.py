@@ -8,6 +8,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -19,7 +20,7 @@ from pydantic import (
 
 from hybridplan.models import limits
 from hybridplan.models.athlete import Athlete
-from hybridplan.models.errors import InputError, problems_of
+from hybridplan.models.errors import InputError, problems_of, visible
 from hybridplan.models.phases import Phase, PhaseTargets
 from hybridplan.models.ranges import CountRange, Range
 from hybridplan.models.rules import RulesConfig
@@ -28,7 +29,7 @@ from hybridplan.models.week import Clock, Day, SlotName
 
 DEFAULT_SLOTS: dict[str, str] = {"am": "06:30", "pm": "18:00"}
 
-SessionId = Annotated[str, Field(min_length=1, max_length=limits.MAX_ID)]
+SessionId = Annotated[str, Field(min_length=1, max_length=limits.MAX_ID), AfterValidator(visible)]
 # a week number; as a mapping's key it arrives as text from JSON and TOML ("7"), the one
 # place besides dates where the models' strict mode (no booleans or text for numbers) yields
 Week = Annotated[int, Field(ge=1, le=limits.MAX_WEEKS)]
@@ -185,7 +186,7 @@ class Scenario(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    name: str = Field(min_length=1, max_length=limits.MAX_NAME)
+    name: Annotated[str, AfterValidator(visible)] = Field(min_length=1, max_length=limits.MAX_NAME)
     description: str = Field(default="", max_length=limits.MAX_TEXT)
     # dates are written as text in JSON and TOML: the one coercion strict mode keeps
     start: dt.date | None = Field(

@@ -81,6 +81,11 @@ def with_(**fields: Any) -> dict[str, Any]:
         (with_(weekly_minutes="60"), "weekly_minutes"),
         (with_(weeks="2"), "weeks"),
         (with_(targets={"runs": {"min": 2, "max": False}}), "targets.runs"),
+        # names and ids are plain text: no terminal escapes, bidi or invisible characters
+        (with_(name="evil\x1b]0;pwned\x07"), "name"),
+        (with_(name="abc\u202edef"), "name"),
+        (with_(include=["easy\u200b_45"]), "include.0"),
+        (with_(exclude=["easy_45\u2060"]), "exclude.0"),
         (with_(start="9999-12-27"), "start"),
         (with_(start="0001-01-01"), "start"),
         (with_(start="2099-12-14", weeks=4), "weeks"),

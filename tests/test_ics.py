@@ -429,9 +429,14 @@ def unescape(text: str) -> str:
 
 def test_hostile_names_do_not_break_the_file() -> None:
     """A name and a slot with the characters RFC 5545 escapes in text (3.3.11: backslash,
-    semicolon, comma, newline) and a would-be line of its own: both parsers read one
-    calendar of three events back, with the text as written."""
-    name = 'Anna; x,y \\ "q" <b>\nEND:VCALENDAR'
+    semicolon, comma) and a would-be property of its own: both parsers read one calendar
+    of three events back, with the text as written. A newline in a name, which could start
+    a line of its own, is refused when the scenario is read (names are plain text)."""
+    from hybridplan.models.errors import InputError
+
+    with pytest.raises(InputError, match="name: holds the control"):
+        solve(week(name="Anna\nEND:VCALENDAR"), time_limit=10)
+    name = 'Anna; x,y \\ "q" <b> END:VCALENDAR'
     slot = 'a;b,c\\"d'
     fixed = [{**p, "slot": slot} for p in FIXED]
     result = solve(week(name=name, slots={slot: "06:00"}, fixed=fixed,
@@ -439,7 +444,7 @@ def test_hostile_names_do_not_break_the_file() -> None:
                    time_limit=10)  # fmt: skip
     assert result.found
     raw = ics(result)
-    assert 'X-WR-CALNAME:Training: Anna\\; x\\,y \\\\ "q" <b>\\nEND:VCALENDAR' in raw.decode()
+    assert 'X-WR-CALNAME:Training: Anna\\; x\\,y \\\\ "q" <b> END:VCALENDAR' in raw.decode()
     lines = raw.split(b"\r\n")
     assert lines.count(b"END:VCALENDAR") == 1 and lines[-2:] == [b"END:VCALENDAR", b""]
     cal = Calendar.from_ical(raw)

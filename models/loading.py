@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -370,9 +371,11 @@ def _misfits(week_no: int, slot: str, session: str, week: PlanInput) -> list[tup
     return out
 
 
-def read_result(path: str | Path) -> Result:
+def read_result(path: str | Path, verify: Callable[[Result], object] | None = None) -> Result:
     """A result file (`solve --format json`), read like a scenario (a regular file of at
-    most 1 MiB, duplicate keys refused) and validated strictly, with lines."""
+    most 1 MiB, duplicate keys refused) and validated strictly, with lines. `verify` (the
+    solver's `verify_result`: models never import the solver) re-checks the result against
+    its stored input; its problems are named in the file, with lines."""
     path = _as_path(path, "result")
     name = str(path)
     data, locate = parse(read_text(path), ".json", name)
@@ -388,12 +391,24 @@ def read_result(path: str | Path) -> Result:
     if problems:
         raise InputError(capped(problems))
     try:
-        return Result.model_validate(data)
+        result = Result.model_validate(data)
     except ValidationError as exc:
         found = validation_problems(exc, Result, name, locate)
         raise InputError(
             [replace(p, message=f"not a hybridplan result: {p.message}") for p in found]
         ) from None
+    if verify is not None:
+        try:
+            verify(result)
+        except InputError as exc:
+            raise InputError(
+                [
+                    p if p.file else p.at(name, locate(_field_path(p.field)))
+                    for p in exc.problems
+                ]
+            ) from None
+    return result
+
 
 
 def _prefixed(exc: ValidationError, model: type[BaseModel], prefix: str) -> list[Problem]:

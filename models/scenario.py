@@ -128,6 +128,12 @@ class Block(BaseModel):
     day: Day
     slot: SlotName | None = None
     week: Week | None = Field(default=None, description="none: every week")
+    reason: Literal["missed", "unavailable", "past"] = Field(
+        default="unavailable",
+        description="why the place is gone, as messages say it: a replan writes missed "
+        "and unavailable places, and `past` for the free places before the day it plans "
+        "from (those are not named as lost)",
+    )
 
 
 Distance = Literal["5k", "10k", "half", "marathon", "ultra"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -102,16 +103,28 @@ def check_params(params: object) -> None:
 
 
 def as_result(value: object, field: str = "result") -> Result:
-    """A Result, or its dict (as `to_dict()` or a result file gives it)."""
+    """A Result, or its dict (as `to_dict()` or a result file gives it). A dict is read as
+    a result file is: validated, then re-verified against its stored input
+    (`hybridplan.verify`), so an edited penalty or session is refused; a Result object made
+    in this process is taken as it is."""
     if isinstance(value, Result):
         return value
     if isinstance(value, dict):
+        from hybridplan.verify import verify_result
+
         try:
-            return Result.model_validate(value)
+            result = Result.model_validate(value)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             raise _fail(f"{field}.{where}" if where else field, first["msg"]) from None
+        try:
+            verify_result(result)
+        except InputError as exc:
+            raise InputError(
+                [replace(p, field=f"{field}.{p.field}" if p.field else field) for p in exc.problems]
+            ) from None
+        return result
     raise _fail(field, f"must be a Result (got {type(value).__name__})")
 
 
@@ -201,12 +214,16 @@ def replan(
     missed: Iterable[Place] = (),
     unavailable: Iterable[Place] = (),
     from_day: str | None = None,
+    week: int | None = None,
+    today: dt.date | None = None,
     time_limit: float | None = None,
     seed: int = 0,
     work_limit: float | None = None,
 ) -> Result:
-    """Solve the rest of the week again after real life happened (see the README);
-    `time_limit` and `work_limit` as for `solve`."""
+    """Solve the rest of a week again after real life happened (see the README);
+    `time_limit` and `work_limit` as for `solve`. `week`: the week of a block that the
+    places are in (weeks before it are kept as planned); default the week holding `today`
+    when the plan has dates (`today` defaults to the date of the call), else week 1."""
     result = as_result(previous, "previous")
     checked = {f: _places(v, f) for f, v in (("done", done), ("missed", missed))}
     gone = _places(unavailable, "unavailable")
@@ -215,14 +232,21 @@ def replan(
     check_options(time_limit, seed)
     if work_limit is not None:
         check_time_limit(work_limit, "work_limit")
+    from hybridplan.models.loading import input_from_result
+    from hybridplan.planner.replanning import current_week
     from hybridplan.planner.replanning import replan as _replan
 
+    if today is not None and not isinstance(today, dt.date):
+        raise _fail("today", f"must be a date (got {type(today).__name__})")
+    if week is None:
+        week = current_week(input_from_result(result), today or dt.date.today())
     return _replan(
         result,
         done=checked["done"],
         missed=checked["missed"],
         unavailable=gone,
         from_day=from_day,
+        week=week,
         time_limit=time_limit,
         seed=seed,
         work_limit=work_limit,

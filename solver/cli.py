@@ -132,8 +132,9 @@ def _load(files: list[Path], rules: str | None) -> list[PlanInput]:
         try:
             if _is_result(f):  # a result carries its scenario and rule set
                 from hybridplan.models.loading import input_from_result, read_result
+                from hybridplan.verify import verify_result
 
-                stored = input_from_result(read_result(f))
+                stored = input_from_result(read_result(f, verify_result))
                 weeks.append(
                     stored if rule_set is None
                     else stored.with_rules(rule_set.with_overrides(stored.scenario.rules.override))
@@ -612,9 +613,10 @@ def _read_result(path: Path) -> Result:
     """A result file, read as carefully as a scenario (a regular file, 1 MiB, strict JSON)
     and validated strictly: an edited or cut-short file is bad input (exit 2)."""
     from hybridplan.models.loading import read_result
+    from hybridplan.verify import verify_result
 
     try:
-        return read_result(path)
+        return read_result(path, verify_result)
     except InputError as exc:
         _fail(exc.problems)
 
@@ -668,6 +670,17 @@ def replan_cmd(
             help="first day to plan again (default: the day after the last done or missed session)",
         ),
     ] = None,
+    week_no: Annotated[
+        int | None,
+        typer.Option(
+            "--week",
+            min=1,
+            max=limits.MAX_WEEKS,
+            metavar="N",
+            help="the week of a block the places are in; weeks before it are kept as "
+            "planned (default: the week holding today when the plan has dates, else 1)",
+        ),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="output format")] = Format.table,
     out: Annotated[
         Path | None,
@@ -691,12 +704,16 @@ def replan_cmd(
     the explanation, and writes nothing unless --force.
 
     Example: hybridplan replan week.json --done mon:am,mon:pm --missed wed:am --unavailable thu
+
+    Example: hybridplan replan block.json --week 3 --missed tue
     """
+    import datetime as dt
+
     from rich.console import Console
 
     from hybridplan.models.loading import input_from_result
     from hybridplan.outputs import render
-    from hybridplan.planner.replanning import as_places, replan
+    from hybridplan.planner.replanning import as_places, current_week, replan
 
     def split(values: list[str]) -> list[str]:
         return [v.strip() for value in values for v in value.split(",") if v.strip()]
@@ -707,12 +724,25 @@ def replan_cmd(
         if from_day is not None and from_day not in DAYS:
             raise InputError([Problem("--from", f"{from_day!r} is not a day ({', '.join(DAYS)})")])
         missed_places = as_places(split(missed), week, "--missed")
+        if week_no is None:
+            week_no = current_week(week, dt.date.today())
+            if week.weeks > 1:
+                typer.echo(
+                    f"replanning week {week_no} of {week.weeks} (the week holding today; "
+                    "--week N to choose)",
+                    err=True,
+                )
+        elif week_no > week.weeks:
+            raise InputError(
+                [Problem("--week", f"{week_no} is beyond the plan's {week.weeks} week(s)")]
+            )
         result = replan(
             previous,
             done=as_places(split(done), week, "--done"),
             missed=missed_places,
             unavailable=as_places(split(unavailable), week, "--unavailable"),
             from_day=from_day,
+            week=week_no,
             time_limit=time_limit,
             seed=seed,
             work_limit=work_limit,
@@ -721,10 +751,14 @@ def replan_cmd(
         _fail(_in_file(result_file, exc))
     for day, slot in missed_places:
         if not any(
-            s.week == 1 and s.day == day and slot in (None, s.slot) for s in previous.sessions
+            s.week == week_no and s.day == day and slot in (None, s.slot)
+            for s in previous.sessions
         ):
             where = day if slot is None else f"{day}:{slot}"
-            typer.echo(f"warning: --missed {where}: nothing was planned there", err=True)
+            typer.echo(
+                f"warning: --missed {where}: nothing was planned there in week {week_no}",
+                err=True,
+            )
     to_stdout = out is not None and _is_stdout(out)
     if out is not None and not to_stdout and (result.found or force):
         _write_new(out, result.to_json().encode(), force)

@@ -163,7 +163,7 @@ def test_unreadable_results(tmp_path: Path, content: bytes) -> None:
 @pytest.fixture(scope="module")
 def hostile_result(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A solved result whose names a hostile scenario controls, as far as a scenario can
-    (slots cannot hold spaces), then edited further as a tampered file would be."""
+    (slots cannot hold spaces), then edited where its text is free (its message and changes)."""
     folder = tmp_path_factory.mktemp("xss")
     scenario = folder / "x.yaml"
     scenario.write_text(
@@ -177,8 +177,10 @@ def hostile_result(tmp_path_factory: pytest.TempPathFactory) -> Path:
     code, stdout, err = run("solve", str(scenario), "--format", "json", "--time-limit", "5")
     assert code == 0, err
     data = json.loads(stdout)
-    data["penalties"].append({"rule": XSS, "amount": 1, "detail": "a|b\nc <script>x</script>"})
-    data["changes"] = [f"{XSS}\r\nsecond line"]
+    # a result's free text (what the checks cannot recompute: penalties are refused if
+    # edited, see test_result_proof.py)
+    data["message"] = f"{XSS} a|b\nc <script>x</script>"
+    data["changes"] = [f"{XSS}\r\nsecond line", "a|b\nc <script>x</script>"]
     path = folder / "r.json"
     path.write_text(json.dumps(data))
     return path
@@ -234,7 +236,7 @@ def test_markdown_shows_markdown_syntax_literally(tmp_path: Path) -> None:
     code, stdout, err = run("solve", str(scenario), "--format", "json", "--time-limit", "5")
     assert code == 0, err
     data = json.loads(stdout)
-    data["penalties"].append({"rule": "spread", "amount": 1, "detail": MD_HOSTILE})
+    data["message"] = MD_HOSTILE  # free text a file controls (penalties are re-checked)
     result = tmp_path / "r.json"
     result.write_text(json.dumps(data))
     out = tmp_path / "w.md"

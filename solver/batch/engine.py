@@ -48,6 +48,7 @@ def plan_tasks(
 ) -> tuple[list[tuple[str, str]], list[Outcome], list[str]]:
     """(tasks to run, outcomes known without solving, problems that stop the run)."""
     from hybridplan.models.loading import load_plan_input, load_rule_set, read_result
+    from hybridplan.verify import verify_result
 
     found = discover(targets, skip=[out])
     problems = [
@@ -78,7 +79,7 @@ def plan_tasks(
             result = None
             if resume and stored_hash(target) == digest:
                 try:
-                    result = read_result(target)
+                    result = read_result(target, verify_result)
                 except InputError:
                     result = None  # edited or cut short since: solve it again
             if result is not None:

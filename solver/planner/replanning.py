@@ -4,7 +4,9 @@ again with as few changes as possible (rule `stability`, the previous plan as a 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from hybridplan.explanations.diff import diff
 from hybridplan.models.errors import InputError, Problem
@@ -12,7 +14,7 @@ from hybridplan.models.loading import input_from_result
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Result, SessionOut, assign_uids
 from hybridplan.models.scenario import Block, Pin
-from hybridplan.models.week import DAYS, Day, parse_place_label
+from hybridplan.models.week import DAYS, Day, parse_place_label, place_label
 from hybridplan.prescribe import attach
 from hybridplan.solving import solve
 
@@ -36,6 +38,15 @@ def parse_place(text: str, slots: Iterable[str] | None = None, option: str = "")
     return day, slot or None
 
 
+def current_week(week: PlanInput, today: dt.date) -> int:
+    """The week of the plan that holds `today` (1 before the plan starts, the last after it
+    ends); 1 for a plan without dates."""
+    start = week.scenario.start
+    if start is None:
+        return 1
+    return min(max((today - start).days // 7 + 1, 1), week.weeks)
+
+
 def replan(
     previous: Result,
     *,
@@ -43,97 +54,161 @@ def replan(
     missed: Iterable[Place] = (),
     unavailable: Iterable[Place] = (),
     from_day: Day | None = None,
+    week: int = 1,
     time_limit: float | None = None,
     seed: int = 0,
     work_limit: float | None = None,
 ) -> Result:
-    """Solve the rest of the week again after changes. `work_limit` as for `solve`
-    (deterministic seconds: the same replan on any machine load). Days before `from_day` (default:
-    the day after the last done or missed session) are fixed as they were planned, minus
-    what was missed; sessions marked done are fixed; missed and unavailable slots are
-    blocked. The result lists every change against the previous plan, with its reason.
+    """Solve the rest of week `week` (and the weeks after it) again after changes.
+    `work_limit` as for `solve` (deterministic seconds: the same replan on any machine
+    load). Weeks before `week` are the past: kept as they were planned. In `week`, days
+    before `from_day` (default: the day after the last done or missed session) are fixed as
+    they were planned, minus what was missed; sessions marked done are fixed; missed and
+    unavailable places (`day` or `day`+slot, in `week`) are blocked. Later weeks are
+    planned again too, held to the previous plan by the rule `stability`. The result lists
+    every change against the previous plan, with its reason.
 
     Its `revision` is the previous one + 1; each session that stayed or moved keeps its
     uid, and a dropped one is listed in `cancelled` (with the earlier plans' cancelled
     sessions), so a calendar import updates, moves and removes the right events."""
     previous = previous.with_uids()  # a file from before uids: the ones its calendar had
-    week = input_from_result(previous)
+    plan_input = input_from_result(previous)
+    if isinstance(week, bool) or not isinstance(week, int) or not 1 <= week <= plan_input.weeks:
+        raise InputError(
+            [Problem("week", f"{week!r} is not a week of this plan (1 to {plan_input.weeks})")]
+        )
     done, missed, unavailable = list(done), list(missed), list(unavailable)
     if from_day is None:
         touched = [DAYS.index(d) for d, _ in done + missed]
         from_day = DAYS[min(max(touched) + 1, len(DAYS) - 1)] if touched else "mon"
     start = DAYS.index(from_day)
 
+    def at(week_no: int, day: str, slot: str, places: list[Place]) -> bool:
+        return week_no == week and any(d == day and s in (None, slot) for d, s in places)
+
     def hit(session: SessionOut, places: list[Place]) -> bool:
-        """Done, missed and unavailable places are in the current week (week 1)."""
-        return session.week == 1 and any(
-            d == session.day and s in (None, session.slot) for d, s in places
-        )
+        """Done, missed and unavailable places are in the current week."""
+        return at(session.week, session.day, session.slot, places)
 
     def gone(pin: Pin) -> bool:
         """A pin in a missed or unavailable place of the current week: released."""
-        return pin.week == 1 and any(
-            d == pin.day and s in (None, pin.slot) for d, s in (*missed, *unavailable)
-        )
+        return at(pin.week, pin.day, pin.slot, [*missed, *unavailable])
 
-    released = [p for p in week.scenario.fixed if gone(p)]
+    def past(week_no: int, day: str) -> bool:
+        return week_no < week or (week_no == week and DAYS.index(day) < start)
+
+    released = [p for p in plan_input.scenario.fixed if gone(p)]
     planned = [s for s in previous.sessions if not hit(s, missed)]
-    # Replanning works on the current week (week 1 of the plan); later weeks of a longer
-    # plan stay as they were, held by `stability`.
     fixed = [
         Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
         for s in planned
-        if s.week == 1 and (DAYS.index(s.day) < start or hit(s, done))
+        if past(s.week, s.day) or hit(s, done)
     ]
-    pinned = {(p.day, p.slot) for p in fixed}
+    pinned = {(p.week, p.day, p.slot) for p in fixed}
     blocked = [
-        Block.model_validate({"day": d, "slot": s, "week": 1}) for d, s in (*missed, *unavailable)
+        Block.model_validate({"day": d, "slot": s, "week": week, "reason": reason})
+        for reason, places in (("missed", missed), ("unavailable", unavailable))
+        for d, s in places
     ]
     blocked += [
-        Block(day=slot.day_name, slot=slot.name, week=1)
-        for slot in week.slots
-        if slot.week == 1 and slot.day < start and (slot.day_name, slot.name) not in pinned
+        Block(day=slot.day_name, slot=slot.name, week=slot.week, reason="past")
+        for slot in plan_input.slots
+        if past(slot.week, slot.day_name) and (slot.week, slot.day_name, slot.name) not in pinned
     ]
-    scenario = week.scenario.model_copy(update={
-        "fixed": [*(p for p in week.scenario.fixed if not gone(p)), *fixed],
-        "blocked": [*week.scenario.blocked, *blocked],
+    scenario = plan_input.scenario.model_copy(update={
+        "fixed": [*(p for p in plan_input.scenario.fixed if not gone(p)), *fixed],
+        "blocked": [*plan_input.scenario.blocked, *blocked],
         "previous": [Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
                      for s in planned],
     })  # fmt: skip
-    rebuilt = PlanInput.build(scenario, week.rules)
+    rebuilt = PlanInput.build(scenario, plan_input.rules)
     result = attach(
         solve(rebuilt, time_limit=time_limit, seed=seed, deterministic_time=work_limit), rebuilt
     )
     result.revision = previous.revision + 1
     if result.found:  # an unplanned week changes nothing: no session is "dropped"
-        _carry_uids(previous, result, week)
-        result.changes = _changes(previous, result, missed, unavailable) + [
-            f"released the pin of {p.session} ({p.day} {p.slot})"
-            + (" (missed)" if any(d == p.day and s in (None, p.slot) for d, s in missed)
-               else " (no longer available)")
+        _carry_uids(previous, result, plan_input)
+        reasons = Reasons(week, missed, unavailable)
+        result.changes = _changes(previous, result, reasons, plan_input) + [
+            f"released the pin of {p.session} ({place_label(p.week, p.day, p.slot)})"
+            f" ({reasons.of(p.week, p.day, p.slot) or 'no longer available'})"
             for p in released
-        ]  # fmt: skip
+        ]
     return result
 
 
-def _changes(
-    before: Result, after: Result, missed: list[Place], unavailable: list[Place]
-) -> list[str]:
-    def why(place: str) -> str:
-        week, day, slot = parse_place_label(place)
-        if week != 1:  # changes are made in the current week; later ones follow from them
-            return ""
-        if any(d == day and s in (None, slot) for d, s in missed):
-            return " (missed)"
-        if any(d == day and s in (None, slot) for d, s in unavailable):
-            return " (no longer available)"
+@dataclass(frozen=True)
+class Reasons:
+    """Why a session of the previous plan changed: its place was missed or taken away in
+    the replanned week; anything else follows from those changes."""
+
+    week: int
+    missed: list[Place]
+    unavailable: list[Place]
+
+    def of(self, week: int, day: str, slot: str) -> str:
+        if week == self.week:
+            if any(d == day and s in (None, slot) for d, s in self.missed):
+                return "missed"
+            if any(d == day and s in (None, slot) for d, s in self.unavailable):
+                return "no longer available"
         return ""
+
+    @property
+    def knock_on(self) -> str:
+        """The reason of a change no missed or unavailable place explains."""
+        if self.missed or self.unavailable:
+            return "to keep the plan's rules after those changes"
+        return "to keep the plan's rules"
+
+
+def _changes(before: Result, after: Result, reasons: Reasons, week: PlanInput) -> list[str]:
+    """One line per change, each with its reason: a session moved, a session that became
+    another length of the same kind (easy_45 -> easy_60: one change, not a drop and an
+    add), a session dropped and one added."""
+
+    def why(place: str) -> str:
+        return f" ({reasons.of(*parse_place_label(place)) or reasons.knock_on})"
+
+    def entry(session: str) -> str:
+        known = week.sessions.get(session)
+        return known.entry if known is not None else session
 
     d = diff(before, after)
     lines = [f"{m.session} moved from {m.before} to {m.after}{why(m.before)}" for m in d.moved]
-    lines += [f"dropped {r}{why(r.split('(')[1].rstrip(')'))}" for r in d.removed]
-    lines += [f"added {a}" for a in d.added]
+    removed = [_split(r) for r in d.removed]
+    added = [_split(a) for a in d.added]
+    # the same place first, then anywhere in the same week (as _carry_uids pairs uids)
+    for same_place in (True, False):
+        for session, place in list(removed):
+            twin = next(
+                (
+                    a
+                    for a in added
+                    if entry(a[0]) == entry(session)
+                    and (a[1] == place if same_place else _week(a[1]) == _week(place))
+                ),
+                None,
+            )
+            if twin is None:
+                continue
+            removed.remove((session, place))
+            added.remove(twin)
+            where = place if twin[1] == place else f"{place}, now {twin[1]}"
+            lines.append(f"{session} became {twin[0]} ({where}){why(place)}")
+    lines += [f"dropped {session} ({place}){why(place)}" for session, place in removed]
+    lines += [f"added {session} ({place}) ({reasons.knock_on})" for session, place in added]
     return lines
+
+
+def _split(text: str) -> tuple[str, str]:
+    """'easy_45 (w3 tue am)' -> ('easy_45', 'w3 tue am'), as `diff` lists them."""
+    session, _, place = text.partition(" (")
+    return session, place.rstrip(")")
+
+
+def _week(place: str) -> int:
+    return parse_place_label(place)[0]
 
 
 def _carry_uids(before: Result, after: Result, week: PlanInput) -> None:

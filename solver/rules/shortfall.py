@@ -15,7 +15,7 @@ from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Penalty, Violation
 from hybridplan.models.rules import Shortfall as Config
-from hybridplan.models.week import place_label
+from hybridplan.models.week import day_label, place_label
 from hybridplan.rules import rule_module
 
 
@@ -27,12 +27,20 @@ def _counts(inp: PlanInput) -> Iterator[CountRule]:
             yield rule
 
 
-def _lost(inp: PlanInput) -> str:
-    """The places the scenario blocked in the current week, as a reason."""
+def _lost(inp: PlanInput, week: int) -> str:
+    """The places of `week` the scenario took away that the week had (its availability
+    gave them minutes), as a reason; free places of the past (a replan's) are not lost."""
+    sc = inp.scenario
+    calendar = sc.week_availability.get(week, sc.availability)
     places = [
-        b.day if b.slot is None else place_label(1, b.day, b.slot)
-        for b in inp.scenario.blocked
-        if b.week in (None, 1)
+        day_label(week, b.day) if b.slot is None else place_label(week, b.day, b.slot)
+        for b in sc.blocked
+        if b.week in (None, week)
+        and b.reason != "past"
+        and any(
+            minutes and (b.slot is None or b.slot == slot)
+            for slot, minutes in (calendar.get(b.day) or {}).items()
+        )
     ]
     return f" (the week lost {', '.join(dict.fromkeys(places))})" if places else ""
 
@@ -68,7 +76,7 @@ def check(plan: Plan, cfg: Config) -> list[Violation] | list[Penalty]:
                         rule=Config.ID,
                         amount=cfg.weight * (wanted.min - n),
                         detail=inp.prefix(week)
-                        + f"{rule.count(n)} instead of {wanted.min}{_lost(inp)}",
+                        + f"{rule.count(n)} instead of {wanted.min}{_lost(inp, week)}",
                     )
                 )
     return found

@@ -31,7 +31,7 @@ from hybridplan.models.loading import (
     validation_problems,
 )
 from hybridplan.models.result import Result
-from hybridplan.models.scenario import Block, Pin, Scenario
+from hybridplan.models.scenario import Pin, Scenario
 from hybridplan.models.week import DAYS
 from hybridplan.service.auth import coach_of, forget_token, keep_token, service
 from hybridplan.service.planning import NotFound
@@ -348,23 +348,20 @@ async def replan_page(
     block: Annotated[list[str] | None, Form()] = None,
     block_day: Annotated[list[str] | None, Form()] = None,
     pin: Annotated[list[str] | None, Form()] = None,
+    missed: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
-    """Block the ticked slots and days, keep the ticked sessions where they are, and plan
-    the rest again (a new version of the plan)."""
+    """Replan the week shown (`week`; the weeks before it are kept as planned): the ticked
+    sessions were missed, the ticked slots and days are no longer available, the pinned
+    sessions stay where they are; the rest is planned again (a new version of the plan)."""
     coach = await _coach(request)
     if isinstance(coach, Response):
         return coach
     if not _same_origin(request):
         return Response("cross-site form refused", status_code=403)
     try:
-        # In the current week a block is replan()'s `unavailable` (the changes then say
-        # why); in later weeks of a block it is added to the scenario's `blocked`.
-        places = [*(block_day or []), *(block or [])]
-        unavailable = places if week == 1 else []
-        blocks = []
-        for text in places if week > 1 else []:
-            day, _, slot = text.partition(":")
-            blocks.append(Block.model_validate({"day": day, "slot": slot or None, "week": week}))
+        # Blocks and misses are replan()'s `unavailable` and `missed` in the week shown
+        # (the changes then say why, and the stored scenario keeps them blocked).
+        unavailable = [*(block_day or []), *(block or [])]
         pins = []
         for text in pin or []:
             day, slot, session = [*text.split(":", 2), "", ""][:3]
@@ -372,7 +369,12 @@ async def replan_page(
                 Pin.model_validate({"day": day, "slot": slot, "session": session, "week": week})
             )
         change = ReplanIn(
-            plan_id=plan_id, version=version, unavailable=unavailable, pins=pins, blocks=blocks
+            plan_id=plan_id,
+            version=version,
+            week=week,
+            missed=missed or [],
+            unavailable=unavailable,
+            pins=pins,
         )
         out = await service(request).replan(coach, change, None, False)
     except ValidationError as exc:

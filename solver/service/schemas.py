@@ -60,7 +60,7 @@ class JobOut(BaseModel):
 
 class ReplanIn(BaseModel):
     """Replan a stored plan after real life happened (hybridplan.replan): done sessions
-    are kept, missed and unavailable places (`day` or `day:slot`, current week) are taken
+    are kept, missed and unavailable places (`day` or `day:slot`, in `week`) are taken
     away, and the rest is planned again with as few changes as possible. `pins` and
     `blocks` change the plan's own scenario first, in any week: a pinned session stays in
     its slot, a blocked day or slot is taken away, in this and every later version."""
@@ -75,6 +75,14 @@ class ReplanIn(BaseModel):
     missed: list[str] = Field(default_factory=list, max_length=100)
     unavailable: list[str] = Field(default_factory=list, max_length=100)
     from_day: Day | None = None
+    week: int | None = Field(
+        default=None,
+        ge=1,
+        le=limits.MAX_WEEKS,
+        description="the week of a block that done, missed and unavailable are in (weeks "
+        "before it are kept as planned); default: the week holding today when the plan "
+        "has dates, else 1",
+    )
     pins: list[Pin] = Field(default_factory=list, max_length=200)
     blocks: list[Block] = Field(default_factory=list, max_length=200)
 

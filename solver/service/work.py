@@ -14,12 +14,12 @@ from typing import Any
 
 from hybridplan.explanations.explainer import explain
 from hybridplan.models.errors import InputError, Problem
-from hybridplan.models.loading import input_from_dict
+from hybridplan.models.loading import input_from_dict, input_from_result
 from hybridplan.models.result import Result
 from hybridplan.models.scenario import Block, Pin
 from hybridplan.models.week import DAYS
 from hybridplan.outputs.export import export
-from hybridplan.planner.replanning import parse_place, replan
+from hybridplan.planner.replanning import current_week, parse_place, replan
 from hybridplan.prescribe import attach
 from hybridplan.solving import solve
 
@@ -81,12 +81,16 @@ def replan_task(previous: dict[str, Any], change: dict[str, Any], time_limit: fl
             raise InputError(
                 [Problem("from_day", f"{from_day!r} is not a day ({', '.join(DAYS)})")]
             )
+        week = change.get("week")
+        if week is None:
+            week = current_week(input_from_result(result), dt.date.today())
         new = replan(
             result,
             done=places["done"],
             missed=places["missed"],
             unavailable=places["unavailable"],
             from_day=from_day,
+            week=week,
             work_limit=time_limit,
         )
         return {"result": new.to_dict()}

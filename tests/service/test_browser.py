@@ -101,7 +101,7 @@ def test_block_a_day_pin_a_session_and_replan(
     pinned = days["mon"][0]
     page.locator('td.slot[data-day="mon"] .session .what').first.click()
     assert page.locator('td.slot[data-day="mon"] input.pin').first.is_checked()
-    assert page.locator("#selection").inner_text() == "1 to block, 1 to pin"
+    assert page.locator("#selection").inner_text() == "0 missed, 1 to block, 1 to pin"
     with page.expect_navigation():
         page.locator("#replan-button").click()
 
@@ -131,7 +131,7 @@ def test_an_impossible_week_shows_its_explanation(
     page.screenshot(path=str(SHOTS / "hybridplan-explanation.png"), full_page=True)
 
 
-def test_a_block_is_shown_week_by_week(
+def test_a_block_is_shown_week_by_week_and_a_missed_tuesday_replanned(
     watched: Watched, server: Server, tokens: dict[str, str]
 ) -> None:
     with _api(server, tokens["anna"]) as api:
@@ -149,6 +149,26 @@ def test_a_block_is_shown_week_by_week(
     assert page.locator("#week-title").inner_text().startswith("Week 3 of 16")
     week3 = [s for s in plan["sessions"] if s["week"] == 3]
     assert page.locator("td.slot .session").count() == len(week3)
+    # a coach marks Tuesday's sessions missed and replans week 3 (issue 25, item 8)
+    tuesday = [s for s in week3 if s["day"] == "tue"]
+    assert tuesday, "week 3 of the marathon block has a Tuesday session"
+    for box in page.locator('td.slot[data-day="tue"] input.missed').all():
+        box.check()
+    assert page.locator("#selection").inner_text().startswith(f"{len(tuesday)} missed")
+    with page.expect_navigation(timeout=120_000):
+        page.locator("#replan-button").click()
+    page.wait_for_url("**/plans/**week=3**", timeout=120_000)
+    assert "version 2 of 2" in page.locator("p.summary").inner_text()
+    assert _sessions(page, "tue") == []
+    changes = page.locator("#changes li").all_inner_texts()
+    assert changes and all(c.endswith(")") for c in changes), changes
+    assert any("w3 tue" in c and c.endswith("(missed)") for c in changes), changes
+    with _api(server, tokens["anna"]) as api:
+        new = api.get(f"/v1/plans/{plan['id']}").json()
+    weeks12 = [(s["week"], s["day"], s["slot"], s["session"]) for s in new["sessions"]]
+    assert [x for x in weeks12 if x[0] < 3] == [
+        (s["week"], s["day"], s["slot"], s["session"]) for s in plan["sessions"] if s["week"] < 3
+    ]  # the weeks before it, as planned
 
 
 def test_the_login_form_keeps_the_token_in_a_cookie(

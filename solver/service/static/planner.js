@@ -1,12 +1,14 @@
 // The planner page's only script: a click on a cell ticks the same checkbox the page
-// offers without scripts (block a slot, block a day, pin a session), marks the cell, and
-// a job page follows its job's server-sent events. No inline script (CSP: script-src 'self').
+// offers without scripts (block a slot, block a day, pin a session; "missed" is a box of
+// its own), marks the cell, and a job page follows its job's server-sent events. No
+// inline script (CSP: script-src 'self').
 "use strict";
 
 function mark(box) {
   var holder = box.closest(".session") || box.closest("td.slot") || box.closest("th.day");
   if (!holder) { return; }
-  var kind = box.classList.contains("pin") ? "to-pin" : "to-block";
+  var kind = box.classList.contains("pin") ? "to-pin"
+    : box.classList.contains("missed") ? "to-miss" : "to-block";
   holder.classList.toggle(kind, box.checked);
   if (box.classList.contains("block-day")) {
     var day = holder.getAttribute("data-day");
@@ -22,9 +24,11 @@ function count() {
   if (!form) { return; }
   var blocks = form.querySelectorAll("input.block:checked, input.block-day:checked").length;
   var pins = form.querySelectorAll("input.pin:checked").length;
+  var missed = form.querySelectorAll("input.missed:checked").length;
   var out = document.getElementById("selection");
   if (out) {
-    out.textContent = blocks || pins ? blocks + " to block, " + pins + " to pin" : "";
+    out.textContent = blocks || pins || missed
+      ? missed + " missed, " + blocks + " to block, " + pins + " to pin" : "";
   }
 }
 

@@ -95,19 +95,20 @@ def test_missed_where_nothing_was_planned_warns(week_json: Path) -> None:
 
 
 def test_a_replan_with_no_plan_explains_and_writes_nothing(week_json: Path, tmp_path: Path) -> None:
-    """Only the past and a hard limit are left (a budget below what is done): exit 1, the
-    explanation on stderr, nothing written unless --force."""
+    """The past contradicts what is asked (a session done on a day now said to be
+    unavailable: the past is kept, the day is taken away): exit 1, the explanation on
+    stderr naming the pinned past, nothing written unless --force. (An edited result's
+    input can no longer make this case: results are re-verified, test_result_proof.py.)"""
     doc = json.loads(week_json.read_text())
-    doc["input"]["scenario"]["weekly_minutes"] = 30
-    edited = tmp_path / "edited.json"
-    edited.write_text(json.dumps(doc))
+    tuesday = [s for s in doc["sessions"] if s["day"] == "tue"]
+    assert tuesday, "the week has a Tuesday session to call done"
+    asked = ["--done", f"tue:{tuesday[-1]['slot']}", "--unavailable", "tue"]
     out = tmp_path / "new.json"
-    code, _, err = cli("replan", str(edited), "--done", "mon:am,mon:pm", "--out", str(out))
+    code, _, err = cli("replan", str(week_json), *asked, "--out", str(out))
     assert code == 1
-    assert "cannot be planned" in err and "weekly_minutes" in err
+    assert "cannot be planned" in err and "pinned.tue-" in err
     assert f"nothing written to {out}" in err and not out.exists()
-    code, _, _ = cli("replan", str(edited), "--done", "mon:am,mon:pm", "--out", str(out),
-                     "--force")  # fmt: skip
+    code, _, _ = cli("replan", str(week_json), *asked, "--out", str(out), "--force")
     assert code == 1 and json.loads(out.read_text())["status"] == "infeasible"
 
 

@@ -1,5 +1,6 @@
-"""Imports flow one way: models <- core <- explanations/planner/prescribe <- batch/outputs <-
-service/cli.
+"""Imports flow one way: models <- core <- explanations/planner/prescribe/verify <-
+batch/outputs <- service/cli (verify re-checks a result's prescriptions, so it sits beside
+prescribe).
 `hybridplan.models` never imports OR-Tools or the rest of the package. Read from the source
 with ast (every import, including those inside functions)."""
 
@@ -13,8 +14,8 @@ import pytest
 from helpers import ROOT
 
 LEVEL = {
-    "models": 0, "core": 1, "explanations": 2, "planner": 2, "prescribe": 2, "batch": 3,
-    "outputs": 3,
+    "models": 0, "core": 1, "explanations": 2, "planner": 2, "prescribe": 2, "verify": 2,
+    "batch": 3, "outputs": 3,
 }  # fmt: skip
 TOP = {"api": 4, "cli": 4, "service": 4, "__init__": 5, "__main__": 5}
 

@@ -323,3 +323,20 @@ def assign_uids(result: Result, taken: Iterable[str] = ()) -> None:
             n += 1
         s.uid = f"{stem}-{n}"
         used.add(s.uid)
+
+
+def restored(older: Result, newest: Result, version: int) -> Result:
+    """`older` (version `version` of a plan) made the plan's newest version again: undo.
+    Its revision goes past the newest's, so calendar apps take it as the newer version,
+    and every session of the newest (or cancelled before) that `older` does not hold is
+    listed in `cancelled`, so a calendar import removes its event."""
+    back = older.model_copy(deep=True).with_uids()
+    back.revision = newest.revision + 1
+    live = {s.uid for s in back.sessions}
+    cancelled: dict[str, SessionOut] = {}
+    for s in (*back.cancelled, *newest.cancelled, *newest.sessions):
+        if s.uid and s.uid not in live:
+            cancelled[s.uid] = s.model_copy(deep=True)
+    back.cancelled = list(cancelled.values())
+    back.changes = [f"restored version {version}: the plan as it was then"]
+    return back

@@ -259,3 +259,4 @@ def _carry_uids(before: Result, after: Result, week: PlanInput) -> None:
 
 def as_places(values: Iterable[str], week: PlanInput, option: str = "") -> list[Place]:
     return [parse_place(v, week.scenario.slots, option) for v in values]
+

@@ -156,6 +156,17 @@ async def plan(plan_id: str, request: Request, coach: Coach, version: Version = 
     return await service(request).plan(coach, plan_id, version)
 
 
+@router.post(
+    "/plans/{plan_id}/restore", response_model=PlanOut, responses=NOT_FOUND, tags=["plans"]
+)
+async def restore(plan_id: str, request: Request, coach: Coach, version: Version = None) -> Any:
+    """Undo: an earlier `version` becomes the newest version again (a new version; the
+    sessions it does not hold are cancelled in the calendar export)."""
+    if version is None:
+        raise InputError([Problem("version", "name the version to restore")])
+    return await service(request).restore(coach, plan_id, version)
+
+
 @router.get(
     "/plans/{plan_id}/versions",
     response_model=list[VersionOut],

@@ -109,7 +109,7 @@ class VersionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     plan_id: Mapped[str] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     version: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))  # solve | replan
+    kind: Mapped[str] = mapped_column(String(20))  # solve | replan | restore
     status: Mapped[str] = mapped_column(String(20))
     result: Mapped[dict[str, Any]]
     explanation: Mapped[dict[str, Any] | None]

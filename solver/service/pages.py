@@ -30,7 +30,7 @@ from hybridplan.models.loading import (
     scenario_from_text,
     validation_problems,
 )
-from hybridplan.models.result import Result
+from hybridplan.models.result import Result, SessionOut
 from hybridplan.models.scenario import Pin, Scenario
 from hybridplan.models.week import DAYS
 from hybridplan.service.auth import coach_of, forget_token, keep_token, service
@@ -283,6 +283,7 @@ async def _plan_page(
         coach=await svc.db(svc.store.coach_name, coach),
         plan=stored,
         result=result,
+        words=_words(result),
         grid=grid,
         explanation=explanation,
         legend=legend,
@@ -290,6 +291,37 @@ async def _plan_page(
         problems=problems or [],
         formats=["md", "csv", "png", "html"],
     )
+
+
+STATUS_WORDS = {
+    "optimal": ("proven best", "No plan scores better under these rules: the solver proved it."),
+    "infeasible": (
+        "no plan fits",
+        "No week meets every hard rule with this availability; the explanation below says "
+        "which requirements clash and the smallest change that would make a plan possible.",
+    ),
+    "unknown": (
+        "no plan found yet",
+        "The solver's work limit ran out before it found a plan; a larger limit may find one.",
+    ),
+    "invalid": ("not valid", "The solver refused the model; please report this scenario."),
+}
+
+
+def _words(result: dict[str, Any]) -> dict[str, str]:
+    """The solver's status in plain words, with a sentence saying what it means."""
+    status = str(result.get("status"))
+    if status == "feasible":
+        gap = result.get("gap")
+        within = f", within {gap:.0%}" if isinstance(gap, int | float) and gap > 0 else ""
+        return {
+            "status": f"best found{within}",
+            "status_why": "A good plan that meets every hard rule; the solver's work limit ran "
+            "out before it could prove none is better"
+            + (f" (at most {gap:.0%} better is possible)." if within else "."),
+        }
+    words, why = STATUS_WORDS.get(status, (status, ""))
+    return {"status": words, "status_why": why}
 
 
 def _legend(result: dict[str, Any]) -> list[str]:
@@ -307,6 +339,8 @@ def _legend(result: dict[str, Any]) -> list[str]:
 def _grid(result: dict[str, Any], week: int) -> dict[str, Any]:
     """What the template draws for one week: per slot and day the free minutes and the
     sessions, plus the week's dates when the scenario has a start."""
+    from hybridplan.outputs.render import session_title
+
     plan_input = input_from_result(Result.model_validate(result))
     scenario = plan_input.scenario
     weeks = scenario.weeks
@@ -316,7 +350,10 @@ def _grid(result: dict[str, Any], week: int) -> dict[str, Any]:
     sessions: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for s in result.get("sessions", []):
         if s.get("week", 1) == week:
-            sessions.setdefault((s["day"], s["slot"]), []).append(s)
+            # what a person calls it, with its minutes, leads the card ("Tempo run 40 min")
+            kind = plan_input.sessions.get(s["session"])
+            title = session_title(SessionOut.model_validate(s), kind)
+            sessions.setdefault((s["day"], s["slot"]), []).append({**s, "title": title})
     pinned = {(p.day, p.slot, p.session) for p in scenario.fixed if p.week == week}
     dates = (
         [scenario.start + dt.timedelta(days=7 * (week - 1) + d) for d in range(len(DAYS))]
@@ -349,9 +386,10 @@ async def replan_page(
     block_day: Annotated[list[str] | None, Form()] = None,
     pin: Annotated[list[str] | None, Form()] = None,
     missed: Annotated[list[str] | None, Form()] = None,
+    done: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
     """Replan the week shown (`week`; the weeks before it are kept as planned): the ticked
-    sessions were missed, the ticked slots and days are no longer available, the pinned
+    sessions were done or missed, the ticked slots and days are no longer available, the pinned
     sessions stay where they are; the rest is planned again (a new version of the plan)."""
     coach = await _coach(request)
     if isinstance(coach, Response):
@@ -372,6 +410,7 @@ async def replan_page(
             plan_id=plan_id,
             version=version,
             week=week,
+            done=done or [],
             missed=missed or [],
             unavailable=unavailable,
             pins=pins,
@@ -387,6 +426,26 @@ async def replan_page(
         return _render(request, "missing.html", status=404)
     if isinstance(out, JobOut):
         return RedirectResponse(f"/jobs/{out.id}?week={week}", status_code=303)
+    return RedirectResponse(f"/plans/{plan_id}?week={week}", status_code=303)
+
+
+@router.post("/plans/{plan_id}/restore")
+async def restore_page(
+    request: Request,
+    plan_id: str,
+    version: Annotated[int, Form(ge=1, le=limits.MAX_VERSION)],
+    week: Annotated[int, Form(ge=1, le=26)] = 1,
+) -> Response:
+    """Undo: make an earlier version the plan's newest again (a new version)."""
+    coach = await _coach(request)
+    if isinstance(coach, Response):
+        return coach
+    if not _same_origin(request):
+        return Response("cross-site form refused", status_code=403)
+    try:
+        await service(request).restore(coach, plan_id, version)
+    except NotFound:
+        return _render(request, "missing.html", status=404)
     return RedirectResponse(f"/plans/{plan_id}?week={week}", status_code=303)
 
 

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.explanation import Explanation
 from hybridplan.models.loading import builtin_rule_sets, input_from_scenario
+from hybridplan.models.result import Result, restored
 from hybridplan.models.scenario import Scenario
 from hybridplan.service import work
 from hybridplan.service.db import Store, StoredJob, StoredPlan
@@ -189,6 +190,17 @@ class Service:
         _raise_problems(outcome)
         await self.db(self.store.add_version, change.plan_id, outcome["result"])
         return await self.plan(coach, change.plan_id)
+
+    async def restore(self, coach: int, plan_id: str, version: int) -> PlanOut:
+        """Undo: version `version` becomes the plan's newest version again (a new version,
+        so nothing is lost; see models.result.restored)."""
+        older = await self.stored(coach, plan_id, version)
+        newest = await self.stored(coach, plan_id)
+        back = restored(
+            Result.model_validate(older.result), Result.model_validate(newest.result), version
+        )
+        await self.db(self.store.add_version, plan_id, back.to_dict(), "restore")
+        return await self.plan(coach, plan_id)
 
     # -- reading ---------------------------------------------------------------------------
     async def stored(self, coach: int, plan_id: str, version: int | None = None) -> StoredPlan:

@@ -401,9 +401,7 @@ def test_the_page_form_reads_a_scenario_as_a_file_is_read(
             "more than 4300 digits"
         ),
         "name: x\nname: y\navailability: {mon: {am: 60}}": "duplicate key",
-        "name: x\nweekly_minutes: true\navailability: {mon: {am: 60}}": (
-            "line 2: weekly_minutes"
-        ),
+        "name: x\nweekly_minutes: true\navailability: {mon: {am: 60}}": ("line 2: weekly_minutes"),
     }
     with server.client(follow_redirects=True) as browser:
         browser.get(f"/?token={tokens['anna']}")
@@ -483,3 +481,51 @@ def test_own_sessions_are_planned_over_http_as_by_the_cli(
         page = browser.post("/plans", data={"scenario_text": json.dumps(data)})
         assert page.status_code == 200, page.text[-2000:]
         assert "/plans/" in str(page.url)
+
+
+def test_an_earlier_version_can_be_restored(anna: httpx.Client, ben: httpx.Client) -> None:
+    """Undo (issue 25, item 7): version 1 made the newest again, as version 3; the sessions
+    version 2 dropped are live again (not cancelled), those only version 2 had are
+    cancelled for the calendar; a second coach cannot do it."""
+    plan = anna.post("/v1/solve", json=shipped(WEEK)).json()
+    gone = ["tue", "wed", "thu", "fri"]
+    second = anna.post("/v1/replan", json={"plan_id": plan["id"], "unavailable": gone})
+    assert second.status_code == 200, second.text
+    v2 = second.json()
+    assert ben.post(f"/v1/plans/{plan['id']}/restore", params={"version": 1}).status_code == 404
+    assert anna.post(f"/v1/plans/{plan['id']}/restore").status_code == 422  # which version?
+    response = anna.post(f"/v1/plans/{plan['id']}/restore", params={"version": 1})
+    assert response.status_code == 200, response.text
+    back = response.json()
+    assert back["version"] == 3 and back["versions"] == 3
+
+    def placed(p: dict[str, Any]) -> list[tuple[str, str, str]]:
+        return [(s["day"], s["slot"], s["session"]) for s in p["sessions"]]
+
+    assert placed(back) == placed(plan)
+    assert back["revision"] == v2["revision"] + 1
+    kept = {s["uid"] for s in back["sessions"]}
+    cancelled = {s["uid"] for s in back["cancelled"]}
+    dropped_by_v2 = {s["uid"] for s in v2["cancelled"]}
+    assert dropped_by_v2 and dropped_by_v2 <= kept  # back in the calendar, not cancelled
+    assert not kept & cancelled
+    assert {s["uid"] for s in v2["sessions"]} - kept <= cancelled  # v2's own are removed
+    assert back["changes"] == ["restored version 1: the plan as it was then"]
+    history = anna.get(f"/v1/plans/{plan['id']}/versions").json()
+    assert [v["kind"] for v in history] == ["solve", "replan", "restore"]
+    ics = anna.get(f"/v1/plans/{plan['id']}/export", params={"to": "ics"})
+    assert ics.status_code == 200 and ics.text.count("STATUS:CANCELLED") == len(back["cancelled"])
+
+
+def test_the_page_says_the_status_in_plain_words(
+    anna: httpx.Client, week_plan: dict[str, Any]
+) -> None:
+    from hybridplan.service.pages import _words
+
+    page = anna.get(f"/plans/{week_plan['id']}")
+    assert page.status_code == 200
+    assert "proven best" in page.text and "0 is perfect" in page.text
+    assert "effort × minutes" in page.text
+    assert _words({"status": "feasible", "gap": 0.12})["status"] == "best found, within 12%"
+    assert _words({"status": "feasible", "gap": 0.0})["status"] == "best found"
+    assert _words({"status": "infeasible"})["status"] == "no plan fits"

@@ -101,7 +101,7 @@ def test_block_a_day_pin_a_session_and_replan(
     pinned = days["mon"][0]
     page.locator('td.slot[data-day="mon"] .session .what').first.click()
     assert page.locator('td.slot[data-day="mon"] input.pin').first.is_checked()
-    assert page.locator("#selection").inner_text() == "0 missed, 1 to block, 1 to pin"
+    assert page.locator("#selection").inner_text() == "1 to block, 1 to pin"
     with page.expect_navigation():
         page.locator("#replan-button").click()
 
@@ -114,6 +114,11 @@ def test_block_a_day_pin_a_session_and_replan(
     changes = page.locator("#changes li").all_inner_texts()
     assert changes and any("(no longer available)" in c for c in changes), changes
     page.screenshot(path=str(SHOTS / "hybridplan-planner.png"), full_page=True)
+    # undo: version 1 becomes the current plan again (version 3)
+    with page.expect_navigation():
+        page.locator("ol.history button.restore").first.click()
+    assert "version 3 of 3" in page.locator("p.summary").inner_text()
+    assert {d: _sessions(page, d) for d in days} == days
 
 
 def test_an_impossible_week_shows_its_explanation(
@@ -200,24 +205,54 @@ def test_the_login_page_fits_a_phone(browser: Browser, server: Server) -> None:
 
 
 def test_a_plan_reads_on_a_phone(browser: Browser, server: Server, tokens: dict[str, str]) -> None:
-    """At 390 px the week's seven days keep readable columns (the grid scrolls inside its
-    box; before, each day was about 20 px wide and a session's text stood one letter a
-    line) and the page itself does not scroll sideways."""
+    """At 390 px the week is a list of days (the grid is hidden): no horizontal scroll, every
+    session card at least 30 characters wide, each card leading with the session's name and
+    length; a coach marks a session missed there and replans. At 1280 px the grid shows and
+    the list does not. Screenshots of both in /tmp."""
     with _api(server, tokens["anna"]) as api:
         plan = api.post("/v1/solve", json=shipped("marathon-build.yaml")).json()
+    url = f"{server.url}/plans/{plan['id']}?token={tokens['anna']}"
     context = browser.new_context(viewport={"width": 390, "height": 900})
     page = context.new_page()
-    page.goto(f"{server.url}/plans/{plan['id']}?token={tokens['anna']}")
-    page.screenshot(path=str(SHOTS / "hybridplan-plan-390.png"))
-    wide = page.evaluate("document.documentElement.scrollWidth")
-    columns = page.eval_on_selector_all(
-        "table.grid thead th.day", "cells => cells.map(c => c.getBoundingClientRect().width)"
+    page.goto(url)
+    page.screenshot(path=str(SHOTS / "hybridplan-plan-390.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert not page.locator("#grid").is_visible() and page.locator("#daylist").is_visible()
+    cards = page.locator("#daylist .session")
+    assert cards.count() == len(plan["sessions"])
+    # the width of 30 characters of the card's own font, measured in the page
+    chars = page.eval_on_selector_all(
+        "#daylist .session",
+        """cards => cards.map(c => {
+            const probe = document.createElement("span");
+            probe.textContent = "x".repeat(30);
+            c.appendChild(probe);
+            const need = probe.getBoundingClientRect().width;
+            probe.remove();
+            return c.getBoundingClientRect().width - need;
+        })""",
     )
-    scrolls = page.eval_on_selector(".grid-wrap", "box => box.scrollWidth > box.clientWidth")
+    assert min(chars) >= 0, chars
+    first = plan["sessions"][0]
+    title = cards.first.locator(".what").inner_text()
+    assert title.endswith(f"{first['minutes']} min"), title  # name and length first
+    tuesday = page.locator('#daylist .slot-row[data-day="tue"] input.missed')
+    assert tuesday.count() >= 1
+    tuesday.first.check()
+    assert page.locator("#selection").inner_text() == "1 missed"
+    with page.expect_navigation():
+        page.locator("#replan-button").click()
+    assert "version 2 of 2" in page.locator("p.summary").inner_text()
+    changes = page.locator("#changes li").all_inner_texts()
+    assert any(c.endswith("(missed)") for c in changes), changes
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
-    assert wide <= 390, wide
-    assert len(columns) == 7 and min(columns) >= 90, columns
-    assert scrolls
+    wide = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = wide.new_page()
+    page.goto(url)
+    page.screenshot(path=str(SHOTS / "hybridplan-plan-1280.png"), full_page=True)
+    assert page.locator("#grid").is_visible() and not page.locator("#daylist").is_visible()
+    wide.close()
 
 
 def test_a_new_block_from_the_form_waits_for_its_job(

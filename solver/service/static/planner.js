@@ -1,19 +1,26 @@
 // The planner page's only script: a click on a cell ticks the same checkbox the page
-// offers without scripts (block a slot, block a day, pin a session; "missed" is a box of
-// its own), marks the cell, and a job page follows its job's server-sent events. No
-// inline script (CSP: script-src 'self').
+// offers without scripts (block a slot, block a day, pin a session; "done" and "missed"
+// are boxes of their own), in the week's grid or the phone's day list, marks the cell,
+// and a job page follows its job's server-sent events. No inline script (CSP:
+// script-src 'self').
 "use strict";
 
+var KINDS = { pin: "to-pin", missed: "to-miss", done: "to-done" };
+
 function mark(box) {
-  var holder = box.closest(".session") || box.closest("td.slot") || box.closest("th.day");
+  var holder = box.closest(".session") || box.closest("td.slot, .slot-row") ||
+    box.closest("th.day, h3.day-head");
   if (!holder) { return; }
-  var kind = box.classList.contains("pin") ? "to-pin"
-    : box.classList.contains("missed") ? "to-miss" : "to-block";
+  var kind = "to-block";
+  Object.keys(KINDS).forEach(function (name) {
+    if (box.classList.contains(name)) { kind = KINDS[name]; }
+  });
   holder.classList.toggle(kind, box.checked);
   if (box.classList.contains("block-day")) {
     var day = holder.getAttribute("data-day");
-    document.querySelectorAll('td.slot[data-day="' + day + '"]').forEach(function (td) {
-      td.classList.toggle("day-blocked", box.checked);
+    var cells = 'td.slot[data-day="' + day + '"], .slot-row[data-day="' + day + '"]';
+    document.querySelectorAll(cells).forEach(function (cell) {
+      cell.classList.toggle("day-blocked", box.checked);
     });
   }
   count();
@@ -22,14 +29,14 @@ function mark(box) {
 function count() {
   var form = document.getElementById("replan");
   if (!form) { return; }
-  var blocks = form.querySelectorAll("input.block:checked, input.block-day:checked").length;
-  var pins = form.querySelectorAll("input.pin:checked").length;
-  var missed = form.querySelectorAll("input.missed:checked").length;
+  var parts = [
+    [form.querySelectorAll("input.done:checked").length, " done"],
+    [form.querySelectorAll("input.missed:checked").length, " missed"],
+    [form.querySelectorAll("input.block:checked, input.block-day:checked").length, " to block"],
+    [form.querySelectorAll("input.pin:checked").length, " to pin"],
+  ].filter(function (p) { return p[0] > 0; }).map(function (p) { return p[0] + p[1]; });
   var out = document.getElementById("selection");
-  if (out) {
-    out.textContent = blocks || pins || missed
-      ? missed + " missed, " + blocks + " to block, " + pins + " to pin" : "";
-  }
+  if (out) { out.textContent = parts.join(", "); }
 }
 
 function onGridClick(event) {
@@ -39,7 +46,7 @@ function onGridClick(event) {
   if (session) {
     box = session.querySelector("input.pin");
   } else {
-    var cell = event.target.closest("td.slot");
+    var cell = event.target.closest("td.slot, .slot-row");
     if (cell) { box = cell.querySelector("input.block"); }
   }
   if (box) {
@@ -66,13 +73,14 @@ function followJob(el) {
 }
 
 document.addEventListener("DOMContentLoaded", function () {
-  var grid = document.getElementById("grid");
-  if (grid) {
-    grid.addEventListener("click", onGridClick);
-    grid.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+  ["grid", "daylist"].forEach(function (id) {
+    var week = document.getElementById(id);
+    if (!week) { return; }
+    week.addEventListener("click", onGridClick);
+    week.querySelectorAll("input[type=checkbox]").forEach(function (box) {
       box.addEventListener("change", function () { mark(box); });
     });
-  }
+  });
   var job = document.getElementById("job");
   if (job && window.EventSource) { followJob(job); }
 });

@@ -1321,6 +1321,16 @@ def serve_cmd(
     max_body: Annotated[
         int, typer.Option("--max-body", min=1024, help="largest request body in bytes (413)")
     ] = 1_000_000,
+    client_timeout: Annotated[
+        float,
+        typer.Option(
+            "--client-timeout",
+            min=0.1,
+            max=3600,
+            help="seconds a client has to send a request's headers, then its body "
+            "(closed, or 408); idle keep-alive connections close after 5 s",
+        ),
+    ] = 15.0,
 ) -> None:
     """Run the planning service: the HTTP API under /v1, the planner's page at /, and
     /openapi.json. Plans are kept in the database (--db).
@@ -1339,6 +1349,7 @@ def serve_cmd(
         default_time_limit=min(time_limit, max_time_limit),
         max_time_limit=max_time_limit,
         max_body_bytes=max_body,
+        client_timeout=client_timeout,
     )
     try:
         serve(settings)

@@ -58,13 +58,15 @@ BODIES: dict[str, type[BaseModel]] = {
 
 class Guard:
     """Pure ASGI middleware: refuses bodies over the limit with 413 (by Content-Length, or
-    by reading a chunked upload up to the limit before the app sees it), adds the security
-    headers, and logs each request as method, path (never the query, which may hold a
-    token), status and time."""
+    by reading the upload up to the limit before the app sees it) and bodies that do not
+    arrive within `body_seconds` with 408 (a client sending a byte at a time), adds the
+    security headers, and logs each request as method, path (never the query, which may
+    hold a token), status and time."""
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, body_seconds: float = 15.0) -> None:
         self.app = app
         self.max_body = max_body
+        self.body_seconds = body_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -81,24 +83,26 @@ class Guard:
 
         try:
             length = dict(scope["headers"]).get(b"content-length")
-            if length is not None:
-                if not length.isdigit() or int(length) > self.max_body:
-                    await self._too_large(send_with_headers)
-                    return
-                await self.app(scope, receive, send_with_headers)
+            if length is not None and (not length.isdigit() or int(length) > self.max_body):
+                await self._too_large(send_with_headers)
                 return
-            # No Content-Length (a chunked upload): read it up to the limit, then replay.
+            # Read the body (up to the limit, in the time allowed), then replay it.
             body = b""
-            while True:
-                message = await receive()
-                if message["type"] != "http.request":
-                    return  # the client went away
-                body += message.get("body", b"")
-                if len(body) > self.max_body:
-                    await self._too_large(send_with_headers)
-                    return
-                if not message.get("more_body", False):
-                    break
+            try:
+                async with asyncio.timeout(self.body_seconds):
+                    while True:
+                        message = await receive()
+                        if message["type"] != "http.request":
+                            return  # the client went away
+                        body += message.get("body", b"")
+                        if len(body) > self.max_body:
+                            await self._too_large(send_with_headers)
+                            return
+                        if not message.get("more_body", False):
+                            break
+            except TimeoutError:
+                await self._too_slow(send_with_headers)
+                return
             replayed = False
 
             async def replay() -> Message:
@@ -117,6 +121,14 @@ class Guard:
                 status[0],
                 1000 * (time.perf_counter() - began),
             )
+
+    async def _too_slow(self, send: Send) -> None:
+        response = JSONResponse(
+            {"detail": f"request body not received within {self.body_seconds:g} s"},
+            status_code=408,
+            headers={"connection": "close"},
+        )
+        await response({"type": "http"}, _no_body, send)
 
     async def _too_large(self, send: Send) -> None:
         response = JSONResponse(
@@ -204,7 +216,9 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
     )
     app.state.service = svc
-    app.add_middleware(Guard, max_body=settings.max_body_bytes)
+    app.add_middleware(
+        Guard, max_body=settings.max_body_bytes, body_seconds=settings.client_timeout
+    )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -9,7 +9,10 @@ make the browser send. Tokens are stored as their SHA-256 hash only. With `--no-
 
 from __future__ import annotations
 
-from fastapi import HTTPException, Request, Response
+from typing import Annotated
+
+from fastapi import HTTPException, Request, Response, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from hybridplan.service.planning import Service
 
@@ -42,7 +45,15 @@ async def coach_of(request: Request, token: str | None = None) -> int | None:
     return await svc.db(svc.store.coach_for_token, token)
 
 
-async def api_coach(request: Request) -> int:
+# Declares the bearer scheme in the OpenAPI document (clients and fuzzers read it); the
+# token itself is read by coach_of, which also takes the page's cookie.
+BEARER = HTTPBearer(auto_error=False, description="an API token: hybridplan token create NAME")
+
+
+async def api_coach(
+    request: Request,
+    _declared: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)] = None,
+) -> int:
     """FastAPI dependency of every /v1 endpoint: the coach, or 401."""
     coach = await coach_of(request)
     if coach is None:

@@ -5,9 +5,9 @@ contract (`Result`) plus the fields that place it in the database (`id`, `versio
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from hybridplan.models import limits
 from hybridplan.models.explanation import Explanation
@@ -87,13 +87,21 @@ class ReplanIn(BaseModel):
     blocks: list[Block] = Field(default_factory=list, max_length=200)
 
 
+def _utc(value: dt.datetime) -> dt.datetime:
+    """Times are written in UTC; SQLite gives them back without their offset."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+Utc = Annotated[dt.datetime, AfterValidator(_utc)]
+
+
 class PlanListingOut(BaseModel):
     id: str
     athlete: str
     scenario: str
     status: str
     version: int
-    created_at: dt.datetime
+    created_at: Utc = Field(description="UTC, with its offset")
 
 
 class VersionOut(BaseModel):
@@ -102,7 +110,7 @@ class VersionOut(BaseModel):
     status: str
     objective: int | None
     changes: list[str]
-    created_at: dt.datetime
+    created_at: Utc = Field(description="UTC, with its offset")
 
 
 class AthleteOut(BaseModel):

@@ -27,6 +27,12 @@ class Settings:
     default_time_limit: float = limits.DEFAULT_WORK_LIMIT
     max_time_limit: float = 60.0
     max_body_bytes: int = 1_000_000
+    #: seconds a client has to send a request's headers, and then its body (else the
+    #: connection is closed, or 408): a client that connects and sends nothing, or a byte
+    #: at a time, does not hold a connection for ever
+    client_timeout: float = 15.0
+    #: open connections at most; more get 503 (uvicorn's limit_concurrency)
+    max_connections: int = 256
     #: blocks of more weeks than this run as jobs (202 + job id) unless asked otherwise
     job_weeks: int = 1
 

@@ -43,6 +43,17 @@ def visible(text: str) -> str:
     return text
 
 
+_SHOWN = re.compile(f"(?![\t\n])[{HIDDEN}]")  # line breaks and tabs are text
+
+
+def shown(text: str) -> str:
+    """Free text a file gives (a description, a result's changes), with every control,
+    bidi and invisible character but line breaks and tabs written out as its escape
+    (`\u202e`, `\x1b`): kept, but seen for what it is on a terminal and in every
+    export, where it would reorder a line, clear a screen or hide itself."""
+    return _SHOWN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def one_line(text: str, most: int | None = None) -> str:
     """`text` with control characters escaped (`\\n`, `\\x1b`), cut to `most` characters."""
     clean = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
 from hybridplan.models import limits
+from hybridplan.models.errors import shown
 from hybridplan.models.objections import PlanMetrics
 from hybridplan.models.prescription import Prescription
 from hybridplan.models.session import Intensity, Kind, Legs, Muscle, RunType, Sets
@@ -145,8 +146,10 @@ class Result(BaseModel):
     phases: list[str] = Field(
         default_factory=list, description="plans of several weeks: each week's phase"
     )
-    changes: list[str] = Field(
-        default_factory=list, description="replanning: what changed against the previous plan"
+    changes: list[Annotated[str, AfterValidator(shown)]] = Field(
+        default_factory=list,
+        max_length=limits.MAX_LIST,
+        description="replanning: what changed against the previous plan",
     )
     input_hash: str | None = Field(
         default=None, description="batch runs: hash of input file, rule set and options"
@@ -192,7 +195,7 @@ class Result(BaseModel):
         "machine) or the wall-clock safety net (the plan then depends on the machine's load); "
         "none when the plan is proven optimal or no week exists",
     )
-    message: str = ""
+    message: Annotated[str, AfterValidator(shown)] = Field(default="", max_length=limits.MAX_TEXT)
 
     @model_validator(mode="after")
     def _uids_unique(self) -> Result:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 from hybridplan.models import limits
-from hybridplan.models.errors import visible
+from hybridplan.models.errors import shown, visible
 from hybridplan.models.phases import Phase, PhaseTargets
 
 Level = Literal["hard", "soft"]
@@ -592,7 +592,9 @@ class RuleSetFile(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     name: Annotated[str, AfterValidator(visible)] = Field(min_length=1, max_length=limits.MAX_NAME)
-    description: str = Field(default="", max_length=limits.MAX_TEXT)
+    description: Annotated[str, AfterValidator(shown)] = Field(
+        default="", max_length=limits.MAX_TEXT
+    )
     rules: RulesConfig
     phases: dict[Phase, PhaseTargets] = Field(
         default_factory=dict, description="how each training phase changes a week's targets"

@@ -14,13 +14,13 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
-    ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from hybridplan.models import limits
 from hybridplan.models.athlete import Athlete
-from hybridplan.models.errors import InputError, problems_of, visible
+from hybridplan.models.errors import InputError, problems_of, shown, visible
 from hybridplan.models.phases import Phase, PhaseTargets
 from hybridplan.models.ranges import CountRange, Range
 from hybridplan.models.rules import RulesConfig
@@ -193,7 +193,9 @@ class Scenario(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     name: Annotated[str, AfterValidator(visible)] = Field(min_length=1, max_length=limits.MAX_NAME)
-    description: str = Field(default="", max_length=limits.MAX_TEXT)
+    description: Annotated[str, AfterValidator(shown)] = Field(
+        default="", max_length=limits.MAX_TEXT
+    )
     # dates are written as text in JSON and TOML: the one coercion strict mode keeps
     start: dt.date | None = Field(
         default=None, strict=False, description="the week's Monday (optional)"
@@ -342,12 +344,14 @@ class Scenario(BaseModel):
             raise ValueError(f"{value} is a {value:%A}; start must be a Monday")
         return value
 
-    @field_validator("weeks")
-    @classmethod
-    def _within_dates(cls, value: int, info: ValidationInfo) -> int:
-        start = info.data.get("start")
-        if start is not None and start + dt.timedelta(days=7 * value - 1) > limits.LAST_DATE:
+    @model_validator(mode="after")
+    def _within_dates(self) -> Scenario:
+        """The plan's last day too, `weeks` given or not (a field validator on `weeks` did
+        not run for the default of one week: a start in the calendar's last days failed
+        inside the solve)."""
+        start, weeks = self.start, self.weeks
+        if start is not None and start + dt.timedelta(days=7 * weeks - 1) > limits.LAST_DATE:
             raise ValueError(
-                f"{value} weeks from {start} end after {limits.LAST_DATE}: {_between()}"
+                f"weeks: {weeks} week(s) from {start} end after {limits.LAST_DATE}: {_between()}"
             )
-        return value
+        return self

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from hybridplan.models import limits
+from hybridplan.models.errors import shown
 
 Kind = Literal["run", "strength", "mobility"]
 Intensity = Literal["easy", "moderate", "hard"]
@@ -67,6 +68,8 @@ class LengthRange(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.min}-{self.max} min (steps of {self.step})"
+
+
 Sets = Annotated[int, Field(ge=0, le=limits.MAX_SETS)]
 
 
@@ -97,7 +100,9 @@ class SessionType(BaseModel):
     hypertrophy: bool = Field(
         default=False, description="a volume day for muscle gain (strength goals, off-season)"
     )
-    description: str = Field(default="", max_length=limits.MAX_TEXT)
+    description: Annotated[str, AfterValidator(shown)] = Field(
+        default="", max_length=limits.MAX_TEXT
+    )
 
     @model_validator(mode="after")
     def _kind_fields(self) -> SessionType:
@@ -226,7 +231,9 @@ class SessionPatch(BaseModel):
     sets: dict[Muscle, Sets] | None = None
     equipment: Equipment | None = None
     hypertrophy: bool | None = None
-    description: str | None = Field(default=None, max_length=limits.MAX_TEXT)
+    description: Annotated[str, AfterValidator(shown)] | None = Field(
+        default=None, max_length=limits.MAX_TEXT
+    )
 
     @field_validator("minutes")
     @classmethod

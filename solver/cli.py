@@ -1319,8 +1319,14 @@ def serve_cmd(
         ),
     ] = 60.0,
     max_body: Annotated[
-        int, typer.Option("--max-body", min=1024, help="largest request body in bytes (413)")
-    ] = 1_000_000,
+        int,
+        typer.Option(
+            "--max-body",
+            min=1024,
+            help="largest request body in bytes (413); a JSON body's limit is a "
+            "scenario file's, 1 MiB, whatever this says",
+        ),
+    ] = 4 * limits.MAX_FILE_BYTES,
     client_timeout: Annotated[
         float,
         typer.Option(

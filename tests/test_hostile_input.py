@@ -89,6 +89,7 @@ def with_(**fields: Any) -> dict[str, Any]:
         (with_(start="9999-12-27"), "start"),
         (with_(start="0001-01-01"), "start"),
         (with_(start="2099-12-14", weeks=4), "weeks"),
+        (with_(start="2099-12-28"), "weeks"),  # one week, `weeks` left out: it ends in 2100
         (with_(weeks=2, race={"date": "9999-12-31", "distance": "10k"}), "race.date"),
         (with_(history=[10**9]), "history.0"),
         (with_(history=[100] * (limits.MAX_LIST + 1)), "history"),

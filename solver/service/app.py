@@ -24,7 +24,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hybridplan import __version__
-from hybridplan.models.errors import InputError, Problem, describe
+from hybridplan.models import limits
+from hybridplan.models.errors import InputError, Problem, describe, one_line
 from hybridplan.models.loading import validation_problems
 from hybridplan.models.scenario import Scenario
 from hybridplan.service import api, pages
@@ -103,6 +104,14 @@ class Guard:
             except TimeoutError:
                 await self._too_slow(send_with_headers)
                 return
+            if body and scope["path"].startswith("/v1/") and _is_json(scope):
+                if len(body) > limits.MAX_FILE_BYTES:  # a scenario file's limit
+                    await self._too_large(send_with_headers, limits.MAX_FILE_BYTES)
+                    return
+                problems = json_problems(body)
+                if problems:
+                    await problems_response(problems)({"type": "http"}, _no_body, send_with_headers)
+                    return
             replayed = False
 
             async def replay() -> Message:
@@ -130,15 +139,40 @@ class Guard:
         )
         await response({"type": "http"}, _no_body, send)
 
-    async def _too_large(self, send: Send) -> None:
+    async def _too_large(self, send: Send, most: int | None = None) -> None:
         response = JSONResponse(
-            {"detail": f"request body larger than {self.max_body} bytes"}, status_code=413
+            {"detail": f"request body larger than {most or self.max_body} bytes"},
+            status_code=413,
         )
         await response({"type": "http"}, _no_body, send)
 
 
 async def _no_body() -> Message:
     return {"type": "http.request", "body": b"", "more_body": False}
+
+
+def _is_json(scope: Scope) -> bool:
+    header: bytes = dict(scope["headers"]).get(b"content-type", b"")
+    kind = header.split(b";")[0].strip().lower()
+    return kind == b"application/json" or kind.endswith(b"+json")
+
+
+def json_problems(body: bytes) -> list[Problem]:
+    """An API request's JSON read as a scenario file's is (duplicate keys, nesting, number
+    sizes, NaN refused, `models.reading`), so the API accepts and refuses the documents the
+    CLI and the page do; FastAPI's own parser kept the last of two keys and failed inside
+    (500) on 50,000 nested brackets or a 5,000-digit number."""
+    from hybridplan.models.reading import check_data, parse
+
+    try:
+        data, locate = parse(body.decode("utf-8"), ".json", "")
+    except UnicodeDecodeError as exc:
+        return [Problem("", f"the body is not UTF-8 (byte {exc.start})")]
+    except InputError as exc:
+        return exc.problems
+    except ValueError as exc:  # e.g. an integer longer than Python converts
+        return [Problem("", f"not valid JSON: {one_line(str(exc), 120)}")]
+    return check_data(data, "", locate)
 
 
 def problems_response(problems: list[Problem]) -> JSONResponse:

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from hybridplan import __version__
 from hybridplan.models import limits
-from hybridplan.models.errors import InputError
+from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.loading import (
     builtin_rule_sets,
     input_from_result,
@@ -214,7 +214,7 @@ async def _index(
 @router.post("/plans")
 async def new_plan(
     request: Request,
-    scenario_text: Annotated[str, Form(max_length=200_000)],
+    scenario_text: Annotated[str, Form()],
     rules: Annotated[str, Form(max_length=100)] = "",
     athlete: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
@@ -240,9 +240,18 @@ async def new_plan(
 
 
 def _parse_scenario(text: str) -> Scenario:
-    """Read as a scenario file is (the same duplicate-key, depth and number checks), so
-    the page accepts and refuses what the CLI does; 50,000 nested brackets or a 5,000-digit
-    number were a server error here."""
+    """Read as a scenario file is (its size, the same duplicate-key, depth and number
+    checks), so the page accepts and refuses what the CLI does; 50,000 nested brackets or a
+    5,000-digit number were a server error here."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limits.MAX_FILE_BYTES:
+        raise InputError(
+            [
+                Problem(
+                    "", f"the scenario is {size:,} bytes; at most {limits.MAX_FILE_BYTES:,} (1 MiB)"
+                )
+            ]
+        )
     return scenario_from_text(text, "")
 
 

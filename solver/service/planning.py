@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from hybridplan.models.errors import InputError, Problem
+from hybridplan.models.errors import InputError, Problem, shown
 from hybridplan.models.explanation import Explanation
 from hybridplan.models.loading import builtin_rule_sets, input_from_scenario
 from hybridplan.models.result import Result, restored
@@ -141,7 +141,8 @@ class Service:
             "scenario": data,
             "rules": rules,
             "time_limit": self.settings.time_limit(time_limit),
-            "athlete": athlete or scenario.name,
+            # a name typed in a form: hidden characters shown as their escapes
+            "athlete": shown(athlete or scenario.name),
         }
         if self._is_job(scenario.weeks, as_job):
             return await self._new_job(coach, "solve", request)

@@ -26,7 +26,9 @@ class Settings:
     #: solver work (deterministic seconds) per request: the CLI's and the API's default
     default_time_limit: float = limits.DEFAULT_WORK_LIMIT
     max_time_limit: float = 60.0
-    max_body_bytes: int = 1_000_000
+    #: a whole request: a 1 MiB scenario pasted in the page's form, URL-encoded, fits
+    #: (a JSON body's own limit is a scenario file's, limits.MAX_FILE_BYTES)
+    max_body_bytes: int = 4 * limits.MAX_FILE_BYTES
     #: seconds a client has to send a request's headers, and then its body (else the
     #: connection is closed, or 408): a client that connects and sends nothing, or a byte
     #: at a time, does not hold a connection for ever

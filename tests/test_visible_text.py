@@ -38,9 +38,12 @@ def test_descriptions_keep_their_words_and_show_their_escapes() -> None:
     )
     assert hidden(scenario.description) == []
     assert "keep" in scenario.description and "\\u202e" in scenario.description
-    assert "line\nbreaks\tstay" == Scenario.model_validate(
-        {"name": "w", "description": "line\nbreaks\tstay", "availability": {}}
-    ).description
+    assert (
+        Scenario.model_validate(
+            {"name": "w", "description": "line\nbreaks\tstay", "availability": {}}
+        ).description
+        == "line\nbreaks\tstay"
+    )
     rules = RuleSet.from_data({"name": "r", "description": NASTY, "rules": {}})
     assert hidden(rules.description) == []
 

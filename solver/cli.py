@@ -445,11 +445,17 @@ def _batch(
         + (f"; {resumed} kept from an earlier run" if resumed else "")
         + ")"
     )
-    typer.echo(f"results in {out}; summary: " + ", ".join(str(p) for p in report.summary_files))
+    typer.echo(
+        f"results in {out}; summary: "
+        + (", ".join(str(p) for p in report.summary_files) or "none written")
+    )
     if report.write_error:
-        typer.echo(
-            f"error: {report.write_error}; stopped, the summary lists what was written", err=True
+        said = (
+            "the summary lists what was written"
+            if report.summary_files
+            else f"no summary could be written either: the result files in {out} are what was"
         )
+        typer.echo(f"error: {report.write_error}; stopped, {said}", err=True)
     if report.interrupted:
         typer.echo("interrupted: finished results are kept; run again with --resume", err=True)
     raise typer.Exit(report.exit_code)

@@ -187,6 +187,36 @@ def test_a_write_error_stops_the_batch_with_a_summary(
     assert code == 2
     assert "No space left on device" in err and "Traceback" not in err
     assert len(summary(out)) == 2 == len(list(out.glob("gen-*.json")))
+    assert "the summary lists what was written" in err
+
+
+def test_a_full_disk_that_takes_the_summary_too_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills after two results and nothing more can be written, the summary
+    included: the message says there is no summary (it said the summary listed them)."""
+    real = engine.write_atomic
+    calls: list[Path] = []
+
+    def full_disk(path: Path, data: str | bytes) -> None:
+        calls.append(path)
+        if len(calls) >= 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(path, data)
+
+    def no_summary(out: Path, rows: list[dict[str, object]]) -> list[Path]:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(engine, "write_atomic", full_disk)
+    monkeypatch.setattr(engine, "write_summary", no_summary)
+    src = generated(tmp_path / "in", 8)
+    out = tmp_path / "out"
+    code, stdout, err = cli("solve", str(src), "--out", str(out), *FAST)
+    assert code == 2 and "Traceback" not in err
+    assert not (out / "summary.csv").exists() and len(list(out.glob("gen-*.json"))) == 2
+    assert "summary: none written" in stdout
+    assert "no summary could be written either" in err
+    assert "the summary lists" not in err
 
 
 def test_results_inside_the_input_are_not_read_back(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from hybridplan.models import limits
 from hybridplan.models.errors import shown
@@ -30,10 +30,13 @@ class SessionOut(BaseModel):
     """One placed session. Validated as strictly as a scenario, since result files come
     back in (replan, export, diff) and may have been edited or cut short."""
 
+    model_config = ConfigDict(strict=True)  # numbers are numbers, as in scenarios
+
     week: int = Field(default=1, ge=1, le=limits.MAX_WEEKS)
     day: Day
     date: dt.date | None = Field(
         default=None,
+        strict=False,  # written as text in JSON: the one coercion strict mode keeps
         ge=limits.FIRST_DATE,
         le=limits.LAST_DATE,
         description="the session's calendar date, when the scenario has `start`",
@@ -85,6 +88,8 @@ class SessionOut(BaseModel):
 
 
 class Penalty(BaseModel):
+    model_config = ConfigDict(strict=True)  # numbers are numbers, as in scenarios
+
     rule: str
     amount: int
     detail: str
@@ -94,11 +99,15 @@ class Penalty(BaseModel):
 class Violation(BaseModel):
     """A hard rule broken by a schedule (never present in a schedule the solver returns)."""
 
+    model_config = ConfigDict(strict=True)  # numbers are numbers, as in scenarios
+
     rule: str
     detail: str
 
 
 class Summary(BaseModel):
+    model_config = ConfigDict(strict=True)  # numbers are numbers, as in scenarios
+
     minutes: int = 0
     run_minutes: int = Field(default=0, description="running minutes, the race aside")
     race_minutes: int = Field(default=0, description="the race's minutes (in its week)")
@@ -109,6 +118,8 @@ class Summary(BaseModel):
 
 
 class Result(BaseModel):
+    model_config = ConfigDict(strict=True)  # numbers are numbers, as in scenarios
+
     scenario: str
     rule_set: str
     status: Status

@@ -7,7 +7,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from hybridplan import preference
 from hybridplan.checking import check_plan
@@ -19,7 +19,7 @@ from hybridplan.models.loading import input_from_dict, input_from_scenario, load
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
-from hybridplan.models.result import Result, SessionOut, Summary, assign_uids
+from hybridplan.models.result import Result, SessionOut, Status, Summary, assign_uids
 from hybridplan.models.rules import RuleSet
 from hybridplan.models.scenario import Scenario
 from hybridplan.models.week import session_date
@@ -392,7 +392,7 @@ def solve(
     result = Result(
         scenario=week.scenario.name,
         rule_set=week.rules.name,
-        status=status,
+        status=cast(Status, status),  # what CP-SAT's status names became (Stages.run)
         build_seconds=build_seconds,
         seed=seed,
         workers=workers,

@@ -132,6 +132,9 @@ EDITS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "two sessions in one slot": (_duplicate_first, "holds sessions.0 already"),
     "scenario name": (_set("scenario", "someone else"), "scenario"),
     "violations": (_set("violations", [{"rule": "x", "detail": "y"}]), "violations"),
+    # numbers are numbers in a result as in a scenario (read as 0 and 1 before)
+    "objective as text": (_set("objective", "0"), "objective"),
+    "minutes as a boolean": (_set("sessions.0.minutes", True), "sessions.0.minutes"),
 }
 
 

@@ -65,7 +65,7 @@ class ReplanIn(BaseModel):
     `blocks` change the plan's own scenario first, in any week: a pinned session stays in
     its slot, a blocked day or slot is taken away, in this and every later version."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # numbers are numbers
 
     plan_id: str = Field(min_length=1, max_length=64)
     version: int | None = Field(

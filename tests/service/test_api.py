@@ -529,3 +529,12 @@ def test_the_page_says_the_status_in_plain_words(
     assert _words({"status": "feasible", "gap": 0.12})["status"] == "best found, within 12%"
     assert _words({"status": "feasible", "gap": 0.0})["status"] == "best found"
     assert _words({"status": "infeasible"})["status"] == "no plan fits"
+
+
+def test_a_replan_request_takes_numbers_as_numbers(
+    anna: httpx.Client, week_plan: dict[str, Any]
+) -> None:
+    for bad in ({"version": "1"}, {"week": True}, {"version": 1.0}):
+        response = anna.post("/v1/replan", json={"plan_id": week_plan["id"], **bad})
+        assert response.status_code == 422, (bad, response.text)
+        assert response.json()["problems"][0].startswith(f"{next(iter(bad))}: "), response.text

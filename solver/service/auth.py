@@ -9,6 +9,7 @@ make the browser send. Tokens are stored as their SHA-256 hash only. With `--no-
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import HTTPException, Request, Response, Security
@@ -18,6 +19,7 @@ from hybridplan.service.planning import Service
 
 COOKIE = "hybridplan_token"
 MAX_TOKEN = 200
+TOKEN_CHARS = re.compile(r"[A-Za-z0-9_.~+/=-]+")
 
 
 def service(request: Request) -> Service:
@@ -34,9 +36,18 @@ def presented_token(request: Request) -> str | None:
     return request.cookies.get(COOKIE) or None
 
 
+def plausible(token: str) -> bool:
+    """A token as `hybridplan token create` makes them (URL-safe base64) could be this:
+    anything else is refused before it is looked up or put in a cookie (a cookie holds
+    Latin-1 only: a right-to-left mark in a typed token was a 500)."""
+    return 0 < len(token) <= MAX_TOKEN and TOKEN_CHARS.fullmatch(token) is not None
+
+
 async def coach_of(request: Request, token: str | None = None) -> int | None:
     """The coach behind the request (or behind `token`), or None."""
     svc = service(request)
+    if token is not None and not plausible(token):
+        return None
     if svc.settings.no_auth:
         return svc.local_coach
     token = token if token is not None else presented_token(request)

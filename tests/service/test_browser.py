@@ -136,16 +136,21 @@ def test_an_impossible_week_shows_its_explanation(
     page.screenshot(path=str(SHOTS / "hybridplan-explanation.png"), full_page=True)
 
 
-def test_a_block_is_shown_week_by_week_and_a_missed_tuesday_replanned(
-    watched: Watched, server: Server, tokens: dict[str, str]
-) -> None:
-    with _api(server, tokens["anna"]) as api:
-        job = api.post("/v1/solve", json=shipped("marathon-block-16w.yaml")).json()
+def _solved_block(server: Server, token: str, scenario: dict[str, Any]) -> dict[str, Any]:
+    with _api(server, token) as api:
+        job = api.post("/v1/solve", json=scenario).json()
         deadline = time.monotonic() + 120
         while (state := api.get(f"/v1/jobs/{job['id']}").json())["status"] != "done":
             assert state["status"] in ("queued", "running") and time.monotonic() < deadline
             time.sleep(0.1)
         plan: dict[str, Any] = api.get(f"/v1/plans/{state['plan_id']}").json()
+    return plan
+
+
+def test_a_block_is_shown_week_by_week(
+    watched: Watched, server: Server, tokens: dict[str, str]
+) -> None:
+    plan = _solved_block(server, tokens["anna"], shipped("marathon-block-16w.yaml"))
     page = watched.page
     page.goto(f"{server.url}/plans/{plan['id']}?token={tokens['anna']}")
     assert page.locator("nav.weeks a").count() == 16
@@ -154,12 +159,35 @@ def test_a_block_is_shown_week_by_week_and_a_missed_tuesday_replanned(
     assert page.locator("#week-title").inner_text().startswith("Week 3 of 16")
     week3 = [s for s in plan["sessions"] if s["week"] == 3]
     assert page.locator("td.slot .session").count() == len(week3)
-    # a coach marks Tuesday's sessions missed and replans week 3 (issue 25, item 8)
-    tuesday = [s for s in week3 if s["day"] == "tue"]
-    assert tuesday, "week 3 of the marathon block has a Tuesday session"
+
+
+FOUR_WEEKS = {
+    "name": "four-weeks",
+    "start": "2027-01-04",
+    "weeks": 4,
+    "availability": {
+        "mon": {"am": 60}, "tue": {"am": 60, "pm": 60}, "wed": {"pm": 60},
+        "thu": {"am": 60, "pm": 60}, "sat": {"am": 120}, "sun": {"am": 60},
+    },
+    "targets": {"runs": [3, 4], "strength": 2, "long_run": 1, "quality_runs": [0, 1]},
+}  # fmt: skip
+
+
+def test_a_coach_marks_tuesday_missed_in_week_3_and_replans_it(
+    watched: Watched, server: Server, tokens: dict[str, str]
+) -> None:
+    """Issue 25's done-when, on a four-week block: week 3's Tuesday sessions ticked
+    missed, "Replan week 3": nothing on that Tuesday, the changes say why, the weeks before
+    it as they were planned."""
+    plan = _solved_block(server, tokens["anna"], FOUR_WEEKS)
+    page = watched.page
+    page.goto(f"{server.url}/plans/{plan['id']}?week=3&token={tokens['anna']}")
+    assert page.locator("#week-title").inner_text().startswith("Week 3 of 4")
+    tuesday = [s for s in plan["sessions"] if s["week"] == 3 and s["day"] == "tue"]
+    assert tuesday, "week 3 has a Tuesday session"
     for box in page.locator('td.slot[data-day="tue"] input.missed').all():
         box.check()
-    assert page.locator("#selection").inner_text().startswith(f"{len(tuesday)} missed")
+    assert page.locator("#selection").inner_text() == f"{len(tuesday)} missed"
     with page.expect_navigation(timeout=120_000):
         page.locator("#replan-button").click()
     page.wait_for_url("**/plans/**week=3**", timeout=120_000)
@@ -170,10 +198,12 @@ def test_a_block_is_shown_week_by_week_and_a_missed_tuesday_replanned(
     assert any("w3 tue" in c and c.endswith("(missed)") for c in changes), changes
     with _api(server, tokens["anna"]) as api:
         new = api.get(f"/v1/plans/{plan['id']}").json()
-    weeks12 = [(s["week"], s["day"], s["slot"], s["session"]) for s in new["sessions"]]
-    assert [x for x in weeks12 if x[0] < 3] == [
-        (s["week"], s["day"], s["slot"], s["session"]) for s in plan["sessions"] if s["week"] < 3
-    ]  # the weeks before it, as planned
+
+    def before_week_3(p: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [(s["week"], s["day"], s["slot"], s["session"]) for s in p["sessions"]
+                if s["week"] < 3]  # fmt: skip
+
+    assert before_week_3(new) == before_week_3(plan)
 
 
 def test_the_login_form_keeps_the_token_in_a_cookie(

@@ -216,6 +216,7 @@ def replan(
     from_day: str | None = None,
     week: int | None = None,
     today: dt.date | None = None,
+    moved: Iterable[tuple[Place, Place]] = (),
     time_limit: float | None = None,
     seed: int = 0,
     work_limit: float | None = None,
@@ -223,7 +224,8 @@ def replan(
     """Solve the rest of a week again after real life happened (see the README);
     `time_limit` and `work_limit` as for `solve`. `week`: the week of a block that the
     places are in (weeks before it are kept as planned); default the week holding `today`
-    when the plan has dates (`today` defaults to the date of the call), else week 1."""
+    when the plan has dates (`today` defaults to the date of the call), else week 1.
+    `moved`: sessions done elsewhere, ((day, slot) planned, (day, slot) done) each."""
     result = as_result(previous, "previous")
     checked = {f: _places(v, f) for f, v in (("done", done), ("missed", missed))}
     gone = _places(unavailable, "unavailable")
@@ -238,6 +240,14 @@ def replan(
 
     if today is not None and not isinstance(today, dt.date):
         raise _fail("today", f"must be a date (got {type(today).__name__})")
+    moves = []
+    for i, pair in enumerate(moved if not isinstance(moved, str | bytes) else [moved]):
+        places = _places(pair, f"moved.{i}") if isinstance(pair, tuple | list) else []
+        if len(places) != 2 or any(slot is None for _, slot in places):
+            raise _fail(f"moved.{i}", "a move is ((day, slot) planned, (day, slot) done)")
+        (day, slot), (to_day, to_slot) = places
+        assert slot is not None and to_slot is not None
+        moves.append(((day, slot), (to_day, to_slot)))
     if week is None:
         week = current_week(input_from_result(result), today or dt.date.today())
     return _replan(
@@ -247,6 +257,7 @@ def replan(
         unavailable=gone,
         from_day=from_day,
         week=week,
+        moved=moves,
         time_limit=time_limit,
         seed=seed,
         work_limit=work_limit,

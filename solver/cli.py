@@ -676,6 +676,14 @@ def replan_cmd(
             help="first day to plan again (default: the day after the last done or missed session)",
         ),
     ] = None,
+    moved: Annotated[
+        list[str],
+        typer.Option(
+            "--moved",
+            help="a session done elsewhere: PLANNED=DONE, each day:slot (repeat, or a,b)",
+            metavar="DAY:SLOT=DAY:SLOT",
+        ),
+    ] = [],  # noqa: B006
     week_no: Annotated[
         int | None,
         typer.Option(
@@ -719,7 +727,7 @@ def replan_cmd(
 
     from hybridplan.models.loading import input_from_result
     from hybridplan.outputs import render
-    from hybridplan.planner.replanning import as_places, current_week, replan
+    from hybridplan.planner.replanning import as_places, current_week, parse_move, replan
 
     def split(values: list[str]) -> list[str]:
         return [v.strip() for value in values for v in value.split(",") if v.strip()]
@@ -749,6 +757,7 @@ def replan_cmd(
             unavailable=as_places(split(unavailable), week, "--unavailable"),
             from_day=from_day,
             week=week_no,
+            moved=[parse_move(v, week.scenario.slots, "--moved") for v in split(moved)],
             time_limit=time_limit,
             seed=seed,
             work_limit=work_limit,

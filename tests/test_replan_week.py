@@ -179,3 +179,34 @@ def test_the_shortfall_names_only_places_the_week_had(tmp_path: Path) -> None:
     for detail in details:
         lost = detail.split("(the week lost ")[1].rstrip(")").split(", ")
         assert sorted(lost) == ["sat", "thu"], detail
+
+
+def test_a_session_done_elsewhere_is_fixed_where_it_was_done(block: Path) -> None:
+    """`--moved tue:SLOT=wed:pm`: the session planned on week 2's Tuesday is fixed where it
+    was done, its planned place is free, and the change says why; the moves a week cannot
+    hold are refused, naming the move."""
+    before = json.loads(block.read_text())
+    tuesday = sorted(p for p in places(before, 2) if p[0] == "tue")
+    assert tuesday
+    day, slot, session = tuesday[0]
+    move = f"{day}:{slot}=wed:pm"
+    code, out, err = cli(
+        "replan", str(block), "--week", "2", "--moved", move, "--format", "json",
+        "--work-limit", WORK,
+    )  # fmt: skip
+    assert code == 0, err
+    after = json.loads(out)
+    assert ("wed", "pm", session) in places(after, 2)
+    assert places(after, 1) == places(before, 1)
+    assert any(
+        c.startswith(f"{session} moved from w2 {day} {slot} to w2 wed pm")
+        and c.endswith("(done there instead)")
+        for c in after["changes"]
+    ), after["changes"]
+    for bad, said in (
+        ("fri:am=wed:pm", "nothing was planned on fri am in week 2"),  # Friday has no slot
+        (f"{day}:{slot}=fri:am", "fri am has no free time in week 2"),
+        ("tue=wed:pm", "a move is PLANNED=DONE"),
+    ):
+        code, _, err = cli("replan", str(block), "--week", "2", "--moved", bad)
+        assert code == 2 and said in err, (bad, err)

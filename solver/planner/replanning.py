@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hybridplan.explanations.diff import diff
 from hybridplan.models.errors import InputError, Problem
@@ -19,6 +19,7 @@ from hybridplan.prescribe import attach
 from hybridplan.solving import solve
 
 Place = tuple[str, str | None]  # (day, slot or None for the whole day)
+Move = tuple[tuple[str, str], tuple[str, str]]  # ((day, slot) planned, (day, slot) done)
 
 
 def parse_place(text: str, slots: Iterable[str] | None = None, option: str = "") -> Place:
@@ -55,6 +56,7 @@ def replan(
     unavailable: Iterable[Place] = (),
     from_day: Day | None = None,
     week: int = 1,
+    moved: Iterable[Move] = (),
     time_limit: float | None = None,
     seed: int = 0,
     work_limit: float | None = None,
@@ -62,9 +64,11 @@ def replan(
     """Solve the rest of week `week` (and the weeks after it) again after changes.
     `work_limit` as for `solve` (deterministic seconds: the same replan on any machine
     load). Weeks before `week` are the past: kept as they were planned. In `week`, days
-    before `from_day` (default: the day after the last done or missed session) are fixed as
-    they were planned, minus what was missed; sessions marked done are fixed; missed and
-    unavailable places (`day` or `day`+slot, in `week`) are blocked. Later weeks are
+    before `from_day` (default: the day after the last done, missed or moved session) are
+    fixed as they were planned, minus what was missed; sessions marked done are fixed; a
+    session `moved` ((day, slot) planned, (day, slot) done) is fixed where it was done and
+    its planned place is free; missed and unavailable places (`day` or `day`+slot, in
+    `week`) are blocked. Later weeks are
     planned again too, held to the previous plan by the rule `stability`. The result lists
     every change against the previous plan, with its reason.
 
@@ -78,8 +82,9 @@ def replan(
             [Problem("week", f"{week!r} is not a week of this plan (1 to {plan_input.weeks})")]
         )
     done, missed, unavailable = list(done), list(missed), list(unavailable)
+    moves = _checked_moves(list(moved), previous, plan_input, week)
     if from_day is None:
-        touched = [DAYS.index(d) for d, _ in done + missed]
+        touched = [DAYS.index(d) for d, _ in done + missed + [to for _, to in moves]]
         from_day = DAYS[min(max(touched) + 1, len(DAYS) - 1)] if touched else "mon"
     start = DAYS.index(from_day)
 
@@ -90,20 +95,27 @@ def replan(
         """Done, missed and unavailable places are in the current week."""
         return at(session.week, session.day, session.slot, places)
 
+    moved_from: list[Place] = [(s.day, s.slot) for s, _ in moves]
+
     def gone(pin: Pin) -> bool:
-        """A pin in a missed or unavailable place of the current week: released."""
-        return at(pin.week, pin.day, pin.slot, [*missed, *unavailable])
+        """A pin in a missed, unavailable or moved-from place of the current week: released."""
+        return at(pin.week, pin.day, pin.slot, [*missed, *unavailable, *moved_from])
 
     def past(week_no: int, day: str) -> bool:
         return week_no < week or (week_no == week and DAYS.index(day) < start)
 
     released = [p for p in plan_input.scenario.fixed if gone(p)]
-    planned = [s for s in previous.sessions if not hit(s, missed)]
+    planned = [s for s in previous.sessions if not hit(s, [*missed, *moved_from])]
+    done_elsewhere = [
+        Pin.model_validate({"day": to[0], "slot": to[1], "session": s.session, "week": week})
+        for s, to in moves
+    ]
     fixed = [
         Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
         for s in planned
-        if past(s.week, s.day) or hit(s, done)
-    ]
+        if (past(s.week, s.day) or hit(s, done))
+        and not any(at(s.week, s.day, s.slot, [to]) for _, to in moves)  # its place taken
+    ] + done_elsewhere
     pinned = {(p.week, p.day, p.slot) for p in fixed}
     blocked = [
         Block.model_validate({"day": d, "slot": s, "week": week, "reason": reason})
@@ -118,8 +130,9 @@ def replan(
     scenario = plan_input.scenario.model_copy(update={
         "fixed": [*(p for p in plan_input.scenario.fixed if not gone(p)), *fixed],
         "blocked": [*plan_input.scenario.blocked, *blocked],
-        "previous": [Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
-                     for s in planned],
+        # where the athlete trained counts as the previous plan: no stability cost for it
+        "previous": [*(Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
+                       for s in planned), *done_elsewhere],
     })  # fmt: skip
     rebuilt = PlanInput.build(scenario, plan_input.rules)
     result = attach(
@@ -128,7 +141,7 @@ def replan(
     result.revision = previous.revision + 1
     if result.found:  # an unplanned week changes nothing: no session is "dropped"
         _carry_uids(previous, result, plan_input)
-        reasons = Reasons(week, missed, unavailable)
+        reasons = Reasons(week, missed, unavailable, moved_from)
         result.changes = _changes(previous, result, reasons, plan_input) + [
             f"released the pin of {p.session} ({place_label(p.week, p.day, p.slot)})"
             f" ({reasons.of(p.week, p.day, p.slot) or 'no longer available'})"
@@ -145,9 +158,12 @@ class Reasons:
     week: int
     missed: list[Place]
     unavailable: list[Place]
+    moved_from: list[Place] = field(default_factory=list)
 
     def of(self, week: int, day: str, slot: str) -> str:
         if week == self.week:
+            if (day, slot) in self.moved_from:
+                return "done there instead"
             if any(d == day and s in (None, slot) for d, s in self.missed):
                 return "missed"
             if any(d == day and s in (None, slot) for d, s in self.unavailable):
@@ -157,7 +173,7 @@ class Reasons:
     @property
     def knock_on(self) -> str:
         """The reason of a change no missed or unavailable place explains."""
-        if self.missed or self.unavailable:
+        if self.missed or self.unavailable or self.moved_from:
             return "to keep the plan's rules after those changes"
         return "to keep the plan's rules"
 
@@ -257,6 +273,60 @@ def _carry_uids(before: Result, after: Result, week: PlanInput) -> None:
     assign_uids(after, taken=[s.uid for s in before.sessions if s.uid])
 
 
+def _checked_moves(
+    moved: list[Move], previous: Result, week: PlanInput, week_no: int
+) -> list[tuple[SessionOut, tuple[str, str]]]:
+    """Each move as (the session planned at its first place, the place it was done): the
+    first place must hold a session in week `week_no`, the second must be a slot of that
+    week with free time, and no two moves may share a place."""
+    out: list[tuple[SessionOut, tuple[str, str]]] = []
+    problems = []
+    free = {(s.day_name, s.name) for s in week.slots if s.week == week_no and s.capacity > 0}
+    seen: set[tuple[str, str]] = set()
+    for i, ((day, slot), (to_day, to_slot)) in enumerate(moved):
+        where = f"moved.{i}"
+        planned = next(
+            (s for s in previous.sessions
+             if s.week == week_no and s.day == day and s.slot == slot),
+            None,
+        )  # fmt: skip
+        if planned is None:
+            problems.append(
+                Problem(where, f"nothing was planned on {day} {slot} in week {week_no}")
+            )
+            continue
+        if (to_day, to_slot) not in free:
+            problems.append(
+                Problem(
+                    where,
+                    f"{to_day} {to_slot} has no free time in week {week_no}: a session can be "
+                    "moved to a slot the week has (or mark it done where it was planned)",
+                )
+            )
+            continue
+        if {(day, slot), (to_day, to_slot)} & seen:
+            problems.append(Problem(where, "two moves share a place"))
+            continue
+        seen |= {(day, slot), (to_day, to_slot)}
+        out.append((planned, (to_day, to_slot)))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def parse_move(text: str, slots: Iterable[str], option: str = "") -> Move:
+    """'tue:am=wed:pm' -> (('tue', 'am'), ('wed', 'pm')): planned there, done here."""
+    known = list(slots)
+    first, sep, second = text.partition("=")
+    places = [parse_place(p, known, option) for p in (first, second)] if sep else []
+    if len(places) != 2 or any(slot is None for _, slot in places):
+        raise InputError(
+            [Problem(option, f"{text!r}: a move is PLANNED=DONE, each day:slot (tue:am=wed:pm)")]
+        )
+    (day, slot), (to_day, to_slot) = places
+    assert slot is not None and to_slot is not None
+    return (day, slot), (to_day, to_slot)
+
+
 def as_places(values: Iterable[str], week: PlanInput, option: str = "") -> list[Place]:
     return [parse_place(v, week.scenario.slots, option) for v in values]
-

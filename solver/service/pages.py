@@ -379,6 +379,8 @@ def _grid(result: dict[str, Any], week: int) -> dict[str, Any]:
         "slots": slot_names,
         "clocks": scenario.slots,
         "free": free,
+        # where a session can have been done instead: the week's places with free time
+        "places": [(d, n) for d in DAYS for n in slot_names if free.get((d, n), 0) > 0],
         "sessions": sessions,
         "pinned": pinned,
         "start": scenario.start,
@@ -396,6 +398,7 @@ async def replan_page(
     pin: Annotated[list[str] | None, Form()] = None,
     missed: Annotated[list[str] | None, Form()] = None,
     done: Annotated[list[str] | None, Form()] = None,
+    moved: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
     """Replan the week shown (`week`; the weeks before it are kept as planned): the ticked
     sessions were done or missed, the ticked slots and days are no longer available, the pinned
@@ -420,6 +423,7 @@ async def replan_page(
             version=version,
             week=week,
             done=done or [],
+            moved=[m for m in moved or [] if m],  # the select's "not moved" is empty
             missed=missed or [],
             unavailable=unavailable,
             pins=pins,

@@ -75,6 +75,11 @@ class ReplanIn(BaseModel):
     missed: list[str] = Field(default_factory=list, max_length=100)
     unavailable: list[str] = Field(default_factory=list, max_length=100)
     from_day: Day | None = None
+    moved: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="sessions done elsewhere: `day:slot=day:slot` (planned=done), in `week`",
+    )
     week: int | None = Field(
         default=None,
         ge=1,

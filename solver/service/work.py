@@ -19,7 +19,7 @@ from hybridplan.models.result import Result
 from hybridplan.models.scenario import Block, Pin
 from hybridplan.models.week import DAYS
 from hybridplan.outputs.export import export
-from hybridplan.planner.replanning import current_week, parse_place, replan
+from hybridplan.planner.replanning import current_week, parse_move, parse_place, replan
 from hybridplan.prescribe import attach
 from hybridplan.solving import solve
 
@@ -81,6 +81,7 @@ def replan_task(previous: dict[str, Any], change: dict[str, Any], time_limit: fl
             raise InputError(
                 [Problem("from_day", f"{from_day!r} is not a day ({', '.join(DAYS)})")]
             )
+        moves = [parse_move(v, slots, "moved") for v in change.get("moved", [])]
         week = change.get("week")
         if week is None:
             week = current_week(input_from_result(result), dt.date.today())
@@ -91,6 +92,7 @@ def replan_task(previous: dict[str, Any], change: dict[str, Any], time_limit: fl
             unavailable=places["unavailable"],
             from_day=from_day,
             week=week,
+            moved=moves,
             work_limit=time_limit,
         )
         return {"result": new.to_dict()}

@@ -538,3 +538,24 @@ def test_a_replan_request_takes_numbers_as_numbers(
         response = anna.post("/v1/replan", json={"plan_id": week_plan["id"], **bad})
         assert response.status_code == 422, (bad, response.text)
         assert response.json()["problems"][0].startswith(f"{next(iter(bad))}: "), response.text
+
+
+def test_a_replan_takes_a_session_done_elsewhere(
+    anna: httpx.Client, week_plan: dict[str, Any]
+) -> None:
+    """Tuesday evening's easy run was run on Wednesday evening (free in the scenario, no
+    session there): it is fixed there, and the change says so."""
+    first = next(s for s in week_plan["sessions"] if (s["day"], s["slot"]) == ("tue", "pm"))
+    assert shipped(WEEK)["availability"]["wed"].get("pm")
+    assert not [s for s in week_plan["sessions"] if (s["day"], s["slot"]) == ("wed", "pm")]
+    to_day, to_slot = "wed", "pm"
+    move = f"tue:pm={to_day}:{to_slot}"
+    response = anna.post("/v1/replan", json={"plan_id": week_plan["id"], "moved": [move]})
+    assert response.status_code == 200, response.text
+    new = response.json()
+    assert (to_day, to_slot, first["session"]) in [
+        (s["day"], s["slot"], s["session"]) for s in new["sessions"]
+    ]
+    assert any(c.endswith("(done there instead)") for c in new["changes"]), new["changes"]
+    bad = anna.post("/v1/replan", json={"plan_id": week_plan["id"], "moved": ["mon=tue"]})
+    assert bad.status_code == 422 and "a move is PLANNED=DONE" in bad.text

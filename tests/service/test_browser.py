@@ -204,6 +204,18 @@ def test_a_coach_marks_tuesday_missed_in_week_3_and_replans_it(
                 if s["week"] < 3]  # fmt: skip
 
     assert before_week_3(new) == before_week_3(plan)
+    # then Monday's session was done on another day: "done elsewhere", replan again
+    moved = page.locator('td.slot[data-day="mon"] select.moved').first
+    choice = moved.locator("option").nth(1).get_attribute("value")
+    assert choice and choice.startswith("mon:")
+    moved.select_option(choice)
+    assert page.locator("#selection").inner_text() == "1 moved"
+    with page.expect_navigation(timeout=120_000):
+        page.locator("#replan-button").click()
+    page.wait_for_url("**/plans/**week=3**", timeout=120_000)
+    assert "version 3 of 3" in page.locator("p.summary").inner_text()
+    changes = page.locator("#changes li").all_inner_texts()
+    assert any(c.endswith("(done there instead)") for c in changes), changes
 
 
 def test_the_login_form_keeps_the_token_in_a_cookie(

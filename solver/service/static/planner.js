@@ -32,6 +32,8 @@ function count() {
   var parts = [
     [form.querySelectorAll("input.done:checked").length, " done"],
     [form.querySelectorAll("input.missed:checked").length, " missed"],
+    [Array.prototype.filter.call(form.querySelectorAll("select.moved"),
+      function (s) { return s.value !== ""; }).length, " moved"],
     [form.querySelectorAll("input.block:checked, input.block-day:checked").length, " to block"],
     [form.querySelectorAll("input.pin:checked").length, " to pin"],
   ].filter(function (p) { return p[0] > 0; }).map(function (p) { return p[0] + p[1]; });
@@ -40,7 +42,7 @@ function count() {
 }
 
 function onGridClick(event) {
-  if (event.target.closest("input, label, a, button")) { return; }  // the box itself
+  if (event.target.closest("input, label, a, button, select")) { return; }  // the box itself
   var session = event.target.closest(".session");
   var box = null;
   if (session) {
@@ -79,6 +81,9 @@ document.addEventListener("DOMContentLoaded", function () {
     week.addEventListener("click", onGridClick);
     week.querySelectorAll("input[type=checkbox]").forEach(function (box) {
       box.addEventListener("change", function () { mark(box); });
+    });
+    week.querySelectorAll("select.moved").forEach(function (select) {
+      select.addEventListener("change", count);
     });
   });
   var job = document.getElementById("job");

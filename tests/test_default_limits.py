@@ -34,8 +34,8 @@ def test_the_safety_net_is_generous_and_a_given_time_limit_wins() -> None:
 
 
 def test_every_front_door_solves_with_the_same_work_limit_and_plan(tmp_path: Path) -> None:
-    """API, CLI (screen and batch) and the service, none given a limit: the same work limit
-    recorded in the result, and the same plan."""
+    """API, CLI (screen and batch), the service and its page, none given a limit: the same
+    work limit recorded in the result, and the same plan."""
     from_api = api.solve(WEEK).to_dict()
     assert from_api["status"] == "optimal"
     assert from_api["work_limit"] == limits.DEFAULT_WORK_LIMIT
@@ -62,10 +62,20 @@ def test_every_front_door_solves_with_the_same_work_limit_and_plan(tmp_path: Pat
             assert answer.status_code == 200, answer.text
             from_service = answer.json()
             assert answer.headers["X-Time-Limit"] == f"{limits.DEFAULT_WORK_LIMIT:g}"
+            # the page: the scenario pasted in its form, as a coach signed in would
+            page = client.post(
+                "/plans",
+                data={"scenario_text": WEEK.read_text()},
+                headers={"Origin": server.url, "Cookie": f"hybridplan_token={token}"},
+                follow_redirects=False,
+            )
+            assert page.status_code == 303, page.text
+            plan_id = page.headers["location"].rsplit("/", 1)[-1]
+            from_page = client.get(f"/v1/plans/{plan_id}").json()
     finally:
         server.stop()
 
-    for other in (from_cli, from_batch, from_many, from_service):
+    for other in (from_cli, from_batch, from_many, from_service, from_page):
         assert other["work_limit"] == limits.DEFAULT_WORK_LIMIT
         assert other["status"] == from_api["status"]
         assert other["objective"] == from_api["objective"]

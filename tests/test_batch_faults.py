@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -168,18 +169,24 @@ def test_an_output_that_cannot_be_written_is_refused_before_solving(tmp_path: Pa
         assert len(err.strip().splitlines()) == 1
 
 
-def test_a_write_error_stops_the_batch_with_a_summary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _disk_full_after(files: int) -> Callable[[Path, str | bytes], None]:
+    """engine.write_atomic on a disk that fills after `files` files."""
     real = engine.write_atomic
     calls: list[Path] = []
 
     def full_disk(path: Path, data: str | bytes) -> None:
         calls.append(path)
-        if len(calls) >= 3:
+        if len(calls) > files:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real(path, data)
 
+    return full_disk
+
+
+def test_a_write_error_stops_the_batch_with_a_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full_disk = _disk_full_after(2)
     monkeypatch.setattr(engine, "write_atomic", full_disk)
     src = generated(tmp_path / "in", 8)
     out = tmp_path / "out"
@@ -195,15 +202,7 @@ def test_a_full_disk_that_takes_the_summary_too_says_so(
 ) -> None:
     """The disk fills after two results and nothing more can be written, the summary
     included: the message says there is no summary (it said the summary listed them)."""
-    real = engine.write_atomic
-    calls: list[Path] = []
-
-    def full_disk(path: Path, data: str | bytes) -> None:
-        calls.append(path)
-        if len(calls) >= 3:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real(path, data)
-
+    full_disk = _disk_full_after(2)
     def no_summary(out: Path, rows: list[dict[str, object]]) -> list[Path]:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 

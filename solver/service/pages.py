@@ -124,6 +124,17 @@ def _cross_site(request: Request) -> bool:
     return urlsplit(referer).netloc != request.url.netloc
 
 
+async def _form_coach(request: Request) -> int | Response:
+    """The coach posting one of the page's forms, or the response that refuses it: the
+    login page (no coach) or 403 (a form sent from another site)."""
+    coach = await _coach(request)
+    if isinstance(coach, Response):
+        return coach
+    if not _same_origin(request):
+        return Response("cross-site form refused", status_code=403)
+    return coach
+
+
 def _same_origin(request: Request) -> bool:
     """A form post from this site (browsers send Origin with every POST; a client that
     sends none, like curl, is not a browser another site could drive)."""
@@ -219,11 +230,9 @@ async def new_plan(
     athlete: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     """Solve a scenario pasted as YAML or JSON; a block goes through a job page."""
-    coach = await _coach(request)
+    coach = await _form_coach(request)
     if isinstance(coach, Response):
         return coach
-    if not _same_origin(request):
-        return Response("cross-site form refused", status_code=403)
     try:
         scenario = _parse_scenario(scenario_text)
         out = await service(request).solve(
@@ -403,11 +412,9 @@ async def replan_page(
     """Replan the week shown (`week`; the weeks before it are kept as planned): the ticked
     sessions were done or missed, the ticked slots and days are no longer available, the pinned
     sessions stay where they are; the rest is planned again (a new version of the plan)."""
-    coach = await _coach(request)
+    coach = await _form_coach(request)
     if isinstance(coach, Response):
         return coach
-    if not _same_origin(request):
-        return Response("cross-site form refused", status_code=403)
     try:
         # Blocks and misses are replan()'s `unavailable` and `missed` in the week shown
         # (the changes then say why, and the stored scenario keeps them blocked).
@@ -450,11 +457,9 @@ async def restore_page(
     week: Annotated[int, Form(ge=1, le=26)] = 1,
 ) -> Response:
     """Undo: make an earlier version the plan's newest again (a new version)."""
-    coach = await _coach(request)
+    coach = await _form_coach(request)
     if isinstance(coach, Response):
         return coach
-    if not _same_origin(request):
-        return Response("cross-site form refused", status_code=403)
     try:
         await service(request).restore(coach, plan_id, version)
     except NotFound:
@@ -484,11 +489,9 @@ async def job_page(
 
 @router.post("/jobs/{job_id}/cancel")
 async def cancel_job_page(request: Request, job_id: str) -> Response:
-    coach = await _coach(request)
+    coach = await _form_coach(request)
     if isinstance(coach, Response):
         return coach
-    if not _same_origin(request):
-        return Response("cross-site form refused", status_code=403)
     try:
         await service(request).cancel(coach, job_id)
     except NotFound:

@@ -144,7 +144,7 @@ def test_other_bad_requests_name_the_field(anna: httpx.Client, week_plan: dict[s
     assert (
         problems(anna.post("/v1/replan", json={"plan_id": week_plan["id"], "colour": 1}))[0]
         == "colour: unknown field 'colour'; allowed: plan_id, version, done, missed, "
-        "unavailable, from_day, week, pins, blocks"
+        "unavailable, from_day, moved, week, pins, blocks"
     )
     odd = problems(anna.get(f"/v1/plans/{week_plan['id']}/export", params={"to": "gpx"}))
     assert odd == ["to: unknown format 'gpx'; use ics, png, html, md, csv or fit"]

@@ -125,11 +125,12 @@ TEXTS = [
 ]
 
 
-def documents(count: int, seed: int = 2026) -> list[tuple[str, str]]:
-    """`count` (label, JSON text) pairs: every base as it is, the fixed texts, then hostile
-    variants (one to three mutations each) until `count`."""
+def documents(count: int, seed: int = 2026, generated: int = 20) -> list[tuple[str, str]]:
+    """`count` (label, JSON text) pairs: every base (the shipped scenarios and `generated`
+    more) as it is, the fixed texts, then hostile variants (one to three mutations each)
+    until `count`."""
     rng = random.Random(seed)
-    found = bases()
+    found = bases(generated)
     out = [(f"base-{i}", json.dumps(d)) for i, d in enumerate(found)]
     out += [(f"text-{i}", t) for i, t in enumerate(TEXTS)]
     n = 0

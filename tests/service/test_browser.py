@@ -133,7 +133,13 @@ def test_an_impossible_week_shows_its_explanation(
     assert section.is_visible()
     keys = section.locator("td code").all_inner_texts()
     assert set(keys) == {"availability", "run_count.min", "strength_count.min"}
+    assert "0 runs" not in page.locator("p.summary").inner_text()  # no plan, no totals
     page.screenshot(path=str(SHOTS / "hybridplan-explanation.png"), full_page=True)
+    # on a phone the conflict's table is stacked: nothing wider than the screen
+    page.set_viewport_size({"width": 390, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert section.locator("td code").first.is_visible()
+    page.screenshot(path=str(SHOTS / "hybridplan-explanation-390.png"), full_page=True)
 
 
 def _solved_block(server: Server, token: str, scenario: dict[str, Any]) -> dict[str, Any]:

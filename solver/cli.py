@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -24,6 +25,9 @@ from hybridplan.models.week import DAYS
 if TYPE_CHECKING:
     from hybridplan.models.plan_input import PlanInput
     from hybridplan.models.result import Result
+    from hybridplan.service.db import Store
+
+T = TypeVar("T")
 
 app = typer.Typer(
     add_completion=False,
@@ -1391,40 +1395,36 @@ def token_create_cmd(
     cannot be shown again. Send it as `Authorization: Bearer TOKEN`.
 
     Example: hybridplan token create "Anna Berg" --db sqlite:///plans.db"""
+    if not name.strip() or len(name) > 200:
+        _fail(["NAME: give the coach's name (1-200 characters)"])
+    token: str = _in_store(db, lambda store: store.create_token(name.strip()))
+    typer.echo(token)
+
+
+def _in_store(db: str, work: Callable[[Store], T]) -> T:
+    """`work` on the service's database at `db` (migrated first), closed after; a database
+    that cannot be used is bad input (exit 2), named by the option."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from hybridplan.service.db import Store
 
-    if not name.strip() or len(name) > 200:
-        _fail(["NAME: give the coach's name (1-200 characters)"])
     store = Store(db)
     try:
         store.migrate()
-        token = store.create_token(name.strip())
+        return work(store)
     except SQLAlchemyError as exc:
         _fail([f"--db: cannot use the database: {type(exc).__name__}"])
     finally:
         store.close()
-    typer.echo(token)
 
 
 @token_app.command("list")
 def token_list_cmd(db: DbOption = "sqlite:///hybridplan.db") -> None:
     """List the tokens: id, coach and when it was made (never the token: only its hash
     is stored). Revoke one with `hybridplan token revoke ID`."""
-    from sqlalchemy.exc import SQLAlchemyError
-
     from hybridplan.models.errors import one_line
-    from hybridplan.service.db import Store
 
-    store = Store(db)
-    try:
-        store.migrate()
-        rows = store.tokens()
-    except SQLAlchemyError as exc:
-        _fail([f"--db: cannot use the database: {type(exc).__name__}"])
-    finally:
-        store.close()
+    rows = _in_store(db, lambda store: store.tokens())
     for token_id, coach, created in rows:
         made = created.isoformat(timespec="seconds")
         typer.echo(f"{token_id}\t{one_line(coach, 200)}\t{made}")
@@ -1441,18 +1441,7 @@ def token_revoke_cmd(
     """Revoke token ID at once: requests with it get 401 from then on.
 
     Example: hybridplan token revoke 3 --db sqlite:///plans.db"""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from hybridplan.service.db import Store
-
-    store = Store(db)
-    try:
-        store.migrate()
-        revoked = store.revoke_token(token_id)
-    except SQLAlchemyError as exc:
-        _fail([f"--db: cannot use the database: {type(exc).__name__}"])
-    finally:
-        store.close()
+    revoked = _in_store(db, lambda store: store.revoke_token(token_id))
     if not revoked:
         _fail([f"ID: no token {token_id} (`hybridplan token list` shows them)"])
     typer.echo(f"token {token_id} revoked")

@@ -132,7 +132,6 @@ def _figures(result: Result, week: PlanInput) -> list[Problem]:
     from hybridplan import preference
     from hybridplan.checking import check_plan
     from hybridplan.objections import coach_objections
-    from hybridplan.prescribe import prescribe
     from hybridplan.solving import summarize
 
     plan = Plan.from_placements(week, ((s.day, s.slot, s.session, s.week) for s in result.sessions))
@@ -176,15 +175,17 @@ def _figures(result: Result, week: PlanInput) -> list[Problem]:
         out.append(Problem("coach_preference_terms", "are not the plan's"))
     if result.metrics is not None and result.metrics != coach_objections(plan):
         out.append(Problem("metrics", "are not the plan's: recounted from its sessions"))
-    out += _prescriptions(result, week, prescribe)
+    out += _prescriptions(result, week)
     return out
 
 
-def _prescriptions(result: Result, week: PlanInput, prescribe: Any) -> list[Problem]:
+def _prescriptions(result: Result, week: PlanInput) -> list[Problem]:
     """A prescription is the one the stored input gives (an edited weight or pace would
     reach the athlete's watch); none is allowed (results from before prescriptions)."""
     if all(s.prescription is None for s in result.sessions):
         return []
+    from hybridplan.prescribe import prescribe
+
     out = []
     for i, (s, p) in enumerate(zip(result.sessions, prescribe(week, result.sessions), strict=True)):
         if s.prescription is not None and s.prescription != p:

@@ -89,7 +89,7 @@ def replan(
     start = DAYS.index(from_day)
 
     def at(week_no: int, day: str, slot: str, places: list[Place]) -> bool:
-        return week_no == week and any(d == day and s in (None, slot) for d, s in places)
+        return week_no == week and _within(day, slot, places)
 
     def hit(session: SessionOut, places: list[Place]) -> bool:
         """Done, missed and unavailable places are in the current week."""
@@ -164,9 +164,9 @@ class Reasons:
         if week == self.week:
             if (day, slot) in self.moved_from:
                 return "done there instead"
-            if any(d == day and s in (None, slot) for d, s in self.missed):
+            if _within(day, slot, self.missed):
                 return "missed"
-            if any(d == day and s in (None, slot) for d, s in self.unavailable):
+            if _within(day, slot, self.unavailable):
                 return "no longer available"
         return ""
 
@@ -215,6 +215,11 @@ def _changes(before: Result, after: Result, reasons: Reasons, week: PlanInput) -
     lines += [f"dropped {session} ({place}){why(place)}" for session, place in removed]
     lines += [f"added {session} ({place}) ({reasons.knock_on})" for session, place in added]
     return lines
+
+
+def _within(day: str, slot: str, places: Iterable[Place]) -> bool:
+    """Whether `day` `slot` is one of `places` (a place without a slot is its whole day)."""
+    return any(d == day and s in (None, slot) for d, s in places)
 
 
 def _split(text: str) -> tuple[str, str]:

@@ -16,7 +16,7 @@ SOURCES := $(sort $(shell find solver models -type f \( -name '*.py' -o -name '*
 EDITABLE := $(BIN)/python -m pip install --quiet --no-build-isolation --no-deps \
 	--config-settings editable_mode=strict -e .
 
-.PHONY: demo test test-slow install browser lint typecheck pytest bench schema docs clean
+.PHONY: demo test test-slow install browser lint typecheck docs-site pytest bench schema docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,7 @@ demo: install
 	$(BIN)/hybridplan solve $(SCENARIOS); rc=$$?; test $$rc -le 1
 	$(BIN)/hybridplan solve scenarios --out out --force --jobs 2; rc=$$?; test $$rc -le 1
 
-test: lint typecheck pytest
+test: lint typecheck docs-site pytest
 
 lint: install
 	$(BIN)/ruff check models solver tests benchmarks
@@ -45,12 +45,18 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+# The documentation site (docs/mkdocs.yml, pages in docs/pages/) into build/site/; any
+# warning (a broken link or anchor, a page missing from the navigation) fails it.
+docs-site: install
+	cd docs && NO_MKDOCS_2_WARNING=1 ../$(BIN)/mkdocs build --strict --quiet
+
 # The service's browser tests drive Debian's Chromium with Playwright (never a browser
-# that Playwright downloads); installed here when missing (the machines run as root). If it
-# cannot be installed, the tests fail rather than skip.
+# that Playwright downloads); the service tutorial's examples use curl and jq. Installed
+# here when missing (the machines run as root). If they cannot be installed, the tests
+# fail rather than skip.
 browser:
-	@test -x /usr/bin/chromium || { apt-get update && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+	@test -x /usr/bin/chromium -a -x /usr/bin/curl -a -x /usr/bin/jq || { apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y chromium curl jq; }
 
 pytest: install browser
 	$(BIN)/pytest
@@ -64,12 +70,13 @@ bench: install
 	$(BIN)/python benchmarks/solve_speed.py --rules all
 	$(BIN)/python benchmarks/explain_speed.py
 
-# Generated files, kept in step by tests: the scenario JSON Schema and the README's rule table.
+# Generated files, kept in step by tests: the scenario JSON Schema, and the documentation's
+# reference pages (command line, HTTP API, result fields, the rule table).
 schema: install
 	$(BIN)/hybridplan schema > scenarios/scenario.schema.json
 
 docs: install
-	$(BIN)/python -m hybridplan.outputs.rule_table README.md
+	$(BIN)/python docs/generate.py
 
 clean:
 	rm -rf $(VENV) build out .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,5 +1,6 @@
-"""The README's Limits table says what models/limits.py says, and the rule parameters'
-bounds (written as literals in models/rules.py) are the ones the table gives."""
+"""The documentation's Limits table (docs/pages/reference/limits.md) says what
+models/limits.py says, and the rule parameters' bounds (written as literals in
+models/rules.py) are the ones the table gives."""
 
 from __future__ import annotations
 
@@ -16,8 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _section() -> str:
-    text = (ROOT / "README.md").read_text()
-    return text.split("## Limits\n", 1)[1].split("\n## ", 1)[0]
+    return (ROOT / "docs" / "pages" / "reference" / "limits.md").read_text(encoding="utf-8")
 
 
 def _shown(value: float | dt.date) -> str:
@@ -26,7 +26,7 @@ def _shown(value: float | dt.date) -> str:
     return f"{int(value):,}" if float(value).is_integer() else str(value)
 
 
-def test_every_limit_is_in_the_readme_table_with_its_value() -> None:
+def test_every_limit_is_in_the_documented_table_with_its_value() -> None:
     rows = {
         m.group(1): line
         for line in _section().splitlines()

@@ -1,12 +1,11 @@
 """The planner API: pins, replanning after each kind of change (past and pins kept, hard
 rules obeyed, no more changes than needed, stable when nothing changed), exports (ICS
-parses back to the same sessions and times, PNG and HTML are real), and the README's
-worked example."""
+parses back to the same sessions and times, PNG and HTML are real). The worked example of
+docs/pages/how-to/planner-api.md runs with the documentation's examples."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -191,15 +190,6 @@ def test_cli_replan_and_export(marathon: Result, tmp_path: Path) -> None:
     assert again.exit_code == 2 and "--force" in again.stderr
     bad = runner.invoke(app, ["replan", str(tmp_path / "week.json"), "--missed", "someday"])
     assert bad.exit_code == 2 and "--missed: 'someday'" in bad.stderr
-
-
-def test_readme_worked_example_runs() -> None:
-    text = (ROOT / "README.md").read_text()
-    match = re.search(r"<!-- planner-example -->\s*```python\n(.*?)```", text, re.S)
-    assert match, "the README's planner example is missing"
-    namespace: dict[str, object] = {}
-    exec(compile(match.group(1), "README.md", "exec"), namespace)
-    assert namespace["moved"]  # the example checks its own results with asserts
 
 
 def test_planner_calls_return_new_scenarios(marathon: Result) -> None:

@@ -1,5 +1,5 @@
 """A second count of what a coach checks, written from the domain brief's definitions
-("What a coach checks") and the README alone. It reads a result's JSON (its sessions,
+("What a coach checks") and the docs alone. It reads a result's JSON (its sessions,
 phases and stored scenario) and the catalogue file; it imports nothing from hybridplan, so
 it shares no code with the solver, its rules or its metrics.
 
@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from reference.rules import MENU  # the README's quality menu, written once for both
+from reference.rules import MENU  # the docs's quality menu, written once for both
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -70,13 +70,15 @@ class _Session:
     heavy_legs = property(lambda self: self.kind == "strength" and self.legs == "heavy")
     # "Leg lift" (the brief, "Inside the week"): any session with lower-body sets
     leg_lift = property(
-        lambda self: self.kind == "strength"
-        and any(self.sets.get(m, 0) > 0 for m in ("quads", "hamstrings", "glutes"))
+        lambda self: (
+            self.kind == "strength"
+            and any(self.sets.get(m, 0) > 0 for m in ("quads", "hamstrings", "glutes"))
+        )
     )
 
 
 def _goal(sc: dict[str, Any]) -> str:
-    """The README's rule: strength in the off-season or with a set target starting at 10+,
+    """The docs' rule: strength in the off-season or with a set target starting at 10+,
     endurance with a race or 4+ runs, hybrid otherwise."""
     if sc.get("goal"):
         return str(sc["goal"])
@@ -145,7 +147,7 @@ def _count(value: Any) -> tuple[int, int]:
 def _strength_max(sc: dict[str, Any], table: dict[str, Any], phase: str, weeks: int) -> int:
     """The most lifts a week of this phase allows: the scenario's own count in a one-week
     plan; else the rule set's phase row (the scenario's phase_targets over it), never above
-    the maximum the scenario writes (the README: the athlete's word is a limit)."""
+    the maximum the scenario writes (the docs: the athlete's word is a limit)."""
     own = sc.get("targets", {}).get("strength")
     most = _count(own)[1] if own is not None else 3
     if weeks == 1:
@@ -160,7 +162,7 @@ def _strength_max(sc: dict[str, Any], table: dict[str, Any], phase: str, weeks: 
 
 
 def _menu_of(sc: dict[str, Any], phase: str, quality_max: int) -> set[str]:
-    """The README's quality menu for a week of a race plan of 2+ weeks (empty: any type)."""
+    """The docs' quality menu for a week of a race plan of 2+ weeks (empty: any type)."""
     race = sc.get("race")
     if not race or sc.get("weeks", 1) < 2:
         return set()
@@ -189,7 +191,7 @@ def _inside(
     own_phases = sc.get("phase_targets", {})
     for w in range(1, weeks + 1):
         here = [s for s in sessions if s.week == w]
-        if phases[w - 1] in ("base", "build", "peak"):  # the README: off-season aside
+        if phases[w - 1] in ("base", "build", "peak"):  # the docs: off-season aside
             found["LONG-SHARE"] += _long(sessions, w) * 2 > _running(sessions, w)
             pad = sum(s.kind == "run" and not s.race and s.minutes <= 20 for s in here)
             found["PAD"] += pad >= 2
@@ -245,7 +247,7 @@ def _inside(
             allowed = _menu_of(sc, phases[s.week - 1], quality_max)
             if s.quality and allowed & quality_types and s.run_type not in allowed:
                 found["QUALITY-FIT"] += 1
-    # the README: a beginner meets hills before tempo or intervals (once an earlier week
+    # the docs: a beginner meets hills before tempo or intervals (once an earlier week
     # has a slot that holds the shortest hills session, race day aside)
     hills = [s["minutes"] for s in offered.values() if s.get("run_type") == "hills"]
     if distance is not None and weeks >= 2 and quality_max <= 1 and hills:

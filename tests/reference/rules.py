@@ -1,4 +1,4 @@
-"""A reference checker of every rule, written from the rule definitions in the README
+"""A reference checker of every rule, written from the rule definitions in the docs
 (its "Rules" table, "Plans a coach would hand out", "Plans of several weeks and races",
 "Scenario files" and "Sessions") and the rule docstrings. It reads a result's JSON contract
 (`Result.to_dict()`: the sessions, `input.scenario`, `input.rules`) plus the catalogue file
@@ -11,17 +11,20 @@ faces of a rule share one predicate) is caught here rather than confirmed.
     report.breaks       # priced coach objections (their number, not their points)
     report.problems     # the JSON disagrees with the catalogue or the scenario
 
-Conventions (README, "Scenario files" -> Time): days count from the plan's first Monday
+Conventions (docs, "Scenario files" -> Time): days count from the plan's first Monday
 over the whole plan (a session's day is (week - 1) * 7 + weekday); a session starts at its
 slot's clock time and ends `minutes` later; hour-based rules measure from the end of one
 session to the start of the next; calendar-day rules compare days.
 
-Where the README leaves a figure or a detail open, the choice made here is marked
-"(README silent: ...)" and, where the code was read to settle it, "(read from ...)".
+Every figure and detail comes from the documentation (docs/pages/): the rules' rows,
+the objections, and the exact figures of a block under "The figures, exactly" in
+explanation/blocks.md. Nothing here was read from the package's code, and a test keeps the
+two from sharing lines (tests/docs/test_independent_reference.py).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import json
@@ -40,21 +43,21 @@ WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 QUALITY = {"tempo", "intervals", "hills"}
 MUSCLES = ["quads", "hamstrings", "glutes", "calves", "chest", "back", "shoulders", "arms", "core"]
 DEFAULT_SLOTS = {"am": "06:30", "pm": "18:00"}
-# README "Scenario files": targets' defaults
+# docs "Scenario files": targets' defaults
 DEFAULT_TARGETS: dict[str, Any] = {
     "runs": [3, 5], "strength": [2, 3], "long_run": 1, "quality_runs": [0, 2],
 }  # fmt: skip
-# README "Plans of several weeks and races"
+# docs "Plans of several weeks and races"
 TAPER_WEEKS = {"5k": 1, "10k": 1, "half": 1, "marathon": 2, "ultra": 2}
 RACE_MINUTES = {"5k": 30, "10k": 60, "half": 130, "marathon": 270, "ultra": 360}
 LONG_RUN_PEAK = {"5k": 75, "10k": 90, "half": 120, "marathon": 180, "ultra": 210}
-# LONG-PEAK floors (README); 5k: README silent, 60 read from models/progression.py
+# LONG-PEAK floors (docs, "The figures, exactly")
 LONG_RUN_FLOOR = {"5k": 60, "10k": 75, "half": 100, "marathon": 150, "ultra": 150}
-# Loaded weeks (README: base, build, peak; off-season read from models/progression.py)
+# Loaded weeks (docs, "The figures, exactly": base, build, peak and off-season)
 LOADED = ("base", "build", "peak", "offseason")
 RANK = {"easy": 0, "moderate": 1, "hard": 2}
 
-# The README's rule table: level of each rule ("coach": hard with `hard: true`, else priced)
+# The docs's rule table: level of each rule ("coach": hard with `hard: true`, else priced)
 HARD = (
     "availability", "one_per_slot", "daily_sessions", "weekly_minutes", "run_count",
     "strength_count", "long_run", "quality_runs", "mobility_count", "rest_days",
@@ -73,7 +76,7 @@ SOFT = (
     "spread", "monotony", "acute_chronic", "stability",
 )  # fmt: skip
 # In force whenever a scenario uses what they govern, with their defaults unless the rule
-# set configures them (README: pins and bans, a previous plan, a race).
+# set configures them (docs: pins and bans, a previous plan, a race).
 AUTOMATIC: dict[str, dict[str, Any]] = {
     "pinned": {}, "race_day": {}, "stability": {"weight": 10},
     "shortfall": {"weight": 100, "hard": False},
@@ -96,7 +99,7 @@ def _lengths(minutes: dict[str, int]) -> list[int]:
 def resolve_sessions(sc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Session id -> its fields: the catalogue with the scenario's `sessions` merged field
     by field (an entry, or one length of a ranged entry), ranges written out as
-    `<entry>_<minutes>`, and the race as `race_<distance>` (README "Own sessions",
+    `<entry>_<minutes>`, and the race as `race_<distance>` (docs "Own sessions",
     "Sessions", "The race")."""
     entries = {k: dict(v) for k, v in _catalogue().items()}
     per_length: dict[str, dict[str, Any]] = {}
@@ -138,8 +141,8 @@ def resolve_sessions(sc: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def _finish(text: str | None) -> int | None:
-    """`finish` H:MM:SS (or MM:SS) in minutes, a started minute counted (README silent on
-    seconds: rounded up, as models/scenario.py does)."""
+    """`finish` H:MM:SS (or MM:SS) in minutes, a started minute counted (docs, "The
+    figures, exactly": goal times)."""
     if not text:
         return None
     parts = [int(v) for v in text.split(":")]
@@ -179,8 +182,8 @@ def _clock(text: str) -> int:
 
 
 def _round(value: Fraction, step: int) -> int:
-    """To the nearest multiple of `step`, ties to even (README silent on rounding; read
-    from models/progression.py, which uses Python's round())."""
+    """To the nearest multiple of `step`, ties to the even multiple (docs, "The figures,
+    exactly")."""
     return step * round(value / step)
 
 
@@ -223,7 +226,7 @@ class Session:
     heavy_lift = property(lambda self: self.hard_lift and not self.plyo)
 
     def leg_work(self, level: str) -> bool:
-        """README: leg strength is strength with legs heavy (or, with `legs: any`, also
+        """docs: leg strength is strength with legs heavy (or, with `legs: any`, also
         light)."""
         return self.strength and (self.legs == "heavy" or (level == "any" and self.legs != "none"))
 
@@ -254,7 +257,7 @@ class Setting:
         self.race = sc.get("race")
         self.race_day = self._race_day()
         self.race_week = None if self.race_day is None else self.race_day // 7 + 1
-        # race day's first slot (README: the race goes in race day's first slot)
+        # race day's first slot (docs: the race goes in race day's first slot)
         self.race_slot = min(self.slots, key=lambda s: _clock(self.slots[s]))
         self.run_targets = self._run_minutes_targets()
         self.long_bands = self._long_run_bands()
@@ -291,7 +294,7 @@ class Setting:
         return int((calendar.get(weekday) or {}).get(slot, 0))
 
     def _race_day(self) -> int | None:
-        """README: race day is race.date, or the plan's last Sunday (days from the first
+        """docs: race day is race.date, or the plan's last Sunday (days from the first
         Monday; without `start`, the date's weekday in the plan's last week)."""
         race = self.sc.get("race")
         if race is None:
@@ -305,8 +308,8 @@ class Setting:
 
     # -- phases and targets ----------------------------------------------------------------
     def _phases(self) -> list[str]:
-        """README "Phases": given, or derived: with a race, base for about 40% of the weeks
-        before the peak and taper (README says "of the weeks"; the code's 2/5 of the weeks
+        """docs "Phases": given, or derived: with a race, base for about 40% of the weeks
+        before the peak and taper (docs says "of the weeks"; the code's 2/5 of the weeks
         left after peak and taper, floored, is what the result's phases show), then build,
         2 peak weeks for blocks of 8 weeks or more, then the taper (2 weeks for a marathon
         or ultra, 1 otherwise); without a race the scenario's phase (default build); a
@@ -367,7 +370,7 @@ class Setting:
         return out
 
     def _asked(self, week: int, field: str, wanted: tuple[int, int]) -> tuple[int, int]:
-        """README (OVER-ASKED): a count the scenario writes in `targets` is a range the rule
+        """docs (OVER-ASKED): a count the scenario writes in `targets` is a range the rule
         set's phase rows never go over: the row's minimum no higher than the scenario's,
         its maximum no higher than the scenario's; the scenario's own phase_targets are its
         word."""
@@ -379,25 +382,25 @@ class Setting:
         return min(wanted[0], low), min(wanted[1], high)
 
     def _run_minutes_targets(self) -> list[int | None]:
-        """The targets from the build level, raised (README, "Volume spread over the
+        """The targets from the build level, raised (docs, "Volume spread over the
         week") until some week 2-5 weeks before the race has twice the distance's long-run
         floor as a long run can be (15-minute steps: a half's 105): the level times need /
-        that week's target, rounded up, plus 5, again until it holds (README silent on the
-        step; read from models/progression.py)."""
+        that week's target, rounded up, plus 5, again until it holds (docs, "The figures,
+        exactly": raised running before a race)."""
         base = (self.sc.get("targets") or {}).get("run_minutes")
         targets = self._ramp(base)
         if base is None or self.race is None or self.race_week is None or self.weeks == 1:
             return targets
         window = [w for w in range(self.race_week - 5, self.race_week - 1) if w >= 1]
         floor = LONG_RUN_FLOOR[self.race.get("distance", "marathon")]
-        need = 2 * (floor + -floor % 15)  # README: the floor as a 15-minute long run
+        need = 2 * (floor + -floor % 15)  # docs: the floor as a 15-minute long run
         for _ in range(8):
             top = max(((targets[w - 1] or 0) for w in window), default=0)
             if not window or not top or top >= need:
                 break
             base = -(-base * need // top) + 5
             targets = self._ramp(base)
-        # README: before a half or longer, the week before race week (a loaded week) at
+        # docs: before a half or longer, the week before race week (a loaded week) at
         # most 90% of the highest target before it, rounded down to 5
         last = self.race_week - 1
         if (
@@ -410,67 +413,68 @@ class Setting:
         return targets
 
     def _ramp(self, base: int | None) -> list[int | None]:
-        """README "How a block builds": against targets.run_minutes as the build level, the
-        loaded weeks ramp linearly from 10 points below the first phase's level to each
-        phase's level at the end of that phase, never more than 10% above the week they
-        grow from; a deload week is 75% of the week before; taper weeks 75% of the top and
-        race week 50%. (README silent, read from models/progression.py: the ramp runs over
-        the loaded weeks alone, deloads skipped; a deload is 75% of the week before's level
-        before rounding; minutes are rounded to 5 (ties to even); "10% above" is rounded
-        down to 5 and measured from the week before or, after deloads, the last week before
-        them; off-season weeks are loaded.)"""
+        """Docs, Plans of several weeks, "The figures, exactly": the running ramp. Written
+        from that definition: anchor points over the loaded weeks' numbers, a straight line
+        between them, deload and taper weeks from their neighbours, then the +10% cap."""
         n = self.weeks
         if base is None:
             return [None] * n
         if n == 1:
             return [base]
         phases = self.phases
-        level = [Fraction(self.row(w + 1).get("run_minutes_pct", 100)) for w in range(n)]
-        loaded = [w for w in range(n) if phases[w] in LOADED]
-        pct = [Fraction(0)] * n
-        if loaded:
-            anchors = [(0, level[loaded[0]] - 10)]
-            for i, w in enumerate(loaded):
-                last_of_phase = i + 1 == len(loaded) or phases[loaded[i + 1]] != phases[w]
-                if last_of_phase and (i, level[w]) != anchors[-1]:
-                    anchors.append((i, level[w]))
-            for i, w in enumerate(loaded):
-                (i0, p0), (i1, p1) = next(
-                    ((a, b) for a, b in itertools.pairwise(anchors) if a[0] <= i <= b[0]),
-                    (anchors[-1], anchors[-1]),
-                )
-                pct[w] = p0 if i1 == i0 else p0 + (p1 - p0) * (i - i0) / (i1 - i0)
-        top = max((pct[w] for w in loaded), default=Fraction(100))
+        level = {w: Fraction(self.row(w + 1).get("run_minutes_pct", 100)) for w in range(n)}
+        order = [w for w in range(n) if phases[w] in LOADED]
+        xs: list[int] = []
+        ys: list[Fraction] = []
+
+        def anchor(x: int, y: Fraction) -> None:
+            if not xs or (xs[-1], ys[-1]) != (x, y):
+                xs.append(x)
+                ys.append(y)
+
+        if order:
+            anchor(0, level[order[0]] - 10)
+            seen = 0
+            for _, run in itertools.groupby(order, key=lambda w: phases[w]):
+                seen += len(list(run))
+                anchor(seen - 1, level[order[seen - 1]])
+
+        def on_line(x: int) -> Fraction:
+            k = bisect.bisect_left(xs, x)
+            if k == len(xs):
+                return ys[-1]
+            if xs[k] == x:
+                return ys[k]
+            return ys[k - 1] + (ys[k] - ys[k - 1]) * (x - xs[k - 1]) / (xs[k] - xs[k - 1])
+
+        share = {w: on_line(number) for number, w in enumerate(order)}
+        top = max(share.values(), default=Fraction(100))
+        for w in range(n):
+            if w in share:
+                continue
+            if phases[w] == "deload":
+                share[w] = share[w - 1] * 3 / 4 if w else level[w]
+            elif self.race_week is None:
+                share[w] = level[w]
+            else:
+                share[w] = top / 2 if w + 1 == self.race_week else top * 3 / 4
+        minutes = [_round(base * share[w] / 100, 5) for w in range(n)]
+        last: int | None = None  # the nearest earlier week that is not a deload
         for w in range(n):
             if phases[w] == "deload":
-                pct[w] = Fraction(3, 4) * pct[w - 1] if w else level[w]
-            elif phases[w] == "taper":
-                if self.race_week is None:
-                    pct[w] = level[w]
-                else:
-                    pct[w] = (Fraction(1, 2) if w + 1 == self.race_week else Fraction(3, 4)) * top
-        minutes = [_round(base * p / 100, 5) for p in pct]
-        for w in range(1, n):
-            if phases[w] == "deload":
                 continue
-            ref = w - 1
-            while ref > 0 and phases[ref] == "deload":
-                ref -= 1
-            if phases[ref] != "deload":
-                minutes[w] = min(minutes[w], minutes[ref] * 110 // 100 // 5 * 5)
+            if last is not None:
+                minutes[w] = min(minutes[w], last * 110 // 100 // 5 * 5)
+            last = minutes[w]
         return list(minutes)
 
     def _long_run_bands(self) -> list[tuple[int, int] | None]:
-        """README "How a block builds": before a race the long run ramps from 60% of the
+        """docs "How a block builds": before a race the long run ramps from 60% of the
         distance's peak to that peak three weeks before race week, holds it to the taper,
         is 30 min shorter in a deload week, about 65% of the peak in the taper, none in race
         week; without a race it ramps from 90 to 120 min; never longer than the week's
         longest free slot or the longest long run on offer; targets.long_run_minutes sets
-        one band for every week instead. (README silent, read from models/progression.py:
-        lengths rounded to 15 min (ties to even), the start at least 60 min, the ramp over
-        the loaded weeks up to the peak week, a deload 30 min below the last non-deload
-        week (at least 60), the cap applied when it is 60 min or more; a single week has
-        the band 90-120 (60-90 outside base, build and peak) capped at the longest slot.)"""
+        one band for every week instead. (Docs, "The figures, exactly": long-run bands.)"""
         fixed = (self.sc.get("targets") or {}).get("long_run_minutes")
         n = self.weeks
         if fixed is not None:
@@ -502,32 +506,37 @@ class Setting:
             start, peak = 90, 120
             peak_week = loaded[-1] if loaded else n
         rising = [w for w in loaded if w <= peak_week]
-        out: list[tuple[int, int] | None] = []
-        before = start
-        for w in range(1, n + 1):
-            phase = self.phases[w - 1]
-            if w == self.race_week:
-                out.append(None)
-                continue
-            if w in rising:
-                i = rising.index(w)
-                share = Fraction(i, len(rising) - 1) if len(rising) > 1 else Fraction(1)
-                value = _round(start + (peak - start) * share, 15)
-            elif phase == "deload":
-                value = max(60, before - 30)
-            elif phase in LOADED:
-                value = peak
-            else:  # the taper: shortened below
-                value = peak
+
+        def raw(w: int, before: int) -> int:
+            """The week's length before the caps: on the ramp, 30 below the week before
+            in a deload, else the peak (held to the taper; the taper is cut below)."""
+            if w not in rising:
+                return max(60, before - 30) if self.phases[w - 1] == "deload" else peak
+            k = rising.index(w)
+            part = Fraction(k, len(rising) - 1) if len(rising) > 1 else Fraction(1)
+            return _round(start + part * (peak - start), 15)
+
+        def capped(w: int, length: int) -> int:
+            """LONG-SHARE (a loaded week: at most half its running target, at least 60)
+            and the calendar (the longest slot, when it holds 60 minutes or more)."""
             target = self.run_targets[w - 1]
-            if phase in LOADED and target:  # README: at most half the week's running target
-                value = min(value, max(60, target * 50 // 100 // 15 * 15))
+            limits = [length]
+            if self.phases[w - 1] in LOADED and target:
+                limits.append(max(60, target // 2 // 15 * 15))
             if cap[w - 1] >= 60:
-                value = min(value, cap[w - 1])
-            if phase != "deload":
-                before = value
-            out.append((value, value))
-        # README: taper weeks 65% of the longest long run before them, the week before race
+                limits.append(cap[w - 1])
+            return min(limits)
+
+        out: list[tuple[int, int] | None] = [None] * n
+        last_loaded = start  # the last week that is not a deload
+        for w in range(1, n + 1):
+            if w == self.race_week:
+                continue
+            length = capped(w, raw(w, last_loaded))
+            out[w - 1] = (length, length)
+            if self.phases[w - 1] != "deload":
+                last_loaded = length
+        # docs: taper weeks 65% of the longest long run before them, the week before race
         # week at most 80% of it (65% before a marathon or ultra), both rounded down to 15
         if self.race is not None and self.race_week is not None:
             long_race = self.race.get("distance", "marathon") in ("marathon", "ultra")
@@ -654,7 +663,7 @@ P = dict[str, Any]
 # ------------------------------------------------------------------------------ hard rules
 def availability(plan: Plan, p: P) -> Findings:
     """Sessions only in available slots, and no longer than the slot's free minutes. (The
-    race overrides the calendar on race day: README "The race".)"""
+    race overrides the calendar on race day: docs "The race".)"""
     out = []
     for x in plan.sessions:
         if x.race and x.day == plan.s.race_day and x.slot == plan.s.race_slot:
@@ -710,7 +719,7 @@ def weekly_minutes(plan: Plan, p: P) -> Findings:
 
 def _count_rule(plan: Plan, field: str, counted: Callable[[Session], bool]) -> Findings:
     """A count outside its range; below the minimum is no violation while the shortfall
-    rule prices it (README: replanning, "the maximums stay hard")."""
+    rule prices it (docs: replanning, "the maximums stay hard")."""
     out = []
     for w, lo, hi, n in _counts(plan, field, counted):
         if n > hi or (n < lo and not _shortfall_priced(plan)):
@@ -731,13 +740,13 @@ def _counts(
 
 
 def _shortfall_priced(plan: Plan) -> bool:
-    """README: with a previous plan, `shortfall` is in force and prices the minimums, unless
+    """docs: with a previous plan, `shortfall` is in force and prices the minimums, unless
     configured `hard: true` (or switched off)."""
     params = plan.s.rules().get("shortfall")
     return params is not None and not params.get("hard")
 
 
-# README: the counts whose minimums the shortfall prices, by rule and target field
+# docs: the counts whose minimums the shortfall prices, by rule and target field
 COUNTED: dict[str, tuple[str, Callable[[Session], bool]]] = {
     "run_count": ("runs", lambda x: x.run),
     "strength_count": ("strength", lambda x: x.strength),
@@ -884,8 +893,8 @@ def phase_limits(plan: Plan, p: P) -> Findings:
 
 def run_progression(plan: Plan, p: P) -> Findings:
     """Weekly running minutes (the race aside) rise by at most `percent` % week over week;
-    after a deload week, RETURN: at most `percent` % above the last loaded week (README
-    silent on "loaded" here: the last week before the deloads that is not a deload)."""
+    after a deload week, RETURN: at most `percent` % above the last loaded week (docs, "The
+    figures, exactly": the last week before the deloads that is not a deload)."""
     out = []
     phases = plan.s.phases
     for w in plan.weeks():
@@ -941,7 +950,7 @@ def race_week(plan: Plan, p: P) -> Findings:
     run in the `quality_days` days, nothing but a short easy run (at most `eve_minutes`) or
     mobility the day before; race week's running minutes, the race aside, at most
     `taper_percent` % of the highest week's (the other weeks': a one-week plan has none to
-    compare with). "Easy run": a run of easy intensity (README: easy runs and strides)."""
+    compare with). "Easy run": a run of easy intensity (docs: easy runs and strides)."""
     day = plan.s.race_day
     if day is None:
         return []
@@ -994,7 +1003,7 @@ def pinned(plan: Plan, p: P) -> Findings:
 def muscle_recovery(plan: Plan, p: P) -> Findings:
     """MUSCLE: a muscle group trained with `min_sets` sets or more is not trained with that
     many again within `hours` (end of one session to the start of the next), whatever the
-    sessions are rated. One finding per pair of sessions (README: `weight` points each)."""
+    sessions are rated. One finding per pair of sessions (docs: `weight` points each)."""
     out = []
     for a, b in itertools.combinations(plan.sessions, 2):
         shared = [
@@ -1077,7 +1086,7 @@ def long_run_peak(plan: Plan, p: P) -> Findings:
 
 # ------------------------------------------------------------ coach rules: inside the week
 def _leg_lift(x: Session) -> bool:
-    """README: a leg lift is any strength session with quads, hamstrings or glutes sets."""
+    """docs: a leg lift is any strength session with quads, hamstrings or glutes sets."""
     return x.strength and any(x.sets.get(m, 0) > 0 for m in ("quads", "hamstrings", "glutes"))
 
 
@@ -1111,7 +1120,7 @@ def after_long_run(plan: Plan, p: P) -> Findings:
 
 
 def race_taper(plan: Plan, p: P) -> Findings:
-    """RACE-LEGS, RACE-EASY, TAPER-LONG, TAPER-WEEK, RACE-SHARPEN (README): each leg lift in
+    """RACE-LEGS, RACE-EASY, TAPER-LONG, TAPER-WEEK, RACE-SHARPEN (docs): each leg lift in
     the `legs_days` days before a 5k-half (`long_legs_days`: marathon, ultra), each run of
     `easy_minutes`+ in the `easy_days` days before the race, the long run of the week
     before race week above `long_percent` (`marathon_long_percent`) % of the longest before
@@ -1140,8 +1149,12 @@ def race_taper(plan: Plan, p: P) -> Findings:
         for sid, f in plan.s.sessions.items() if sid in plan.s.offered
     )  # fmt: skip
     for x in plan.sessions:
-        if short and x.quality and x.week == week and x.day < day and (
-            x.minutes > p["sharpen_minutes"]
+        if (
+            short
+            and x.quality
+            and x.week == week
+            and x.day < day
+            and (x.minutes > p["sharpen_minutes"])
         ):
             out.append((1, f"{x.label}: {x.minutes}-min quality run in race week"))
     if week is not None and week >= 3:
@@ -1188,7 +1201,7 @@ def first_week(plan: Plan, p: P) -> Findings:
 
 
 def heavy_lifts(plan: Plan, p: P) -> Findings:
-    """NO-HEAVY (README): an athlete with a gym, more than one quality run a week allowed,
+    """NO-HEAVY (docs): an athlete with a gym, more than one quality run a week allowed,
     a loaded week whose targets allow a lift and whose calendar holds a heavy key lift on
     offer (hard, heavy legs, not hypertrophy, not plyometrics): no such lift in the plan is
     one finding."""
@@ -1221,7 +1234,7 @@ def _race_slot_day(s: Setting, week: int, weekday: str) -> bool:
     return s.race_day is not None and (week - 1) * 7 + WEEKDAYS.index(weekday) == s.race_day
 
 
-# README, the quality menu (QUALITY-FIT): by distance group and phase
+# docs, the quality menu (QUALITY-FIT): by distance group and phase
 MENU: dict[str, dict[str, set[str]]] = {
     "short": {"base": {"hills", "tempo"}, "build": {"hills", "intervals", "tempo"},
               "peak": {"intervals", "tempo"}, "taper": {"intervals", "tempo"},
@@ -1239,7 +1252,7 @@ MENU: dict[str, dict[str, set[str]]] = {
 
 
 def _week_menu(s: Setting, week: int, quality_max: int) -> set[str]:
-    """The README's quality menu of a week of a race plan of 2+ weeks (empty: any type)."""
+    """The docs's quality menu of a week of a race plan of 2+ weeks (empty: any type)."""
     if s.race is None or s.weeks < 2:
         return set()
     distance = s.race.get("distance", "marathon")
@@ -1252,7 +1265,7 @@ def _week_menu(s: Setting, week: int, quality_max: int) -> set[str]:
 
 
 def quality_fit(plan: Plan, p: P) -> Findings:
-    """QUALITY-FIT (README): a 5k/10k race plan of 2+ weeks with intervals on offer and
+    """QUALITY-FIT (docs): a 5k/10k race plan of 2+ weeks with intervals on offer and
     quality runs allowed has an intervals session; a beginner's tempo or intervals run
     comes after a hills run of an earlier week; with 2+ quality types on offer, each
     `streak` consecutive weeks whose quality runs are all one type is a finding."""
@@ -1295,7 +1308,7 @@ def quality_fit(plan: Plan, p: P) -> Findings:
         n = p["streak"]
         single = [len(_week_menu(s, w, quality_max) & types) == 1 for w in plan.weeks()]
         for i in range(len(kinds) - n + 1):
-            if any(single[i : i + n]):  # README: a one-type menu asks for that type
+            if any(single[i : i + n]):  # docs: a one-type menu asks for that type
                 continue
             window = kinds[i : i + n]
             if all(len(k) == 1 for k in window) and len(set.union(*window)) == 1:
@@ -1318,7 +1331,7 @@ def set_volume(plan: Plan, p: P) -> Findings:
 
 
 def _endorsed(lift: Session, run: Session) -> bool:
-    """README: a moderate lift earlier the same day as a quality run is endorsed (001, 004):
+    """docs: a moderate lift earlier the same day as a quality run is endorsed (001, 004):
     no rule prices it ("moderate": any lift that is not hard)."""
     return (
         lift.strength
@@ -1345,8 +1358,7 @@ def run_quality(plan: Plan, p: P) -> Findings:
 def run_volume(plan: Plan, p: P) -> Findings:
     """Running minutes (the race aside) short of the week's target: `weight` points per
     minute; in a block, minutes more than `over_percent` % above the week's target cost
-    `weight` each too (README silent on rounding: the limit rounded down to a minute, read
-    from solver/rules/run_volume.py)."""
+    `weight` each too (docs, "The figures, exactly": the limit rounded down to a minute)."""
     out = []
     for w in plan.weeks():
         wanted = plan.s.targets(w)["run_minutes"]
@@ -1420,8 +1432,8 @@ def spread(plan: Plan, p: P) -> Findings:
     """Spread the lifting: a finding per pair of strength sessions on the same or
     consecutive days (`consecutive`) and per pair of a strength session and a hard or long
     run on the same day (`hard_run_days`), the endorsed moderate lift before a quality run
-    aside (README silent on whether `consecutive: false` keeps same-day pairs: it drops the
-    pairs of lifts altogether, read from solver/rules/spread.py)."""
+    aside (docs, "The figures, exactly": `consecutive: false` drops the pairs of lifts
+    altogether)."""
     out = []
     if p["consecutive"]:
         out += [
@@ -1456,8 +1468,8 @@ def monotony(plan: Plan, p: P) -> Findings:
 def acute_chronic(plan: Plan, p: P) -> Findings:
     """Acute:chronic load ratio (this week's training load / the mean of the last 4 weeks',
     this one included, earlier ones from `history`) inside [`low`, `high`]: `weight` points
-    per week outside; weeks without four weeks of data are not judged (README silent on
-    that; read from solver/rules/acute_chronic.py). README "Rules": the race's own load is
+    per week outside; weeks without four weeks of data are not judged (docs, "The figures,
+    exactly"). Docs "Rules": the race's own load is
     not training load, and deload, taper and race weeks are not judged below `low`."""
     history = list(plan.s.sc.get("history") or [])
     loads = {w: sum(x.load for x in plan.week(w) if not x.race) for w in plan.weeks()}
@@ -1565,7 +1577,7 @@ def judge(setting: Setting, sessions: list[dict[str, Any]]) -> Report:
 
 def check(result: dict[str, Any]) -> Report:
     """Judge a result (`Result.to_dict()`): its sessions under its own input. A result of
-    several weeks carries its phases; they must be the ones the README derives."""
+    several weeks carries its phases; they must be the ones the docs derives."""
     report = check_sessions(result["input"], result["sessions"])
     setting = _setting(json.dumps(result["input"], sort_keys=True))
     if setting.weeks > 1 and result.get("phases") and result["phases"] != setting.phases:

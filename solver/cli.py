@@ -547,11 +547,11 @@ def bench_cmd(
     import os
     import time
 
-    from hybridplan.batch.compare import configurations, provenance, read_known, run_comparison
     from hybridplan.batch.discovery import discover
     from hybridplan.batch.outdir import OutputLock, check_writable
     from hybridplan.batch.signals import StopFlag
-    from hybridplan.outputs.report import write_report
+    from hybridplan.bench.compare import configurations, provenance, read_known, run_comparison
+    from hybridplan.bench.report import write_report
 
     given = [*(targets or []), *(scenarios or [])]
     if not given:
@@ -770,8 +770,7 @@ def replan_cmd(
         _fail(_in_file(result_file, exc))
     for day, slot in missed_places:
         if not any(
-            s.week == week_no and s.day == day and slot in (None, s.slot)
-            for s in previous.sessions
+            s.week == week_no and s.day == day and slot in (None, s.slot) for s in previous.sessions
         ):
             where = day if slot is None else f"{day}:{slot}"
             typer.echo(

@@ -17,14 +17,15 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from hybridplan.batch import ranking as rk
-from hybridplan.batch.compare import (
+from hybridplan.bench import ranking as rk
+from hybridplan.bench.compare import (
     TIMING_COLUMNS,
     BenchTask,
     configurations,
     run_comparison,
     run_row,
 )
+from hybridplan.bench.measures import COMPOSITE, YARDSTICK
 from hybridplan.cli import app
 from hybridplan.metrics import freshness, plan_metrics
 from hybridplan.models import Placed, Plan, limits, load_plan_input
@@ -97,7 +98,7 @@ def _toy_runs() -> pd.DataFrame:
             rows.append({
                 "file": f"s{i}", "seed": 0, "rule_set": config, "weeks": 1,
                 "status": "optimal", "objective": 0 if config == "B" else 50,
-                **{m.column: (0.0 if good else 5.0) for m in rk.YARDSTICK if m.better == "lower"},
+                **{m.column: (0.0 if good else 5.0) for m in YARDSTICK if m.better == "lower"},
                 "freshness_min_h": 60.0 if good else 20.0,
             })  # fmt: skip
     return pd.DataFrame(rows)
@@ -119,7 +120,7 @@ def test_the_composite_ranks_plans_not_own_penalties() -> None:
     borda = rk.borda(runs).set_index("rule_set")["borda"].to_dict()
     assert borda == {"A": 2.0, "B": 1.0}
     pairs = rk.pairwise(runs)
-    comp = pairs[pairs["metric"] == rk.COMPOSITE].iloc[0]
+    comp = pairs[pairs["metric"] == COMPOSITE].iloc[0]
     assert (comp["a"], comp["b"], comp["n"]) == ("A", "B", 3)
     assert (comp["a_wins"], comp["ties"], comp["b_wins"]) == (2, 0, 1)
     # differences B - A per scenario: +1, +1, -1 -> ranks 2, 2, 2: r = (4 - 2) / 6
@@ -131,9 +132,9 @@ def test_a_set_without_a_plan_ranks_last_and_a_missing_metric_is_left_out() -> N
     runs.loc[(runs["file"] == "s2") & (runs["rule_set"] == "A"), "status"] = "infeasible"
     runs.loc[runs["file"] == "s0", "freshness_min_h"] = None  # no hard session before
     scores = rk.instance_scores(runs).set_index(["file", "rule_set"])
-    assert scores.loc[("s2", "A"), rk.COMPOSITE] == 1.0  # worse than any plan
+    assert scores.loc[("s2", "A"), COMPOSITE] == 1.0  # worse than any plan
     assert math.isnan(scores.loc[("s0", "A"), "freshness_min_h"])  # left out, not ranked
-    assert scores.loc[("s0", "A"), rk.COMPOSITE] == 0.0  # its other metrics still count
+    assert scores.loc[("s0", "A"), COMPOSITE] == 0.0  # its other metrics still count
 
 
 def test_resolution_makes_tiny_differences_ties() -> None:
@@ -300,7 +301,7 @@ def test_sweeps_show_how_each_parameter_moves_each_metric(two: Path, tmp_path: P
     table = pd.read_csv(out / "sweeps.csv")
     assert set(table["parameter"]) == {"set_volume.weight"}
     assert set(table["value"]) == {0, 10}
-    assert {m.column for m in rk.YARDSTICK} | {rk.COMPOSITE} == set(table["metric"])
+    assert {m.column for m in YARDSTICK} | {COMPOSITE} == set(table["metric"])
     short = table[table["metric"] == "sets_short_per_week"].set_index("value")["mean"]
     assert short[0] >= short[10]  # not pricing sets leaves at least as many short
     assert any((out / "plots").glob("sweep-*.png"))

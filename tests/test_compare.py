@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from greedy import greedy
 from helpers import solve_once
-from hybridplan.batch.compare import configurations, run_comparison, summarize
 from hybridplan.batch.generate import generate
+from hybridplan.bench.compare import configurations, run_comparison, summarize
 from hybridplan.checking import check_plan
 from hybridplan.cli import app
 from hybridplan.model import build_model

@@ -13,6 +13,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hybridplan.bench.measures import (
+    BOOTSTRAP,
+    COMPOSITE,
+    DESCRIPTIVE,
+    FOUND,
+    STATS_SEED,
+    YARDSTICK,
+)
 from hybridplan.models.week import DAYS
 from hybridplan.outputs.escaping import CSP_META, csv_frame, h, mpl
 from hybridplan.outputs.files import write_atomic
@@ -20,7 +28,6 @@ from hybridplan.outputs.files import write_atomic
 if TYPE_CHECKING:
     import pandas as pd
 
-FOUND = ("optimal", "feasible")
 SWEPT = re.compile(r"^(?P<base>.*)\[(?P<values>[^\[\]]*)\]$")
 
 
@@ -243,8 +250,6 @@ def sweep_table(runs: pd.DataFrame, scores: pd.DataFrame, metrics: list[Any]) ->
     composite score's mean over their scenarios."""
     import pandas as pd
 
-    from hybridplan.batch.ranking import COMPOSITE
-
     swept = {c: sweep_values(str(c)) for c in dict.fromkeys(runs["rule_set"])}
     params = list(dict.fromkeys(k for v in swept.values() if v for k in v))
     out = []
@@ -419,22 +424,22 @@ def write_report(
 ) -> list[Path]:
     """Write every table (CSV and report.json), the plots (plots/*.png) and report.html
     from the runs of a comparison."""
-    from hybridplan.batch import ranking as rk
-    from hybridplan.batch.compare import summarize, weeks_table
+    from hybridplan.bench import ranking as rk
+    from hybridplan.bench.compare import summarize, weeks_table
 
-    resamples = resamples or rk.BOOTSTRAP
+    resamples = resamples or BOOTSTRAP
     out.mkdir(parents=True, exist_ok=True)
     (out / "plots").mkdir(exist_ok=True)
     configs = [str(c) for c in dict.fromkeys(runs["rule_set"])]
-    metrics = [*rk.YARDSTICK, *rk.DESCRIPTIVE]
-    labels = {m.column: m.label for m in metrics} | {rk.COMPOSITE: "composite score"}
+    metrics = [*YARDSTICK, *DESCRIPTIVE]
+    labels = {m.column: m.label for m in metrics} | {COMPOSITE: "composite score"}
     summary = summarize(runs)
     ranking = rk.rankings(runs, resamples=resamples)
     pairs = rk.pairwise(runs)
     matrix = rk.win_matrix(pairs)
     borda = rk.borda(runs)
     scores = rk.instance_scores(runs)
-    sweeps = sweep_table(runs, scores, list(rk.YARDSTICK))
+    sweeps = sweep_table(runs, scores, list(YARDSTICK))
     tables = {
         "runs": runs, "weeks": weeks_table(runs), "summary": summary, "ranking": ranking,
         "pairwise": pairs, "winloss": matrix, "borda": borda,
@@ -482,11 +487,11 @@ def write_report(
         scenario = str(runs["scenario"].dropna().iloc[0])
     shown = ranking[ranking["horizon"] == "all"][
         ["rank", "rule_set", "score", "ci_low", "ci_high", "scenarios"]
-        + [f"mean_{m.column}" for m in rk.YARDSTICK]
-    ].rename(columns={f"mean_{m.column}": m.label for m in rk.YARDSTICK})
+        + [f"mean_{m.column}" for m in YARDSTICK]
+    ].rename(columns={f"mean_{m.column}": m.label for m in YARDSTICK})
     sections = [
         "<h2>Ranking on the yardstick</h2>", _table(shown), img("ranking", "ranking"),
-        COMPOSITE_TEXT.format(resamples=resamples, seed=rk.STATS_SEED),
+        COMPOSITE_TEXT.format(resamples=resamples, seed=STATS_SEED),
     ]  # fmt: skip
     if ranking["horizon"].nunique() > 1:
         per = ranking[ranking["horizon"] != "all"][

@@ -6,7 +6,7 @@ a pool of worker processes, or Dask) and never abort on one failure: a failure i
 Rows come back in the order of the tasks, so the table is the same for any number of jobs.
 
 The statistics over the rows (composite, bootstrap intervals, paired tests, Borda) are in
-hybridplan.batch.ranking."""
+hybridplan.bench.ranking."""
 
 from __future__ import annotations
 
@@ -21,6 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 from hybridplan.batch.discovery import discover
 from hybridplan.batch.tasks import Options, Outcome, input_hash
+from hybridplan.bench.measures import (
+    BOOTSTRAP,
+    DESCRIPTIVE,
+    FOUND,
+    STATS_SEED,
+    YARDSTICK,
+    horizon,
+)
 from hybridplan.models.errors import InputError
 from hybridplan.models.loading import load_rule_set, load_scenario
 from hybridplan.models.rules import RULE_CONFIGS, RuleSet, SoftRuleConfig
@@ -29,7 +37,6 @@ from hybridplan.models.variants import expand_variants, is_variants_file
 if TYPE_CHECKING:
     import pandas as pd
 
-FOUND = ("optimal", "feasible")
 TIMING_COLUMNS = ("first_solution_s", "best_solution_s", "wall_s", "resumed")
 """Columns that depend on the machine and the run (the rest of runs.csv does not)."""
 LIST_COLUMNS = (
@@ -283,22 +290,12 @@ def read_known(path: Path) -> dict[str, dict[str, Any]]:
     return known
 
 
-def horizon(weeks: Any) -> str:
-    """'week' for a one-week scenario, 'block' for one of several weeks."""
-    try:
-        return "block" if int(weeks) > 1 else "week"
-    except (TypeError, ValueError):
-        return "week"
-
-
 def summarize(runs: pd.DataFrame) -> pd.DataFrame:
     """One row per horizon (one-week scenarios, blocks) and configuration: shares planned
     and proven, then every yardstick and descriptive metric's mean, median, standard
     deviation and count over the planned runs (a metric that does not apply to a run is
     missing there and not counted), then the mean of the set's own penalties."""
     import pandas as pd
-
-    from hybridplan.batch.ranking import DESCRIPTIVE, YARDSTICK
 
     runs = runs.assign(horizon=[horizon(w) for w in runs.get("weeks", [1] * len(runs))])
     metrics = [m.column for m in (*YARDSTICK, *DESCRIPTIVE)]
@@ -379,7 +376,6 @@ def provenance(
     import sys
     from importlib.metadata import PackageNotFoundError, version
 
-    from hybridplan.batch.ranking import BOOTSTRAP, STATS_SEED
     from hybridplan.stages import DEFAULT_PARAMS, WEEK_PARAMS
 
     def package(name: str) -> str | None:

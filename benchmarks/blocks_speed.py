@@ -36,7 +36,7 @@ def _spread(values: list[float]) -> str:
 
 
 def main() -> int:
-    from hybridplan.solving import solve
+    from hybridplan.core.solving import solve
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weeks", default="16,26")

@@ -27,11 +27,11 @@ def _digest(text: str) -> str:
 
 def digests(count: int, seed: int) -> Iterator[tuple[str, str]]:
     from hybridplan.batch.generate import generate
-    from hybridplan.context import BuildContext
-    from hybridplan.model import build_model
+    from hybridplan.core.context import BuildContext
+    from hybridplan.core.model import build_model
+    from hybridplan.core.rules import rule_module
+    from hybridplan.core.solving import as_week
     from hybridplan.models import InputError
-    from hybridplan.rules import rule_module
-    from hybridplan.solving import as_week
 
     shipped = sorted(
         p

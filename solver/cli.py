@@ -363,9 +363,9 @@ def solve_cmd(
     from rich.console import Console
     from rich.progress import Progress
 
+    from hybridplan.core.solving import solve
     from hybridplan.outputs import render
     from hybridplan.prescribe import attach
-    from hybridplan.solving import solve
 
     results = []
     err = Console(stderr=True)
@@ -898,7 +898,7 @@ def export_cmd(
 
 def _export_fit(result_file: Path, result: Result, out: Path, force: bool) -> NoReturn:
     """One FIT workout file per session into the directory `out`."""
-    from hybridplan.outputs.fit import workouts
+    from hybridplan.outputs.watch import workouts
     from hybridplan.prescribe import prescribed
 
     try:
@@ -1104,9 +1104,9 @@ def diff_cmd(
 
     Example: hybridplan diff monday.json tuesday.json"""
 
+    from hybridplan.core.solving import solve
     from hybridplan.explanations.diff import diff
     from hybridplan.outputs import render
-    from hybridplan.solving import solve
 
     def result_of(path: Path) -> Result:
         if _is_result(path):

@@ -24,12 +24,13 @@ import yaml
 from hypothesis import strategies as st
 from reference import rules as reference
 
-from hybridplan import models, preference
+from hybridplan import models
 from hybridplan.batch.generate import generate
-from hybridplan.checking import CheckReport, check_plan
+from hybridplan.core import preference
+from hybridplan.core.checking import CheckReport, check_plan
+from hybridplan.core.solving import session_out, solve
 from hybridplan.models import Placed, Plan, PlanInput, Result, RuleSet, SessionOut
 from hybridplan.models.week import DAYS, MINUTES_PER_DAY, format_clock
-from hybridplan.solving import session_out, solve
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every file shipped in scenarios/ is a scenario, except the JSON Schema beside them: a

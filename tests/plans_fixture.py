@@ -47,8 +47,8 @@ def cases() -> dict[str, Any]:
 
 
 def model_digest(scenario: Any) -> str:
-    from hybridplan.model import build_model
-    from hybridplan.solving import as_week
+    from hybridplan.core.model import build_model
+    from hybridplan.core.solving import as_week
 
     ctx = build_model(as_week(scenario))
     return hashlib.sha256(str(ctx.model.Proto()).encode()).hexdigest()
@@ -56,7 +56,7 @@ def model_digest(scenario: Any) -> str:
 
 def record(scenario: Any) -> dict[str, Any]:
     """What a plan must keep: status, objective, penalty per rule, preference, sessions."""
-    from hybridplan.solving import solve
+    from hybridplan.core.solving import solve
 
     r = solve(scenario, time_limit=600, deterministic_time=DETERMINISTIC)
     return {

@@ -194,8 +194,8 @@ def test_generate_is_reproducible_with_a_known_infeasible_share(tmp_path: Path) 
 
 def test_generated_weeks_are_infeasible_exactly_when_named_so() -> None:
     from hybridplan.batch.generate import generate
+    from hybridplan.core.solving import solve
     from hybridplan.models import input_from_dict
-    from hybridplan.solving import solve
 
     for data in generate(120, seed=0, blocks=2):
         result = solve(input_from_dict(data), time_limit=60, deterministic_time=2)

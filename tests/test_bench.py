@@ -27,10 +27,10 @@ from hybridplan.bench.compare import (
 )
 from hybridplan.bench.measures import COMPOSITE, YARDSTICK
 from hybridplan.cli import app
-from hybridplan.metrics import freshness, plan_metrics
+from hybridplan.core.metrics import freshness, plan_metrics
+from hybridplan.core.solving import solve
 from hybridplan.models import Placed, Plan, limits, load_plan_input
 from hybridplan.models.week import DAYS
-from hybridplan.solving import solve
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"

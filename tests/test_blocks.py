@@ -10,7 +10,7 @@ from typing import Any
 from weeks_speed import block
 
 from helpers import assert_agrees
-from hybridplan.solving import as_week, solve
+from hybridplan.core.solving import as_week, solve
 
 
 def _solve(data: dict[str, Any], work: float) -> Any:
@@ -64,8 +64,8 @@ def test_the_windows_keep_a_preference_floor_only_without_acute_chronic() -> Non
     """With acute_chronic on, the windows' bound leaves the ratios out and the block may not
     meet it, so the windows skip the preference floor (which counts only then); without
     it they keep it. The penalty bound is a lower bound either way."""
-    from hybridplan.solving import _week_bounds
-    from hybridplan.stages import Budget as _Budget
+    from hybridplan.core.solving import _week_bounds
+    from hybridplan.core.stages import Budget as _Budget
 
     for load_rules in (False, True):
         week = as_week(block(4, "balanced", load_rules=load_rules))
@@ -86,8 +86,8 @@ def test_the_whole_model_proves_what_the_windows_leave_open() -> None:
     from test_coach_objections import forbidden
 
     from hybridplan.batch.generate import generate
-    from hybridplan.solving import _week_bounds
-    from hybridplan.stages import Budget
+    from hybridplan.core.solving import _week_bounds
+    from hybridplan.core.stages import Budget
 
     data = next(d for d in generate(0, seed=7, blocks=8) if d["name"] == "race-0008-half-10w")
     week = as_week(data, "strict")

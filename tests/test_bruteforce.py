@@ -36,8 +36,8 @@ from helpers import (
     scenario,
 )
 from hybridplan import models
-from hybridplan.checking import check_plan
-from hybridplan.model import build_model
+from hybridplan.core.checking import check_plan
+from hybridplan.core.model import build_model
 from hybridplan.models import PlanInput
 
 

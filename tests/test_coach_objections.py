@@ -127,7 +127,7 @@ def test_the_counter_sees_what_a_coach_sees() -> None:
             ("sat", "pm", "long_120"),
         ],
     )
-    from hybridplan.objections import coach_objections
+    from hybridplan.core.objections import coach_objections
 
     result = solve(data)  # any result of this input carries its scenario
     as_json = result.to_dict() | {
@@ -180,8 +180,8 @@ def test_the_counter_sees_what_is_inside_the_weeks() -> None:
     75-minute run in the last days before the race (RACE-LEGS, RACE-EASY), week 2's long run
     as long as week 1's (TAPER-LONG), 4 lifts where the athlete asked for at most 2
     (OVER-ASKED), a first week far above the history (FIRST-WEEK)."""
+    from hybridplan.core.objections import coach_objections
     from hybridplan.models import Plan
-    from hybridplan.objections import coach_objections
 
     data = input_from_dict(
         {
@@ -233,10 +233,10 @@ def test_the_counters_see_the_taper_before_race_week() -> None:
     before race week runs as much as the week before it, and a 60-minute tempo in race
     week where a 40-minute one is on offer. Both counters, and the rule's own check, find
     each once; the same plan with a 40-minute tempo and a shorter week 2 has neither."""
+    from hybridplan.core.objections import coach_objections
+    from hybridplan.core.rules import race_taper
     from hybridplan.models import Plan
     from hybridplan.models.rules import RaceTaper
-    from hybridplan.objections import coach_objections
-    from hybridplan.rules import race_taper
 
     data = input_from_dict(
         {

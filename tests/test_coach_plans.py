@@ -19,7 +19,8 @@ from helpers import (
     solve_once,
     week,
 )
-from hybridplan import explain, preference
+from hybridplan import explain
+from hybridplan.core import preference
 from hybridplan.models import Plan, input_from_dict
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -16,12 +16,12 @@ from greedy import greedy
 from helpers import solve_once
 from hybridplan.batch.generate import generate
 from hybridplan.bench.compare import configurations, run_comparison, summarize
-from hybridplan.checking import check_plan
 from hybridplan.cli import app
-from hybridplan.model import build_model
+from hybridplan.core.checking import check_plan
+from hybridplan.core.model import build_model
+from hybridplan.core.solving import as_week, solve
 from hybridplan.models import InputError, load_plan_input
 from hybridplan.models.variants import expand_variants
-from hybridplan.solving import as_week, solve
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"

@@ -16,10 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 from hybridplan.cli import app
+from hybridplan.core.solving import solve
 from hybridplan.models import Result
 from hybridplan.outputs import export as exporting
 from hybridplan.outputs import render
-from hybridplan.solving import solve
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "scenarios" / "marathon-build.yaml"

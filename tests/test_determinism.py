@@ -14,9 +14,9 @@ import pytest
 
 from helpers import ROOT, SHIPPED_SCENARIOS, SOLVE_ONCE_WORK, run, solve_once, work
 from hybridplan import models
+from hybridplan.core.solving import solve
 from hybridplan.models import Result
 from hybridplan.models.week import DAYS
-from hybridplan.solving import solve
 
 WEEK = DAYS
 
@@ -110,7 +110,7 @@ def test_result_json_is_stable_apart_from_timings() -> None:
 
 _CHILD = """
 import json, sys
-from hybridplan.solving import solve
+from hybridplan.core.solving import solve
 from hybridplan import models
 specs = json.load(sys.stdin)
 out = []

@@ -14,9 +14,9 @@ from reference import rules as reference
 
 from helpers import enumerable_slots, every_plan, input_data, random_scenario, run
 from hybridplan import models
+from hybridplan.core.solving import session_out
 from hybridplan.explanations.analysis import tight_rules
 from hybridplan.models import PlanInput
-from hybridplan.solving import session_out
 
 # Rules the enumeration itself assumes (a session only in a free slot, one per slot): without
 # them it would have to try every slot of the week, or several sessions in one.

@@ -14,10 +14,10 @@ from reference import rules as reference
 
 from helpers import ROOT, assert_agrees, result_data
 from hybridplan.batch.generate import generate
-from hybridplan.first_plan import FirstPlan, first_plan, steps
+from hybridplan.core.first_plan import FirstPlan, first_plan, steps
+from hybridplan.core.solving import as_week, solve
+from hybridplan.core.stages import Budget
 from hybridplan.models import Plan, PlanInput
-from hybridplan.solving import as_week, solve
-from hybridplan.stages import Budget
 
 PHASES = ("base", "build", "peak", "taper", "deload")
 

@@ -8,7 +8,7 @@
    the machine is (batch and bench use it).
 
 The checks of bug 3 are written here from the README's definitions (slots, pins, blocked
-places), not with hybridplan.checking."""
+places), not with hybridplan.core.checking."""
 
 from __future__ import annotations
 

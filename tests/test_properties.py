@@ -28,8 +28,8 @@ from helpers import (
     run,
 )
 from hybridplan import models
-from hybridplan.checking import check_plan
-from hybridplan.model import build_model
+from hybridplan.core.checking import check_plan
+from hybridplan.core.model import build_model
 from hybridplan.models import Placed, Plan
 
 SETTINGS = settings(

@@ -40,7 +40,7 @@ from helpers import (
     week,
 )
 from hybridplan import models
-from hybridplan.checking import check_plan
+from hybridplan.core.checking import check_plan
 from hybridplan.models import Plan, PlanInput, Result
 from hybridplan.models.week import DAYS
 

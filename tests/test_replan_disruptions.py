@@ -15,11 +15,11 @@ import pytest
 from helpers import SHIPPED_SCENARIOS, assert_agrees
 from hybridplan import models
 from hybridplan.batch.generate import generate
+from hybridplan.core.solving import solve
 from hybridplan.models.loading import input_from_result
 from hybridplan.models.result import Result
 from hybridplan.models.week import DAYS
 from hybridplan.planner.replanning import Place, replan
-from hybridplan.solving import solve
 
 COUNT_RULES = ("run_count", "strength_count", "long_run", "quality_runs", "mobility_count")
 CASES = 50

@@ -13,8 +13,8 @@ from helpers import (
     scenario,
 )
 from hybridplan import models
+from hybridplan.core.rules import rule_module
 from hybridplan.models import Penalty, Violation
-from hybridplan.rules import rule_module
 from rule_helpers import (
     check,
     free_week,

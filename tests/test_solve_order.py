@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from hybridplan import solving, stages
 from hybridplan.batch.generate import generate
+from hybridplan.core import solving, stages
+from hybridplan.core.solving import as_week, solve
 from hybridplan.models import InputError
 from hybridplan.models.result import Result
-from hybridplan.solving import as_week, solve
 
 WORK = 20.0  # deterministic seconds: every week below is proven well within it
 
@@ -72,7 +72,7 @@ def test_an_order_past_the_limit_is_solved_in_stages(monkeypatch: pytest.MonkeyP
     """Weights whose weighted order could pass ORDER_LIMIT (CP-SAT's relaxation works in
     doubles) are not searched at once: the week is solved in stages, to the same optimum,
     and the order of a shipped-size week is well inside the limit."""
-    from hybridplan.model import build_model
+    from hybridplan.core.model import build_model
 
     week = WEEKS[0]
     assert solving.lexicographic_order(build_model(week)) is not None
@@ -89,7 +89,7 @@ def test_the_heaviest_weights_allowed_stay_inside_the_limit() -> None:
     """Every soft rule on at its largest weight (10 000), the coach's objections priced, on
     the generated week with the most candidates: the one search is still tried
     (ORDER_LIMIT is not reached by anything a scenario may say)."""
-    from hybridplan.model import build_model
+    from hybridplan.core.model import build_model
     from hybridplan.models.rules import RULES, CoachRuleConfig, SoftRuleConfig
 
     heavy: dict[str, Any] = {

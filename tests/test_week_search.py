@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 
-from hybridplan import model as model_building
-from hybridplan import solving
 from hybridplan.batch.generate import generate
-from hybridplan.model import build_model
+from hybridplan.core import model as model_building
+from hybridplan.core import solving
+from hybridplan.core.model import build_model
+from hybridplan.core.rules import spread
+from hybridplan.core.solving import as_week, solve
 from hybridplan.models import InputError
-from hybridplan.rules import spread
-from hybridplan.solving import as_week, solve
 
 WORK = 20.0  # deterministic seconds: every week below is proven well within it
 

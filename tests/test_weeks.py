@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from helpers import assert_agrees, rule_set, run, scenario, week
-from hybridplan.checking import check_plan
+from hybridplan.core.checking import check_plan
 from hybridplan.models import InputError, Plan
 
 

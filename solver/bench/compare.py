@@ -1,6 +1,6 @@
 """Rule-set comparison (the bench): every scenario under every configuration (and seed),
 each run re-verified by the rule checks and measured by the same yardstick (the plan
-metrics of hybridplan.metrics: coach objections, sets, freshness, rest, running minutes,
+metrics of hybridplan.core.metrics: coach objections, sets, freshness, rest, running minutes,
 monotony), whatever rule set made it. Runs go through the batch's task runner (in-process,
 a pool of worker processes, or Dask) and never abort on one failure: a failure is a row.
 Rows come back in the order of the tasks, so the table is the same for any number of jobs.
@@ -104,8 +104,8 @@ def task_hash(task: BenchTask, options: Options) -> str | None:
 def bench_one(task: BenchTask, name: str, options: Options) -> Outcome:
     """Solve one run and measure it; never raises (a failure is the row). A top-level
     function, so that process pools and Dask can ship it."""
+    from hybridplan.core.solving import solve
     from hybridplan.models.plan_input import PlanInput
-    from hybridplan.solving import solve
 
     digest = task_hash(task, options)
     began = time.perf_counter()
@@ -146,7 +146,7 @@ def error_row(
 def run_row(task: BenchTask, week: Any, result: Any, wall: float) -> dict[str, Any]:
     """One run's row: status, the solver's figures, the rule set's own penalties (its own
     objective, reported, never the ranking) and the yardstick (plan metrics)."""
-    from hybridplan.metrics import plan_metrics
+    from hybridplan.core.metrics import plan_metrics
     from hybridplan.models.plan import Plan
 
     # Re-verified before it counts: no hard violation, objective = recomputed penalties.
@@ -186,7 +186,7 @@ def _measured(metrics: dict[str, Any]) -> dict[str, Any]:
 def remeasure(task: BenchTask, row: dict[str, Any]) -> dict[str, Any]:
     """A kept row (--resume) with its plan measured again by this version's yardstick: the
     solve is kept, the metrics are never stale. A row that cannot be measured is kept."""
-    from hybridplan.metrics import plan_metrics
+    from hybridplan.core.metrics import plan_metrics
     from hybridplan.models.plan import Plan
     from hybridplan.models.plan_input import PlanInput
 
@@ -376,7 +376,7 @@ def provenance(
     import sys
     from importlib.metadata import PackageNotFoundError, version
 
-    from hybridplan.stages import DEFAULT_PARAMS, WEEK_PARAMS
+    from hybridplan.core.stages import DEFAULT_PARAMS, WEEK_PARAMS
 
     def package(name: str) -> str | None:
         try:

@@ -30,8 +30,8 @@ from hybridplan.models.prescription import Exercise, Prescription, Step
 from hybridplan.models.result import SessionOut
 from hybridplan.models.session import Muscle
 from hybridplan.models.week import DAYS
-from hybridplan.outputs.fit import workouts
 from hybridplan.outputs.fit_strength import EXERCISES, FALLBACK, category, codes
+from hybridplan.outputs.watch import workouts
 from hybridplan.prescribe import exercises
 from hybridplan.prescribe.exercises import BODYWEIGHT, GYM, Move
 

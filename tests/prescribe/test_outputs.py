@@ -23,7 +23,7 @@ from hybridplan import export, solve
 from hybridplan.cli import app
 from hybridplan.models import InputError, Result
 from hybridplan.models.loading import read_result
-from hybridplan.outputs.fit import workouts
+from hybridplan.outputs.watch import workouts
 
 ATHLETE = {
     "recent_race": {"distance": "10k", "time": "45:00"},

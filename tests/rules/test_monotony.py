@@ -34,8 +34,8 @@ class TestMonotony:
         assert_agrees(wk, result)
 
     def test_check_at_the_limit(self) -> None:
-        from hybridplan.metrics import monotony
-        from hybridplan.rules.monotony import too_monotonous
+        from hybridplan.core.metrics import monotony
+        from hybridplan.core.rules.monotony import too_monotonous
 
         cfg = models.RULE_CONFIGS[self.RULE](limit=2.0)
         # against the plain float formula (metrics.monotony: mean / population sd)
@@ -56,8 +56,8 @@ def test_the_limit_is_exact_not_rounded_to_tenths() -> None:
     """Issue 12, bug 4: 1.55 used to act as 1.6. These loads have monotony sqrt(2.5)."""
     from fractions import Fraction
 
-    from hybridplan.metrics import monotony
-    from hybridplan.rules.monotony import too_monotonous
+    from hybridplan.core.metrics import monotony
+    from hybridplan.core.rules.monotony import too_monotonous
 
     loads = [0, 0, 3, 3, 3, 3, 3]
     value = monotony(loads)

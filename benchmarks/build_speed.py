@@ -1,4 +1,4 @@
-"""Model build against CP-SAT solve, per week (issue 16): generated weeks, each built with
+"""Model build against CP-SAT solve, per week: generated weeks, each built with
 `hybridplan.core.model.build_model` and solved once by CP-SAT (the search solve() makes: the
 whole lexicographic order as one objective, the planner's parameters, one worker), then
 solved end to end in process (`hybridplan.core.solving.solve`: loading, build, search, checks,

@@ -1,5 +1,5 @@
 """Digests of built CP-SAT models, to show that a change of the build leaves the models
-byte for byte the same (issue 16): the shipped scenarios, generated weeks, each one's
+byte for byte the same: the shipped scenarios, generated weeks, each one's
 explanation model (hard rules behind requirement literals, with the requirements' keys and
 messages) and, for blocks, a two-week window with lead days (the per-week bound's model).
 Same model, same input, seed and deterministic limit: same plan.

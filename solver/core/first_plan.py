@@ -1,4 +1,4 @@
-"""A block's first plan, built week by week (issue 23: anytime blocks).
+"""A block's first plan, built week by week (anytime blocks: a solve cut short returns it).
 
 The whole block's model is large, and its search's first plan used to cost seconds and be
 poor. A coach plans a block the other way: week by week, in order, each week planned after

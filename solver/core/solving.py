@@ -645,7 +645,7 @@ AT_ONCE_SHARE = 0.5
 
 def _at_once(ctx: BuildContext, stages: Stages) -> str:
     """The week's whole order in one search instead of two or three stages
-    (lexicographic_order; the median generated week's solve() 48 -> 38 ms CPU, issue 16,
+    (lexicographic_order; the median generated week's solve() 48 -> 38 ms CPU,
     benchmarks/build_speed.py). Returns the status of that search, within AT_ONCE_SHARE of
     the time; the caller goes on in stages when it is cut short."""
     order = lexicographic_order(ctx)

@@ -39,13 +39,13 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "catch_sigint_signal": False,
 }
 
-# A single week's search (issue 16) also without the SAT solver's inprocessing (clause
+# A single week's search also without the SAT solver's inprocessing (clause
 # vivification, probing at restarts): on a week of a few hundred booleans it costs more than
 # it finds. Measured on 300 generated weeks (benchmarks/build_speed.py, one worker, CPU
 # time): search median 25 -> 13 ms, p95 ~80 -> ~60 ms, optima unchanged (ties may fall
 # elsewhere). Blocks keep it: their searches are long. A caller's `params` come over it.
 #
-# Nor CP-SAT's Chvatal-Gomory and MIR cuts (issue 23, item 3): on a week's LP they cost
+# Nor CP-SAT's Chvatal-Gomory and MIR cuts: on a week's LP they cost
 # more than the bound they add. Measured on 200 generated weeks (`hybridplan generate
 # --count 200 --seed 1`, solve() CPU, two halves of 100 in parallel, load about 2): median
 # 36.3 -> 26.9 and 30.0 -> 23.7 ms, mean 59.9 -> 34.4 and 49.1 -> 27.6, p95 205 -> 81 and

@@ -142,7 +142,8 @@ def file_name(s: SessionOut) -> str:
 
 def workout_name(s: SessionOut) -> str:
     """The name a watch lists: unique in a plan (one session a slot), by the session's date
-    (or week and day), slot and session (issue 24: 46 of a block's 64 files shared one)."""
+    (or week and day), slot and session (by date and session alone, 46 of a block's 64 files
+    shared a name, and a watch keeps one file per name)."""
     when = s.date.isoformat() if s.date else f"w{s.week} {s.day}"
     return fit_text(f"{when} {s.slot} {s.session}"[:WORKOUT_NAME_CHARS], NOTE_BYTES)
 

@@ -13,7 +13,7 @@
   an earlier week (a slot that holds the shortest, race day aside), each tempo or
   intervals run of a week that no earlier week's hills run precedes counts once (one off
   its week's menu is counted as that already). Strides are easy running with pickups,
-  not quality, and may come first (the issue: "strides and hills before tempo").
+  not quality, and may come first (a coach's order: "strides and hills before tempo").
 The last three link weeks, so per-week bounds leave them out (a block's hint is guided)."""
 
 from __future__ import annotations

@@ -59,7 +59,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
 
 
 def _consecutive_cuts(ctx: BuildContext) -> None:
-    """Redundant cuts for the linear relaxation (issue 16): with at most one strength
+    """Redundant cuts for the linear relaxation (a faster week's search): with at most one strength
     session a day (daily_sessions), s of them on a run of k calendar days make at least
     2s - k - 1 pairs on consecutive days (k - s free days split them into at most k - s + 1
     blocks). The pairs' literals are exact ANDs, so every plan meets the cut; the

@@ -1,5 +1,5 @@
 """The plans the solver gives today, to keep them while the model build is optimised
-(issue 16): every shipped scenario under its own rule set and a handful of generated
+(changing no plan): every shipped scenario under its own rule set and a handful of generated
 weeks, solved under a deterministic work limit, recorded as (status, objective, penalty by
 rule, coach preference, sessions) in tests/data/expected_plans.json.
 

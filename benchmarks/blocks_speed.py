@@ -1,4 +1,4 @@
-"""Long blocks at scale (issue 16): the shipped marathon block stretched to 16 and 26 weeks
+"""Long blocks at scale: the shipped marathon block stretched to 16 and 26 weeks
 (weeks_speed.block), under `balanced` and `strict`, without and with the load rules
 (monotony, acute_chronic). Per case: status, penalty, bound and where it comes from
 (weeks: the windows' optima; search: the whole model's; plan: met), gap, time to the
@@ -36,7 +36,7 @@ def _spread(values: list[float]) -> str:
 
 
 def main() -> int:
-    from hybridplan.solving import solve
+    from hybridplan.core.solving import solve
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weeks", default="16,26")

@@ -1,7 +1,7 @@
-"""Model build against CP-SAT solve, per week (issue 16): generated weeks, each built with
-`hybridplan.model.build_model` and solved once by CP-SAT (the search solve() makes: the
+"""Model build against CP-SAT solve, per week: generated weeks, each built with
+`hybridplan.core.model.build_model` and solved once by CP-SAT (the search solve() makes: the
 whole lexicographic order as one objective, the planner's parameters, one worker), then
-solved end to end in process (`hybridplan.solving.solve`: loading, build, search, checks,
+solved end to end in process (`hybridplan.core.solving.solve`: loading, build, search, checks,
 result). CPU time
 (time.process_time), so other work on a shared machine costs less than in wall time; the
 ratio build/solve comes from the same run, week by week.
@@ -42,11 +42,11 @@ def main() -> int:
     args = parser.parse_args()
 
     from hybridplan.batch.generate import generate
-    from hybridplan.model import build_model
+    from hybridplan.core.model import build_model
+    from hybridplan.core.solving import as_week, lexicographic_order, solve
+    from hybridplan.core.stages import WEEK_PARAMS
+    from hybridplan.core.stages import make_solver as _solver
     from hybridplan.models import InputError
-    from hybridplan.solving import as_week, lexicographic_order, solve
-    from hybridplan.stages import WEEK_PARAMS
-    from hybridplan.stages import make_solver as _solver
 
     load = os.getloadavg()
     weeks: list[Any] = []

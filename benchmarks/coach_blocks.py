@@ -1,4 +1,4 @@
-"""Issue 22's "Done when" at full size: the shipped blocks and `generate --blocks N --seed S`
+"""What a coach checks, at full size: the shipped blocks and `generate --blocks N --seed S`
 under each rule set, solved with a deterministic work limit (30 s by default, as
 `--work-limit 30`), and every plan read by the independent counter
 (tests/reference/objections.py, which shares no code with hybridplan).

@@ -1,4 +1,4 @@
-"""Cold start of the `hybridplan` command (issue 16): CPU time (user + system, from the
+"""Cold start of the `hybridplan` command: CPU time (user + system, from the
 children's rusage) of fresh processes running --help, rules, sessions, schema, validate
 and solve on one shipped week, and which heavy packages each imported (-X importtime).
 

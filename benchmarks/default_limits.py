@@ -1,4 +1,4 @@
-"""Each shipped block from the command line with default options (issue 23): a plan, and
+"""Each shipped block from the command line with default options: a plan, and
 the same plan whether it is solved alone or as one of four solves at once on this 2-core
 machine (a load of about 4). Per block and rule set: status, penalty, bound, what stopped
 it (the work limit or the wall clock's safety net), the CPU time of the solve alone, the

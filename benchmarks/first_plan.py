@@ -1,6 +1,6 @@
-"""A block's first plan (issue 23, anytime blocks): for every shipped block, the 26-week
+"""A block's first plan (anytime blocks): for every shipped block, the 26-week
 marathon block (weeks_speed.block) and generated race blocks, under each rule set, the CPU
-time of the week-by-week first plan (hybridplan.first_plan, median over --repeats), its
+time of the week-by-week first plan (hybridplan.core.first_plan, median over --repeats), its
 penalty as the independent checker counts it, whether it breaks a hard rule, and the
 penalty of the whole solve with default options beside it (the ratio: how far the first
 plan is from what the search makes of it; the optimum when the solve is proven).
@@ -8,7 +8,7 @@ plan is from what the search makes of it; the optimum when the solve is proven).
     python benchmarks/first_plan.py [--rules balanced,strict] [--generated 10] [--seed 1]
         [--repeats 3] [--no-solve]
 
-Targets (issue 23): each first plan within 1 CPU s and no worse than 3x the optimum."""
+Targets: each first plan within 1 CPU s and no worse than 3x the optimum."""
 
 from __future__ import annotations
 
@@ -41,9 +41,9 @@ def cases(generated: int, seed: int) -> list[tuple[str, Any]]:
 
 
 def main() -> int:
-    from hybridplan.first_plan import first_plan
-    from hybridplan.solving import as_week, solve
-    from hybridplan.stages import Budget
+    from hybridplan.core.first_plan import first_plan
+    from hybridplan.core.solving import as_week, solve
+    from hybridplan.core.stages import Budget
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rules", default="balanced,strict")

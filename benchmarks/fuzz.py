@@ -1,4 +1,4 @@
-"""Fuzz the command line with hostile scenario files (issue 12).
+"""Fuzz the command line with hostile scenario files (refused in one line, never a traceback).
 
 Mutates the shipped scenarios N ways (default 2,000): type swaps, huge numbers, NaN and
 infinities, deep nesting, control and odd Unicode characters in keys and values,

@@ -4,14 +4,14 @@ week that breaks one) but never undoes a choice, so it misses weeks that exist."
 
 from __future__ import annotations
 
-from hybridplan.checking import check_plan
-from hybridplan.counting import CountRule
+from hybridplan.core.checking import check_plan
+from hybridplan.core.counting import CountRule
+from hybridplan.core.rules import rule_module
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.session import SessionType
 from hybridplan.models.week import day_index
-from hybridplan.rules import rule_module
 
 
 def _wanted(week: PlanInput) -> list[tuple[CountRule, int, int]]:

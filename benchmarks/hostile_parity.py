@@ -2,7 +2,7 @@
 tests/hostile_docs.py) through the CLI (`validate`), the API (`POST /v1/solve`) and the
 page (`POST /plans`) of a real `hybridplan serve` on loopback: how many each accepted and
 refused, how many verdicts differ, and how many failed inside (exit 3, traceback, 5xx).
-Issue 25's done-when: 0 differences, 0 failures. Prints the first differences found.
+Wanted: 0 differences, 0 failures. Prints the first differences found.
 
     python benchmarks/hostile_parity.py [--count 2000] [--seed 2026]
 """

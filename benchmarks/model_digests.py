@@ -1,5 +1,5 @@
 """Digests of built CP-SAT models, to show that a change of the build leaves the models
-byte for byte the same (issue 16): the shipped scenarios, generated weeks, each one's
+byte for byte the same: the shipped scenarios, generated weeks, each one's
 explanation model (hard rules behind requirement literals, with the requirements' keys and
 messages) and, for blocks, a two-week window with lead days (the per-week bound's model).
 Same model, same input, seed and deterministic limit: same plan.
@@ -27,11 +27,11 @@ def _digest(text: str) -> str:
 
 def digests(count: int, seed: int) -> Iterator[tuple[str, str]]:
     from hybridplan.batch.generate import generate
-    from hybridplan.context import BuildContext
-    from hybridplan.model import build_model
+    from hybridplan.core.context import BuildContext
+    from hybridplan.core.model import build_model
+    from hybridplan.core.rules import rule_module
+    from hybridplan.core.solving import as_week
     from hybridplan.models import InputError
-    from hybridplan.rules import rule_module
-    from hybridplan.solving import as_week
 
     shipped = sorted(
         p

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def brute_force(week: Any) -> int | None:
     """Every assignment of nothing or one fitting session per available slot; the lowest
     recomputed penalty among those with no hard violation (None: none is feasible)."""
-    from hybridplan.checking import check_plan
+    from hybridplan.core.checking import check_plan
     from hybridplan.models.placement import Placed
     from hybridplan.models.plan import Plan
 
@@ -83,11 +83,11 @@ def compare(weeks: list[Any], time_limit: float) -> list[dict[str, Any]]:
     from ortools.sat.python import cp_model
 
     from greedy import greedy
-    from hybridplan.checking import check_plan
-    from hybridplan.model import build_model
-    from hybridplan.solving import lexicographic_order, solve
-    from hybridplan.stages import WEEK_PARAMS
-    from hybridplan.stages import make_solver as _solver
+    from hybridplan.core.checking import check_plan
+    from hybridplan.core.model import build_model
+    from hybridplan.core.solving import lexicographic_order, solve
+    from hybridplan.core.stages import WEEK_PARAMS
+    from hybridplan.core.stages import make_solver as _solver
     from mip import solve_mip
 
     rows = []
@@ -159,9 +159,9 @@ def report(rows: list[dict[str, Any]]) -> None:
 
 
 def scaling(time_limit: float) -> None:
+    from hybridplan.core.solving import solve
     from hybridplan.models.catalogue import default_catalogue
     from hybridplan.models.loading import input_from_dict
-    from hybridplan.solving import solve
 
     base = {
         "name": "scale",
@@ -217,8 +217,8 @@ def scaling(time_limit: float) -> None:
 
 def main() -> int:
     from hybridplan.batch.generate import generate
+    from hybridplan.core.solving import solve
     from hybridplan.models.loading import input_from_dict, load_plan_input
-    from hybridplan.solving import solve
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--generated", type=int, default=100)

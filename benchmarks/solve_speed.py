@@ -28,11 +28,11 @@ def percentile(values: list[float], q: float) -> float:
 def main() -> int:
     import time
 
+    from hybridplan.core.solving import solve
     from hybridplan.models import InputError, PlanInput, load_plan_input
     from hybridplan.models.athlete import Athlete
     from hybridplan.models.loading import builtin_rule_sets, load_rule_set
     from hybridplan.prescribe import attach
-    from hybridplan.solving import solve
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)

@@ -35,7 +35,7 @@ def block(weeks: int, rules: str | None = None, load_rules: bool = False) -> dic
 
 
 def main() -> int:
-    from hybridplan.solving import solve
+    from hybridplan.core.solving import solve
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weeks", default="1,4,8,16,26")

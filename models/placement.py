@@ -22,7 +22,7 @@ class Slot:
 
     Compared, hashed and sorted by (start, day, name, capacity), as a dataclass would, but
     through a tuple and a hash computed once: building a model compares and hashes slots
-    hundreds of thousands of times (issue 16)."""
+    hundreds of thousands of times."""
 
     start: int  # minutes after the first Monday 00:00
     day: int  # days after the first Monday (0 = Monday of week 1)

@@ -1,4 +1,4 @@
-"""What a session holds: its prescription (issue 13), part of the public result contract.
+"""What a session holds: its prescription, part of the public result contract.
 
 Every placed session carries one, computed after solving by `hybridplan.prescribe`:
 - `summary`: one line a person reads first ("3 x 8 min at 4:38/km (T), 2 min jog between");

@@ -19,7 +19,7 @@ from hybridplan.models.session import SessionType
 # A typical finish (minutes) when the scenario gives none: a recreational runner.
 RACE_MINUTES = {"5k": 30, "10k": 60, "half": 130, "marathon": 270, "ultra": 360}
 # The long run before a race: the least a coach accepts at its peak, and the peak aimed
-# for where the calendar allows (domain brief, LONG-PEAK; issue 11).
+# for where the calendar allows (domain brief, LONG-PEAK).
 LONG_RUN_FLOOR = {"5k": 60, "10k": 75, "half": 100, "marathon": 150, "ultra": 150}
 LONG_RUN_PEAK = {"5k": 75, "10k": 90, "half": 120, "marathon": 180, "ultra": 210}
 # The peak long run falls this many weeks before race week (inside the 2-5 weeks window).

@@ -3,7 +3,7 @@
 This is data, so it lives here and not beside the CP-SAT code: rule sets and scenario
 overrides are validated against these models (with file and line in the errors), and the
 scenario JSON Schema documents every parameter. The meaning of each rule is implemented in
-`solver/rules/<id>.py`, which imports its config class from here.
+`solver/core/rules/<id>.py`, which imports its config class from here.
 """
 
 from __future__ import annotations
@@ -505,7 +505,7 @@ class Stability(SoftRuleConfig):
 # The rule catalogue, in order: rule sets list their rules in this order and the model
 # builds them in this order (availability and rest_days rule candidates out before the pair
 # rules enumerate what is left). Adding a rule: its config class here and in this list, its
-# module solver/rules/<id>.py, its tests tests/rules/test_<id>.py. Everything else (the
+# module solver/core/rules/<id>.py, its tests tests/core/rules/test_<id>.py. Everything else (the
 # registry, RulesConfig, the JSON Schema, the README's rule table) is derived.
 RULES: tuple[type[RuleConfig], ...] = (
     Availability,

@@ -20,7 +20,7 @@ except PackageNotFoundError:  # imported from a source tree that was never insta
 if TYPE_CHECKING:
     from hybridplan.api import diff, explain, export, replan, solve, solve_many
     from hybridplan.batch.tasks import Outcome
-    from hybridplan.checking import CheckReport, check_plan
+    from hybridplan.core.checking import CheckReport, check_plan
     from hybridplan.models.errors import InputError, Problem
     from hybridplan.models.explanation import Diff, Explanation
     from hybridplan.models.loading import (
@@ -47,8 +47,8 @@ _EXPORTS: dict[str, str] = {
     "export": "hybridplan.api",
     "solve_many": "hybridplan.api",
     "Outcome": "hybridplan.batch.tasks",
-    "check_plan": "hybridplan.checking",
-    "CheckReport": "hybridplan.checking",
+    "check_plan": "hybridplan.core.checking",
+    "CheckReport": "hybridplan.core.checking",
     "Scenario": "hybridplan.models.scenario",
     "RuleSet": "hybridplan.models.rules",
     "SessionType": "hybridplan.models.session",

@@ -3,7 +3,7 @@ and `solve_many` check what they are given before anything is built, so that eve
 argument raises `InputError` (with the same one-line problems the CLI prints), never a
 TypeError from deep inside OR-Tools or a RecursionError from a parser.
 
-The functions behind them (`hybridplan.solving.solve`, ...) stay as they are; these only
+The functions behind them (`hybridplan.core.solving.solve`, ...) stay as they are; these only
 check arguments and pass them on.
 """
 
@@ -167,16 +167,16 @@ def solve(
     (default `limits.solve_limits`), and the result's `stopped_by` says when it cut. Each
     session carries its prescription (its content: `hybridplan.prescribe`, computed after
     solving). `params` sets further CP-SAT parameters (over
-    `hybridplan.solving.DEFAULT_PARAMS`). Raises InputError for any bad argument or input."""
+    `hybridplan.core.solving.DEFAULT_PARAMS`). Raises InputError for any bad argument or input."""
     check_scenario(scenario)
     check_rules(rules)
     check_options(time_limit, seed, workers)
     if work_limit is not None:
         check_time_limit(work_limit, "work_limit")
     check_params(params)
+    from hybridplan.core.solving import as_week
+    from hybridplan.core.solving import solve as _solve
     from hybridplan.prescribe import attach
-    from hybridplan.solving import as_week
-    from hybridplan.solving import solve as _solve
 
     week = as_week(scenario, rules)
     result = _solve(

@@ -1,37 +1,7 @@
-"""Independent verification: every rule's pure-Python check over a plan."""
+"""The old import path of the rule checks, kept so that `from hybridplan.checking import
+check_plan` (written before the core moved into hybridplan.core) still works. The checks
+live in hybridplan.core.checking; new code imports `check_plan` from `hybridplan`."""
 
-from __future__ import annotations
+from hybridplan.core.checking import CheckReport, check_plan
 
-from dataclasses import dataclass, field
-
-from hybridplan.models.plan import Plan
-from hybridplan.models.result import Penalty, Violation
-from hybridplan.rules import rule_module
-
-
-@dataclass
-class CheckReport:
-    violations: list[Violation] = field(default_factory=list)
-    penalties: list[Penalty] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return sum(p.amount for p in self.penalties)
-
-    def by_rule(self) -> dict[str, int]:
-        totals: dict[str, int] = {}
-        for p in self.penalties:
-            totals[p.rule] = totals.get(p.rule, 0) + p.amount
-        return totals
-
-
-def check_plan(plan: Plan) -> CheckReport:
-    """Run every enabled rule's check; hard rules give violations, soft rules penalties."""
-    report = CheckReport()
-    for rule_id, cfg in plan.input.rule_items():
-        for finding in rule_module(rule_id).check(plan, cfg):
-            if isinstance(finding, Violation):
-                report.violations.append(finding)
-            else:
-                report.penalties.append(finding)
-    return report
+__all__ = ["CheckReport", "check_plan"]

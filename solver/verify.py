@@ -85,8 +85,8 @@ def _unplanned(result: Result) -> list[Problem]:
 
 def _sessions(result: Result, week: PlanInput) -> list[Problem]:
     """Each session is its session type in its slot, as the solver writes it."""
+    from hybridplan.core.solving import session_out
     from hybridplan.models.placement import Placed
-    from hybridplan.solving import session_out
 
     out = []
     seen: dict[tuple[int, str, str], int] = {}
@@ -129,10 +129,10 @@ def _sessions(result: Result, week: PlanInput) -> list[Problem]:
 def _figures(result: Result, week: PlanInput) -> list[Problem]:
     """The hard rules hold, and the penalty, summary, coach preference, metrics and
     prescriptions are those the checks give for the plan."""
-    from hybridplan import preference
-    from hybridplan.checking import check_plan
-    from hybridplan.objections import coach_objections
-    from hybridplan.solving import summarize
+    from hybridplan.core import preference
+    from hybridplan.core.checking import check_plan
+    from hybridplan.core.objections import coach_objections
+    from hybridplan.core.solving import summarize
 
     plan = Plan.from_placements(week, ((s.day, s.slot, s.session, s.week) for s in result.sessions))
     report = check_plan(plan)

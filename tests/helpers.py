@@ -24,12 +24,13 @@ import yaml
 from hypothesis import strategies as st
 from reference import rules as reference
 
-from hybridplan import models, preference
+from hybridplan import models
 from hybridplan.batch.generate import generate
-from hybridplan.checking import CheckReport, check_plan
+from hybridplan.core import preference
+from hybridplan.core.checking import CheckReport, check_plan
+from hybridplan.core.solving import session_out, solve
 from hybridplan.models import Placed, Plan, PlanInput, Result, RuleSet, SessionOut
 from hybridplan.models.week import DAYS, MINUTES_PER_DAY, format_clock
-from hybridplan.solving import session_out, solve
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every file shipped in scenarios/ is a scenario, except the JSON Schema beside them: a
@@ -579,3 +580,45 @@ def every_strength_session(week: PlanInput, day: str = "tue") -> list[SessionOut
     for s, p in zip(sessions, prescribe(week, sessions), strict=True):
         s.prescription = p
     return sessions
+
+
+# ------------------------------------------------ coach objections a rule set forbids
+# objection -> the rule that can forbid it (hard in a rule set, or `hard: true`)
+RULE_OF = {
+    "QQ": "quality_spacing",
+    "Q>LONG": "quality_before_long",
+    "LEGS>KEY": "legs_before_key_run",
+    "LIFT<LONG": "lift_before_long_run",
+    "RUN>LIFT": "lift_after_hard_run",
+    "MUSCLE": "muscle_recovery",
+    "RACE-DAY": "race_day",
+    "RACE-LONG": "race_week",
+    "RACE-LIFT": "race_week",
+    "RACE-QUALITY": "race_week",
+    "TAPER": "race_week",
+    "RETURN": "run_progression",
+    "LONG-PEAK": "long_run_peak",
+    "LEGS-CONSEC": "legs_consecutive",
+    "LEGS>LONG": "long_run_eve",
+    "LONG>HARD": "after_long_run",
+    "RACE-LEGS": "race_taper",
+    "RACE-EASY": "race_taper",
+    "TAPER-LONG": "race_taper",
+    "TAPER-WEEK": "race_taper",
+    "RACE-SHARPEN": "race_taper",
+    "LONG-SHARE": "long_share",
+    "PAD": "short_runs",
+    "FIRST-WEEK": "first_week",
+    "NO-HEAVY": "heavy_lifts",
+    "QUALITY-FIT": "quality_fit",
+}
+# chosen out by the plan's input whatever the rule set (volume days only for strength goals,
+# the gym session where it fits, the phase rows inside the athlete's own maxima)
+ALWAYS = {"GYM-BW", "HYPER", "OVER-ASKED"}
+
+
+def forbidden(data: PlanInput) -> set[str]:
+    rules = dict(data.rule_items())
+    return ALWAYS | {
+        oid for oid, rid in RULE_OF.items() if rid in rules and rules[rid].level == "hard"
+    }

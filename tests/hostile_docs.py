@@ -1,4 +1,5 @@
-"""Scenario documents for the one-scenario-model checks (issue 25, item 2): the shipped
+"""Scenario documents for the one-scenario-model checks (every front door
+accepts and refuses the same documents): the shipped
 scenarios, generated ones and hostile variants of both, as JSON text, deterministic for a
 seed. Shared by tests/service/test_one_model.py (a sample) and
 benchmarks/hostile_parity.py (2,000 of them)."""

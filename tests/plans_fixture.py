@@ -1,5 +1,5 @@
 """The plans the solver gives today, to keep them while the model build is optimised
-(issue 16): every shipped scenario under its own rule set and a handful of generated
+(changing no plan): every shipped scenario under its own rule set and a handful of generated
 weeks, solved under a deterministic work limit, recorded as (status, objective, penalty by
 rule, coach preference, sessions) in tests/data/expected_plans.json.
 
@@ -47,8 +47,8 @@ def cases() -> dict[str, Any]:
 
 
 def model_digest(scenario: Any) -> str:
-    from hybridplan.model import build_model
-    from hybridplan.solving import as_week
+    from hybridplan.core.model import build_model
+    from hybridplan.core.solving import as_week
 
     ctx = build_model(as_week(scenario))
     return hashlib.sha256(str(ctx.model.Proto()).encode()).hexdigest()
@@ -56,7 +56,7 @@ def model_digest(scenario: Any) -> str:
 
 def record(scenario: Any) -> dict[str, Any]:
     """What a plan must keep: status, objective, penalty per rule, preference, sessions."""
-    from hybridplan.solving import solve
+    from hybridplan.core.solving import solve
 
     r = solve(scenario, time_limit=600, deterministic_time=DETERMINISTIC)
     return {

@@ -16,8 +16,8 @@ from helpers import (
     week,
 )
 from hybridplan import models
+from hybridplan.core.rules import rule_module
 from hybridplan.models import PlanInput, Result, RuleSet
-from hybridplan.rules import rule_module
 
 RuleItem = str | tuple[str, dict[str, Any]]
 

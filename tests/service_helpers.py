@@ -110,7 +110,7 @@ class Server:
 
 
 # ------------------------------------------------------------------------------ checks
-# Independent of hybridplan.checking: recomputed here from the scenario and the sessions
+# Independent of hybridplan.core.checking: recomputed here from the scenario and the sessions
 # the API returned, with nothing but arithmetic on the JSON.
 QUALITY = {"tempo", "intervals", "hills"}
 

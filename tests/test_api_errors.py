@@ -1,4 +1,4 @@
-"""Through the Python API every bad argument raises InputError (issue 12), never a
+"""Through the Python API every bad argument raises InputError, never a
 TypeError, ValueError, RecursionError, OSError or RuntimeError from deep inside."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""One deterministic default everywhere (issue 23): the CLI, the API, a batch, the bench's
+"""One deterministic default everywhere: the CLI, the API, a batch, the bench's
 solver and the service give a solve the same work limit when none is asked for, so the same
 input gives the same plan from every front door on any machine load; the wall clock is only
 a safety net, and a result cut short says which limit cut it."""
@@ -6,6 +6,8 @@ a safety net, and a result cut short says which limit cut it."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ import pytest
 
 from helpers import ROOT
 from hybridplan import api
+from hybridplan.batch.tasks import Options
 from hybridplan.models import limits
 from hybridplan.models.loading import load_plan_input
 from service_helpers import Server, hybridplan, make_token, shipped
@@ -119,3 +122,44 @@ def test_the_cli_help_names_the_one_default() -> None:
     shown = hybridplan("solve", "--help")
     assert shown.returncode == 0
     assert f"default {limits.DEFAULT_WORK_LIMIT:g}" in " ".join(shown.stdout.split())
+
+
+def test_batch_and_bench_default_to_the_deterministic_limit(tmp_path: Path) -> None:
+    """A batch given no limit solves under the one default work limit (written in each
+    result), the wall clock a safety net behind it."""
+    from hybridplan import solve_many
+    from hybridplan.models import limits
+
+    assert Options().work_limit is None  # resolved once, at the batch's entry
+    (outcome,) = list(solve_many(["scenarios/marathon-build.yaml"]))
+    assert outcome.result.work_limit == limits.DEFAULT_WORK_LIMIT
+    wall, work = limits.solve_limits(None, None)
+    assert work == limits.DEFAULT_WORK_LIMIT and wall >= 60
+
+
+_CHILD = """
+import json, sys
+from hybridplan import solve
+r = solve("scenarios/marathon-block-16w.yaml", time_limit=600, work_limit=float(sys.argv[1]))
+print(json.dumps([r.status, r.objective, [(s.week, s.day, s.slot, s.session) for s in r.sessions]]))
+"""
+
+
+def test_a_solve_cut_short_by_work_stops_at_the_same_plan_under_load() -> None:
+    """The same small work limit, once on a quiet machine and once with both cores busy,
+    gives the same status and plan (wall-clock limits would not)."""
+    def run() -> Any:
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, "0.3"], cwd=ROOT, capture_output=True, text=True,
+            timeout=600, check=True,
+        )  # fmt: skip
+        return json.loads(done.stdout)
+
+    quiet = run()
+    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        busy = run()
+    finally:
+        for b in burners:
+            b.kill()
+    assert quiet == busy

@@ -10,8 +10,8 @@ with hybridplan.
 - hand-built plans that break each hard rule are caught, and hand-priced plans cost what
   the definitions say (so the checker is seen to fail where it should, not only to agree).
 
-The brute-force and property tests use it too (tests/test_bruteforce.py,
-tests/test_properties.py)."""
+The brute-force and property tests use it too (tests/core/test_bruteforce.py,
+tests/core/test_properties.py)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ from helpers import (
     week,
 )
 from hybridplan import models
-from hybridplan.checking import check_plan
+from hybridplan.core.checking import check_plan
 from hybridplan.models import Plan, PlanInput, Result
 from hybridplan.models.week import DAYS
 
@@ -92,7 +92,7 @@ def test_the_reference_imports_nothing_from_hybridplan() -> None:
 @pytest.mark.parametrize("rules", BUILTIN_RULE_SETS)
 @pytest.mark.parametrize("path", SHIPPED_SCENARIOS, ids=lambda p: p.stem)
 def test_shipped_scenarios(path: Path, rules: str) -> None:
-    # solved once for this module and tests/test_coach_objections.py
+    # solved once for this module and tests/core/test_coach_objections.py
     wk, result = solve_once(path, rules)
     assert result.found != path.name.startswith("infeasible")
     assert_agrees_with_reference(wk, result)

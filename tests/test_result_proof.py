@@ -1,4 +1,4 @@
-"""Results that prove themselves (issue 25, item 4): a result file read back in is
+"""Results that prove themselves (a result file can be edited): a result file read back in is
 re-verified against the scenario and rule set it carries; any edit to what follows from
 its sessions is bad input (exit 2, one line per problem naming file, line and field) in
 every command that reads results, the Python API and a batch's --resume."""

@@ -1,1 +1,2 @@
-"""hybridplan.batch: many scenarios at once, random scenarios, and rule-set comparison."""
+"""hybridplan.batch: many scenarios at once (discovery, tasks, a pool of workers or Dask,
+resumable output directories) and random scenarios; rule-set comparison is hybridplan.bench."""

@@ -70,7 +70,7 @@ def summary_row(source: str, week: Any, result: Any, error: str | None) -> dict[
     sm = result.summary
     short = None
     if week is not None and result.found:
-        from hybridplan.metrics import sets_off_target
+        from hybridplan.core.metrics import sets_off_target
         from hybridplan.models.plan import Plan
 
         plan = Plan.from_placements(
@@ -90,9 +90,9 @@ def summary_row(source: str, week: Any, result: Any, error: str | None) -> dict[
 def solve_one(source: str | dict[str, Any], name: str, options: Options) -> Outcome:
     """Load, solve and summarise one scenario; never raises (errors become the outcome).
     A top-level function so that process pools and Dask can ship it."""
+    from hybridplan.core.solving import solve
     from hybridplan.models.loading import input_from_dict, load_plan_input, load_rule_set
     from hybridplan.prescribe import attach
-    from hybridplan.solving import solve
 
     label = source if isinstance(source, str) else str(source.get("name", name))
     week = None

@@ -84,9 +84,9 @@ def tight_rules(
 
     from ortools.sat.python import cp_model
 
-    from hybridplan.context import BuildContext
-    from hybridplan.rules import rule_module
-    from hybridplan.stages import solver_for
+    from hybridplan.core.context import BuildContext
+    from hybridplan.core.rules import rule_module
+    from hybridplan.core.stages import solver_for
 
     if not result.found or not result.objective:
         return [], []  # nothing to gain: the plan already meets every soft rule

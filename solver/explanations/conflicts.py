@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from hybridplan.context import BuildContext, Requirement
-from hybridplan.counting import CountRule
+from hybridplan.core.context import BuildContext, Requirement
+from hybridplan.core.counting import CountRule
+from hybridplan.core.rules import rule_module
 from hybridplan.models.explanation import Conflict
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
-from hybridplan.rules import rule_module
 
 
 @dataclass

@@ -7,12 +7,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from hybridplan.core.solving import ScenarioLike, as_week, solve
 from hybridplan.explanations.analysis import score, tight_rules
 from hybridplan.explanations.conflicts import diagnose, find_conflicts
 from hybridplan.models.explanation import Explanation
 from hybridplan.models.limits import solve_limits
 from hybridplan.models.rules import RuleSet
-from hybridplan.solving import ScenarioLike, as_week, solve
 
 
 def explain(

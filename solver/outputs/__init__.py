@@ -1,1 +1,2 @@
-"""hybridplan.outputs: tables, exports (ics, png, html, md, csv), reports, safe writes."""
+"""hybridplan.outputs: one plan's views: tables, exports (ics, png, html, md, csv, fit), the
+starter scenario, the rule table, safe writes. The bench's report is hybridplan.bench."""

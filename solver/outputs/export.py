@@ -420,7 +420,7 @@ def export(result: Result, to: str, **options: Any) -> bytes:
     if to in FORMATS:
         result = prescribed(result)
     if to == "fit":
-        from hybridplan.outputs.fit import to_zip
+        from hybridplan.outputs.watch import to_zip
 
         return to_zip(result)
     if to == "ics":

@@ -42,16 +42,15 @@ their terminating NUL), ending in "..." when cut. UTF-8 beyond ASCII is kept.
 The same plan gives the same bytes: time_created is the session's start (the plan's Monday,
 else a fixed date), and the file_id's serial number, which a watch uses with the type,
 manufacturer and product to tell workout files apart, is a checksum of the file's name.
-`to_zip` bundles the files for the API and the HTTP service.
+The files of a whole plan, runs and lifts together, and their zip for the API and the HTTP
+service, come from `watch` (which imports this module and `fit_strength`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import unicodedata
-import zipfile
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -143,7 +142,8 @@ def file_name(s: SessionOut) -> str:
 
 def workout_name(s: SessionOut) -> str:
     """The name a watch lists: unique in a plan (one session a slot), by the session's date
-    (or week and day), slot and session (issue 24: 46 of a block's 64 files shared one)."""
+    (or week and day), slot and session (by date and session alone, 46 of a block's 64 files
+    shared a name, and a watch keeps one file per name)."""
     when = s.date.isoformat() if s.date else f"w{s.week} {s.day}"
     return fit_text(f"{when} {s.slot} {s.session}"[:WORKOUT_NAME_CHARS], NOTE_BYTES)
 
@@ -332,39 +332,3 @@ def encode(result: Result, s: SessionOut, sport: str, sub_sport: str, items: lis
     builder.add_all(steps)
     data: bytes = builder.build().to_bytes()
     return data
-
-
-def workout(result: Result, s: SessionOut) -> bytes:
-    """The FIT workout file of one session (its prescription's steps, or its exercises)."""
-    from hybridplan.outputs.fit_strength import strength_workout
-
-    p = s.prescription
-    steps = list(p.steps) if p else []
-    if s.kind == "run":
-        return encode(result, s, "RUNNING", "GENERIC", grouped(run_units(steps, result.pace_unit)))
-    if s.kind == "strength" and p is not None and p.exercises:
-        return strength_workout(result, s)
-    timed = [(timed_step(step, result.pace_unit),) for step in steps]
-    sub = "STRENGTH_TRAINING" if s.kind == "strength" else "FLEXIBILITY_TRAINING"
-    return encode(result, s, "TRAINING", sub, grouped(timed))
-
-
-def workouts(result: Result) -> dict[str, bytes]:
-    """File name -> FIT bytes, one per session with a prescription (runs and the race,
-    strength and mobility sessions)."""
-    return {
-        file_name(s): workout(result, s)
-        for s in result.sessions
-        if s.prescription is not None and (s.prescription.steps or s.prescription.exercises)
-    }
-
-
-def to_zip(result: Result) -> bytes:
-    """The workouts as one zip (fixed timestamps: the same plan gives the same bytes)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in workouts(result).items():
-            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
-    return buffer.getvalue()

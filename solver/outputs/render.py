@@ -250,7 +250,7 @@ def weeks_of(result: Result) -> int:
 def week_rows(result: Result) -> list[dict[str, object]]:
     """Per week: runs, strength, running minutes (the race aside), long run, the race,
     minutes, sets, load, monotony."""
-    from hybridplan.metrics import monotony
+    from hybridplan.core.metrics import monotony
 
     rows = []
     for week in range(1, weeks_of(result) + 1):

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from hybridplan.core.solving import solve
 from hybridplan.explanations.diff import diff
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.loading import input_from_result
@@ -16,7 +17,6 @@ from hybridplan.models.result import Result, SessionOut, assign_uids
 from hybridplan.models.scenario import Block, Pin
 from hybridplan.models.week import DAYS, Day, parse_place_label, place_label
 from hybridplan.prescribe import attach
-from hybridplan.solving import solve
 
 Place = tuple[str, str | None]  # (day, slot or None for the whole day)
 Move = tuple[tuple[str, str], tuple[str, str]]  # ((day, slot) planned, (day, slot) done)

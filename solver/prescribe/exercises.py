@@ -11,7 +11,7 @@ Each exercise counts its sets for its `primary` muscle group, and for a `seconda
 only where that group still wants at least as many sets (so a session's sets per group are
 met exactly, never exceeded: `strength.allocate`).
 
-Variants (issue 24: "a block repeats one session 22 times"): `variant()` copies a move with
+Variants (without them a block repeats one session 22 times): `variant()` copies a move with
 another name and load source but the same muscle groups, role and most sets, so a variant
 always takes the same sets as the move it stands for and the session's sets per group
 still add up. Three tables of them, which `session_moves` applies:

@@ -1,4 +1,4 @@
-"""Load from reps and reps in reserve: the RPE chart a strength coach uses (issue 24).
+"""Load from reps and reps in reserve: the RPE chart a strength coach uses.
 
 The chart is Tuchscherer's (Reactive Training Systems, "The Reactive Training Manual",
 2008), as Helms et al. reproduce it ("Application of the Repetitions in Reserve-Based

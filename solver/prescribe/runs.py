@@ -100,7 +100,7 @@ class RunContext:
 
     def band(self, intensity: str) -> tuple[float, float] | None:
         """(fast, slow) seconds per km of an intensity; None without paces. A marathon
-        block's M work is at the race's pace (issue 24): the goal's when the scenario gives
+        block's M work is at the race's pace: the goal's when the scenario gives
         a finish, else the VDOT's prediction; the other training paces stay the VDOT's."""
         if intensity == "race":
             return None if self.race_pace is None else (self.race_pace - 2, self.race_pace + 2)

@@ -92,8 +92,9 @@ MAIN = {  # phase -> reps, RIR in the phase's first week, RIR in its last
     "taper": (3, 6, 6),
     "deload": (5, 7, 7),
 }
-# Hybrid and strength goals lift heavy from the start (issue 22: "heavy key lifts, about
-# 80-90% 1RM, 3-6 reps, short of failure, once or twice a week in base and build", 000):
+# Hybrid and strength goals lift heavy from the start (the coaching brief: "heavy key
+# lifts, about 80-90% 1RM, 3-6 reps, short of failure, once or twice a week in base and
+# build", 000):
 # their hard sessions' main lifts in base and build, still two reps short of failure at most
 HEAVY_GOALS = ("hybrid", "strength")
 HEAVY_MAIN = {"base": (5, 3, 2), "build": (4, 3, 2)}  # 78.6 -> 81.1%, 81.1 -> 83.7%

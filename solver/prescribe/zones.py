@@ -1,7 +1,7 @@
 """Efforts: what each training intensity means as a heart-rate zone and a perceived effort,
 for athletes without paces (no race time) and beside paces when `max_hr` is known.
 
-Five contiguous zones in percent of maximum heart rate (issue 24: the zones used to leave
+Five contiguous zones in percent of maximum heart rate (earlier zones left
 gaps at 78-80, 87-88 and 92-95%), placed on Daniels' own heart-rate guides (Daniels' Running
 Formula: E 65-78% of max HR, M 80-90%, T 88-92%, I 98-100%) so that each intensity sits in
 one zone: Z1 55-65 recovery, Z2 65-80 easy, Z3 80-88 marathon, Z4 88-93 threshold, Z5

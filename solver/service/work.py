@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from hybridplan.core.solving import solve
 from hybridplan.explanations.explainer import explain
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.loading import input_from_dict, input_from_result
@@ -21,7 +22,6 @@ from hybridplan.models.week import DAYS
 from hybridplan.outputs.export import export
 from hybridplan.planner.replanning import current_week, parse_move, parse_place, replan
 from hybridplan.prescribe import attach
-from hybridplan.solving import solve
 
 Outcome = dict[str, Any]  # {"result": ...} | {"explanation": ...} | {"problems": [...]}
 

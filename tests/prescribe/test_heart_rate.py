@@ -1,4 +1,4 @@
-"""Heart rate that can be met (issue 24, item 4), from the definitions alone (no code
+"""Heart rate that can be met, from the definitions alone (no code
 shared with hybridplan.prescribe): five contiguous zones from the maximum heart rate (Z1
 55-65%, Z2 65-80, Z3 80-88, Z4 88-93, Z5 93-100), the race's target by its distance
 (marathon 80-88%, half 85-91, 10k 90-96, 5k 93-100), and no heart-rate target on a rep

@@ -1,4 +1,4 @@
-"""Quality work within Daniels' limits, and growing without dips (issue 24, item 3), held
+"""Quality work within Daniels' limits, and growing without dips, held
 to tests/reference/daniels.py, written from the definitions with no code shared with
 hybridplan.prescribe:
 

@@ -1,4 +1,4 @@
-"""Race pace from the goal (issue 24, item 2), checked with the Daniels-Gilbert equations
+"""Race pace from the goal, checked with the Daniels-Gilbert equations
 written out here (no code shared with hybridplan.prescribe): the race runs as long as its
 goal (the scenario's finish) or, without one, the time the athlete's VDOT predicts for the
 distance; the session's other minutes are a warm-up and a cool-down; a marathon block's

@@ -1,4 +1,4 @@
-"""Loads from the RPE chart (issue 24, item 1; issue 22's lifts near failure), checked
+"""Loads from the RPE chart (and heavy lifts near failure for hybrid goals), checked
 against the chart typed in from its publication (tests/reference/rpe_chart.py, no code
 shared with hybridplan): the chart's every cell, and every loaded exercise of every
 strength session of the catalogue in every week of the shipped blocks and 20 generated
@@ -101,7 +101,7 @@ def test_every_load_of_a_block_is_the_charts(name: str, data: dict[str, Any]) ->
 
 
 def test_hybrid_and_strength_goals_lift_heavy_in_base_and_build() -> None:
-    """Issue 22: a hybrid or strength athlete's hard sessions carry heavy key lifts (about
+    """A coach's rule: a hybrid or strength athlete's hard sessions carry heavy key lifts (about
     80-90% 1RM, 3-6 reps, short of failure) in base and build; an endurance athlete's base
     stays at 8 reps. Checked on the chart typed in from the publication: every such main
     lift is 3-6 reps at RIR 2-3 (so 78.6% or more: about 80, the block's first two weeks at

@@ -329,7 +329,7 @@ def test_walk_run_grows_through_a_block_and_its_long_runs_stay_walk_run() -> Non
 
 @pytest.mark.parametrize("finish", ["1:45:00", "1:38:30"])
 def test_a_half_blocks_peak_long_runs_finish_at_half_marathon_pace(finish: str) -> None:
-    """Race-specific quality for a half (issue 22): the peak's long runs finish at the
+    """Race-specific quality for a half: the peak's long runs finish at the
     race's half-marathon pace; build's at M, unless the race pace is no faster than M (a
     1:45:00 goal, 4:59/km, for a 45:00 10k runner whose M is 4:55): then at the race pace
     too, so that no finish trains a pace faster than the race's."""

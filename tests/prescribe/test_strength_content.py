@@ -1,4 +1,4 @@
-"""Strength content a coach accepts (issue 24, item 5 and the rest of item 1):
+"""Strength content a coach accepts:
 
 - variety: accessories and core rotate week by week within a phase, the week's second
   session of a type takes other main-lift variants, and every variant counts its sets for
@@ -37,7 +37,7 @@ from hybridplan.prescribe.progression import week_place
 from hybridplan.prescribe.strength import allocate, strength_prescription
 
 LIFTS = {"back_squat": 100.0, "deadlift": 120.0, "bench_press": 70.0}
-# The coach's ratios (issue 24): a variant's 1RM from a lift the athlete gave.
+# The coach's ratios: a variant's 1RM from a lift the athlete gave.
 RATIOS = {
     "front squat": ("back_squat", 0.8),
     "Romanian deadlift": ("deadlift", 0.7),

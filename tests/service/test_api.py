@@ -484,7 +484,7 @@ def test_own_sessions_are_planned_over_http_as_by_the_cli(
 
 
 def test_an_earlier_version_can_be_restored(anna: httpx.Client, ben: httpx.Client) -> None:
-    """Undo (issue 25, item 7): version 1 made the newest again, as version 3; the sessions
+    """Undo (back to a plan): version 1 made the newest again, as version 3; the sessions
     version 2 dropped are live again (not cancelled), those only version 2 had are
     cancelled for the calendar; a second coach cannot do it."""
     plan = anna.post("/v1/solve", json=shipped(WEEK)).json()

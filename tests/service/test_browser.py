@@ -182,7 +182,7 @@ FOUR_WEEKS = {
 def test_a_coach_marks_tuesday_missed_in_week_3_and_replans_it(
     watched: Watched, server: Server, tokens: dict[str, str]
 ) -> None:
-    """Issue 25's done-when, on a four-week block: week 3's Tuesday sessions ticked
+    """A coach's replan, end to end, on a four-week block: week 3's Tuesday sessions ticked
     missed, "Replan from week 3": nothing on that Tuesday, the changes say why, the weeks before
     it as they were planned."""
     plan = _solved_block(server, tokens["anna"], FOUR_WEEKS)

@@ -244,7 +244,7 @@ def _answer(url: str, payload: bytes) -> bytes:
 def test_slow_and_silent_clients_are_let_go(tmp_path: Path) -> None:
     """A client that connects and sends nothing, or part of its headers, is disconnected;
     one whose body never comes gets 408; an honest request still gets its answer
-    (issue 25, item 5: slow clients were never timed out)."""
+    (slow clients once held a worker for ever: they were never timed out)."""
     server = Server(tmp_path, "--no-auth", "--client-timeout", "1")
     server.start()
     try:

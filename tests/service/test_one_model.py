@@ -1,4 +1,4 @@
-"""One scenario model (issue 25, item 2): the CLI (`validate`), the API (`POST
+"""One scenario model for every front door: the CLI (`validate`), the API (`POST
 /v1/solve`) and the page (`POST /plans`) accept and refuse exactly the same documents, and
 none of them fails inside (exit 3, a traceback, a 5xx). The documents: every shipped
 scenario, generated ones, fixed hostile texts (a key twice, 50,000 nested brackets, a

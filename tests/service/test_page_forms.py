@@ -1,5 +1,5 @@
-"""The page's forms under generated input (issue 25's done-when: fuzzing the page forms
-finds no 500): every form and query of the planner's page gets arbitrary text, numbers
+"""The page's forms under generated input (fuzzing the page forms
+must find no 500): every form and query of the planner's page gets arbitrary text, numbers
 out of range, repeated fields and odd ids, from a logged-in coach on the same origin.
 Whatever comes in, the answer is a page, a redirect or a refusal (2xx, 3xx, 4xx), never
 a server error."""

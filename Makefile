@@ -13,15 +13,18 @@ SCENARIOS := $(filter-out scenarios/scenario.schema.json,$(SCENARIOS))
 # hybridplan.models, which mypy can read too); a file added or removed needs the link tree
 # made again, so `install` redoes it whenever this list changes.
 SOURCES := $(sort $(shell find solver models -type f \( -name '*.py' -o -name '*.yaml' -o -name py.typed -o -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.mako' \) -not -path '*/__pycache__/*' 2>/dev/null))
-EDITABLE := $(BIN)/python -m pip install --quiet --no-build-isolation --no-deps \
-	--config-settings editable_mode=strict -e .
+# setuptools announces every strict editable install in a warning box; it is what we ask
+# for, so that one warning is silenced (any other still shows).
+QUIET_EDITABLE := PYTHONWARNINGS="ignore:Editable installation"
+EDITABLE := $(QUIET_EDITABLE) $(BIN)/python -m pip install --quiet --no-build-isolation \
+	--no-deps --config-settings editable_mode=strict -e .
 
 .PHONY: demo test test-slow install browser lint typecheck docs-site pytest bench schema docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=77" wheel
-	$(BIN)/python -m pip install --quiet --no-build-isolation \
+	$(QUIET_EDITABLE) $(BIN)/python -m pip install --quiet --no-build-isolation \
 		--config-settings editable_mode=strict -e ".[dev]"
 	@printf '%s\n' $(SOURCES) > $(SOURCES_LIST)
 	touch $(STAMP)

@@ -52,11 +52,13 @@ CLIENT = textwrap.dedent(
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
          "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        check=True, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
+    # a quiet build: no setuptools warning (a data folder missing from `packages` gave four)
+    assert "warning" not in (done.stdout + done.stderr).lower(), done.stdout + done.stderr
     (built,) = out.glob("hybridplan-*.whl")
     return built
 

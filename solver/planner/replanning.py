@@ -134,7 +134,13 @@ def replan(
         "previous": [*(Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
                        for s in planned), *done_elsewhere],
     })  # fmt: skip
-    rebuilt = PlanInput.build(scenario, plan_input.rules)
+    lost_heavy = _lost_heavy_lifts(previous, plan_input, lambda s: hit(s, [*missed, *unavailable]))
+    rules = plan_input.rules
+    if lost_heavy:
+        rules = rules.model_copy(
+            update={"rules": {k: v for k, v in rules.rules.items() if k != "heavy_lifts"}}
+        )
+    rebuilt = PlanInput.build(scenario, rules)
     result = attach(
         solve(rebuilt, time_limit=time_limit, seed=seed, deterministic_time=work_limit), rebuilt
     )
@@ -142,12 +148,40 @@ def replan(
     if result.found:  # an unplanned week changes nothing: no session is "dropped"
         _carry_uids(previous, result, plan_input)
         reasons = Reasons(week, missed, unavailable, moved_from)
-        result.changes = _changes(previous, result, reasons, plan_input) + [
-            f"released the pin of {p.session} ({place_label(p.week, p.day, p.slot)})"
-            f" ({reasons.of(p.week, p.day, p.slot) or 'no longer available'})"
-            for p in released
-        ]
+        result.changes = (
+            _changes(previous, result, reasons, plan_input)
+            + [
+                f"released the pin of {p.session} ({place_label(p.week, p.day, p.slot)})"
+                f" ({reasons.of(p.week, p.day, p.slot) or 'no longer available'})"
+                for p in released
+            ]
+            + [
+                f"no heavy key lift asked for again: {s.session}"
+                f" ({place_label(s.week, s.day, s.slot)}) was the plan's"
+                f" ({reasons.of(s.week, s.day, s.slot)})"
+                for s in lost_heavy
+            ]
+        )
     return result
+
+
+def _lost_heavy_lifts(
+    previous: Result, plan_input: PlanInput, lost: Callable[[SessionOut], bool]
+) -> list[SessionOut]:
+    """The previous plan's heavy key lifts when every one of them is in a missed or
+    unavailable place, else none. The plan met `heavy_lifts` (NO-HEAVY: no heavy lift in the
+    whole plan); losing that lift to real life is not a design flaw to repair at any price.
+    Asked again, the rule (a coach objection, ranked above every ordinary penalty) pushed a
+    week's only heavy lift into the last free days, where it moved the Saturday long run to
+    a 60-minute Thursday run; a coach drops the lift. The coach preference still prefers a
+    heavy lift where one fits."""
+    heavy = [
+        s for s in previous.sessions
+        if (t := plan_input.sessions.get(s.session)) is not None and t.is_heavy_key_lift
+    ]  # fmt: skip
+    if "heavy_lifts" not in plan_input.rules.rules or not heavy or not all(map(lost, heavy)):
+        return []
+    return heavy
 
 
 @dataclass(frozen=True)

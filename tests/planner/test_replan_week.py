@@ -210,3 +210,38 @@ def test_a_session_done_elsewhere_is_fixed_where_it_was_done(block: Path) -> Non
     ):
         code, _, err = cli("replan", str(block), "--week", "2", "--moved", bad)
         assert code == 2 and said in err, (bad, err)
+
+
+def test_a_lost_heavy_lift_is_dropped_not_crammed_before_the_long_run() -> None:
+    """Marathon build week: Monday done, Tuesday evening missed, Wednesday (the week's only
+    heavy lift) gone. A coach keeps Saturday's long run at its length and lets the heavy
+    lift go; asked for again at the objections' rank, it pushed the long run to a 60-minute
+    Thursday evening. Read from the result's JSON alone."""
+    root = Path(__file__).resolve().parents[2]
+    week = hybridplan.solve(root / "scenarios" / "marathon-build.yaml", work_limit=10)
+    heavy = {"lower_heavy_60", "lower_heavy_45", "full_body_60"}
+    before = {(s.day, s.session) for s in week.sessions}
+    assert ("sat", "long_90") in before and ("wed", "lower_heavy_60") in before
+    new = hybridplan.replan(
+        week,
+        done=[("mon", "am"), ("mon", "pm")],
+        missed=[("tue", "pm")],
+        unavailable=[("wed", None)],
+        work_limit=10,
+    )
+    data = json.loads(new.to_json())
+    assert data["status"] == "optimal"
+    sessions = {(s["day"], s["slot"]): s for s in data["sessions"]}
+    assert sessions[("sat", "am")]["session"] == "long_90"
+    assert not any(s["day"] == "wed" for s in data["sessions"])
+    assert not any(s["session"] in heavy for s in data["sessions"])
+    runs = [s for s in data["sessions"] if s["kind"] == "run"]
+    assert len(runs) == 4  # the missed run found another day
+    assert any("no heavy key lift asked for again: lower_heavy_60" in c for c in data["changes"])
+    # the replanned result proves itself (its stored rule set is the one it was solved with)
+    verify_result(Result.model_validate(data))
+    # a plan whose heavy lift is not lost still asks for one
+    kept = hybridplan.replan(
+        week, done=[("mon", "am"), ("mon", "pm")], missed=[("tue", "pm")], work_limit=10
+    )
+    assert any(s.session in heavy for s in kept.sessions)

@@ -4,16 +4,11 @@ catalogue (`sessions`)."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from hybridplan.cli.common import (
-    fail,
-)
-
-if TYPE_CHECKING:
-    pass
+from hybridplan.cli.common import fail
 
 
 class ListFormat(StrEnum):

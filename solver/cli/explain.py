@@ -9,12 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hybridplan.cli.common import (
-    is_result,
-    load_inputs,
-    read_result,
-    slot_order,
-)
+from hybridplan.cli.common import is_result, load_inputs, read_result, slot_order
 from hybridplan.cli.options import RulesOption, SeedOption, WallOption, WorkLimitOption
 
 if TYPE_CHECKING:

@@ -10,13 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from hybridplan.cli.common import (
-    fail,
-    in_file,
-    is_stdout,
-    read_result,
-    write_new,
-)
+from hybridplan.cli.common import fail, in_file, is_stdout, read_result, write_new
 from hybridplan.models import limits
 from hybridplan.models.errors import InputError
 

@@ -6,20 +6,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from hybridplan.cli.common import (
-    fail,
-    is_stdout,
-    load_inputs,
-    write_new,
-)
+from hybridplan.cli.common import fail, is_stdout, load_inputs, write_new
 from hybridplan.models import limits
-
-if TYPE_CHECKING:
-    pass
 
 
 def generate_cmd(

@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from hybridplan.cli.common import (
-    fail,
-)
+from hybridplan.cli.common import fail
 from hybridplan.models import limits
 
 if TYPE_CHECKING:

@@ -3,6 +3,8 @@ alone on an empty week, accepts an empty plan, and reports the right kind of fin
 
 from __future__ import annotations
 
+import ast
+import functools
 import importlib.util
 
 import pytest
@@ -27,16 +29,21 @@ RULE_TESTS = ROOT / "tests" / "core" / "rules"
 SHARED = {"calendar_day_pairs"}
 
 
+@functools.cache
 def _shared_cases() -> dict[str, set[str]]:
+    """Per shared file, the rules of its CASES dict (read from the source: the keys are
+    plain strings)."""
     out = {}
     for stem in SHARED:
-        spec = importlib.util.spec_from_file_location(
-            f"_rule_test_{stem}", RULE_TESTS / f"test_{stem}.py"
-        )
-        assert spec is not None and spec.loader is not None
-        tests = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(tests)
-        out[stem] = set(tests.CASES)
+        tree = ast.parse((RULE_TESTS / f"test_{stem}.py").read_text())
+        (cases,) = [
+            node.value
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and [getattr(t, "id", None) for t in node.targets] == ["CASES"]
+        ]
+        assert isinstance(cases, ast.Dict)
+        out[stem] = {k.value for k in cases.keys if isinstance(k, ast.Constant)}
     return out
 
 

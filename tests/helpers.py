@@ -216,6 +216,22 @@ def generated_sample() -> list[dict[str, Any]]:
     return [d for d in generate(30, seed=11, blocks=3) if "infeasible" not in d["name"]]
 
 
+def generated_sample_params(rule_sets: tuple[str, ...]) -> list[Any]:
+    """(scenario, rule set) cases of the generated sample, for tests that solve each under
+    several rule sets. The 16-week block under `strict` (about 35 s of CPU, the sample's
+    longest solve by far) is in the opt-in slow run: the shipped 16-week block under
+    `strict` stays in the default suite, and so do this block's other rule sets."""
+    import pytest
+
+    cases = []
+    for data in generated_sample():
+        for rules in rule_sets:
+            slow = rules == "strict" and data.get("weeks", 1) >= 16
+            marks = [pytest.mark.slow] if slow else []
+            cases.append(pytest.param(data, rules, marks=marks, id=f"{data['name']}-{rules}"))
+    return cases
+
+
 SOLVE_ONCE_WORK = 30.0  # solve_once's default: weeks get it all, blocks BLOCK_WORK
 
 

@@ -30,7 +30,7 @@ from helpers import (
     SESSION_IDS,
     SHIPPED_SCENARIOS,
     assert_reference_agrees,
-    generated_sample,
+    generated_sample_params,
     random_scenario,
     result_data,
     rule_set,
@@ -98,8 +98,9 @@ def test_shipped_scenarios(path: Path, rules: str) -> None:
     assert_agrees_with_reference(wk, result)
 
 
-@pytest.mark.parametrize("rules", ("balanced", "stacked", "strict"))
-@pytest.mark.parametrize("data", generated_sample(), ids=lambda d: d["name"])
+@pytest.mark.parametrize(
+    ("data", "rules"), generated_sample_params(("balanced", "stacked", "strict"))
+)
 def test_generated_weeks_and_race_blocks(data: dict[str, Any], rules: str) -> None:
     assert_agrees_with_reference(*solve_once(data, rules))
 

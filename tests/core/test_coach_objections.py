@@ -13,13 +13,15 @@ from typing import Any
 import pytest
 from reference.objections import IDS, count
 
-from helpers import SHIPPED_SCENARIOS, assert_agrees, forbidden, generated_sample, solve_once
+from helpers import SHIPPED_SCENARIOS, assert_agrees, forbidden, generated_sample_params, solve_once
 from hybridplan import solve
 from hybridplan.batch.generate import generate
 from hybridplan.models import PlanInput, Result, input_from_dict
 from hybridplan.models.week import DAYS
 
 SETS = ("balanced", "stacked", "strict")
+
+
 def check(data: PlanInput, result: Result) -> dict[str, int]:
     if not result.found:
         return {}
@@ -42,11 +44,7 @@ def test_shipped_scenarios(path: Any, rules: str) -> None:
     check(*solve_once(path, rules))  # solved once for this module and the reference checker
 
 
-SAMPLE = generated_sample()
-
-
-@pytest.mark.parametrize("rules", SETS)
-@pytest.mark.parametrize("data", SAMPLE, ids=lambda d: d["name"])
+@pytest.mark.parametrize(("data", "rules"), generated_sample_params(SETS))
 def test_generated_sample(data: dict[str, Any], rules: str) -> None:
     check(*solve_once(data, rules))
 

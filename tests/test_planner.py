@@ -13,8 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import brute_force, rule_set, scenario, week
-from hybridplan import solve
-from hybridplan.checking import check_plan
+from hybridplan import check_plan, solve
 from hybridplan.cli import app
 from hybridplan.models import Plan, Result
 from hybridplan.models.loading import input_from_result

@@ -4,7 +4,7 @@ Every number a scenario, rule set or variants file controls has a maximum, so th
 file says can overflow CP-SAT's 64-bit arithmetic, exhaust memory, or make building the
 model take longer than a solve. The field bounds in the models (`scenario.py`, `ranges.py`,
 `session.py`, `rules.py`) use these constants, `reading.py` applies the file limits, and
-`plan_problems` refuses problems too big to build before anything is built. The README's
+`plan_problems` refuses problems too big to build before anything is built. The docs'
 "Limits" table lists the same figures (a test keeps them in step).
 """
 
@@ -104,7 +104,7 @@ DEFAULT_WORK_LIMIT = 30.0
 """The work a solve gets unless told otherwise, from every front door (CLI, API, batch, bench,
 service and page): CP-SAT deterministic seconds, the same on any machine load, so the same
 input gives the same plan everywhere. Sized so that every shipped block is proven optimal
-under each shipped rule set on the 2-core reference machine (README, "Limits")."""
+under each shipped rule set on the 2-core reference machine (docs, reference "Limits")."""
 SAFETY_FACTOR = 10.0
 """The wall clock is only a safety net: `SAFETY_FACTOR` times the work limit, at least
 `MIN_SAFETY_NET` seconds, unless a time limit is given. It stops a solve that a machine far

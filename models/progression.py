@@ -183,7 +183,7 @@ def running_base(
     2-5 before the race would not reach twice the distance's long-run floor (LONG-PEAK and
     LONG-SHARE together: a 150-minute marathon long run wants 300 running minutes that
     week, a half's 105-minute one 210). A coach adds easy running rather than send a
-    marathoner out on a long run that is two thirds of their week; explain and the README
+    marathoner out on a long run that is two thirds of their week; explain and the docs
     say where this happens."""
     if base is None or distance is None or race_week is None or len(phases) == 1:
         return base

@@ -267,7 +267,8 @@ class RaceTaper(CoachRuleConfig):
 class LongShare(CoachRuleConfig):
     """LONG-SHARE: in a loaded week of running (base, build, peak) the long run is at most
     `percent` % of the week's running minutes (the race aside); Daniels puts it at about
-    25-30%; the solver does not price a share between 35% and 50% (see the README)."""
+    25-30%; the solver does not price a share between 35% and 50% (see "Plans a coach
+    would hand out" in the docs)."""
 
     ID: ClassVar[str] = "long_share"
     percent: int = Field(default=50, ge=1, le=100)
@@ -302,10 +303,11 @@ class HeavyLifts(CoachRuleConfig):
 class QualityFit(CoachRuleConfig):
     """QUALITY-FIT: in a race plan of two or more weeks each quality run is of a type on the
     week's menu (by distance and phase; beginners: hills before tempo, the known type in
-    race week; see the README's quality menu); a 5k or 10k race plan holds an intervals session
-    (Daniels: I pace for 5k-10k) when intervals are on offer; and, when two or more quality
-    types are on offer, no `streak` consecutive weeks whose quality runs are all of one
-    type (each such window of weeks counts once: a coach rotates the stimulus, 004)."""
+    race week; see the quality menu in "Plans a coach would hand out"); a 5k or 10k race
+    plan holds an intervals session (Daniels: I pace for 5k-10k) when intervals are on
+    offer; and, when two or more quality types are on offer, no `streak` consecutive weeks
+    whose quality runs are all of one type (each such window of weeks counts once: a coach
+    rotates the stimulus, 004)."""
 
     ID: ClassVar[str] = "quality_fit"
     streak: int = Field(default=4, ge=2, le=26)
@@ -506,7 +508,7 @@ class Stability(SoftRuleConfig):
 # builds them in this order (availability and rest_days rule candidates out before the pair
 # rules enumerate what is left). Adding a rule: its config class here and in this list, its
 # module solver/core/rules/<id>.py, its tests tests/core/rules/test_<id>.py. Everything else (the
-# registry, RulesConfig, the JSON Schema, the README's rule table) is derived.
+# registry, RulesConfig, the JSON Schema, the docs' rule table) is derived.
 RULES: tuple[type[RuleConfig], ...] = (
     Availability,
     OnePerSlot,

@@ -221,7 +221,8 @@ def replan(
     seed: int = 0,
     work_limit: float | None = None,
 ) -> Result:
-    """Solve the rest of a week again after real life happened (see the README);
+    """Solve the rest of a week again after real life happened (docs: "Pin, replan and
+    export");
     `time_limit` and `work_limit` as for `solve`. `week`: the week of a block that the
     places are in (weeks before it are kept as planned); default the week holding `today`
     when the plan has dates (`today` defaults to the date of the call), else week 1.

@@ -94,7 +94,7 @@ def examples_cmd(
     force: Annotated[bool, typer.Option("--force", help="replace files already there")] = False,
 ) -> None:
     """Copy the shipped example scenarios (weeks, race blocks, two infeasible on purpose)
-    into DIR, so that the README's commands work after `pip install hybridplan`.
+    into DIR, so that the documentation's commands work after `pip install hybridplan`.
 
     Example: hybridplan examples && hybridplan solve scenarios/marathon-build.yaml"""
     from importlib.resources import files

@@ -27,7 +27,7 @@ def build_model(
     Candidates a hard rule rules out whatever else is planned (`rules_out`: too long for
     the slot, banned, too hard for the phase, too close to the race, on a named rest day)
     get no variable: about 63% of a generated week's candidates, and its build is about a
-    fifth faster (README, Rules)."""
+    fifth faster (docs: Benchmarks)."""
     tests = [(test, cfg) for rule_id, cfg in week.rule_items() if (test := rules_out(rule_id))]
 
     def keep(p: Placed) -> bool:

@@ -47,7 +47,7 @@ def serve(settings: Settings) -> None:
 
 
 # Seconds an idle keep-alive connection stays open between requests (uvicorn's default,
-# said here so the README can give it).
+# said here so the docs can give it).
 IDLE_SECONDS = 5
 
 

@@ -7,7 +7,7 @@ each page in its own working directory holding a copy of the shipped `scenarios/
   PATH); the lines after each command are its expected output (stdout and stderr
   together), compared by doctest's checker with `...` standing for any text and runs of
   white space counted as one. A command's exit code must be 0 unless its output ends with
-  a line `[exit N]`.
+  a line `[exit N]`. The service tutorial's port (8731) is replaced by a free one.
 - `python`: run in one namespace per page; a block of `>>>` lines is a doctest whose shown
   output is checked.
 
@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ from helpers import ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs" / "pages").rglob("*.md"))]
 EXIT = re.compile(r"^\[exit (\d+)\]$")
+DOCS_PORT = 8731  # the port the service tutorial shows
 CHECKER = doctest.OutputChecker()
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
@@ -76,6 +78,8 @@ def _run_console(example: Example) -> str | None:
         "TERM": "dumb",
     }
     for command, expected, code in _commands(example.parsed):
+        # the service tutorial's port, made a free one: two test runs at once do not meet
+        command = command.replace(str(DOCS_PORT), str(example.namespace["__port__"]))
         done = subprocess.run(
             ["bash", "-c", command],
             cwd=example.namespace["__cwd__"],
@@ -118,6 +122,7 @@ def test_a_wrong_output_or_exit_code_fails_the_example(tmp_path: Path) -> None:
         page.write_text(text)
         document = _document(page)
         document.namespace["__cwd__"] = tmp_path
+        document.namespace["__port__"] = DOCS_PORT
         if fails:
             with pytest.raises(SybilFailure):
                 for example in document.examples():
@@ -143,6 +148,7 @@ def test_examples_run_and_show_what_they_print(page: Path, tmp_path: Path) -> No
     examples = list(document.examples())
     shutil.copytree(ROOT / "scenarios", tmp_path / "scenarios")
     document.namespace["__cwd__"] = tmp_path
+    document.namespace["__port__"] = _free_port()
     here = Path.cwd()
     os.chdir(tmp_path)  # the Python examples read scenarios/ by a relative path
     try:
@@ -151,6 +157,13 @@ def test_examples_run_and_show_what_they_print(page: Path, tmp_path: Path) -> No
     finally:
         os.chdir(here)
         _stop_servers(tmp_path)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def _stop_servers(folder: Path) -> None:

@@ -43,7 +43,7 @@ def _day_cuts(ctx: BuildContext) -> None:
     on the first) + (leg lifts on the second) - 1. Each pair's literal is an exact AND, so
     every plan meets the cut; without it, the relaxation prices a leg lift on each of two
     days, split over their slots, at almost nothing (a window of the 16-week block proved
-    its optimum in 3.2 deterministic s without, see the README). Not when explaining (the
+    its optimum in 3.2 deterministic s without, see the docs' Benchmarks). Not when explaining (the
     daily limit may then be dropped)."""
     daily = dict(ctx.input.rule_items()).get("daily_sessions")
     if ctx.explain or not isinstance(daily, DailySessions) or daily.max_strength > 1:

@@ -32,8 +32,10 @@ class SessionOut(BaseModel):
 
     model_config = ConfigDict(strict=True)  # numbers are numbers, as in scenarios
 
-    week: int = Field(default=1, ge=1, le=limits.MAX_WEEKS)
-    day: Day
+    week: int = Field(
+        default=1, ge=1, le=limits.MAX_WEEKS, description="the week of the plan, from 1"
+    )
+    day: Day = Field(description="the day of the week")
     date: dt.date | None = Field(
         default=None,
         strict=False,  # written as text in JSON: the one coercion strict mode keeps
@@ -41,15 +43,21 @@ class SessionOut(BaseModel):
         le=limits.LAST_DATE,
         description="the session's calendar date, when the scenario has `start`",
     )
-    slot: SlotName
+    slot: SlotName = Field(description="the slot of the day (am, pm, or the scenario's own)")
     start: Clock = Field(description="clock time HH:MM")
-    minutes: int = Field(gt=0, le=limits.MAX_SESSION_MINUTES)
-    session: str = Field(min_length=1, max_length=limits.MAX_ID)
-    kind: Kind
-    intensity: Intensity
-    run_type: RunType | None = None
-    legs: Legs | None = None
-    sets: dict[Muscle, Sets] = Field(default_factory=dict)
+    minutes: int = Field(gt=0, le=limits.MAX_SESSION_MINUTES, description="its length")
+    session: str = Field(
+        min_length=1, max_length=limits.MAX_ID, description="the session type's id (`long_90`)"
+    )
+    kind: Kind = Field(description="what kind of session it is")
+    intensity: Intensity = Field(description="how hard it is, for the spacing rules")
+    run_type: RunType | None = Field(default=None, description="a run's type; none otherwise")
+    legs: Legs | None = Field(
+        default=None, description="a lift's leg load (heavy, light, none); none for runs"
+    )
+    sets: dict[Muscle, Sets] = Field(
+        default_factory=dict, description="working sets per muscle group"
+    )
     load: int = Field(
         ge=0,
         le=limits.MAX_SESSION_MINUTES * limits.MAX_RPE,
@@ -90,9 +98,9 @@ class SessionOut(BaseModel):
 class Penalty(BaseModel):
     model_config = ConfigDict(strict=True)  # numbers are numbers, as in scenarios
 
-    rule: str
-    amount: int
-    detail: str
+    rule: str = Field(description="the rule's id (or the coach preference's term)")
+    amount: int = Field(description="its points")
+    detail: str = Field(description="why, in a sentence a coach reads")
     days: list[str] = Field(default_factory=list, description="days of the sessions involved")
 
 
@@ -101,30 +109,41 @@ class Violation(BaseModel):
 
     model_config = ConfigDict(strict=True)  # numbers are numbers, as in scenarios
 
-    rule: str
-    detail: str
+    rule: str = Field(description="the hard rule's id")
+    detail: str = Field(description="what breaks it")
 
 
 class Summary(BaseModel):
     model_config = ConfigDict(strict=True)  # numbers are numbers, as in scenarios
 
-    minutes: int = 0
+    minutes: int = Field(default=0, description="all training minutes")
     run_minutes: int = Field(default=0, description="running minutes, the race aside")
     race_minutes: int = Field(default=0, description="the race's minutes (in its week)")
-    load: int = 0
-    runs: int = 0
-    strength: int = 0
-    sets: dict[str, int] = Field(default_factory=dict)
+    load: int = Field(default=0, description="session-RPE load (minutes x RPE)")
+    runs: int = Field(default=0, description="runs, the race aside")
+    strength: int = Field(default=0, description="strength sessions")
+    sets: dict[str, int] = Field(default_factory=dict, description="working sets per muscle group")
 
 
 class Result(BaseModel):
     model_config = ConfigDict(strict=True)  # numbers are numbers, as in scenarios
 
-    scenario: str
-    rule_set: str
-    status: Status
-    objective: int | None = None
-    bound: int | None = None
+    scenario: str = Field(description="the scenario's name")
+    rule_set: str = Field(
+        description="the rule set's name (`+overrides` when the scenario changed it)"
+    )
+    status: Status = Field(
+        description="optimal (proven best penalty), feasible (a plan, not proven best), "
+        "infeasible (no plan keeps every hard rule), unknown (none found within the work "
+        "limit), invalid (bad input)"
+    )
+    objective: int | None = Field(
+        default=None,
+        description="the plan's penalty: the sum of `penalties`, as its checks give it",
+    )
+    bound: int | None = Field(
+        default=None, description="no plan has a lower penalty than this (equal when optimal)"
+    )
     gap: float | None = Field(default=None, description="(objective - bound) / max(1, objective)")
     bound_source: Literal["plan", "weeks", "search"] | None = Field(
         default=None,
@@ -132,8 +151,8 @@ class Result(BaseModel):
         "sum of the best penalties of the block's weeks solved in windows, the rules across "
         "windows relaxed) or search (the whole model's search)",
     )
-    solve_seconds: float = 0.0
-    build_seconds: float = 0.0
+    solve_seconds: float = Field(default=0.0, description="wall seconds of the search")
+    build_seconds: float = Field(default=0.0, description="wall seconds to build the model")
     first_solution_seconds: float | None = Field(
         default=None,
         description="wall time from the start of the solve (a block's windows included) "
@@ -143,12 +162,16 @@ class Result(BaseModel):
         default=None,
         description="wall time from the start of the solve when the returned schedule was found",
     )
-    seed: int = 0
-    workers: int = 1
-    sessions: list[SessionOut] = Field(default_factory=list)
-    penalties: list[Penalty] = Field(default_factory=list)
-    violations: list[Violation] = Field(default_factory=list)
-    summary: Summary = Field(default_factory=Summary)
+    seed: int = Field(default=0, description="CP-SAT's random seed")
+    workers: int = Field(default=1, description="CP-SAT's search workers")
+    sessions: list[SessionOut] = Field(default_factory=list, description="the plan")
+    penalties: list[Penalty] = Field(
+        default_factory=list, description="each soft rule's points, with the reason"
+    )
+    violations: list[Violation] = Field(
+        default_factory=list, description="hard rules broken: always empty in a returned plan"
+    )
+    summary: Summary = Field(default_factory=Summary, description="the plan's totals")
     input: dict[str, Any] | None = Field(
         default=None,
         description="the scenario and resolved rule set solved, so a result can be "

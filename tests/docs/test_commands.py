@@ -100,3 +100,12 @@ def test_shown_commands_exist(page: Path, line: int, command: str) -> None:
         assert not _hybridplan_problems(words), (where, _hybridplan_problems(words))
     elif words[:1] == ["make"]:
         assert set(words[1:]) <= _targets(), where
+
+
+def test_the_readme_links_to_pages_that_exist() -> None:
+    """The README is read outside the site (mkdocs checks the site's own links): each
+    relative link names a file of the repository."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text)
+    assert len(targets) >= 10
+    assert [t for t in targets if not (ROOT / t).exists()] == []

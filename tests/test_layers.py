@@ -3,7 +3,8 @@ knowing only what lies below it:
 
     0  models                                  pure data and loading (no OR-Tools)
     1  core                                    the CP-SAT model, the rules, the solve
-    2  explanations, planner, prescribe, verify  calls built on a solve
+    2  explanations, planner, prescribe,       calls built on a solve
+       log, verify
     3  batch, bench, outputs                   many scenarios, the rule-set bench, one
                                                plan's views
     4  api, cli, service, crash                the front doors
@@ -27,7 +28,7 @@ FLOOR = {
     "models": 0,
     "core": 1,
     "checking": 1,  # the old import path of hybridplan.core.checking, a re-export
-    "explanations": 2, "planner": 2, "prescribe": 2, "verify": 2,
+    "explanations": 2, "planner": 2, "prescribe": 2, "verify": 2, "log": 2,
     "batch": 3, "bench": 3, "outputs": 3,
     "api": 4, "cli": 4, "service": 4, "crash": 4,
     "__init__": 5, "__main__": 5,

@@ -18,7 +18,17 @@ import sys
 
 import typer
 
-from hybridplan.cli import bench, catalogue, explain, export, replan, scenarios, service, solve
+from hybridplan.cli import (
+    bench,
+    catalogue,
+    explain,
+    export,
+    form,
+    replan,
+    scenarios,
+    service,
+    solve,
+)
 from hybridplan.cli.app import app
 from hybridplan.models.errors import InputError
 
@@ -31,6 +41,7 @@ app.command("init")(scenarios.init_cmd)
 app.command("examples")(scenarios.examples_cmd)
 app.command("explain")(explain.explain_cmd)
 app.command("diff")(explain.diff_cmd)
+app.command("form")(form.form_cmd)
 app.command("validate")(scenarios.validate_cmd)
 app.command("rules")(catalogue.rules_cmd)
 app.command("sessions")(catalogue.sessions_cmd)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from hybridplan.models.loading import input_from_result
 from hybridplan.models.result import Result
+from hybridplan.models.week import DAYS
 
 FITNESS_DAYS = 42
 FATIGUE_DAYS = 7
@@ -79,10 +80,10 @@ def curve(
 def plan_form(result: Result) -> PlanForm:
     """Each day of a solved plan with its load, fitness, fatigue and form."""
     inp = input_from_result(result)
-    loads = [0] * (7 * inp.weeks)
+    loads = [0] * (len(DAYS) * inp.weeks)
     dates: dict[int, dt.date] = {}
     for s in result.sessions:
-        day = 7 * (s.week - 1) + ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(s.day)
+        day = len(DAYS) * (s.week - 1) + DAYS.index(s.day)
         loads[day] += s.load
         if s.date is not None:
             dates[day] = s.date
@@ -100,4 +101,4 @@ def plan_form(result: Result) -> PlanForm:
         )
         for d, (f, a) in enumerate(curve(loads, fitness, fatigue))
     ]
-    return PlanForm(days=days, race_day=inp.race_day if inp.scenario.race else None)
+    return PlanForm(days=days, race_day=inp.race_day)

@@ -132,7 +132,7 @@ def test_a_wrong_output_or_exit_code_fails_the_example(tmp_path: Path) -> None:
                 example.evaluate()
 
 
-def test_every_page_has_something_to_run_or_says_why_not() -> None:
+def test_the_readme_and_the_tutorials_have_examples_that_run() -> None:
     """The pages a newcomer follows (README, tutorials) all run examples."""
     for page in PAGES:
         if page.name == "README.md" or "tutorials" in page.parts:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from hybridplan.models import limits
+from hybridplan.models.activity import TrainingLog
 from hybridplan.models.errors import shown
 from hybridplan.models.objections import PlanMetrics
 from hybridplan.models.prescription import Prescription
@@ -230,6 +231,11 @@ class Result(BaseModel):
         "none when the plan is proven optimal or no week exists",
     )
     message: Annotated[str, AfterValidator(shown)] = Field(default="", max_length=limits.MAX_TEXT)
+    log: TrainingLog | None = Field(
+        default=None,
+        description="the closed loop: the activities imported against this plan (hybridplan "
+        "log import), what each planned session became, and what they changed in the athlete",
+    )
 
     @model_validator(mode="after")
     def _uids_unique(self) -> Result:

@@ -14,9 +14,10 @@ import datetime as dt
 import hashlib
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, computed_field
 
 from hybridplan.models import limits
+from hybridplan.models.errors import one_line
 from hybridplan.models.week import Clock, Day, SlotName
 
 Sport = Literal["run", "strength", "mobility", "other"]
@@ -98,7 +99,9 @@ class LogEntry(BaseModel):
     done_day: Day | None = Field(default=None, description="where it was done (moved)")
     done_slot: SlotName | None = Field(default=None, description="where it was done (moved)")
     activity: str | None = Field(default=None, description="the activity's fingerprint")
-    evidence: str = Field(default="", max_length=limits.MAX_TEXT)
+    evidence: Annotated[str, AfterValidator(one_line)] = Field(
+        default="", max_length=limits.MAX_TEXT, description="why, in one line"
+    )
 
 
 class TrainingLog(BaseModel):
@@ -114,7 +117,7 @@ class TrainingLog(BaseModel):
     through: dt.date | None = Field(
         default=None, strict=False, description="the last day the log covers"
     )
-    changes: list[str] = Field(
+    changes: list[Annotated[str, AfterValidator(one_line)]] = Field(
         default_factory=list,
         max_length=limits.MAX_LIST,
         description="what imports changed in the athlete, with why (VDOT, 1RMs)",

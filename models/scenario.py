@@ -187,6 +187,22 @@ class Race(BaseModel):
         return value
 
 
+class WeekBasis(BaseModel):
+    """What a week the training log has closed counts as when the week after it is compared
+    with it (the 10% rule, a deload's cut): written by `hybridplan log import`, not by hand.
+    A short gap is bridged (the basis is the week as planned: the plan goes on); after a
+    long one the plan re-ramps (the basis is the recent real load)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    minutes: int = Field(ge=0, le=7 * 1440, description="training minutes, the race aside")
+    run_minutes: int = Field(ge=0, le=7 * 1440, description="running minutes, the race aside")
+    long_run: int = Field(
+        default=0, ge=0, le=limits.MAX_SESSION_MINUTES, description="the long run's minutes"
+    )
+    why: str = Field(default="", max_length=limits.MAX_NAME, description="bridged or re-ramped")
+
+
 class Scenario(BaseModel):
     """One athlete's week. Minutes are minutes; hours are hours; days are mon..sun."""
 
@@ -242,6 +258,11 @@ class Scenario(BaseModel):
         default_factory=dict,
         description="week number -> availability replacing `availability` that week "
         "(holidays, travel)",
+    )
+    basis: dict[WeekKey, WeekBasis] = Field(
+        default_factory=dict,
+        description="logged weeks (hybridplan log import): the figures the next week is "
+        "compared with instead of the week's own sessions",
     )
     weekly_minutes: int | None = Field(
         default=None, ge=0, le=7 * 1440, description="total training minutes allowed"

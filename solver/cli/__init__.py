@@ -24,6 +24,7 @@ from hybridplan.cli import (
     explain,
     export,
     form,
+    log,
     replan,
     scenarios,
     service,
@@ -42,6 +43,7 @@ app.command("examples")(scenarios.examples_cmd)
 app.command("explain")(explain.explain_cmd)
 app.command("diff")(explain.diff_cmd)
 app.command("form")(form.form_cmd)
+app.add_typer(log.log_app, name="log")
 app.command("validate")(scenarios.validate_cmd)
 app.command("rules")(catalogue.rules_cmd)
 app.command("sessions")(catalogue.sessions_cmd)

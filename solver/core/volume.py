@@ -12,6 +12,7 @@ from ortools.sat.python import cp_model
 from hybridplan.core.context import BuildContext
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
+from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.session import SessionType
 
 Measure = Callable[[SessionType], bool]
@@ -41,3 +42,32 @@ def minutes_of(placed: Iterable[Placed], counted: Measure) -> int:
 def plan_week_minutes(plan: Plan, week: int, counted: Measure) -> int:
     """Minutes of the counted sessions in `week` of a plan."""
     return minutes_of(plan.input.in_week(week, plan.placed), counted)
+
+
+def basis_minutes(inp: PlanInput, week: int, counted: Measure) -> int | None:
+    """The minutes a logged week counts as when a later week is compared with it (the
+    scenario's `basis`, written by a log import), or None for a week judged by its
+    sessions. A logged week's sessions are what happened: a week missed to illness would
+    otherwise cap the next week's running at 110% of nothing."""
+    basis = inp.scenario.basis.get(week)
+    if basis is None:
+        return None
+    if counted is running:
+        return basis.run_minutes
+    if counted is long_run:
+        return basis.long_run
+    return basis.minutes
+
+
+def reference_minutes(ctx: BuildContext, week: int, counted: Measure) -> cp_model.LinearExpr:
+    """`week_minutes` of a week another week is compared with: its basis when logged."""
+    fixed = basis_minutes(ctx.input, week, counted)
+    if fixed is None:
+        return week_minutes(ctx, week, counted)
+    return cp_model.LinearExpr.constant(fixed)
+
+
+def plan_reference_minutes(plan: Plan, week: int, counted: Measure) -> int:
+    """`plan_week_minutes` of a week another week is compared with: its basis when logged."""
+    fixed = basis_minutes(plan.input, week, counted)
+    return plan_week_minutes(plan, week, counted) if fixed is None else fixed

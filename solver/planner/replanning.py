@@ -57,6 +57,7 @@ def replan(
     from_day: Day | None = None,
     week: int = 1,
     moved: Iterable[Move] = (),
+    through: Day | None = None,
     time_limit: float | None = None,
     seed: int = 0,
     work_limit: float | None = None,
@@ -68,7 +69,9 @@ def replan(
     fixed as they were planned, minus what was missed; sessions marked done are fixed; a
     session `moved` ((day, slot) planned, (day, slot) done) is fixed where it was done and
     its planned place is free; missed and unavailable places (`day` or `day`+slot, in
-    `week`) are blocked. Later weeks are
+    `week`) are blocked. `through` (a training log's last day, hybridplan.log) makes every
+    day of `week` up to it the past instead of `from_day`: with "sun", all of it. Later
+    weeks are
     planned again too, held to the previous plan by the rule `stability`. The result lists
     every change against the previous plan, with its reason.
 
@@ -86,7 +89,7 @@ def replan(
     if from_day is None:
         touched = [DAYS.index(d) for d, _ in done + missed + [to for _, to in moves]]
         from_day = DAYS[min(max(touched) + 1, len(DAYS) - 1)] if touched else "mon"
-    start = DAYS.index(from_day)
+    start = DAYS.index(from_day) if through is None else DAYS.index(through) + 1
 
     def at(week_no: int, day: str, slot: str, places: list[Place]) -> bool:
         return week_no == week and _within(day, slot, places)

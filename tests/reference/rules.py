@@ -647,6 +647,20 @@ class Plan:
         """The week's long run in minutes (the longest, if there are two; 0 if none)."""
         return max((x.minutes for x in self.week(w) if x.long), default=0)
 
+    def compared(self, w: int, figure: str) -> int:
+        """Week w's figure ("run_minutes", "minutes" or "long_run") as a later week is
+        compared with it: a week closed by a log import is compared by the scenario's
+        `basis` for it (docs: scenario files, basis), any other week by its sessions."""
+        basis = self.s.sc.get("basis") or {}
+        logged = basis.get(str(w), basis.get(w))
+        if logged is not None:
+            return int(logged.get(figure, 0))
+        if figure == "run_minutes":
+            return self.running(w)
+        if figure == "long_run":
+            return self.longest_long(w)
+        return self.training(w)
+
     def day_loads(self, w: int) -> list[int]:
         loads = [0] * 7
         for x in self.week(w):
@@ -904,8 +918,9 @@ def run_progression(plan: Plan, p: P) -> Findings:
                 ref -= 1
         if ref < 1:
             continue
-        if 100 * plan.running(w) > (100 + p["percent"]) * plan.running(ref):
-            out.append((1, f"w{w}: {plan.running(w)} after {plan.running(ref)} in w{ref}"))
+        before = plan.compared(ref, "run_minutes")
+        if 100 * plan.running(w) > (100 + p["percent"]) * before:
+            out.append((1, f"w{w}: {plan.running(w)} after {before} in w{ref}"))
     return out
 
 
@@ -918,13 +933,13 @@ def deload(plan: Plan, p: P) -> Findings:
         if w == 1 or plan.s.phases[w - 1] != "deload":
             continue
         for what, now, before, cut in (
-            ("minutes", plan.training(w), plan.training(w - 1), p["cut_percent"]),
-            ("running", plan.running(w), plan.running(w - 1), p["run_cut_percent"]),
+            ("minutes", plan.training(w), plan.compared(w - 1, "minutes"), p["cut_percent"]),
+            ("running", plan.running(w), plan.compared(w - 1, "run_minutes"), p["run_cut_percent"]),
         ):
             if 100 * now > (100 - cut) * before:
                 out.append((1, f"deload w{w}: {what} {now} after {before}"))
         if plan.s.targets(w)["long_run"] and plan.s.targets(w - 1)["long_run"]:
-            now, before = plan.longest_long(w), plan.longest_long(w - 1)
+            now, before = plan.longest_long(w), plan.compared(w - 1, "long_run")
             if not now < before:
                 out.append((1, f"deload w{w}: long run {now} after {before}"))
     return out

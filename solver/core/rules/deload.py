@@ -1,6 +1,7 @@
 """deload (hard): a deload week is lighter than the week before (004, 001: deload every 3-4
 weeks): its training minutes at least `cut_percent` % lower, its running minutes at least
 `run_cut_percent` % lower, and its long run shorter. (The race is never in a deload week.)
+A week the training log has closed is compared by its basis (volume.reference_minutes).
 """
 
 from __future__ import annotations
@@ -8,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hybridplan.core.context import BuildContext
-from hybridplan.core.volume import long_run, plan_week_minutes, running, training, week_minutes
+from hybridplan.core.volume import (
+    long_run,
+    plan_reference_minutes,
+    plan_week_minutes,
+    reference_minutes,
+    running,
+    training,
+    week_minutes,
+)
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
 from hybridplan.models.result import Violation
@@ -47,7 +56,7 @@ def build(ctx: BuildContext, cfg: Config) -> None:
             continue
         for what, counted, percent in _cuts(ctx.input, w, cfg):
             now = week_minutes(ctx, w, counted)
-            before = week_minutes(ctx, w - 1, counted)
+            before = reference_minutes(ctx, w - 1, counted)
             key = what.replace(" ", "_")
             wanted = "shorter" if percent is None else f"{percent}% lighter"
             literal = ctx.requirement(
@@ -66,7 +75,7 @@ def check(plan: Plan, cfg: Config) -> list[Violation]:
     for w in _deloads(plan.input):
         for what, counted, percent in _cuts(plan.input, w, cfg):
             now = plan_week_minutes(plan, w, counted)
-            before = plan_week_minutes(plan, w - 1, counted)
+            before = plan_reference_minutes(plan, w - 1, counted)
             if not _ok(now, before, percent):
                 wanted = "shorter" if percent is None else f"at least {percent}% less"
                 found.append(Violation(rule=Config.ID, detail=f"deload {week_tag(w)}: {what} "

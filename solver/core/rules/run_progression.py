@@ -1,6 +1,8 @@
 """run_progression (hard): weekly running minutes (the race aside) rise by at most
 `percent` % week over week (003: about 10%); the week after a deload (RETURN) rises at most
-`percent` % above the last loaded week before it, not above the deload week."""
+`percent` % above the last loaded week before it, not above the deload week. A week the
+training log has closed is grown from by its basis (volume.reference_minutes): the week as
+planned after a short gap, the recent real load after a long one."""
 
 from __future__ import annotations
 
@@ -8,7 +10,14 @@ from collections.abc import Iterable
 
 from hybridplan.core import coach
 from hybridplan.core.context import BuildContext
-from hybridplan.core.volume import plan_week_minutes, running, week_minutes
+from hybridplan.core.volume import (
+    basis_minutes,
+    plan_reference_minutes,
+    plan_week_minutes,
+    reference_minutes,
+    running,
+    week_minutes,
+)
 from hybridplan.models.placement import Placed
 from hybridplan.models.plan import Plan
 from hybridplan.models.plan_input import PlanInput
@@ -40,7 +49,8 @@ def build(ctx: BuildContext, cfg: Config) -> None:
             f"{Config.ID}.{week_tag(w)}", Config.ID,
             f"running minutes of {week_tag(w)} at most {cfg.percent}% above {week_tag(ref)}'s",
         )  # fmt: skip
-        constraint = ctx.model.add(100 * minutes[w] <= (100 + cfg.percent) * minutes[ref])
+        reference = reference_minutes(ctx, ref, running)
+        constraint = ctx.model.add(100 * minutes[w] <= (100 + cfg.percent) * reference)
         ctx.enforce(constraint, literal)
 
 
@@ -56,15 +66,18 @@ def guide(ctx: BuildContext, cfg: Config, known: Iterable[Placed]) -> None:
     for w, ref in comparisons(ctx.input):
         if w in ctx.weeks and ref < first:
             minutes = week_minutes(ctx, w, running)
-            grown = 100 * minutes - (100 + cfg.percent) * before.get(ref, 0)
+            base = basis_minutes(ctx.input, ref, running)
+            ref_minutes = before.get(ref, 0) if base is None else base
+            grown = 100 * minutes - (100 + cfg.percent) * ref_minutes
             coach.guide(ctx, cfg, f"{Config.ID}.{week_tag(w)}", grown, 1, decided=True)
 
 
 def check(plan: Plan, cfg: Config) -> list[Violation]:
     ran = {w: plan_week_minutes(plan, w, running) for w in plan.input.per_week()}
+    grows_from = {w: plan_reference_minutes(plan, w, running) for w in plan.input.per_week()}
     return [
         Violation(rule=Config.ID, detail=f"{week_tag(w)}: {ran[w]} running minutes after "
-                  f"{ran[ref]} in {week_tag(ref)}; at most +{cfg.percent}%")
+                  f"{grows_from[ref]} in {week_tag(ref)}; at most +{cfg.percent}%")
         for w, ref in comparisons(plan.input)
-        if 100 * ran[w] > (100 + cfg.percent) * ran[ref]
+        if 100 * ran[w] > (100 + cfg.percent) * grows_from[ref]
     ]  # fmt: skip

@@ -1,0 +1,284 @@
+"""The closed loop: activities in, the plan's log written, the rest of the block planned
+again with the past fixed as it happened.
+
+An import covers the days after the log's last day up to `through` (the last activity's
+day unless given). Each planned session of those days is matched (hybridplan.log.matching);
+then each week they touch is replanned in order (hybridplan.planner.replanning.replan):
+done and partial sessions stay where they are, missed ones are gone, moved ones are fixed
+where they were done, and nothing new is placed on a logged day. Minimal change is priced
+as in `replan` (rule `stability`).
+
+Before each replan, every logged week gets its basis (Scenario.basis): the figures the week
+after it is compared with by the 10% rule and a deload's cut. A gap of at most `SHORT_GAP`
+days without training is bridged: the basis is the week as planned, and the plan goes on
+where it was. A longer gap re-ramps: the basis is the recent real running (the mean of the
+logged weeks of the last four, this one included), never below `FLOOR` of the week as
+planned, and the 10% rule climbs from there. Without a basis a missed week would cap the
+next week's running at 110% of nothing (and a deload's long run "shorter than none")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from hybridplan.log.matching import Match, entry, match
+from hybridplan.models.activity import MAX_ACTIVITIES, Activity, LogEntry, TrainingLog
+from hybridplan.models.errors import InputError, Problem
+from hybridplan.models.loading import input_from_result
+from hybridplan.models.plan_input import PlanInput
+from hybridplan.models.result import Result, SessionOut
+from hybridplan.models.week import DAYS, clock_minutes
+
+SHORT_GAP = 7
+"""Days without any training that are bridged: up to a week (a cold, a trip). More
+re-ramps."""
+FLOOR = 0.5
+"""A re-ramp starts from at least this share of the week as planned: after weeks off, the
+recent real load is nothing, and 10% more than nothing is nothing for the rest of the block."""
+RECENT_WEEKS = 4
+
+
+@dataclass
+class Imported:
+    """What an import did: the adapted plan (with its log), the activities it added and
+    those it already had, the log's new lines, and the weeks it replanned."""
+
+    result: Result
+    added: list[Activity] = field(default_factory=list)
+    repeated: list[Activity] = field(default_factory=list)
+    entries: list[LogEntry] = field(default_factory=list)
+    weeks: list[int] = field(default_factory=list)
+    athlete_changes: list[str] = field(default_factory=list)
+
+
+def split_new(
+    activities: Sequence[Activity], known: set[str]
+) -> tuple[list[Activity], list[Activity]]:
+    """(new activities once each, repeats): by fingerprint, against the log and each other."""
+    seen = set(known)
+    new, repeated = [], []
+    for a in activities:
+        if a.fingerprint in seen:
+            repeated.append(a)
+        else:
+            seen.add(a.fingerprint)
+            new.append(a)
+    return new, repeated
+
+
+def import_activities(
+    previous: Result,
+    activities: Sequence[Activity],
+    *,
+    through: dt.date | None = None,
+    seed: int = 0,
+    work_limit: float | None = None,
+    time_limit: float | None = None,
+) -> Imported:
+    """Add `activities` to the plan's log and plan the rest of the block again."""
+    from hybridplan.planner.replanning import replan
+
+    previous = previous.with_uids()
+    inp = input_from_result(previous)
+    start = inp.scenario.start
+    if start is None:
+        raise InputError(
+            [
+                Problem(
+                    "input.scenario.start",
+                    "the plan has no dates: activities "
+                    "are matched by day, so its scenario needs a `start`",
+                )
+            ]
+        )
+    end = start + dt.timedelta(days=7 * inp.weeks - 1)
+    log = previous.log or TrainingLog()
+    new, repeated = split_new(activities, {a.fingerprint for a in log.activities})
+    if len(log.activities) + len(new) > MAX_ACTIVITIES:
+        raise InputError(
+            [Problem("activities", f"the log would hold more than {MAX_ACTIVITIES} activities")]
+        )
+    first = start if log.through is None else log.through + dt.timedelta(days=1)
+    last = through or max((a.date for a in new), default=log.through or start)
+    last = min(last, end)
+    everything = [*log.activities, *new]
+    result = previous.model_copy(deep=True)
+    entries: list[LogEntry] = []
+    weeks: list[int] = []
+    changes: list[str] = []
+    if last >= first:
+        week_of = {start + dt.timedelta(days=d): d // 7 + 1 for d in range(7 * inp.weeks)}
+        matches = match(previous.sessions, new, first, last)
+        entries = [entry(m, week_of) for m in matches]
+        first_week, last_week = week_of[first], week_of[last]
+        for w in range(first_week, last_week + 1):
+            _set_basis(result, inp, previous.sessions, everything, w, last)
+            monday = start + dt.timedelta(days=7 * (w - 1))
+            ours = [m for m in matches if _week(m, monday)]
+            done, missed, moves = _places(ours, inp, w, result.sessions)
+            past = "sun" if last >= monday + dt.timedelta(days=6) else DAYS[last.weekday()]
+            result = replan(
+                result,
+                week=w,
+                done=done,
+                missed=missed,
+                moved=moves,
+                through=past,
+                seed=seed,
+                work_limit=work_limit,
+                time_limit=time_limit,
+            )
+            weeks.append(w)
+            changes += result.changes
+            if not result.found:
+                break
+    late = [a for a in new if a.date < first]
+    entries += [
+        LogEntry(
+            status="extra",
+            week=max(1, (a.date - start).days // 7 + 1) if a.date >= start else 1,
+            day=DAYS[a.date.weekday()],
+            activity=a.fingerprint,
+            evidence=f"{a.sport} {a.date.isoformat()}: recorded before the log's last "
+            "day; counted as load, its week already planned",
+        )
+        for a in late
+        if start <= a.date
+    ]
+    result.changes = changes
+    result.log = TrainingLog(
+        activities=everything,
+        entries=[*log.entries, *entries],
+        through=max(last, log.through) if log.through else (last if last >= first else None),
+        changes=list(log.changes),
+    )
+    return Imported(result, new, repeated, entries, weeks)
+
+
+def _week(m: Match, monday: dt.date) -> bool:
+    when = m.session.date if m.session is not None else m.activity.date if m.activity else None
+    return when is not None and monday <= when < monday + dt.timedelta(days=7)
+
+
+Place = tuple[str, str | None]
+
+
+def _places(
+    matches: list[Match], inp: PlanInput, week: int, sessions: list[SessionOut]
+) -> tuple[list[Place], list[Place], list[tuple[tuple[str, str], tuple[str, str]]]]:
+    """(done, missed, moved) places of one week for `replan`. A session done on another
+    day goes to that day's slot nearest the activity's start that has free time and holds
+    nothing done; with none, it is missed for the plan (its activity still counts as load)."""
+    done: list[Place] = []
+    missed: list[Place] = []
+    moves: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    taken = {
+        (m.session.day, m.session.slot)
+        for m in matches
+        if m.session is not None and m.status in ("done", "partial")
+    }
+    free = {(s.day_name, s.name): s for s in inp.slots if s.week == week and s.capacity > 0}
+    for m in matches:
+        s = m.session
+        if s is None:
+            continue
+        if m.status in ("done", "partial"):
+            done.append((s.day, s.slot))
+        elif m.status == "missed":
+            missed.append((s.day, s.slot))
+        else:
+            assert m.activity is not None
+            day = DAYS[m.activity.date.weekday()]
+            at = clock_minutes(m.activity.start) if m.activity.start else 0
+            options = sorted(
+                (abs(slot.start % 1440 - at), name)
+                for (d, name), slot in free.items()
+                if d == day and (d, name) not in taken
+            )
+            if options:
+                to = (day, options[0][1])
+                taken.add(to)
+                moves.append(((s.day, s.slot), to))
+            else:
+                missed.append((s.day, s.slot))
+    del sessions
+    return done, missed, moves
+
+
+def _figures(sessions: Sequence[SessionOut]) -> tuple[int, int, int]:
+    """(training minutes, running minutes, long run minutes) of a planned week, the race
+    aside."""
+    training = [s for s in sessions if s.run_type != "race"]
+    runs = [s for s in training if s.kind == "run"]
+    longs = [s.minutes for s in runs if s.run_type == "long"]
+    return sum(s.minutes for s in training), sum(s.minutes for s in runs), max(longs, default=0)
+
+
+def _real(activities: Sequence[Activity]) -> tuple[int, int, int]:
+    """(training minutes, running minutes, longest run) of recorded activities, races and
+    other sports aside."""
+    counted = [a for a in activities if a.sport != "other" and not a.race]
+    runs = [a.minutes for a in counted if a.sport == "run"]
+    return round(sum(a.minutes for a in counted)), round(sum(runs)), round(max(runs, default=0))
+
+
+def longest_gap(activities: Sequence[Activity], first: dt.date, last: dt.date) -> int:
+    """The most days in a row from `first` to `last` without any activity."""
+    days = {a.date for a in activities}
+    gap = best = 0
+    day = first
+    while day <= last:
+        gap = 0 if day in days else gap + 1
+        best = max(best, gap)
+        day += dt.timedelta(days=1)
+    return best
+
+
+def _set_basis(
+    result: Result,
+    inp: PlanInput,
+    planned: Sequence[SessionOut],
+    activities: Sequence[Activity],
+    week: int,
+    through: dt.date,
+) -> None:
+    """Write week `week`'s basis into the result's scenario (see the module's docstring)."""
+    assert inp.scenario.start is not None and result.input is not None
+    start = inp.scenario.start
+    monday = start + dt.timedelta(days=7 * (week - 1))
+    sunday = min(monday + dt.timedelta(days=6), through)
+    minutes, run_minutes, long_run = _figures([s for s in planned if s.week == week])
+    gap = longest_gap(activities, max(start, monday - dt.timedelta(days=7)), sunday)
+    scenario = result.input["scenario"]
+    basis = dict(scenario.get("basis") or {})
+    if gap <= SHORT_GAP:
+        figures = {
+            "minutes": minutes,
+            "run_minutes": run_minutes,
+            "long_run": long_run,
+            "why": f"bridged: {gap} days without training at most",
+        }
+    else:
+        weeks = range(max(1, week - RECENT_WEEKS + 1), week + 1)
+        real = [
+            _real(
+                [
+                    a
+                    for a in activities
+                    if start + dt.timedelta(days=7 * (w - 1))
+                    <= a.date
+                    < start + dt.timedelta(days=7 * w)
+                ]
+            )
+            for w in weeks
+        ]
+        mean = [sum(r[i] for r in real) // len(real) for i in range(3)]
+        figures = {
+            "minutes": max(mean[0], round(FLOOR * minutes)),
+            "run_minutes": max(mean[1], round(FLOOR * run_minutes)),
+            "long_run": max(mean[2], round(FLOOR * long_run)),
+            "why": f"re-ramped: {gap} days without training",
+        }
+    basis[str(week)] = figures
+    result.input = {**result.input, "scenario": {**scenario, "basis": basis}}

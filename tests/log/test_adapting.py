@@ -1,0 +1,140 @@
+"""The closed loop's adaptation (hybridplan.log.adapting) on a small four-week block: a week
+done as planned changes nothing ahead, the same files twice count once, a missed week is
+bridged and a long gap re-ramps, the past never changes, and every plan passes the
+reference checker (tests/reference, written from the docs' definitions alone)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from helpers import assert_reference_agrees, solve_once
+from hybridplan.log.adapting import import_activities
+from hybridplan.models.activity import Activity
+from hybridplan.models.errors import InputError
+from hybridplan.models.result import Result, SessionOut
+
+START = dt.date(2027, 1, 4)
+BLOCK: dict[str, Any] = {
+    "name": "small-block",
+    "start": START.isoformat(),
+    "weeks": 4,
+    "availability": {
+        "mon": {"pm": 60},
+        "tue": {"pm": 60},
+        "wed": {"am": 45, "pm": 60},
+        "thu": {"pm": 60},
+        "sat": {"am": 90},
+        "sun": {"am": 90},
+    },
+    "targets": {
+        "runs": 3,
+        "strength": {"min": 2, "max": 2},
+        "long_run": 1,
+        "quality_runs": {"min": 1, "max": 1},
+    },
+}
+WORK = 10.0
+
+
+@pytest.fixture(scope="module")
+def block() -> Result:
+    _, result = solve_once(BLOCK, "balanced")
+    assert result.status == "optimal" and result.phases[-1] == "deload"
+    return result
+
+
+def as_done(sessions: list[SessionOut]) -> list[Activity]:
+    """Each session done as planned: its day, start, kind and minutes."""
+    return [
+        Activity(date=s.date, start=s.start, sport=s.kind, minutes=float(s.minutes))  # type: ignore[arg-type]
+        for s in sessions
+    ]
+
+
+def sunday(week: int) -> dt.date:
+    return START + dt.timedelta(days=7 * week - 1)
+
+
+def places(result: Result, through: dt.date) -> set[tuple[int, str, str, str]]:
+    return {
+        (s.week, s.day, s.slot, s.session)
+        for s in result.sessions
+        if s.date is not None and s.date <= through
+    }
+
+
+def run_minutes(sessions: list[SessionOut], week: int) -> int:
+    return sum(
+        s.minutes for s in sessions if s.week == week and s.kind == "run" and s.run_type != "race"
+    )
+
+
+def test_a_week_done_as_planned_changes_nothing(block: Result) -> None:
+    first = [s for s in block.sessions if s.week == 1]
+    got = import_activities(block, as_done(first), through=sunday(1), work_limit=WORK)
+    assert got.result.status == "optimal"
+    assert [e.status for e in got.entries] == ["done"] * len(first)
+    assert places(got.result, sunday(4)) == places(block, sunday(4))
+    assert got.result.log is not None and got.result.log.through == sunday(1)
+    assert got.result.changes == []
+    again = import_activities(got.result, as_done(first), work_limit=WORK)
+    assert (len(again.added), len(again.repeated), again.entries) == (0, len(first), [])
+    assert len(again.result.log.activities) == len(first)  # type: ignore[union-attr]
+
+
+def test_a_missed_week_is_bridged_and_the_past_stays(block: Result) -> None:
+    first = import_activities(
+        block,
+        as_done([s for s in block.sessions if s.week == 1]),
+        through=sunday(1),
+        work_limit=WORK,
+    ).result
+    got = import_activities(first, [], through=sunday(2), work_limit=WORK)
+    result = got.result
+    assert result.found
+    assert {e.status for e in got.entries} == {"missed"}
+    assert places(result, sunday(1)) == places(first, sunday(1))  # the past stays
+    assert not [s for s in result.sessions if s.week == 2]  # nothing placed in the past
+    # bridged (7 days without training at most): week 2 counts as planned
+    planned2 = run_minutes(block.sessions, 2)
+    basis = result.input["scenario"]["basis"]["2"]  # type: ignore[index]
+    assert basis["run_minutes"] == planned2 and basis["why"].startswith("bridged")
+    assert 100 * run_minutes(result.sessions, 3) <= 110 * planned2
+    assert_reference_agrees(result)
+
+
+def test_a_long_gap_re_ramps_from_the_real_load(block: Result) -> None:
+    # week 1 done, then nothing for 10 days (week 2 and Mon-Wed of week 3)
+    first = import_activities(
+        block,
+        as_done([s for s in block.sessions if s.week == 1]),
+        through=sunday(1),
+        work_limit=WORK,
+    ).result
+    got = import_activities(first, [], through=sunday(2) + dt.timedelta(days=3), work_limit=WORK)
+    result = got.result
+    assert result.found
+    basis = result.input["scenario"]["basis"]  # type: ignore[index]
+    assert basis["3"]["why"].startswith("re-ramped")
+    # the recent real load: the mean running of weeks 1-3 as done, at least half of week 3's
+    real = [run_minutes(block.sessions, 1), 0, 0]
+    expected = max(sum(real) // 3, round(0.5 * run_minutes(block.sessions, 3)))
+    assert basis["3"]["run_minutes"] == expected
+    assert 100 * run_minutes(result.sessions, 4) <= 110 * expected
+    assert places(result, sunday(2) + dt.timedelta(days=3)) == places(first, sunday(1))
+    assert_reference_agrees(result)
+
+
+def test_a_plan_without_dates_is_refused(block: Result) -> None:
+    undated = block.model_copy(deep=True)
+    assert undated.input is not None
+    undated.input = {
+        **undated.input,
+        "scenario": {k: v for k, v in undated.input["scenario"].items() if k != "start"},
+    }
+    with pytest.raises(InputError) as caught:
+        import_activities(undated, [])
+    assert "start" in caught.value.problems[0].field

@@ -6,13 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from hybridplan.cli.common import fail, in_file, is_stdout, plural, read_result, write_new
-from hybridplan.cli.options import SeedOption, WallOption, WorkLimitOption
-from hybridplan.models.errors import InputError, Problem
+from hybridplan.cli.options import (
+    BatchExecutorOption,
+    BatchJobsOption,
+    BatchSchedulerOption,
+    Executor,
+    SeedOption,
+    WallOption,
+    WorkLimitOption,
+)
+from hybridplan.models.errors import InputError, Problem, one_line
 
 if TYPE_CHECKING:
     from hybridplan.log.adapting import Imported
@@ -29,24 +37,27 @@ def import_cmd(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="activity files (.fit, .gpx, .tcx, .csv) or folders of them",
+            help="activity files (.fit, .gpx, .tcx, .csv) or folders of them; with "
+            "--athletes, one folder of athletes' folders",
             metavar="FILES|DIR...",
-        ),
-    ],
-    plan: Annotated[
-        Path,
-        typer.Option(
-            "--plan",
-            help="the plan they were done against (a result JSON file)",
-            metavar="RESULT.json",
         ),
     ],
     out: Annotated[
         Path,
         typer.Option(
-            "--out", help="write the adapted plan with its log here (- for stdout)", metavar="FILE"
+            "--out",
+            help="the adapted plan with its log (- for stdout); with --athletes, a folder",
+            metavar="FILE|DIR",
         ),
     ],
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            help="the plan they were done against (a result JSON file); not with --athletes",
+            metavar="RESULT.json",
+        ),
+    ] = None,
     through: Annotated[
         str | None,
         typer.Option(
@@ -56,6 +67,17 @@ def import_cmd(
             "planned sessions up to it with no activity are missed",
         ),
     ] = None,
+    athletes: Annotated[
+        bool,
+        typer.Option(
+            "--athletes",
+            help="DIR holds one folder per athlete, each with its plan.json and its activity "
+            "files: all imported and replanned as a batch",
+        ),
+    ] = False,
+    jobs: BatchJobsOption = None,
+    executor: BatchExecutorOption = None,
+    scheduler: BatchSchedulerOption = None,
     force: Annotated[bool, typer.Option("--force", help="replace --out")] = False,
     time_limit: WallOption = None,
     seed: SeedOption = 0,
@@ -67,7 +89,33 @@ def import_cmd(
     weeks ahead change as little as possible. Exits 1 when the rest cannot be planned.
 
     Example: hybridplan log import week3/ --plan block.json --out block-w3.json
+
+    Example: hybridplan log import club/ --athletes --out adapted/ --jobs 2
     """
+    if athletes:
+        _athletes(
+            files,
+            out,
+            plan,
+            through,
+            force,
+            jobs,
+            executor,
+            scheduler,
+            time_limit,
+            seed,
+            work_limit,
+        )
+    if plan is None:
+        fail(
+            [
+                Problem(
+                    "--plan",
+                    "the plan the activities were done against is needed "
+                    "(a result JSON file), or --athletes",
+                )
+            ]
+        )
     from hybridplan.log.adapting import import_activities
     from hybridplan.log.importing import read_activities
 
@@ -96,6 +144,100 @@ def import_cmd(
             write_new(out, result.to_json().encode(), force)
     _report(imported, out)
     raise typer.Exit(0 if result.found else 1)
+
+
+def _athletes(
+    targets: list[Path],
+    out: Path,
+    plan: Path | None,
+    through: str | None,
+    force: bool,
+    jobs: int | None,
+    executor: Executor | None,
+    scheduler: str | None,
+    time_limit: float | None,
+    seed: int,
+    work_limit: float | None,
+) -> NoReturn:
+    """Every athlete's folder imported and replanned on the batch runner: OUT/<athlete>.json
+    for each adapted plan, OUT/athletes.csv a row each. Exit 0 when every athlete has a
+    plan, 1 when some block cannot be planned, 2 when some folder holds bad input."""
+    import csv
+    import io
+
+    from hybridplan.batch.athletes import ATHLETE_COLUMNS, athlete_folders, import_one
+    from hybridplan.batch.outdir import check_writable
+    from hybridplan.batch.running import run_tasks
+    from hybridplan.batch.tasks import Options
+    from hybridplan.models.limits import solve_limits
+    from hybridplan.models.result import FOUND
+
+    problems = []
+    if plan is not None:
+        problems.append(
+            Problem(
+                "--plan",
+                "each athlete's folder holds its plan.json: --plan is not used with --athletes",
+            )
+        )
+    if through is not None:
+        problems.append(
+            Problem(
+                "--through",
+                "not used with --athletes (each import covers its athlete's activities)",
+            )
+        )
+    if len(targets) != 1 or is_stdout(out):
+        problems.append(
+            Problem("--athletes", "give one folder of athletes' folders, and --out a folder")
+        )
+    if problems:
+        fail(problems)
+    try:
+        tasks = athlete_folders(targets[0])
+        check_writable(out)
+    except InputError as exc:
+        fail(exc.problems)
+    taken = [out / f"{name}.json" for _, name in tasks if (out / f"{name}.json").exists()]
+    if taken and not force:
+        fail([Problem("--out", f"{taken[0]} exists; --force replaces it")])
+    wall, work = solve_limits(time_limit, work_limit)
+    options = Options(None, wall, seed, workers=1, work_limit=work)
+    rows = []
+    for outcome in run_tasks(
+        tasks,
+        options,
+        jobs=jobs or 1,
+        executor=(executor or Executor.process).value,
+        scheduler=scheduler,
+        work=import_one,
+    ):
+        rows.append(outcome.row)
+        if outcome.result is not None and outcome.result.found:
+            (out / f"{outcome.name}.json").write_text(outcome.result.to_json())
+    rows.sort(key=lambda r: str(r["athlete"]))
+    table = io.StringIO()
+    writer = csv.DictWriter(
+        table, fieldnames=ATHLETE_COLUMNS, lineterminator="\n", extrasaction="ignore"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    (out / "athletes.csv").write_text(table.getvalue())
+    for r in rows:
+        typer.echo(
+            one_line(
+                f"{r['athlete']}: {r['status']}"
+                + (
+                    f", {r['added']} new, done {r['done']}, partial {r['partial']}, missed "
+                    f"{r['missed']}, moved {r['moved']}, extra {r['extra']}"
+                    if not r.get("error")
+                    else f": {r['error']}"
+                ),
+                600,
+            )
+        )
+    statuses = {str(r["status"]) for r in rows}
+    raise typer.Exit(2 if statuses & {"invalid", "error"} else 0 if statuses <= FOUND else 1)
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -15,10 +15,10 @@ why; the prescriptions made afterwards (`hybridplan.prescribe`) read the new ath
 - A race implying a VDOT more than `RACE_JUMP` (5) away from the current one is not
   applied but reported ("check the file"). Daniels holds one VDOT unit every 4 to 6
   weeks to be what an effective programme gains (as quoted in "Measure of a Season",
-  runawaylife.wordpress.com, 2010-10-29), so 5 units is about 26 weeks of it, the longest
-  block this planner plans; and at VDOT 40-55 a unit is about 2% of a race's time, so 5
-  units (about 10%) is also beyond a watch's distance error. What is left: the wrong
-  distance, a race flag on a training run, a time with stops.
+  runawaylife.wordpress.com, 2010-10-29), so 5 units is 20 to 30 weeks of it, about the
+  longest block this planner plans (26 weeks); and at VDOT 40-55 a unit is about 2% of a
+  race's time, so 5 units (about 10%) is also beyond a watch's distance error. What is
+  left: the wrong distance, a race flag on a training run, a time with stops.
 - A tempo run (planned tempo, at least `TEMPO_MINUTES` (20) minutes, with a distance) is
   read as run at threshold pace (T, 88% of VDOT, `vdot_from_threshold`) over its whole
   average pace. It only raises the VDOT, never lowers it (a slow tempo says more about the
@@ -32,7 +32,8 @@ why; the prescriptions made afterwards (`hybridplan.prescribe`) read the new ath
   pace, 97.5%) with the jogs between them in proportions the activity does not record, so
   it neither gives the I pace nor a bound worth raising paces on.
 - Without a VDOT (no recent race, no threshold pace) a race sets the first one; workouts
-  set none (there is nothing to raise from, and Daniels sets a first VDOT from a race).
+  set none (there is nothing to raise from; Daniels takes a first VDOT from a race or a
+  time trial, which an activity marks as a race).
 
 The new VDOT is stored the way the athlete holds it, so the paces follow: a race becomes
 `recent_race` (at a standard distance as run; at another distance as the time the VDOT
@@ -42,13 +43,16 @@ recent race's distance with the VDOT's predicted time, or the threshold pace). P
 times and paces are rounded up to the whole second, so the stored VDOT never exceeds the
 one logged.
 
-**One-repetition maxima** (Epley 1985: 1RM = kg x (1 + reps / 30), reps to failure):
+**One-repetition maxima** (B. Epley, Boyd Epley Workout, 1985: 1RM = kg x (1 + reps /
+30), reps to failure):
 
 - Only sets logged with their reps in reserve (RIR), read as reps to failure = reps +
-  RIR, and only up to `EPLEY_MAX_REPS` (10) reps to failure: Epley's and every such
-  formula's error grows past about 10 reps (LeSuer et al., J Strength Cond Res 1997, found
-  the formulas within a few percent for sets of 10 or fewer). A single to failure is the
-  1RM itself.
+  RIR, and only up to `EPLEY_MAX_REPS` (10) reps to failure: the load falls off non-
+  linearly with the reps, so a linear formula such as Epley's holds to about 10 (Reynolds,
+  Gordon & Robergs, J Strength Cond Res 20(3):584-592, 2006: "no more than 10
+  repetitions should be used in linear equations"; Whisenant et al., J Strength Cond Res
+  17(2):221-227, 2003: the equations are more valid the fewer the reps). A single to
+  failure is the 1RM itself.
 - Exercise names map to the athlete's lifts by `ALIASES` (case, spaces, hyphens and
   underscores ignored: "Back Squat", "squat", "BARBELL_BACK_SQUAT" from a FIT file);
   variants with other maxima (front squat, trap-bar deadlift, incline bench press) map to

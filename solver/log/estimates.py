@@ -322,7 +322,11 @@ def _paces(athlete: Athlete | None, efforts: list[Effort]) -> tuple[Athlete | No
             current, raced, changed = new, None, True
     if not changed or current is None:
         return athlete, lines
-    return _store(athlete, current, raced), lines
+    try:
+        return _store(athlete, current, raced), lines
+    except ValueError:  # a pace beyond the plausible ones (`limits.MIN_PACE_SECONDS`)
+        lines.append(f"VDOT {current:.1f} not stored: its paces are beyond the plausible ones")
+        return athlete, lines
 
 
 # -- one-repetition maxima ----------------------------------------------------------------

@@ -246,6 +246,15 @@ def test_without_a_vdot_a_race_sets_the_first_and_a_workout_none() -> None:
     ]
 
 
+def test_a_vdot_whose_paces_are_beyond_the_plausible_ones_is_not_stored() -> None:
+    """A 5k at 2:20 per km, the fastest pace an athlete may give: one unit more is
+    faster, so it is reported and the athlete kept."""
+    before = athlete(recent_race={"distance": "5k", "time": "11:40"})
+    new, lines = reestimate(before, [run(40, 140.0, "tempo")])
+    assert new is before
+    assert lines[-1].endswith("not stored: its paces are beyond the plausible ones")
+
+
 # -- one-repetition maxima ---------------------------------------------------------------
 
 

@@ -122,3 +122,6 @@ class TrainingLog(BaseModel):
         max_length=limits.MAX_LIST,
         description="what imports changed in the athlete, with why (VDOT, 1RMs)",
     )
+    vdot_raised: dt.date | None = Field(
+        default=None, strict=False, description="the day a workout last raised the VDOT"
+    )

@@ -37,6 +37,8 @@ FLOOR = 0.5
 """A re-ramp starts from at least this share of the week as planned: after weeks off, the
 recent real load is nothing, and 10% more than nothing is nothing for the rest of the block."""
 RECENT_WEEKS = 4
+WORKOUT_WEEKS = 4
+"""Weeks between two VDOT raises from workouts."""
 
 
 @dataclass
@@ -107,10 +109,13 @@ def import_activities(
     entries: list[LogEntry] = []
     weeks: list[int] = []
     changes: list[str] = []
+    athlete_changes: list[str] = []
+    raised_on = log.vdot_raised
     if last >= first:
         week_of = {start + dt.timedelta(days=d): d // 7 + 1 for d in range(7 * inp.weeks)}
         matches = match(previous.sessions, new, first, last)
         entries = [entry(m, week_of) for m in matches]
+        raised_on = _reestimate(result, inp, matches, log, last, athlete_changes)
         first_week, last_week = week_of[first], week_of[last]
         for w in range(first_week, last_week + 1):
             _set_basis(result, inp, previous.sessions, everything, w, last)
@@ -151,9 +156,54 @@ def import_activities(
         activities=everything,
         entries=[*log.entries, *entries],
         through=max(last, log.through) if log.through else (last if last >= first else None),
-        changes=list(log.changes),
+        changes=[*log.changes, *athlete_changes],
+        vdot_raised=raised_on,
     )
-    return Imported(result, new, repeated, entries, weeks)
+    return Imported(result, new, repeated, entries, weeks, athlete_changes)
+
+
+def _reestimate(
+    result: Result,
+    inp: PlanInput,
+    matches: list[Match],
+    log: TrainingLog,
+    through: dt.date,
+    lines: list[str],
+) -> dt.date | None:
+    """The athlete's VDOT and 1RMs after the import's activities (hybridplan.log.estimates),
+    written into the result's scenario so that the replanned sessions' prescriptions use
+    them; their lines go to `lines`. Races move the VDOT any time; hard workouts raise it
+    at most once in `WORKOUT_WEEKS` weeks (Daniels' one unit every four to six weeks; one
+    import's cap alone would let weekly imports raise it every week). Returns the day the
+    VDOT last rose from a workout."""
+    from hybridplan.log.estimates import reestimate
+    from hybridplan.prescribe.paces import athlete_vdot
+
+    assert result.input is not None
+    efforts = [
+        (m.activity, m.session.run_type if m.session is not None else None)
+        for m in matches
+        if m.activity is not None
+    ]
+    races = [e for e in efforts if e[0].race or e[1] == "race"]
+    others = [e for e in efforts if not (e[0].race or e[1] == "race")]
+    before = inp.scenario.athlete
+    athlete, said = reestimate(before, races + [(a, None) for a, _ in others])  # lifts
+    raised_on = log.vdot_raised
+    waited = raised_on is None or (through - raised_on).days >= 7 * WORKOUT_WEEKS
+    if athlete_vdot(athlete) == athlete_vdot(before) and waited:
+        after, more = reestimate(athlete, [e for e in others if e[1] is not None])
+        if (athlete_vdot(after) or 0) > (athlete_vdot(athlete) or 0):
+            raised_on = through
+        athlete, said = after, said + [line for line in more if line not in said]
+    lines += said
+    if athlete is not before and athlete is not None:
+        scenario = result.input["scenario"]
+        result.input = {
+            **result.input,
+            "scenario": {**scenario, "athlete": athlete.model_dump(mode="json", exclude_none=True)},
+        }
+    return raised_on
 
 
 def _week(m: Match, monday: dt.date) -> bool:

@@ -138,3 +138,21 @@ def test_a_plan_without_dates_is_refused(block: Result) -> None:
     with pytest.raises(InputError) as caught:
         import_activities(undated, [])
     assert "start" in caught.value.problems[0].field
+
+
+def test_a_race_sets_the_paces_the_rest_of_the_block_is_prescribed_with(block: Result) -> None:
+    first = [s for s in block.sessions if s.week == 1]
+    race = Activity(date=START + dt.timedelta(days=4), start="19:00", sport="run", minutes=45.0,
+                    distance_km=10.0, race=True, source="club-10k.csv:2")  # fmt: skip
+    got = import_activities(block, [*as_done(first), race], through=sunday(1), work_limit=WORK)
+    athlete = got.result.input["scenario"]["athlete"]  # type: ignore[index]
+    assert athlete["recent_race"] == {"distance": "10k", "time": "45:00"}
+    assert any("VDOT" in line and "club-10k.csv:2" in line for line in got.result.log.changes)  # type: ignore[union-attr]
+    assert got.athlete_changes == got.result.log.changes  # type: ignore[union-attr]
+    assert [e.status for e in got.entries].count("extra") == 1
+    # a 45:00 10k is VDOT 45.3 (Daniels' tables): easy pace about 5:38-6:12/km; the block's
+    # runs after the import are prescribed with paces, the plan before it had none
+    later = [s for s in got.result.sessions if s.week == 2 and s.kind == "run"]
+    assert later and all("/km" in (s.prescription.summary if s.prescription else "") for s in later)
+    assert not any("/km" in (s.prescription.summary if s.prescription else "")
+                   for s in block.sessions if s.kind == "run")  # fmt: skip

@@ -56,8 +56,8 @@ def number(
     a problem that says what is allowed. None and "" are None without a problem."""
     if raw is None or raw == "":
         return None
-    allowed = f"a number {'above' if above else 'from'} {low:g}{'' if above else ' to'}"
-    allowed += f"{', at most' if above else ''} {high:g}"
+    allowed = f"a number {'above' if above else 'from'} {shown(low)}{'' if above else ' to'}"
+    allowed += f"{', at most' if above else ''} {shown(high)}"
     if isinstance(raw, str) and _THOUSANDS.match(raw.strip()):
         raw = raw.replace(",", "")  # Garmin Connect writes 1,234
     try:
@@ -69,9 +69,14 @@ def number(
         sink.add(what, f"not a finite number (got {echo(raw)}); {allowed}", line)
         return None
     if value > high or value < low or (above and value <= low):
-        sink.add(what, f"{value:g} is out of range; {allowed}", line)
+        sink.add(what, f"{shown(value)} is out of range; {allowed}", line)
         return None
     return value
+
+
+def shown(value: float) -> str:
+    """A number as a message shows it: 86,400 and 1,000,000 (not 1e+06), 0.5."""
+    return f"{int(value):,}" if value == int(value) and abs(value) < 1e15 else f"{value:g}"
 
 
 def in_range(sink: Sink, when: dt.date, what: str, line: int | None = None) -> bool:

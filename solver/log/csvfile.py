@@ -143,9 +143,9 @@ def _own(rows: list[tuple[int, list[str]]], sink: Sink) -> list[Activity]:
     order: list[tuple[int, dict[str, Any]]] = []
     for line, row in _records(rows, sink):
         values = _own_values(sink, row, line)
-        if values is None:
-            continue
         lift = _lift(sink, row, line) if row.get("exercise") else None
+        if values is None or (lift is None and row.get("exercise")):
+            continue
         if lift is None:
             order.append((line, values))
             continue

@@ -67,8 +67,8 @@ def test_strength_sets_become_lifts_named_as_fit_names_them(tmp_path: Path) -> N
 
 def test_the_planners_exported_workouts_read_back_as_their_sessions(tmp_path: Path) -> None:
     data = yaml.safe_load((ROOT / "scenarios" / "marathon-build.yaml").read_text())
-    data["athlete"] = {"recent_race": {"distance": "10k", "time": "45:00"},
-                       "lifts": {"back_squat": 100, "deadlift": 120, "bench_press": 70}}  # fmt: skip
+    lifts = {"back_squat": 100, "deadlift": 120, "bench_press": 70}
+    data["athlete"] = {"recent_race": {"distance": "10k", "time": "45:00"}, "lifts": lifts}
     result = solve(data, work_limit=1)
     for name, data_ in workouts(result).items():
         (tmp_path / name).write_bytes(data_)
@@ -119,7 +119,10 @@ def test_a_damaged_byte_fails_the_crc(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(InputError) as info:
         _read(path)
-    assert str(info.value) == f"{path}: not a FIT file that can be read: its CRC does not match (damaged)"
+    assert (
+        str(info.value)
+        == f"{path}: not a FIT file that can be read: its CRC does not match (damaged)"
+    )
 
 
 def test_values_out_of_range_are_named_by_record_and_field(tmp_path: Path) -> None:
@@ -130,8 +133,8 @@ def test_values_out_of_range_are_named_by_record_and_field(tmp_path: Path) -> No
     lines = str(info.value).splitlines()
     assert len(lines) == 2
     assert all(line.startswith(f"{path}: record ") for line in lines)
-    assert "session.total_timer_time: 86460 is out of range" in lines[0]
-    assert "at most 86400" in lines[0]
+    assert "session.total_timer_time: 86,460 is out of range" in lines[0]
+    assert "at most 86,400" in lines[0]
     assert "session.avg_heart_rate: 20 is out of range; a number from 30 to 230" in lines[1]
 
 
@@ -156,5 +159,5 @@ def test_a_workout_repeating_beyond_the_limit_is_refused(tmp_path: Path) -> None
     with pytest.raises(InputError) as info:
         _read(path)
     [line] = str(info.value).splitlines()
-    assert line.startswith(f"{path}: record 4 workout_step.repeat_steps: 1000 is out of range")
+    assert line.startswith(f"{path}: record 4 workout_step.repeat_steps: 1,000 is out of range")
     assert line.endswith("a number from 1 to 99")

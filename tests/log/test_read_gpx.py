@@ -32,7 +32,12 @@ def _problems(path: Path, data: bytes) -> list[str]:
 def test_the_data_file_holds_the_run_its_script_wrote() -> None:
     [run] = _read(DATA)
     # 7 points 5 min apart from 06:45 UTC, 1 km apart; hr 140..164 in steps of 4: mean 152
-    assert (run.date, run.start, run.sport, run.minutes) == (dt.date(2026, 3, 2), "06:45", "run", 30)
+    assert (run.date, run.start, run.sport, run.minutes) == (
+        dt.date(2026, 3, 2),
+        "06:45",
+        "run",
+        30,
+    )
     assert run.distance_km == pytest.approx(6.0, abs=1e-9)
     assert (run.avg_hr, run.name, run.source) == (152, "Tempo Tuesday", str(DATA))
 

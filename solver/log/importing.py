@@ -26,7 +26,7 @@ from hybridplan.log.gpx import read_gpx
 from hybridplan.log.tcx import read_tcx
 from hybridplan.models import limits
 from hybridplan.models.activity import MAX_ACTIVITIES, Activity
-from hybridplan.models.errors import InputError, Problem
+from hybridplan.models.errors import InputError, Problem, echo
 from hybridplan.models.reading import read_bytes
 
 Reader = Callable[[bytes, str, ZoneInfo | None], list[Activity]]
@@ -73,7 +73,10 @@ def read_activities(paths: Sequence[Path], timezone: str | None = None) -> list[
     InputError listing every problem of every file. `timezone` (an IANA name) moves the
     UTC times of GPX, TCX, Strava CSV and FIT files without a local offset to the athlete's
     clock; without it they are read as local times."""
-    zone = ZoneInfo(timezone) if timezone else None
+    try:
+        zone = ZoneInfo(timezone) if timezone else None
+    except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+        raise InputError([Problem("timezone", f"unknown time zone {echo(timezone)}")]) from None
     files, problems = files_of(paths)
     found: list[Activity] = []
     for path in files:

@@ -26,6 +26,14 @@ MAX_INT = 2**63 - 1
 """Any integer in a file, before the field's own bound (beyond it: 'too large')."""
 MAX_PROBLEMS = 50
 """Problems listed for one file; the rest are counted in one more line."""
+MAX_ACTIVITY_FILE_BYTES = 16 << 20
+"""An activity file (FIT, GPX, TCX, CSV): at most 16 MiB (a 24-hour FIT recording at one
+record a second is about 3 MiB, its GPX about 10 MiB)."""
+MAX_ACTIVITY_FILES = 5_000
+"""Files in one import, directories' files counted (one per activity of the largest import,
+`activity.MAX_ACTIVITIES`)."""
+MAX_WORKOUT_REPEAT = 99
+"""Times a FIT workout's repeat step repeats its group (a watch shows two digits)."""
 
 # -- text ----------------------------------------------------------------------------------
 MAX_NAME = 200

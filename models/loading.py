@@ -402,13 +402,9 @@ def read_result(path: str | Path, verify: Callable[[Result], object] | None = No
             verify(result)
         except InputError as exc:
             raise InputError(
-                [
-                    p if p.file else p.at(name, locate(_field_path(p.field)))
-                    for p in exc.problems
-                ]
+                [p if p.file else p.at(name, locate(_field_path(p.field))) for p in exc.problems]
             ) from None
     return result
-
 
 
 def _prefixed(exc: ValidationError, model: type[BaseModel], prefix: str) -> list[Problem]:

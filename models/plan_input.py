@@ -253,9 +253,7 @@ class PlanInput:
         if field not in sc.targets.model_fields_set or (own and field in own.model_fields_set):
             return wanted
         own_range: CountRange = getattr(sc.targets, field)
-        return CountRange(
-            min=min(wanted.min, own_range.min), max=min(wanted.max, own_range.max)
-        )
+        return CountRange(min=min(wanted.min, own_range.min), max=min(wanted.max, own_range.max))
 
     @cached_property
     def _run_minutes(self) -> list[int | None]:

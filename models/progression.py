@@ -79,6 +79,8 @@ def quality_menu(distance: str | None, phase: str, beginner: bool) -> tuple[str,
     else:
         group = "short" if short else "half" if distance == "half" else "long"
     return QUALITY_MENU[group].get(phase)
+
+
 # Without a race: long runs of a build week, and of easier weeks.
 LONG_RUN_BAND = (90, 120)
 EASY_LONG_RUN_BAND = (60, 90)

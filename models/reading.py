@@ -68,24 +68,24 @@ def _problem(file: str, message: str, line: int | None = None, field: str = "") 
 
 
 # ------------------------------------------------------------------------------ bytes
-def read_text(path: Path) -> str:
-    """The file's text: a regular file of at most MAX_FILE_BYTES, UTF-8 (a BOM is
-    dropped). Special files are refused by what stat() says, before any read, so a FIFO
-    cannot block and /dev/zero cannot fill memory."""
+def read_bytes(path: Path, most: int = limits.MAX_FILE_BYTES) -> bytes:
+    """The file's bytes: a regular file of at most `most` bytes. Special files are refused
+    by what stat() says, before any read, so a FIFO cannot block and /dev/zero cannot fill
+    memory; a file that grows while it is read is refused too."""
     name = str(path)
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             raise _problem(name, f"cannot read file: {_kind(info.st_mode)}, not a regular file")
-        if info.st_size > limits.MAX_FILE_BYTES:
-            raise _problem(name, _too_big(info.st_size))
+        if info.st_size > most:
+            raise _problem(name, _too_big(info.st_size, most))
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped after the stat() above
                 raise _problem(name, "cannot read file: not a regular file")
             chunks, size = [], 0
-            while size <= limits.MAX_FILE_BYTES:
-                chunk = os.read(fd, limits.MAX_FILE_BYTES + 1 - size)
+            while size <= most:
+                chunk = os.read(fd, most + 1 - size)
                 if not chunk:
                     break
                 chunks.append(chunk)
@@ -99,14 +99,21 @@ def read_text(path: Path) -> str:
     except ValueError as exc:  # a NUL byte in the path
         raise _problem(name, f"cannot read file: {exc}") from None
     raw = b"".join(chunks)
-    if len(raw) > limits.MAX_FILE_BYTES:  # grew while we read it
-        raise _problem(name, _too_big(len(raw)))
+    if len(raw) > most:  # grew while we read it
+        raise _problem(name, _too_big(len(raw), most))
+    return raw
+
+
+def read_text(path: Path) -> str:
+    """The file's text: a regular file of at most MAX_FILE_BYTES (`read_bytes`), UTF-8 (a
+    BOM is dropped)."""
+    raw = read_bytes(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise _problem(
-            name,
+            str(path),
             f"cannot read file: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
             line,
         ) from None
@@ -125,8 +132,8 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
-def _too_big(size: int) -> str:
-    return f"file is {size:,} bytes; at most {limits.MAX_FILE_BYTES:,} (1 MiB)"
+def _too_big(size: int, most: int) -> str:
+    return f"file is {size:,} bytes; at most {most:,} ({most / (1 << 20):g} MiB)"
 
 
 # ------------------------------------------------------------------------------ parsing

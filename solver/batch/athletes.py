@@ -43,7 +43,7 @@ def import_one(source: Any, name: str, options: Options) -> Outcome:
     Never raises: bad input and internal errors become the outcome's error."""
     from hybridplan.log.adapting import import_activities
     from hybridplan.log.importing import read_activities
-    from hybridplan.models.loading import read_result
+    from hybridplan.models.loading import input_from_result, read_result
     from hybridplan.verify import verify_result
 
     folder = Path(str(source))
@@ -51,7 +51,8 @@ def import_one(source: Any, name: str, options: Options) -> Outcome:
     try:
         previous = read_result(folder / PLAN_FILE, verify_result)
         files = sorted(p for p in folder.iterdir() if p.name != PLAN_FILE and p.is_file())
-        activities = read_activities(files) if files else []
+        zone = input_from_result(previous).scenario.timezone
+        activities = read_activities(files, timezone=zone) if files else []
         imported = import_activities(
             previous, activities, seed=options.seed, work_limit=options.work_limit,
             time_limit=options.time_limit,

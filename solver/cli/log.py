@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from hybridplan.cli.common import fail, in_file, is_stdout, plural, read_result, write_new
+from hybridplan.cli.common import fail, in_file, is_stdout, read_result, write_new
 from hybridplan.cli.options import (
     BatchExecutorOption,
     BatchJobsOption,
@@ -118,11 +118,16 @@ def import_cmd(
         )
     from hybridplan.log.adapting import import_activities
     from hybridplan.log.importing import read_activities
+    from hybridplan.models.loading import input_from_result
 
     previous = read_result(plan)
     day = _date(through)
     try:
-        activities = read_activities(files)
+        zone = input_from_result(previous).scenario.timezone
+    except InputError as exc:
+        fail(in_file(plan, exc))
+    try:
+        activities = read_activities(files, timezone=zone)
     except InputError as exc:
         fail(exc.problems)
     try:
@@ -250,38 +255,34 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _report(imported: Imported, out: Path) -> None:
-    """What the import found and did, on stderr when the plan goes to stdout."""
-    from rich.console import Console
-    from rich.markup import escape
-
-    console = Console(stderr=is_stdout(out), highlight=False)
+    """What the import found and did, a line each (on stderr when the plan goes to stdout):
+    each planned session's status with its evidence, the plan's changes, the athlete's."""
+    err = is_stdout(out)
     result = imported.result
-    console.print(
-        f"imported {plural(len(imported.added), 'activity')}"
-        + (
-            f" ({len(imported.repeated)} already in the log, counted once)"
-            if imported.repeated
-            else ""
-        )
+    n = len(imported.added)
+    again = (
+        f" ({len(imported.repeated)} already in the log, counted once)" if imported.repeated else ""
     )
+    typer.echo(f"imported {n} {'activity' if n == 1 else 'activities'}{again}", err=err)
     for e in imported.entries:
         where = f"w{e.week} {e.day}" + (f" {e.slot}" if e.slot else "")
-        what = e.session or "-"
-        console.print(f"{e.status:<8} {where:<12} {escape(what):<22} {escape(e.evidence)}")
+        line = f"{e.status:<8} {where:<12} {e.session or '-':<20} {e.evidence}"
+        typer.echo(one_line(line), err=err)
     for line in result.changes:
-        console.print(f"change: {escape(line)}")
-    if result.log is not None:
-        for line in result.log.changes[len(result.log.changes) - _new_changes(imported) :]:
-            console.print(f"athlete: {escape(line)}")
-    if result.found:
-        weeks = ", ".join(f"w{w}" for w in imported.weeks) or "none"
-        console.print(f"replanned from {weeks} on: {result.status}, objective {result.objective}")
-    else:
-        console.print(
-            f"the rest of the block cannot be planned: {result.status}; "
-            "nothing written unless --force (hybridplan explain tells why)"
+        typer.echo(one_line(f"change: {line}"), err=err)
+    for line in imported.athlete_changes:
+        typer.echo(one_line(f"athlete: {line}"), err=err)
+    if not imported.weeks:
+        typer.echo("nothing new to plan: the plan is as it was", err=err)
+    elif result.found:
+        weeks = ", ".join(f"w{w}" for w in imported.weeks)
+        typer.echo(
+            f"replanned {weeks} and the weeks after: {result.status}, objective {result.objective}",
+            err=err,
         )
-
-
-def _new_changes(imported: Imported) -> int:
-    return len(imported.athlete_changes)
+    else:
+        typer.echo(
+            f"the rest of the block cannot be planned ({result.status}); nothing "
+            "written unless --force",
+            err=True,
+        )

@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from hybridplan.log.importing import new_activities
 from hybridplan.log.matching import Match, entry, match
 from hybridplan.models.activity import MAX_ACTIVITIES, Activity, LogEntry, TrainingLog
 from hybridplan.models.errors import InputError, Problem
@@ -54,21 +55,6 @@ class Imported:
     athlete_changes: list[str] = field(default_factory=list)
 
 
-def split_new(
-    activities: Sequence[Activity], known: set[str]
-) -> tuple[list[Activity], list[Activity]]:
-    """(new activities once each, repeats): by fingerprint, against the log and each other."""
-    seen = set(known)
-    new, repeated = [], []
-    for a in activities:
-        if a.fingerprint in seen:
-            repeated.append(a)
-        else:
-            seen.add(a.fingerprint)
-            new.append(a)
-    return new, repeated
-
-
 def import_activities(
     previous: Result,
     activities: Sequence[Activity],
@@ -96,7 +82,7 @@ def import_activities(
         )
     end = start + dt.timedelta(days=7 * inp.weeks - 1)
     log = previous.log or TrainingLog()
-    new, repeated = split_new(activities, {a.fingerprint for a in log.activities})
+    new, repeated = new_activities(list(activities), {a.fingerprint for a in log.activities})
     if len(log.activities) + len(new) > MAX_ACTIVITIES:
         raise InputError(
             [Problem("activities", f"the log would hold more than {MAX_ACTIVITIES} activities")]

@@ -10,7 +10,7 @@ The order is a coach's reading of a training diary:
    extra (unplanned: counted as load, never as a planned session).
 
 Matched sessions are judged on length and intensity: at least `DONE_SHARE` of the planned
-minutes and, for a hard session with a logged RPE, an RPE of at least `HARD_RPE` is done;
+minutes (a lift's: the time its prescribed sets take) and, for a hard session with a logged RPE, an RPE of at least `HARD_RPE` is done;
 less is partial. Longer than planned or harder than planned is done, said in the evidence
 (it shows in the load, hybridplan.log.form). Activities of sport `other` (a ride, a swim)
 are always extra."""
@@ -53,9 +53,20 @@ def _start(activity: Activity) -> int:
     return clock_minutes(activity.start) if activity.start else 0
 
 
+def expected_minutes(s: SessionOut) -> int:
+    """The minutes an activity of session `s` should last: the session's, or for a lift
+    with a prescription, the time its sets take (`minutes_estimate`): a watch records the
+    sets and rests, not the slot's warm-up and changing time, and a lift read back from
+    its own workout file lasts that long."""
+    estimate = s.prescription.minutes_estimate if s.prescription is not None else None
+    if s.kind == "strength" and estimate:
+        return min(s.minutes, estimate)
+    return s.minutes
+
+
 def _judge(s: SessionOut, a: Activity) -> tuple[LogStatus, str]:
     """done or partial, with the evidence in words."""
-    share = a.minutes / s.minutes
+    share = a.minutes / expected_minutes(s)
     what = f"{a.sport} {a.date.isoformat()}{' ' + a.start if a.start else ''}, {a.minutes:.0f} min"
     if a.distance_km:
         what += f", {a.distance_km:.1f} km"

@@ -11,9 +11,9 @@ The order is a coach's reading of a training diary:
 
 Matched sessions are judged on length and intensity: at least `DONE_SHARE` of the planned
 minutes (a lift's: the time its prescribed sets take) and, for a hard session with a
-logged RPE, an RPE of at least `HARD_RPE` is done; less is partial. Longer than planned or harder than planned is done, said in the evidence
-(it shows in the load, hybridplan.log.form). Activities of sport `other` (a ride, a swim)
-are always extra."""
+logged RPE, an RPE of at least `HARD_RPE` is done; less is partial. Longer or harder than
+planned is done, said in the evidence (it shows in the load, hybridplan.log.form).
+Activities of sport `other` (a ride, a swim) are always extra."""
 
 from __future__ import annotations
 

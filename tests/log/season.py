@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from activity_files import write_csv, write_fit, write_gpx
+from log.activity_files import write_csv, write_fit, write_gpx
 
 from hybridplan.models.activity import Activity
 from hybridplan.models.result import SessionOut

@@ -16,6 +16,7 @@ from helpers import ROOT
 from hybridplan import solve
 from hybridplan.log.fit import REP_SECONDS, read_fit
 from hybridplan.log.importing import read_activities
+from hybridplan.log.matching import match
 from hybridplan.models.activity import Activity, LiftSet
 from hybridplan.models.errors import InputError
 from hybridplan.outputs.watch import workouts
@@ -85,6 +86,15 @@ def test_the_planners_exported_workouts_read_back_as_their_sessions(tmp_path: Pa
             assert abs(a.minutes - s.prescription.minutes_estimate) < 1, s.session
         else:
             assert a.minutes == s.minutes, s.session
+    # and matched to the plan, one to one, every session done
+    dates = [s.date for s in sessions.values() if s.date is not None]
+    assert len(dates) == len(sessions)
+    found = match(result.sessions, list(read.values()), min(dates), max(dates))
+    assert [m.status for m in found] == ["done"] * len(sessions)
+    assert {(m.session.date, m.session.start) for m in found if m.session} == set(sessions)
+    assert {m.activity.fingerprint for m in found if m.activity} == {
+        a.fingerprint for a in read.values()
+    }
 
 
 def test_a_rep_lasts_the_planners_tempo() -> None:

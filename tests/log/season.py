@@ -16,9 +16,6 @@ from log.activity_files import write_csv, write_fit, write_gpx
 from hybridplan.models.activity import Activity
 from hybridplan.models.result import SessionOut
 
-RPE = {"easy": 3.0, "moderate": 5.0, "hard": 7.0}
-
-
 @dataclass(frozen=True)
 class Done:
     """What became of one planned session in the season (the truth a test checks against)."""
@@ -53,7 +50,7 @@ def season_week(
         pace = 330 if s.run_type in ("tempo", "intervals", "race") else 390  # s/km
         out.append(Done(s, Activity(
             date=s.date, start=f"{start // 60:02d}:{start % 60:02d}", sport=s.kind,  # type: ignore[arg-type]
-            minutes=minutes, rpe=RPE[s.intensity], race=s.run_type == "race",
+            minutes=minutes, rpe=s.load / s.minutes, race=s.run_type == "race",
             distance_km=round(60 * minutes / pace, 2) if s.kind == "run" else None,
             avg_hr=150 if s.intensity == "hard" else 135 if s.kind == "run" else None,
         ), how))  # fmt: skip

@@ -98,12 +98,12 @@ def curve(
 def _planned_rpe(log: TrainingLog, result: Result) -> dict[str, float]:
     """The RPE of the planned session each logged activity was matched to, by fingerprint."""
     by_uid = {s.uid: s for s in result.sessions if s.uid}
-    by_place = {(s.week, s.day, s.slot, s.session): s for s in result.sessions}
+    by_place = {(s.week, s.day, str(s.slot), s.session): s for s in result.sessions}
     out: dict[str, float] = {}
     for e in log.entries:
         if e.activity is None or e.session is None:
             continue
-        planned = by_uid.get(e.uid or "") or by_place.get((e.week, e.day, e.slot, e.session))
+        planned = by_uid.get(e.uid or "") or by_place.get((e.week, e.day, e.slot or "", e.session))
         if planned is not None and planned.minutes:
             out[e.activity] = planned.load / planned.minutes
     return out

@@ -316,19 +316,14 @@ def _race_content(plan: Plan, c: _Counter) -> None:
         before = inp.race_day - p.slot.day
         if before < 1:
             continue
-        if (
-            short
-            and _quality(p.session)
-            and p.slot.week == race_week
-            and (p.session.minutes > SHARPEN_MINUTES)
+        if short and _quality(p.session) and p.slot.week == race_week and (
+            p.session.minutes > SHARPEN_MINUTES
         ):
             c.add("RACE-SHARPEN", f"{p.label}: {p.session.minutes} min in race week", p)
         if _leg_lift(p.session) and before <= legs_days:
             c.add("RACE-LEGS", f"{p.label}: {before} day(s) before the race", p)
-        if (
-            p.session.kind == "run"
-            and p.session.minutes >= RACE_EASY_MINUTES
-            and (before <= RACE_EASY_DAYS)
+        if p.session.kind == "run" and p.session.minutes >= RACE_EASY_MINUTES and (
+            before <= RACE_EASY_DAYS
         ):
             c.add("RACE-EASY", f"{p.label}: {before} day(s) before the race", p)
     if race_week >= 3:

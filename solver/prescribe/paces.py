@@ -51,7 +51,9 @@ def oxygen_cost(v: float) -> float:
 def sustainable_share(minutes: float) -> float:
     """The share of VO2max that can be held for `minutes` (Daniels & Gilbert)."""
     return (
-        0.8 + 0.1894393 * math.exp(-0.012778 * minutes) + 0.2989558 * math.exp(-0.1932605 * minutes)
+        0.8
+        + 0.1894393 * math.exp(-0.012778 * minutes)
+        + 0.2989558 * math.exp(-0.1932605 * minutes)
     )
 
 

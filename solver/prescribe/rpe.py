@@ -37,3 +37,4 @@ def percent(reps: int, rir: float) -> float:
     high = low + 0.5
     share = (n - low) / 0.5
     return round(AT_MOST[low] + share * (AT_MOST[high] - AT_MOST[low]), 1)
+

@@ -295,3 +295,4 @@ async def rules(_coach: Coach) -> Any:
 async def sessions(_coach: Coach) -> Any:
     """The built-in session catalogue."""
     return list(default_catalogue().values())
+

@@ -146,7 +146,9 @@ class Service:
         }
         if self._is_job(scenario.weeks, as_job):
             return await self._new_job(coach, "solve", request)
-        outcome = await self._pool().run(work.solve_task, data, rules, request["time_limit"])
+        outcome = await self._pool().run(
+            work.solve_task, data, rules, request["time_limit"]
+        )
         _raise_problems(outcome)
         plan_id = await self.db(self.store.add_plan, coach, request["athlete"], outcome["result"])
         return await self.plan(coach, plan_id)
@@ -247,12 +249,8 @@ class Service:
         try:
             await self._start_job(job)
         except BaseException:
-            await self.db(
-                self.store.finish_job,
-                job_id,
-                "failed",
-                output={"problems": [["", "the server is busy; try again"]]},
-            )
+            await self.db(self.store.finish_job, job_id, "failed",
+                          output={"problems": [["", "the server is busy; try again"]]})
             raise
         return await self.job(coach, job_id)
 
@@ -268,7 +266,9 @@ class Service:
                 raise NotFound
             await jobs.start(job, work.replan_task, previous.result, r["change"], r["time_limit"])
 
-    async def _finish(self, job: StoredJob, outcome: dict[str, Any]) -> tuple[str, str | None, Any]:
+    async def _finish(
+        self, job: StoredJob, outcome: dict[str, Any]
+    ) -> tuple[str, str | None, Any]:
         """Store what a job's worker returned; (status, plan id, output) for the job."""
         if "problems" in outcome:
             return "failed", None, {"problems": outcome["problems"]}

@@ -13,7 +13,9 @@ config = context.config
 
 
 def _run(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    context.configure(
+        connection=connection, target_metadata=Base.metadata, render_as_batch=True
+    )
     with context.begin_transaction():
         context.run_migrations()
 

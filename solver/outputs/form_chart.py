@@ -78,7 +78,7 @@ def form_png(form: PlanForm, title: str, before: PlanForm | None = None) -> byte
     ax.set_xlim(-0.7, max(len(form.days), len(before.days) if before else 0) - 0.3)
     ax.grid(axis="y", color="#eeeeee")
     ticks, labels = _ticks(form)
-    ax.set_xticks(ticks, labels, fontsize=8)
+    ax.set_xticks(ticks, labels, fontsize=9)
     if 0 <= through < len(form.days) - 1:
         ax.axvline(through + 0.5, color="black", lw=1.2, ls=":")
         bars.axvspan(-0.7, through + 0.5, color="#f2f2f2", zorder=-1)  # beneath it all
@@ -130,11 +130,11 @@ def form_png(form: PlanForm, title: str, before: PlanForm | None = None) -> byte
         handles=handles,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.14),
-        fontsize=8.5,
+        fontsize=9.5,
         ncol=len(handles),
         frameon=False,
     )
-    ax.set_title(mpl(title), fontsize=11)
+    ax.set_title(mpl(title), fontsize=12)
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})

@@ -112,6 +112,13 @@ class Athlete(BaseModel):
         description="lactate-threshold heart rate (bpm), e.g. from a watch's test: without "
         "max_hr, the zones take the maximum as threshold_hr / 0.90",
     )
+    rest_hr: int | None = Field(
+        default=None,
+        ge=limits.MIN_REST_HR,
+        le=limits.MAX_REST_HR,
+        description="resting heart rate (bpm), for the TRIMP training load of logged "
+        "activities (hybridplan.log.loads); 60 is assumed without it",
+    )
     lifts: dict[Lift, Kilograms] = Field(
         default_factory=dict, description="one-repetition maxima in kg: loads in kg"
     )
@@ -132,6 +139,10 @@ class Athlete(BaseModel):
             and self.threshold_hr >= self.max_hr
         ):
             raise ValueError(f"threshold_hr {self.threshold_hr} must be below max_hr {self.max_hr}")
+        if self.rest_hr is not None:
+            for name, above in (("threshold_hr", self.threshold_hr), ("max_hr", self.max_hr)):
+                if above is not None and self.rest_hr >= above:
+                    raise ValueError(f"rest_hr {self.rest_hr} must be below {name} {above}")
         if self.recent_race is not None and self.threshold_pace is not None:
             raise ValueError("give recent_race or threshold_pace, not both")
         if self.threshold_pace is not None:

@@ -101,6 +101,12 @@ MIN_THRESHOLD_HR = 90
 MAX_THRESHOLD_HR = 207
 """`athlete.threshold_hr`: the highest lactate-threshold heart rate accepted (bpm): 90% of
 the highest `max_hr`, so that the maximum it gives (threshold / 0.90) is one accepted."""
+MIN_REST_HR = 25
+"""`athlete.rest_hr`: the lowest resting heart rate accepted (bpm; the lowest recorded in
+endurance athletes are near 30)."""
+MAX_REST_HR = 99
+"""`athlete.rest_hr`: the highest resting heart rate accepted (bpm; 100 and above is
+tachycardia, and it must stay below every accepted `max_hr`)."""
 MIN_PACE_SECONDS = 140
 """The fastest pace a race time or threshold pace may give, in seconds per km (2:20/km,
 faster than any world record from 5k up)."""

@@ -11,6 +11,7 @@ cannot post a form in the coach's name.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
@@ -294,6 +295,7 @@ async def _plan_page(
     grid = await svc.db(_grid, result, week)
     explanation = await svc.explanation(stored)
     legend = _legend(result)
+    form = await asyncio.to_thread(_form_words, result)
     return _render(
         request,
         "plan.html",
@@ -308,7 +310,65 @@ async def _plan_page(
         history=await svc.db(svc.store.versions, coach, plan_id),
         problems=problems or [],
         formats=["md", "csv", "png", "html"],
+        form=form,
     )
+
+
+def _form_words(result: dict[str, Any]) -> dict[str, str] | None:
+    """What the form chart shows, in words: the race-day form (or the form at the plan's
+    end) with its fitness and fatigue, and where the log stops. None without a plan."""
+    from hybridplan.log.form import plan_form
+
+    if result.get("status") not in ("optimal", "feasible"):
+        return None
+    try:
+        form = plan_form(Result.model_validate(result))
+    except (ValueError, InputError):  # a stored result the contract no longer reads
+        return None
+    if not form.days:
+        return None
+    words: dict[str, str] = {}
+    if form.race_form is not None and form.race_day is not None:
+        before, race = form.days[form.race_day - 1], form.days[form.race_day]
+        when = f" ({race.date.day} {race.date:%b %Y})" if race.date else ""
+        words["headline"] = f"Race-day form {form.race_form:+.1f}"
+        words["detail"] = (
+            f"On the morning of the race{when}: fitness {before.fitness:.1f}, fatigue "
+            f"{before.fatigue:.1f}. "
+            + (
+                "Positive: fatigue is below fitness, so the athlete starts fresh."
+                if form.race_form > 0
+                else "Not positive: the athlete starts the race carrying fatigue."
+            )
+        )
+    else:
+        last = form.days[-1]
+        words["headline"] = f"Form {last.form:+.1f} at the end of the plan"
+        words["detail"] = f"Fitness {last.fitness:.1f}, fatigue {last.fatigue:.1f}."
+    if form.through is not None:
+        today = form.days[form.through]
+        shown = f"{today.date.day} {today.date:%b}" if today.date else f"day {form.through + 1}"
+        words["log"] = f"Logged through {shown} (dark bars); planned after it."
+    return words
+
+
+@router.get("/plans/{plan_id}/form.png")
+async def form_chart(
+    request: Request,
+    plan_id: str,
+    version: Annotated[int | None, Query(ge=1, le=limits.MAX_VERSION)] = None,
+) -> Response:
+    """The plan's fitness, fatigue and form per day with the daily load (a PNG)."""
+    coach = await _coach(request)
+    if isinstance(coach, Response):
+        return coach
+    try:
+        data = await service(request).form_png(coach, plan_id, version)
+    except NotFound:
+        return Response("no such plan", status_code=404, media_type="text/plain")
+    except InputError as exc:
+        return Response(str(exc.problems[0]), status_code=422, media_type="text/plain")
+    return Response(data, media_type="image/png", headers={"Cache-Control": "private, max-age=300"})
 
 
 STATUS_WORDS = {

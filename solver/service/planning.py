@@ -241,6 +241,17 @@ class Service:
         data: bytes = outcome["bytes"]
         return data
 
+    async def form_png(self, coach: int, plan_id: str, version: int | None) -> bytes:
+        """The plan's fitness, fatigue and form chart (PNG), drawn in a worker."""
+        stored = await self.stored(coach, plan_id, version)
+        if stored.result.get("status") not in ("optimal", "feasible"):
+            status = stored.result.get("status")
+            raise InputError([Problem("id", f"the plan has no planned week to chart ({status})")])
+        outcome = await self._pool().run(work.form_png_task, stored.result)
+        _raise_problems(outcome)
+        data: bytes = outcome["bytes"]
+        return data
+
     # -- jobs ------------------------------------------------------------------------------
     async def _new_job(self, coach: int, kind: str, request: dict[str, Any]) -> JobOut:
         job_id = await self.db(self.store.add_job, coach, kind, request)

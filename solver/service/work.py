@@ -129,6 +129,19 @@ def export_task(result: dict[str, Any], to: str, options: dict[str, Any]) -> Out
         return _problems(exc)
 
 
+def form_png_task(result: dict[str, Any]) -> Outcome:
+    """The plan's fitness, fatigue and form chart as PNG bytes (session-RPE loads), or the
+    problems."""
+    from hybridplan.log.form import plan_form
+    from hybridplan.outputs.form_chart import form_png
+
+    try:
+        plan = Result.model_validate(result)
+        return {"bytes": form_png(plan_form(plan), f"{plan.scenario} · fitness, fatigue, form")}
+    except InputError as exc:
+        return _problems(exc)
+
+
 def warm() -> int:
     """A no-op the server runs once per worker at start-up, so the first request does not
     pay for the workers' start."""

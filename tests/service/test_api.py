@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import math
 from typing import Any
 
 import httpx
@@ -351,8 +352,33 @@ def test_the_page_escapes_what_users_wrote(anna: httpx.Client) -> None:
     assert page.status_code == 200
     assert "<script>alert" not in page.text
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page.text
+    assert 'alt="Fitness, fatigue and form of &lt;script&gt;alert(&#34;x&#34;)' in page.text
+    chart = anna.get(f"/plans/{plan['id']}/form.png")  # the name is in the chart's title
+    assert chart.status_code == 200 and chart.content[:8] == b"\x89PNG\r\n\x1a\n"
     listing = anna.get("/")
     assert "<script>alert" not in listing.text
+
+
+def test_the_page_shows_the_form_chart_with_its_form_in_words(
+    anna: httpx.Client, ben: httpx.Client, week_plan: dict[str, Any]
+) -> None:
+    """The week has no race: the words give the form at its end, which is fitness minus
+    fatigue summed here in closed form from the sessions' loads (no history: from 0)."""
+    plan_id = week_plan["id"]
+    page = anna.get(f"/plans/{plan_id}").text
+    assert f'<img\n         src="/plans/{plan_id}/form.png?version=1"' in page
+    loads = [0] * 7
+    for s in week_plan["sessions"]:
+        loads[["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(s["day"])] += s["load"]
+    q42, q7 = math.exp(-1 / 42), math.exp(-1 / 7)
+    fitness = sum((1 - q42) * q42 ** (6 - d) * loads[d] for d in range(7))
+    fatigue = sum((1 - q7) * q7 ** (6 - d) * loads[d] for d in range(7))
+    assert f"<strong>Form {fitness - fatigue:+.1f} at the end of the plan</strong>" in page
+    chart = anna.get(f"/plans/{plan_id}/form.png")
+    assert chart.status_code == 200 and chart.headers["content-type"] == "image/png"
+    assert chart.content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert chart.content[16:24] == (1100).to_bytes(4, "big") + (520).to_bytes(4, "big")
+    assert ben.get(f"/plans/{plan_id}/form.png").status_code == 404  # another coach's
 
 
 def test_the_page_defines_its_zones_and_pace_letters(

@@ -16,6 +16,7 @@ from log.activity_files import write_csv, write_fit, write_gpx
 from hybridplan.models.activity import Activity
 from hybridplan.models.result import SessionOut
 
+
 @dataclass(frozen=True)
 class Done:
     """What became of one planned session in the season (the truth a test checks against)."""

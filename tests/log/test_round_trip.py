@@ -32,6 +32,7 @@ from hybridplan.log.adapting import import_activities
 from hybridplan.log.importing import read_activities
 from hybridplan.models.result import Result
 
+
 def expected_status(d: Done) -> str:
     """What a coach writes in the diary for a season's session."""
     if d.activity is None:
@@ -93,8 +94,9 @@ def round_trip(data: dict[str, Any], rules: str, tmp_path: Path, seed: int, work
             assert new.input["scenario"]["athlete"]["recent_race"]["distance"] == "10k"  # type: ignore[index]
         through = sunday
         plans.append(new)
-    # loads: session RPE x minutes of what was done, the planned session's RPE where the
-    # file holds none; form from the scenario's history, day by day
+    # loads: session RPE x minutes of what was done (a whole number an activity, as a planned
+    # session's), the planned session's RPE where the file holds none; form from the
+    # scenario's history, day by day
     final = plans[-1]
     assert final.log is not None
     days = 7 * int(data["weeks"])
@@ -104,7 +106,7 @@ def round_trip(data: dict[str, Any], rules: str, tmp_path: Path, seed: int, work
               if e.activity and s is not None}  # fmt: skip
     for a in final.log.activities:
         rpe = a.rpe if a.rpe is not None else rpe_of.get(a.fingerprint, 0)
-        daily[(a.date - start).days] += a.minutes * rpe
+        daily[(a.date - start).days] += round(a.minutes * rpe)  # whole, as a session's load
     history = data.get("history") or []
     fitness = sum(history[-6:]) / (7 * len(history[-6:])) if history else 0.0
     fatigue = history[-1] / 7 if history else 0.0

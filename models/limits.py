@@ -32,6 +32,14 @@ record a second is about 3 MiB, its GPX about 10 MiB)."""
 MAX_ACTIVITY_FILES = 5_000
 """Files in one import, directories' files counted (one per activity of the largest import,
 `activity.MAX_ACTIVITIES`)."""
+MAX_UPLOAD_FILES = 100
+"""Activity files in one upload to the service (`POST /v1/plans/{id}/activities`, the
+page's form): a month at three a day; more go in more uploads (an activity the log holds
+counts once)."""
+MAX_UPLOAD_BYTES = 32 << 20
+"""An upload of activity files to the service, the whole request: 32 MiB by default
+(`hybridplan serve --max-upload`; two files at `MAX_ACTIVITY_FILE_BYTES`, or a month of FIT
+files); every other request keeps `--max-body`."""
 MAX_WORKOUT_REPEAT = 99
 """Times a FIT workout's repeat step repeats its group (a watch shows two digits)."""
 

@@ -75,6 +75,15 @@ def serve_cmd(
             "scenario file's, 1 MiB, whatever this says",
         ),
     ] = 4 * limits.MAX_FILE_BYTES,
+    max_upload: Annotated[
+        int,
+        typer.Option(
+            "--max-upload",
+            min=1024,
+            help="largest upload of activity files in bytes (POST /v1/plans/ID/activities "
+            "and the page's form; 413); each file at most 16 MiB, at most 100 files",
+        ),
+    ] = limits.MAX_UPLOAD_BYTES,
     client_timeout: Annotated[
         float,
         typer.Option(
@@ -103,6 +112,7 @@ def serve_cmd(
         default_time_limit=min(time_limit, max_time_limit),
         max_time_limit=max_time_limit,
         max_body_bytes=max_body,
+        max_upload_bytes=max_upload,
         client_timeout=client_timeout,
     )
     try:

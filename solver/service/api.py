@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from hybridplan.models import limits
@@ -139,6 +139,72 @@ async def replan(
     """A new version of a stored plan after changes (done, missed, unavailable, pins,
     blocks), with as few changes as the rules allow; `changes` says what moved and why."""
     out = await service(request).replan(coach, change, time_limit, run_async)
+    _limit_header(request, response, time_limit)
+    return _job_response(out, request, time_limit) if isinstance(out, JobOut) else out
+
+
+UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+    413: {"model": ErrorOut, "description": "upload larger than --max-upload"},
+    422: {
+        "model": ProblemsOut,
+        "description": "bad files: one line per problem, each naming the file and its line "
+        "or record (`errors[].file`, `errors[].line`)",
+    },
+}
+
+
+async def read_uploads(files: list[UploadFile]) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each uploaded file, each read up to one byte past the most a file
+    may be (the worker refuses a longer one, naming it); the request itself is bounded by
+    --max-upload before it gets here."""
+    out = []
+    for upload in files:
+        data = await upload.read(limits.MAX_ACTIVITY_FILE_BYTES + 1)
+        out.append((upload.filename or "", data))
+    return out
+
+
+@router.post(
+    "/plans/{plan_id}/activities",
+    response_model=PlanOut,
+    responses=JOB | NOT_FOUND | UPLOAD_ERRORS,
+    tags=["plans"],
+)
+async def activities(
+    plan_id: str,
+    request: Request,
+    response: Response,
+    coach: Coach,
+    files: Annotated[
+        list[UploadFile],
+        File(
+            description="activity files (.fit, .gpx, .tcx, .csv; the extension decides), at "
+            f"most {limits.MAX_UPLOAD_FILES} of at most 16 MiB each"
+        ),
+    ],
+    through: Annotated[
+        dt.date | None,
+        Form(
+            description="the last day the import covers (default: the last activity's day); "
+            "planned sessions up to it with no activity are missed"
+        ),
+    ] = None,
+    version: Annotated[
+        int | None,
+        Form(ge=1, le=limits.MAX_VERSION, description="the version imported into (newest)"),
+    ] = None,
+    time_limit: TimeLimit = None,
+    run_async: Async = False,
+) -> Any:
+    """Activity files into a stored plan's log (`hybridplan log import`): each planned
+    session of the logged days is done, partial, missed or moved (with its evidence),
+    unplanned activities are extra, an activity the log holds counts once, and the rest of
+    the block is planned again: a new version (kind `import`) whose `log` says what
+    happened. A block of several weeks (or `async=true`) answers 202 with a job."""
+    svc = service(request)
+    out = await svc.import_files(
+        coach, plan_id, await read_uploads(files), through, version, time_limit, run_async
+    )
     _limit_header(request, response, time_limit)
     return _job_response(out, request, time_limit) if isinstance(out, JobOut) else out
 
@@ -295,4 +361,3 @@ async def rules(_coach: Coach) -> Any:
 async def sessions(_coach: Coach) -> Any:
     """The built-in session catalogue."""
     return list(default_catalogue().values())
-

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -30,7 +31,7 @@ from hybridplan.models.loading import validation_problems
 from hybridplan.models.scenario import Scenario
 from hybridplan.service import api, pages
 from hybridplan.service.jobs import Busy, WorkerLost
-from hybridplan.service.planning import NotFound, Service
+from hybridplan.service.planning import FileProblems, NotFound, Service
 from hybridplan.service.schemas import HealthOut, ReplanIn
 from hybridplan.service.settings import Settings
 
@@ -55,6 +56,8 @@ BODIES: dict[str, type[BaseModel]] = {
     "/v1/explain": Scenario,
     "/v1/replan": ReplanIn,
 }
+# Uploads of activity files (the API's and the page's) have their own body limit.
+UPLOADS = re.compile(r"^(/v1)?/plans/[^/]+/activities$")
 
 
 class Guard:
@@ -62,12 +65,20 @@ class Guard:
     by reading the upload up to the limit before the app sees it) and bodies that do not
     arrive within `body_seconds` with 408 (a client sending a byte at a time), adds the
     security headers, and logs each request as method, path (never the query, which may
-    hold a token), status and time."""
+    hold a token), status and time. An upload of activity files (`UPLOADS`) has its own
+    limit, `max_upload`."""
 
-    def __init__(self, app: ASGIApp, max_body: int, body_seconds: float = 15.0) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body: int,
+        body_seconds: float = 15.0,
+        max_upload: int | None = None,
+    ) -> None:
         self.app = app
         self.max_body = max_body
         self.body_seconds = body_seconds
+        self.max_upload = max_body if max_upload is None else max_upload
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -82,10 +93,11 @@ class Guard:
                 message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
             await send(message)
 
+        most = self.max_upload if UPLOADS.match(scope["path"]) else self.max_body
         try:
             length = dict(scope["headers"]).get(b"content-length")
-            if length is not None and (not length.isdigit() or int(length) > self.max_body):
-                await self._too_large(send_with_headers)
+            if length is not None and (not length.isdigit() or int(length) > most):
+                await self._too_large(send_with_headers, most)
                 return
             # Read the body (up to the limit, in the time allowed), then replay it.
             body = b""
@@ -96,8 +108,8 @@ class Guard:
                         if message["type"] != "http.request":
                             return  # the client went away
                         body += message.get("body", b"")
-                        if len(body) > self.max_body:
-                            await self._too_large(send_with_headers)
+                        if len(body) > most:
+                            await self._too_large(send_with_headers, most)
                             return
                         if not message.get("more_body", False):
                             break
@@ -175,15 +187,23 @@ def json_problems(body: bytes) -> list[Problem]:
     return check_data(data, "", locate)
 
 
-def problems_response(problems: list[Problem]) -> JSONResponse:
-    """422 with the CLI's one-line problems (file and line left out)."""
-    bare = [p.at(None, None) for p in problems]
+def problems_response(problems: list[Problem], files: bool = False) -> JSONResponse:
+    """422 with the CLI's one-line problems (file and line left out, unless `files`: the
+    problems of uploaded files name the file and its line or record)."""
+    bare = problems if files else [p.at(None, None) for p in problems]
     body = {
         "detail": "invalid input",
         "problems": [str(p) for p in bare],
-        "errors": [{"field": p.field, "message": p.message} for p in bare],
+        "errors": [_error(p, files) for p in bare],
     }
     return JSONResponse(body, status_code=422)
+
+
+def _error(problem: Problem, files: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"field": problem.field, "message": problem.message}
+    if files:
+        out |= {"file": one_line(problem.file or ""), "line": problem.line}
+    return out
 
 
 def request_problems(request: Request, exc: RequestValidationError) -> list[Problem]:
@@ -197,7 +217,11 @@ def request_problems(request: Request, exc: RequestValidationError) -> list[Prob
             continue
         loc = tuple(err["loc"][1:]) if len(err["loc"]) > 1 else tuple(err["loc"])
         problems.append(Problem(".".join(str(p) for p in loc), describe(err)))
-    if body_errors:
+    if body_errors and UPLOADS.match(request.url.path):  # a form: its fields by name
+        problems += [
+            Problem(".".join(str(p) for p in e["loc"][1:]), describe(e)) for e in body_errors
+        ]
+    elif body_errors:
         body = exc.body
         if not isinstance(body, dict) or model is None:
             kinds = {e["type"] for e in body_errors}
@@ -251,7 +275,10 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.service = svc
     app.add_middleware(
-        Guard, max_body=settings.max_body_bytes, body_seconds=settings.client_timeout
+        Guard,
+        max_body=settings.max_body_bytes,
+        body_seconds=settings.client_timeout,
+        max_upload=settings.max_upload_bytes,
     )
 
     @app.exception_handler(RequestValidationError)
@@ -260,7 +287,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.exception_handler(InputError)
     async def _input(_request: Request, exc: InputError) -> JSONResponse:
-        return problems_response(exc.problems)
+        return problems_response(exc.problems, files=isinstance(exc, FileProblems))
 
     @app.exception_handler(NotFound)
     async def _not_found(_request: Request, _exc: NotFound) -> JSONResponse:

@@ -109,7 +109,7 @@ class VersionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     plan_id: Mapped[str] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     version: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))  # solve | replan | restore
+    kind: Mapped[str] = mapped_column(String(20))  # solve | replan | restore | import
     status: Mapped[str] = mapped_column(String(20))
     result: Mapped[dict[str, Any]]
     explanation: Mapped[dict[str, Any] | None]
@@ -121,7 +121,7 @@ class JobRow(Base):
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     coach_id: Mapped[int] = mapped_column(ForeignKey("coaches.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # solve | replan | explain
+    kind: Mapped[str] = mapped_column(String(20))  # solve | replan | explain | import
     status: Mapped[str] = mapped_column(String(20))  # queued | done | failed | cancelled
     request: Mapped[dict[str, Any]]
     plan_id: Mapped[str | None] = mapped_column(String(32))

@@ -9,10 +9,12 @@ for an unknown id and for another coach's id alike), `Busy` (503).
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from hybridplan.models import limits
 from hybridplan.models.errors import InputError, Problem, shown
 from hybridplan.models.explanation import Explanation
 from hybridplan.models.loading import builtin_rule_sets, input_from_scenario
@@ -33,6 +35,11 @@ class NotFound(Exception):
     """No such plan or job for this coach."""
 
 
+class FileProblems(InputError):
+    """Problems of uploaded activity files: 422 with each line naming its file and line
+    (or record)."""
+
+
 def plan_out(stored: StoredPlan) -> PlanOut:
     return PlanOut.model_validate(
         {
@@ -46,8 +53,12 @@ def plan_out(stored: StoredPlan) -> PlanOut:
 
 
 def _raise_problems(outcome: dict[str, Any]) -> None:
+    """A worker's problems as the error the API answers: [field, message] each, or [field,
+    message, file, line] for the problems of uploaded files."""
     if "problems" in outcome:
-        raise InputError([Problem(field, message) for field, message in outcome["problems"]])
+        lines = outcome["problems"]
+        problems = [Problem(*line) for line in lines]
+        raise (FileProblems if any(len(line) > 2 for line in lines) else InputError)(problems)
 
 
 def check_rules(scenario: Scenario, rules: str | None) -> None:
@@ -146,9 +157,7 @@ class Service:
         }
         if self._is_job(scenario.weeks, as_job):
             return await self._new_job(coach, "solve", request)
-        outcome = await self._pool().run(
-            work.solve_task, data, rules, request["time_limit"]
-        )
+        outcome = await self._pool().run(work.solve_task, data, rules, request["time_limit"])
         _raise_problems(outcome)
         plan_id = await self.db(self.store.add_plan, coach, request["athlete"], outcome["result"])
         return await self.plan(coach, plan_id)
@@ -191,6 +200,56 @@ class Service:
         _raise_problems(outcome)
         await self.db(self.store.add_version, change.plan_id, outcome["result"])
         return await self.plan(coach, change.plan_id)
+
+    async def import_files(
+        self,
+        coach: int,
+        plan_id: str,
+        files: list[tuple[str, bytes]],
+        through: dt.date | None,
+        version: int | None,
+        time_limit: float | None,
+        as_job: bool,
+    ) -> PlanOut | JobOut:
+        """Activity files (name, bytes) into a stored plan's log, and the rest of its block
+        planned again, as `hybridplan log import` does: a new version (kind `import`). The
+        files are read in a worker (422 naming each bad file's lines); a block of several
+        weeks (or `as_job`) imports as a job."""
+        previous = await self.stored(coach, plan_id, version)
+        if not files:
+            raise FileProblems([Problem("files", "send at least one activity file")])
+        if len(files) > limits.MAX_UPLOAD_FILES:
+            raise FileProblems(
+                [
+                    Problem(
+                        "files",
+                        f"{len(files)} files; at most {limits.MAX_UPLOAD_FILES} in one upload "
+                        "(send the rest in another: what the log holds counts once)",
+                    )
+                ]
+            )
+        read = await self._pool().run(work.read_task, previous.result, files)
+        _raise_problems(read)
+        weeks = int((previous.result.get("input") or {}).get("scenario", {}).get("weeks", 1))
+        request = {
+            "plan_id": plan_id,
+            "version": previous.version,
+            "activities": read["activities"],
+            "through": through.isoformat() if through else None,
+            "time_limit": self.settings.time_limit(time_limit),
+        }
+        if self._is_job(weeks, as_job):
+            return await self._new_job(coach, "import", request)
+        outcome = await self._pool().run(
+            work.import_task,
+            previous.result,
+            request["activities"],
+            request["through"],
+            request["time_limit"],
+        )
+        _raise_problems(outcome)
+        number = await self.db(self.store.add_version, plan_id, outcome["result"], "import")
+        return await self.plan(coach, plan_id, number)
 
     async def restore(self, coach: int, plan_id: str, version: int) -> PlanOut:
         """Undo: version `version` becomes the plan's newest version again (a new version,
@@ -260,8 +319,12 @@ class Service:
         try:
             await self._start_job(job)
         except BaseException:
-            await self.db(self.store.finish_job, job_id, "failed",
-                          output={"problems": [["", "the server is busy; try again"]]})
+            await self.db(
+                self.store.finish_job,
+                job_id,
+                "failed",
+                output={"problems": [["", "the server is busy; try again"]]},
+            )
             raise
         return await self.job(coach, job_id)
 
@@ -275,11 +338,21 @@ class Service:
             previous = await self.db(self.store.plan, job.coach_id, r["plan_id"], r["version"])
             if previous is None:
                 raise NotFound
-            await jobs.start(job, work.replan_task, previous.result, r["change"], r["time_limit"])
+            if job.kind == "import":
+                await jobs.start(
+                    job,
+                    work.import_task,
+                    previous.result,
+                    r["activities"],
+                    r["through"],
+                    r["time_limit"],
+                )
+            else:
+                await jobs.start(
+                    job, work.replan_task, previous.result, r["change"], r["time_limit"]
+                )
 
-    async def _finish(
-        self, job: StoredJob, outcome: dict[str, Any]
-    ) -> tuple[str, str | None, Any]:
+    async def _finish(self, job: StoredJob, outcome: dict[str, Any]) -> tuple[str, str | None, Any]:
         """Store what a job's worker returned; (status, plan id, output) for the job."""
         if "problems" in outcome:
             return "failed", None, {"problems": outcome["problems"]}
@@ -291,7 +364,7 @@ class Service:
             )
             return "done", plan_id, None
         plan_id = job.request["plan_id"]
-        await self.db(self.store.add_version, plan_id, outcome["result"])
+        await self.db(self.store.add_version, plan_id, outcome["result"], job.kind)
         return "done", plan_id, None
 
     async def job(self, coach: int, job_id: str) -> JobOut:

@@ -28,6 +28,12 @@ class PlanOut(Result):
 class ProblemOut(BaseModel):
     field: str = Field(description="field path, e.g. targets.runs (empty: the whole body)")
     message: str = Field(description="what is wrong and what is allowed")
+    file: str | None = Field(
+        default=None, description="uploaded activity files: the file's name as sent"
+    )
+    line: int | None = Field(
+        default=None, description="uploaded activity files: its line (CSV, XML) or record (FIT)"
+    )
 
 
 class ProblemsOut(BaseModel):
@@ -50,7 +56,7 @@ class JobOut(BaseModel):
     or listen to GET /v1/jobs/{id}/events (server-sent events); DELETE cancels."""
 
     id: str
-    kind: Literal["solve", "replan", "explain"]
+    kind: Literal["solve", "replan", "explain", "import"]
     status: JobState
     plan_id: str | None = Field(default=None, description="when done: the plan made")
     result: PlanOut | None = Field(default=None, description="when done: the plan")

@@ -29,6 +29,9 @@ class Settings:
     #: a whole request: a 1 MiB scenario pasted in the page's form, URL-encoded, fits
     #: (a JSON body's own limit is a scenario file's, limits.MAX_FILE_BYTES)
     max_body_bytes: int = 4 * limits.MAX_FILE_BYTES
+    #: an upload of activity files (POST .../activities): its own limit, each file at most
+    #: limits.MAX_ACTIVITY_FILE_BYTES, at most limits.MAX_UPLOAD_FILES files
+    max_upload_bytes: int = limits.MAX_UPLOAD_BYTES
     #: seconds a client has to send a request's headers, and then its body (else the
     #: connection is closed, or 408): a client that connects and sends nothing, or a byte
     #: at a time, does not hold a connection for ever

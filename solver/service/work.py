@@ -100,6 +100,89 @@ def replan_task(previous: dict[str, Any], change: dict[str, Any], time_limit: fl
         return _problems(exc)
 
 
+def _file_problems(exc: InputError) -> Outcome:
+    """Problems of uploaded files keep their file and line (or record)."""
+    return {"problems": [[p.field, p.message, p.file, p.line] for p in exc.problems]}
+
+
+def read_task(previous: dict[str, Any], files: list[tuple[str, bytes]]) -> Outcome:
+    """The activities of uploaded files (name, bytes), read as `hybridplan log import`
+    reads files (the same readers, the extension decides, the plan's time zone), or every
+    problem of every file: {"activities": [...]} as JSON data, or {"problems": [[field,
+    message, file, line], ...]}."""
+    from zoneinfo import ZoneInfo
+
+    from hybridplan.log.importing import READERS
+    from hybridplan.models import limits
+    from hybridplan.models.activity import MAX_ACTIVITIES, Activity
+
+    try:
+        scenario = input_from_result(Result.model_validate(previous)).scenario
+    except InputError as exc:
+        return _problems(exc)
+    if scenario.start is None:
+        message = (
+            "the plan has no dates: activities are matched by day, so its scenario needs a `start`"
+        )
+        return {"problems": [["input.scenario.start", message, None, None]]}
+    zone = ZoneInfo(scenario.timezone) if scenario.timezone else None
+    problems: list[Problem] = []
+    found: list[Activity] = []
+    for name, data in files:
+        reader = READERS.get(_suffix(name))
+        if reader is None:
+            allowed = ", ".join(READERS)
+            message = f"not an activity file: allowed extensions {allowed}"
+            problems.append(Problem("", message, name))
+            continue
+        if len(data) > limits.MAX_ACTIVITY_FILE_BYTES:
+            most = limits.MAX_ACTIVITY_FILE_BYTES
+            message = f"larger than {most:,} bytes (16 MiB), the most a file may be"
+            problems.append(Problem("", message, name))
+            continue
+        try:
+            found += reader(data, name, zone)
+        except InputError as exc:
+            problems += exc.problems
+        if len(found) > MAX_ACTIVITIES:
+            message = f"more than {MAX_ACTIVITIES:,} activities in one import"
+            problems.append(Problem("", message, name))
+            break
+    if problems:
+        return _file_problems(InputError(problems))
+    return {"activities": [a.model_dump(mode="json", exclude={"fingerprint"}) for a in found]}
+
+
+def _suffix(name: str) -> str:
+    """The extension of a file's name as sent ('' for none), in lower case."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return "." + base.rsplit(".", 1)[1].lower() if "." in base else ""
+
+
+def import_task(
+    previous: dict[str, Any],
+    activities: list[dict[str, Any]],
+    through: str | None,
+    time_limit: float,
+) -> Outcome:
+    """`hybridplan log import` on a stored plan: the activities into its log, the rest of
+    the block planned again under the request's work limit (deterministic, so the same
+    files give the plan the CLI gives with `--work-limit` set to it)."""
+    from hybridplan.log.adapting import import_activities
+    from hybridplan.models.activity import Activity
+
+    try:
+        imported = import_activities(
+            Result.model_validate(previous),
+            [Activity.model_validate(a) for a in activities],
+            through=dt.date.fromisoformat(through) if through else None,
+            work_limit=time_limit,
+        )
+        return {"result": imported.result.to_dict()}
+    except InputError as exc:
+        return _problems(exc)
+
+
 def with_pins_and_blocks(
     result: Result, pins: list[dict[str, Any]], blocks: list[dict[str, Any]]
 ) -> Result:

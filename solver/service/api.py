@@ -144,6 +144,7 @@ async def replan(
 
 
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "not a multipart form"},
     413: {"model": ErrorOut, "description": "upload larger than --max-upload"},
     422: {
         "model": ProblemsOut,

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections import Counter
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Form, Query, Request, Response
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import ValidationError
 
 from hybridplan import __version__
+from hybridplan.log.importing import READERS
 from hybridplan.models import limits
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.loading import (
@@ -34,7 +36,9 @@ from hybridplan.models.loading import (
 from hybridplan.models.result import Result, SessionOut
 from hybridplan.models.scenario import Pin, Scenario
 from hybridplan.models.week import DAYS
+from hybridplan.service.api import read_uploads
 from hybridplan.service.auth import coach_of, forget_token, keep_token, service
+from hybridplan.service.db import StoredPlan
 from hybridplan.service.planning import NotFound
 from hybridplan.service.schemas import JobOut, ReplanIn
 
@@ -285,6 +289,7 @@ async def _plan_page(
     week: int,
     version: int | None,
     problems: list[str] | None = None,
+    problems_title: str = "The change could not be made:",
 ) -> HTMLResponse:
     svc = service(request)
     try:
@@ -309,9 +314,77 @@ async def _plan_page(
         legend=legend,
         history=await svc.db(svc.store.versions, coach, plan_id),
         problems=problems or [],
+        problems_title=problems_title,
         formats=["md", "csv", "png", "html"],
         form=form,
+        imported=await _import_report(request, coach, stored),
+        upload_accept=",".join(READERS),
     )
+
+
+STATUS_SAID = {
+    "done": "done",
+    "partial": "partly done",
+    "missed": "missed",
+    "moved": "done another day",
+    "extra": "extra (not planned)",
+}
+BASE_SEARCH = 50
+"""Versions looked back through for the one an import was made on."""
+
+
+async def _import_report(request: Request, coach: int, stored: StoredPlan) -> dict[str, Any] | None:
+    """What an upload of activity files did, for a version made by one (kind `import`):
+    the log's lines it added (status, the planned session, the evidence), the athlete's
+    changes, the activities it added. An import appends to the log of the version it was
+    made on, so that version is the nearest earlier one whose log lines begin this one's."""
+    if stored.kind != "import":
+        return None
+    svc = service(request)
+    log = stored.result.get("log") or {}
+    entries, changes = log.get("entries") or [], log.get("changes") or []
+    base: dict[str, Any] = {}
+    for number in range(stored.version - 1, max(0, stored.version - BASE_SEARCH), -1):
+        older = await svc.db(svc.store.plan, coach, stored.id, number)
+        older_log = (older.result.get("log") or {}) if older is not None else {}
+        older_entries = older_log.get("entries") or []
+        if entries[: len(older_entries)] == older_entries:
+            base = older_log
+            break
+    new = entries[len(base.get("entries") or []) :]
+    through = _day(log.get("through"))
+    scenario = (stored.result.get("input") or {}).get("scenario") or {}
+    start = _day(scenario.get("start"))
+    end = start + dt.timedelta(days=7 * int(scenario.get("weeks", 1)) - 1) if start else None
+    said = [STATUS_SAID.get(str(e.get("status")), str(e.get("status"))) for e in new]
+    return {
+        "rows": [
+            {
+                "status": e.get("status"),
+                "said": words,
+                "when": ("nothing planned · " if e.get("status") == "extra" else "")
+                + " ".join(
+                    str(x) for x in (f"week {e.get('week')}", e.get("day"), e.get("slot")) if x
+                ),
+                "session": e.get("session") or "",
+                "evidence": e.get("evidence") or "",
+            }
+            for e, words in zip(new, said, strict=True)
+        ],
+        "counts": Counter(said),
+        "weeks": sorted({int(e.get("week", 1)) for e in new}),
+        "added": len(log.get("activities") or []) - len(base.get("activities") or []),
+        "athlete": changes[len(base.get("changes") or []) :],
+        "through": f"{through.day} {through:%b %Y}" if through else None,
+        "rest": through is not None and end is not None and through < end,
+    }
+
+
+def _day(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 def _form_words(result: dict[str, Any]) -> dict[str, str] | None:
@@ -507,6 +580,49 @@ async def replan_page(
     if isinstance(out, JobOut):
         return RedirectResponse(f"/jobs/{out.id}?week={week}", status_code=303)
     return RedirectResponse(f"/plans/{plan_id}?week={week}", status_code=303)
+
+
+@router.post("/plans/{plan_id}/activities")
+async def upload_page(
+    request: Request,
+    plan_id: str,
+    files: Annotated[list[UploadFile] | None, File()] = None,
+    through: Annotated[str, Form(max_length=40)] = "",
+    week: Annotated[int, Form(ge=1, le=26)] = 1,
+    version: Annotated[int | None, Form(ge=1, le=limits.MAX_VERSION)] = None,
+) -> Response:
+    """Activity files uploaded to the plan shown: imported as `hybridplan log import` does
+    (a new version), then the plan page says what the import found."""
+    coach = await _form_coach(request)
+    if isinstance(coach, Response):
+        return coach
+    svc = service(request)
+    title = "The files could not be imported:"
+    # a browser sends a form without a chosen file as one empty part without a name
+    chosen = [f for f in files or [] if f.filename or f.size]
+    try:
+        day = None
+        if through.strip():
+            try:
+                day = dt.date.fromisoformat(through.strip())
+            except ValueError:
+                raise InputError(
+                    [Problem("through", f"{through.strip()[:40]!r} is not a date (YYYY-MM-DD)")]
+                ) from None
+        out = await svc.import_files(
+            coach, plan_id, await read_uploads(chosen), day, version, None, False
+        )
+    except InputError as exc:
+        lines = [str(p) for p in exc.problems]
+        return await _plan_page(request, coach, plan_id, week, version, lines, title)
+    except NotFound:
+        return _render(request, "missing.html", status=404)
+    if isinstance(out, JobOut):
+        return RedirectResponse(f"/jobs/{out.id}?week={week}", status_code=303)
+    stored = await svc.stored(coach, plan_id, out.version)
+    report = await _import_report(request, coach, stored)
+    shown = report["weeks"][0] if report and report["weeks"] else week
+    return RedirectResponse(f"/plans/{plan_id}?week={shown}", status_code=303)
 
 
 @router.post("/plans/{plan_id}/restore")

@@ -171,7 +171,7 @@ async def read_uploads(files: list[UploadFile]) -> list[tuple[str, bytes]]:
     responses=JOB | NOT_FOUND | UPLOAD_ERRORS,
     tags=["plans"],
 )
-async def activities(
+async def upload(
     plan_id: str,
     request: Request,
     response: Response,

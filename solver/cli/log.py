@@ -93,6 +93,17 @@ def import_cmd(
 
     Example: hybridplan log import club/ --athletes --out adapted/ --jobs 2
     """
+    files = files or []
+    if not files and through is None and not athletes:
+        fail(
+            [
+                Problem(
+                    "FILES",
+                    "give activity files or folders, or --through DATE for days "
+                    "with nothing recorded (their sessions are missed)",
+                )
+            ]
+        )
     if athletes:
         _athletes(
             files,

@@ -494,6 +494,27 @@ class AcuteChronic(SoftRuleConfig):
     high: float = Field(default=1.3, ge=0, le=3)
 
 
+class RaceForm(SoftRuleConfig):
+    """RACE-FORM: before a race, the modelled form on race morning (fitness minus fatigue,
+    the 42- and 7-day averages of the daily session-RPE load, the end of the day before the
+    race; see "Read fitness, fatigue and form") between `low` and `high` % of fitness:
+    `weight` points per whole load unit of form outside, rounded up. Judged when fitness
+    has a base: the scenario has a `history` or the race is 42 days or more into the plan.
+    The band follows taper practice on TrainingPeaks' chart: Joe Friel puts an A race's
+    form at +15 to +25 (some athletes +5 to +10), Matt Fitzgerald at slightly positive
+    (+5 or so), both at a fitness of about 100 a day, hence 5-25 % of fitness ("Performance
+    Management Chart", TrainingPeaks blog; "Managing Your Training Stress Balance",
+    trainingpeaks.com). One point a load unit stays below the running rules' minute:
+    the taper is shaped by it, not cut below the week's running target."""
+
+    ID: ClassVar[str] = "race_form"
+    weight: int = Field(
+        default=1, ge=0, le=10_000, description="points per load unit of form outside"
+    )
+    low: int = Field(default=5, ge=-100, le=100, description="% of fitness, at least")
+    high: int = Field(default=25, ge=-100, le=100, description="% of fitness, at most")
+
+
 class Stability(SoftRuleConfig):
     """Replanning: `weight` points per change against the scenario's `previous` plan (a
     session dropped, added or moved; a move counts once). In force whenever there is a
@@ -557,6 +578,7 @@ RULES: tuple[type[RuleConfig], ...] = (
     LongRunPeak,
     Monotony,
     AcuteChronic,
+    RaceForm,
     Stability,
 )
 RULE_CONFIGS: dict[str, type[RuleConfig]] = {cls.ID: cls for cls in RULES}

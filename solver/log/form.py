@@ -9,7 +9,8 @@ form (training stress balance, TSB) is fitness minus fatigue. Each day's value i
 
 the exact daily form of Banister's exponential decay (a load's weight falls by e every tau
 days). Some tools use 1 / tau for the factor instead; for 42 days the two differ by 1%,
-for 7 days by 7%. Both averages are linear in the loads.
+for 7 days by 7%. Both averages are linear in the loads. The formula is one piece with
+rule race_form's: `hybridplan.core.fitness`.
 
 A plan's daily load is the sum of its sessions' session-RPE loads (minutes x RPE), the
 race's own included: the race is what the athlete does that day. The averages start from
@@ -20,21 +21,13 @@ the athlete brings to the start line: the value at the end of the day before the
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hybridplan.core.fitness import FATIGUE_DAYS, FITNESS_DAYS, start_values, step
 from hybridplan.models.loading import input_from_result
 from hybridplan.models.result import Result
 from hybridplan.models.week import DAYS
-
-FITNESS_DAYS = 42
-FATIGUE_DAYS = 7
-
-
-def step(previous: float, load: float, days: int) -> float:
-    """One day of an exponentially weighted average with a time constant of `days`."""
-    return previous + (load - previous) * (1 - math.exp(-1 / days))
 
 
 @dataclass(frozen=True)
@@ -88,9 +81,7 @@ def plan_form(result: Result) -> PlanForm:
         if s.date is not None:
             dates[day] = s.date
     start = inp.scenario.start
-    history = inp.scenario.history
-    fitness = sum(history[-6:]) / (7 * len(history[-6:])) if history else 0.0
-    fatigue = history[-1] / 7 if history else 0.0
+    fitness, fatigue = start_values(inp.scenario.history)
     days = [
         FormDay(
             day=d,

@@ -495,17 +495,20 @@ class AcuteChronic(SoftRuleConfig):
 
 
 class RaceForm(SoftRuleConfig):
-    """RACE-FORM: before a race, the modelled form on race morning (fitness minus fatigue,
-    the 42- and 7-day averages of the daily session-RPE load, the end of the day before the
-    race; see "Read fitness, fatigue and form") between `low` and `high` % of fitness:
-    `weight` points per whole load unit of form outside, rounded up. Judged when fitness
-    has a base: the scenario has a `history` or the race is 42 days or more into the plan.
-    The band follows taper practice on TrainingPeaks' chart: Joe Friel puts an A race's
-    form at +15 to +25 (some athletes +5 to +10), Matt Fitzgerald at slightly positive
-    (+5 or so), both at a fitness of about 100 a day, hence 5-25 % of fitness ("Performance
-    Management Chart", TrainingPeaks blog; "Managing Your Training Stress Balance",
-    trainingpeaks.com). One point a load unit stays below the running rules' minute:
-    the taper is shaped by it, not cut below the week's running target."""
+    """RACE-FORM (opt-in: `override: {race_form: {}}`): before a race, the modelled form on
+    race morning (fitness minus fatigue: the 42- and 7-day averages of the daily
+    session-RPE load at the end of the day before the race, as `hybridplan form` shows
+    them) between `low` and `high` % of fitness: `weight` points per whole load unit of
+    form outside, rounded up. Judged when fitness has a base: a `history`, or the race 42
+    days or more into the plan. The band is taper practice on TrainingPeaks' chart, made
+    relative: Joe Friel tapers an A race to form +15 to +25 (some athletes +5 to +10;
+    joefrieltraining.com/?p=42, from the TrainingPeaks blog), Matt Fitzgerald to slightly
+    positive, +5 or so (trainingpeaks.com/blog/managing-your-training-stress-balance),
+    both at a fitness of about 100 a day: 5-25 % of fitness. One point a load unit is
+    less than the running rules' point a minute (a minute of running on the eve moves form
+    about half a unit), so the rule shapes the taper rather than cutting its running.
+    Off in the built-in rule sets: it doubles the 8-week 10k block's solve (docs: Plans of
+    several weeks)."""
 
     ID: ClassVar[str] = "race_form"
     weight: int = Field(

@@ -57,28 +57,6 @@ def week_data(history: list[int], free: dict[str, dict[str, int]], **extra: Any)
     return data
 
 
-def test_a_week_of_rest_is_too_fresh_and_the_solver_trains_into_the_band() -> None:
-    # fitness and fatigue 200 from the history; six days of rest leave form 51% of fitness
-    history = [1400] * 6
-    fitness, fatigue = by_recursion({}, 6, history)
-    assert (fitness - fatigue) / fitness == pytest.approx(0.51, abs=0.01)
-    free: dict[str, dict[str, int]] = {d: {"am": 90} for d in DAYS[:6]}
-    data = week_data(history, free, targets={"runs": [0, 7], "strength": [0, 6]})
-    wk = week(data, rule_set("availability", "one_per_slot", "run_count", "strength_count",
-                             (RULE, {"weight": 1})))  # fmt: skip
-    result = run(wk)
-    assert result.status == "optimal"
-    assert result.objective == 0
-    assert_agrees(wk, result)
-    fitness, fatigue = by_recursion(day_loads(result), 6, history)
-    assert 0.05 * fitness - 0.01 <= fitness - fatigue <= 0.25 * fitness + 0.01
-    # an empty week would pay for every unit above 25%
-    empty = Plan.from_placements(wk, [("sun", "am", "race_10k")])
-    found = check(RULE, empty, weight=1)
-    assert [f.amount for f in found] == [math.ceil(outside(*by_recursion({}, 6, history), 5, 25))]
-    assert "above the band 5-25%" in found[0].detail
-
-
 Case = tuple[list[int], list[tuple[int, str, str]], int, int, int]
 CASES: list[Case] = [
     # (history, pinned (week, day, session), low, high, weight)
@@ -92,41 +70,66 @@ CASES: list[Case] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("case", range(len(CASES)))
-def test_build_and_check_agree_with_the_definition(case: int) -> None:
-    """Plans pinned in full (each pinned slot the only one free): the model's penalty is
-    check()'s, and both are the definition's, recomputed here day by day."""
-    history, pins, low, high, weight = CASES[case]
-    weeks = max(w for w, _, _ in pins)
-    free = {day: {"am": 90} for _, day, _ in pins}
-    data = week_data(history, free)
-    data["fixed"] = [{"week": w, "day": d, "slot": "am", "session": s} for w, d, s in pins]
-    if weeks > 1:
-        data.update(weeks=weeks, phases=["build", "taper"])
-        data["week_availability"] = {
-            w: {d: {"am": 90} for w2, d, _ in pins if w2 == w} for w in range(1, weeks + 1)
-        }
-        data["week_availability"][weeks]["sun"] = {"am": 90}
-    params = {"weight": weight, "low": low, "high": high}
-    wk = week(data, rule_set("availability", "one_per_slot", (RULE, params)))
-    result = run(wk)
-    assert result.status == "optimal", result.message
-    assert len(result.sessions) == len(pins) + 1  # the pins and the race
-    assert_agrees(wk, result)
-    race_day = len(DAYS) * weeks - 1
-    units = outside(*by_recursion(day_loads(result), race_day, history), low, high)
-    assert units == 0 or abs(units - round(units)) > 0.01  # none on a whole unit
-    assert result.objective == weight * math.ceil(units), units
-    assert pen(result) == ([(RULE, weight * math.ceil(units))] if units else [])
+class TestRaceForm:
+    RULE = RULE
 
+    def test_a_week_of_rest_is_too_fresh_and_the_solver_trains_into_the_band(self) -> None:
+        # fitness and fatigue 200 from the history; six days of rest leave form 51% of fitness
+        history = [1400] * 6
+        fitness, fatigue = by_recursion({}, 6, history)
+        assert (fitness - fatigue) / fitness == pytest.approx(0.51, abs=0.01)
+        free: dict[str, dict[str, int]] = {d: {"am": 90} for d in DAYS[:6]}
+        data = week_data(history, free, targets={"runs": [0, 7], "strength": [0, 6]})
+        wk = week(data, rule_set("availability", "one_per_slot", "run_count", "strength_count",
+                                 (RULE, {"weight": 1})))  # fmt: skip
+        result = run(wk)
+        assert result.status == "optimal"
+        assert result.objective == 0
+        assert_agrees(wk, result)
+        fitness, fatigue = by_recursion(day_loads(result), 6, history)
+        assert 0.05 * fitness - 0.01 <= fitness - fatigue <= 0.25 * fitness + 0.01
+        # an empty week would pay for every unit above 25%
+        empty = Plan.from_placements(wk, [("sun", "am", "race_10k")])
+        found = check(RULE, empty, weight=1)
+        assert [f.amount for f in found] == [
+            math.ceil(outside(*by_recursion({}, 6, history), 5, 25))
+        ]
+        assert "above the band 5-25%" in found[0].detail
 
-def test_not_judged_without_a_base_for_fitness() -> None:
-    # a one-week plan without history: fitness from 0 after six days means nothing
-    data = week_data([], {"mon": {"am": 90}})
-    wk = week(data, rule_set("availability", RULE))
-    plan = Plan.from_placements(wk, [("mon", "am", "tempo_40"), ("sun", "am", "race_10k")])
-    assert check(RULE, plan, weight=1) == []
-    # nor a plan without a race
-    data = scenario({"mon": {"am": 90}}, ["tempo_40"], history=[1400] * 6)
-    wk = week(data, rule_set("availability", RULE))
-    assert check(RULE, Plan.from_placements(wk, [("mon", "am", "tempo_40")]), weight=1) == []
+    @pytest.mark.parametrize("case", range(len(CASES)))
+    def test_build_and_check_agree_with_the_definition(self, case: int) -> None:
+        """Plans pinned in full (each pinned slot the only one free): the model's penalty is
+        check()'s, and both are the definition's, recomputed here day by day."""
+        history, pins, low, high, weight = CASES[case]
+        weeks = max(w for w, _, _ in pins)
+        free = {day: {"am": 90} for _, day, _ in pins}
+        data = week_data(history, free)
+        data["fixed"] = [{"week": w, "day": d, "slot": "am", "session": s} for w, d, s in pins]
+        if weeks > 1:
+            data.update(weeks=weeks, phases=["build", "taper"])
+            data["week_availability"] = {
+                w: {d: {"am": 90} for w2, d, _ in pins if w2 == w} for w in range(1, weeks + 1)
+            }
+            data["week_availability"][weeks]["sun"] = {"am": 90}
+        params = {"weight": weight, "low": low, "high": high}
+        wk = week(data, rule_set("availability", "one_per_slot", (RULE, params)))
+        result = run(wk)
+        assert result.status == "optimal", result.message
+        assert len(result.sessions) == len(pins) + 1  # the pins and the race
+        assert_agrees(wk, result)
+        race_day = len(DAYS) * weeks - 1
+        units = outside(*by_recursion(day_loads(result), race_day, history), low, high)
+        assert units == 0 or abs(units - round(units)) > 0.01  # none on a whole unit
+        assert result.objective == weight * math.ceil(units), units
+        assert pen(result) == ([(RULE, weight * math.ceil(units))] if units else [])
+
+    def test_not_judged_without_a_base_for_fitness(self) -> None:
+        # a one-week plan without history: fitness from 0 after six days means nothing
+        data = week_data([], {"mon": {"am": 90}})
+        wk = week(data, rule_set("availability", RULE))
+        plan = Plan.from_placements(wk, [("mon", "am", "tempo_40"), ("sun", "am", "race_10k")])
+        assert check(RULE, plan, weight=1) == []
+        # nor a plan without a race
+        data = scenario({"mon": {"am": 90}}, ["tempo_40"], history=[1400] * 6)
+        wk = week(data, rule_set("availability", RULE))
+        assert check(RULE, Plan.from_placements(wk, [("mon", "am", "tempo_40")]), weight=1) == []

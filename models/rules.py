@@ -494,6 +494,30 @@ class AcuteChronic(SoftRuleConfig):
     high: float = Field(default=1.3, ge=0, le=3)
 
 
+class RaceForm(SoftRuleConfig):
+    """RACE-FORM (opt-in: `override: {race_form: {}}`): before a race, the modelled form on
+    race morning (fitness minus fatigue: the 42- and 7-day averages of the daily
+    session-RPE load at the end of the day before the race, as `hybridplan form` shows
+    them) between `low` and `high` % of fitness: `weight` points per whole load unit of
+    form outside, rounded up. Judged when fitness has a base: a `history`, or the race 42
+    days or more into the plan. The band is taper practice on TrainingPeaks' chart, made
+    relative: Joe Friel tapers an A race to form +15 to +25 (some athletes +5 to +10;
+    joefrieltraining.com/?p=42, from the TrainingPeaks blog), Matt Fitzgerald to slightly
+    positive, +5 or so (trainingpeaks.com/blog/managing-your-training-stress-balance),
+    both at a fitness of about 100 a day: 5-25 % of fitness. One point a load unit is
+    less than the running rules' point a minute (a minute of running on the eve moves form
+    about half a unit), so the rule shapes the taper rather than cutting its running.
+    Off in the built-in rule sets: it doubles the 8-week 10k block's solve (docs: Plans of
+    several weeks)."""
+
+    ID: ClassVar[str] = "race_form"
+    weight: int = Field(
+        default=1, ge=0, le=10_000, description="points per load unit of form outside"
+    )
+    low: int = Field(default=5, ge=-100, le=100, description="% of fitness, at least")
+    high: int = Field(default=25, ge=-100, le=100, description="% of fitness, at most")
+
+
 class Stability(SoftRuleConfig):
     """Replanning: `weight` points per change against the scenario's `previous` plan (a
     session dropped, added or moved; a move counts once). In force whenever there is a
@@ -557,6 +581,7 @@ RULES: tuple[type[RuleConfig], ...] = (
     LongRunPeak,
     Monotony,
     AcuteChronic,
+    RaceForm,
     Stability,
 )
 RULE_CONFIGS: dict[str, type[RuleConfig]] = {cls.ID: cls for cls in RULES}

@@ -146,6 +146,10 @@ def richer_scenario(draw: st.DrawFn) -> dict[str, Any]:
         override["long_run_peak"] = {"hard": draw(st.booleans())}
     if draw(st.booleans()):
         data["targets"]["mobility"] = draw(st.sampled_from([0, 1, [0, 2]]))
+    if draw(st.booleans()):  # the opt-in race_form, judged with a history
+        low = draw(st.sampled_from([-10, 0, 5]))
+        override["race_form"] = {"low": low, "high": low + draw(st.sampled_from([10, 20]))}
+        data["history"] = draw(st.lists(st.integers(0, 3000), min_size=1, max_size=6))
     return data
 
 
@@ -354,6 +358,10 @@ PRICED: dict[str, tuple[Any, dict[str, Any], list[Place], int]] = {
     # this week 90 (easy_30); history 900, 900, 900: ratio 4 x 90 / 2790 = 0.13 < 0.8
     "acute_chronic": (("acute_chronic", {"weight": 10}), {"history": [900, 900, 900]},
                       [("mon", "am", "easy_30")], 10),
+    # fitness and fatigue 200 from the history, then six days of rest: fitness 173.4,
+    # fatigue 84.9, form 88.5, 45.1 load units above 25% of fitness: 46 units
+    "race_form": (("race_form", {"weight": 2, "low": 5, "high": 25}),
+                  {**RACE, "history": [1400] * 6}, [("sun", "am", "race_10k")], 92),
     # upper_45 moved (one change) and easy_30 replaced by easy_45 (two changes)
     "stability": (("stability", {"weight": 10}),
                   {"previous": [{"day": "mon", "slot": "am", "session": "upper_45"},

@@ -34,14 +34,6 @@ log_app = typer.Typer(
 
 @log_app.command("import")
 def import_cmd(
-    files: Annotated[
-        list[Path],
-        typer.Argument(
-            help="activity files (.fit, .gpx, .tcx, .csv) or folders of them; with "
-            "--athletes, one folder of athletes' folders",
-            metavar="FILES|DIR...",
-        ),
-    ],
     out: Annotated[
         Path,
         typer.Option(
@@ -50,6 +42,15 @@ def import_cmd(
             metavar="FILE|DIR",
         ),
     ],
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="activity files (.fit, .gpx, .tcx, .csv) or folders of them; with "
+            "--athletes, one folder of athletes' folders",
+            metavar="[FILES|DIR...]",
+            show_default=False,
+        ),
+    ] = None,
     plan: Annotated[
         Path | None,
         typer.Option(
@@ -92,6 +93,17 @@ def import_cmd(
 
     Example: hybridplan log import club/ --athletes --out adapted/ --jobs 2
     """
+    files = files or []
+    if not files and through is None and not athletes:
+        fail(
+            [
+                Problem(
+                    "FILES",
+                    "give activity files or folders, or --through DATE for days "
+                    "with nothing recorded (their sessions are missed)",
+                )
+            ]
+        )
     if athletes:
         _athletes(
             files,
@@ -127,7 +139,7 @@ def import_cmd(
     except InputError as exc:
         fail(in_file(plan, exc))
     try:
-        activities = read_activities(files, timezone=zone)
+        activities = read_activities(files, timezone=zone) if files else []
     except InputError as exc:
         fail(exc.problems)
     try:

@@ -9,7 +9,8 @@ form (training stress balance, TSB) is fitness minus fatigue. Each day's value i
 
 the exact daily form of Banister's exponential decay (a load's weight falls by e every tau
 days). Some tools use 1 / tau for the factor instead; for 42 days the two differ by 1%,
-for 7 days by 7%. Both averages are linear in the loads.
+for 7 days by 7%. Both averages are linear in the loads. The formula is one piece with
+rule race_form's: `hybridplan.core.fitness`.
 
 A plan's daily load is the sum of its sessions' session-RPE loads (minutes x RPE), the
 race's own included: the race is what the athlete does that day. The averages start from
@@ -31,24 +32,16 @@ their own or of their planned session). Without such an activity the method is r
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from hybridplan.core.fitness import FATIGUE_DAYS, FITNESS_DAYS, start_values, step
 from hybridplan.log.loads import METHODS, activity_load, srpe
 from hybridplan.models.activity import Activity, TrainingLog
 from hybridplan.models.errors import InputError, Problem
 from hybridplan.models.loading import input_from_result
 from hybridplan.models.result import Result
 from hybridplan.models.week import DAYS
-
-FITNESS_DAYS = 42
-FATIGUE_DAYS = 7
-
-
-def step(previous: float, load: float, days: int) -> float:
-    """One day of an exponentially weighted average with a time constant of `days`."""
-    return previous + (load - previous) * (1 - math.exp(-1 / days))
 
 
 @dataclass(frozen=True)
@@ -185,8 +178,7 @@ def plan_form(result: Result, method: str = "srpe") -> PlanForm:
         notes.append(f"{n} logged {'activity' if n == 1 else 'activities'} by session RPE: {why}")
     factor = 1.0 if scale is None else scale
     loads = [round(own[d] + by_rpe[d] * factor) for d in range(total)]
-    fitness = sum(history[-6:]) / (7 * len(history[-6:])) * factor if history else 0.0
-    fatigue = history[-1] / 7 * factor if history else 0.0
+    fitness, fatigue = (x * factor for x in start_values(history))
     days = [
         FormDay(
             day=d,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from hybridplan.core.solving import solve
 from hybridplan.explanations.diff import diff
@@ -19,6 +20,7 @@ from hybridplan.models.week import DAYS, Day, parse_place_label, place_label
 from hybridplan.prescribe import attach
 
 Place = tuple[str, str | None]  # (day, slot or None for the whole day)
+T = TypeVar("T", Pin, Block)
 Move = tuple[tuple[str, str], tuple[str, str]]  # ((day, slot) planned, (day, slot) done)
 
 
@@ -131,8 +133,8 @@ def replan(
         if past(slot.week, slot.day_name) and (slot.week, slot.day_name, slot.name) not in pinned
     ]
     scenario = plan_input.scenario.model_copy(update={
-        "fixed": [*(p for p in plan_input.scenario.fixed if not gone(p)), *fixed],
-        "blocked": [*plan_input.scenario.blocked, *blocked],
+        "fixed": _once([*(p for p in plan_input.scenario.fixed if not gone(p)), *fixed]),
+        "blocked": _once([*plan_input.scenario.blocked, *blocked]),
         # where the athlete trained counts as the previous plan: no stability cost for it
         "previous": [*(Pin(day=s.day, slot=s.slot, session=s.session, week=s.week)
                        for s in planned), *done_elsewhere],
@@ -166,6 +168,20 @@ def replan(
             ]
         )
     return result
+
+
+def _once(items: list[T]) -> list[T]:
+    """Each pin or block once, in order: a replan of a replan pins and blocks the past
+    again, and a block's weekly log imports would otherwise add every past session and
+    slot again each week (past the scenario's list limit by week 12 of a marathon)."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = item.model_dump_json()
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
 
 
 def _lost_heavy_lifts(

@@ -157,6 +157,17 @@ def test_examples_run_and_show_what_they_print(page: Path, tmp_path: Path) -> No
     finally:
         os.chdir(here)
         _stop_servers(tmp_path)
+    for made, shown in PICTURES.get(page.relative_to(ROOT).as_posix(), {}).items():
+        assert (tmp_path / made).read_bytes() == (ROOT / shown).read_bytes(), (
+            f"{shown} is not what the page's commands draw: copy {made} over it"
+        )
+
+
+# A picture the docs and the README show, drawn by a page's own commands: the page's file,
+# as drawn in its examples' folder, against the one shown (the same plan, the same bytes).
+PICTURES = {
+    "docs/pages/tutorials/closed-loop.md": {"after.png": "docs/pages/img/form-missed-week.png"}
+}
 
 
 def _free_port() -> int:

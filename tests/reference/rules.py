@@ -28,6 +28,7 @@ import bisect
 import datetime as dt
 import itertools
 import json
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -73,7 +74,7 @@ COACH = (
 )  # fmt: skip
 SOFT = (
     "set_volume", "run_quality", "run_volume", "long_run_length", "mobility", "preferences",
-    "spread", "monotony", "acute_chronic", "stability",
+    "spread", "monotony", "acute_chronic", "race_form", "stability",
 )  # fmt: skip
 # In force whenever a scenario uses what they govern, with their defaults unless the rule
 # set configures them (docs: pins and bans, a previous plan, a race).
@@ -1505,6 +1506,49 @@ def acute_chronic(plan: Plan, p: P) -> Findings:
     return out
 
 
+def race_form(plan: Plan, p: P) -> Findings:
+    """RACE-FORM (docs, "Rules"; "The figures, exactly" in explanation/blocks.md): with r
+    race day's index, fitness and fatigue on race morning are the 42- and 7-day averages
+    at the end of day r - 1, each day's weight k (1 - k)^age (k = 1 - e^(-1/tau), age the
+    days until r - 1) and the start value's (1 - k)^r, every such term times 100 000 and
+    rounded. Form = fitness - fatigue must be `low`-`high` % of fitness; each side's
+    distance out, rounded up to whole load units, costs `weight` points a unit. Not judged
+    without a race after day 0, nor without `history` when r < 42."""
+    r = plan.s.race_day
+    history = list(plan.s.sc.get("history") or [])
+    if r is None or r == 0 or (r < 42 and not history):
+        return []
+    daily: dict[int, int] = defaultdict(int)
+    for x in plan.sessions:
+        if x.day < r:
+            daily[x.day] += x.load
+    # start values: the mean day of the last (up to) six weeks, the mean day of the last one
+    begin = {42: Fraction(0), 7: Fraction(0)}
+    if history:
+        begin = {
+            42: Fraction(sum(history[-6:]), 7 * len(history[-6:])),
+            7: Fraction(history[-1], 7),
+        }
+
+    def times_1e5(tau: int) -> int:
+        k = 1 - math.exp(-1 / tau)
+        value = round(100_000 * (1 - k) ** r * float(begin[tau]))
+        for day in range(r):
+            age = r - 1 - day
+            value += daily[day] * round(100_000 * k * (1 - k) ** age)
+        return value
+
+    fit, tired = times_1e5(42), times_1e5(7)
+    fresh = fit - tired
+    out = []
+    for gap in (p["low"] * fit - 100 * fresh, 100 * fresh - p["high"] * fit):
+        if gap > 0:
+            out.append(
+                (math.ceil(Fraction(gap, 10_000_000)), f"race morning: form {fresh / 1e5:+.1f}")
+            )
+    return out
+
+
 def stability(plan: Plan, p: P) -> Findings:
     """Replanning: one unit per change against `previous`: a session dropped, added or
     moved, a move counting once. A move is a session (the same id) in another place, so
@@ -1533,7 +1577,7 @@ RULES: dict[str, Callable[[Plan, P], Findings]] = {
         lift_before_long_run, set_volume, run_quality, run_volume, long_run_length, mobility,
         preferences, spread, long_run_peak, monotony, acute_chronic, stability, shortfall,
         legs_consecutive, long_run_eve, after_long_run, race_taper, long_share, short_runs,
-        first_week, heavy_lifts, quality_fit,
+        first_week, heavy_lifts, quality_fit, race_form,
     )
 }  # fmt: skip
 

@@ -30,7 +30,9 @@ from log.test_adapting import BLOCK
 from helpers import ROOT, assert_reference_agrees, solve_once
 from hybridplan.log.adapting import import_activities
 from hybridplan.log.importing import read_activities
+from hybridplan.models.loading import read_result
 from hybridplan.models.result import Result
+from hybridplan.verify import verify_result
 
 
 def expected_status(d: Done) -> str:
@@ -111,6 +113,10 @@ def round_trip(data: dict[str, Any], rules: str, tmp_path: Path, seed: int, work
     fitness = sum(history[-6:]) / (7 * len(history[-6:])) if history else 0.0
     fatigue = history[-1] / 7 if history else 0.0
     check_form(final, daily, form_by_hand(daily, fitness, fatigue))
+    # the adapted plan, its log and all, is a result file the next import can read
+    path = tmp_path / "final.json"
+    path.write_text(final.to_json())
+    assert read_result(path, verify_result).log == final.log
     return plans
 
 

@@ -200,6 +200,10 @@ class WeekBasis(BaseModel):
     long_run: int = Field(
         default=0, ge=0, le=limits.MAX_SESSION_MINUTES, description="the long run's minutes"
     )
+    reramped: bool = Field(
+        default=False,
+        description="after a long gap: the week after it comes back easy (rule re_ramp)",
+    )
     why: str = Field(default="", max_length=limits.MAX_NAME, description="bridged or re-ramped")
 
 

@@ -285,6 +285,11 @@ def _set_basis(
     monday = start + dt.timedelta(days=7 * (week - 1))
     sunday = min(monday + dt.timedelta(days=6), through)
     minutes, run_minutes, long_run = _figures([s for s in planned if s.week == week])
+    # a gap still open at the week's end runs on to the log's last day: a week missed
+    # whole, then three days more, is one gap of ten days, and re-ramps
+    days = {a.date for a in activities}
+    while sunday < through and sunday + dt.timedelta(days=1) not in days:
+        sunday += dt.timedelta(days=1)
     gap = longest_gap(activities, max(start, monday - dt.timedelta(days=7)), sunday)
     scenario = result.input["scenario"]
     basis = dict(scenario.get("basis") or {})
@@ -314,6 +319,7 @@ def _set_basis(
             "minutes": max(mean[0], round(FLOOR * minutes)),
             "run_minutes": max(mean[1], round(FLOOR * run_minutes)),
             "long_run": max(mean[2], round(FLOOR * long_run)),
+            "reramped": True,
             "why": f"re-ramped: {gap} days without training",
         }
     basis[str(week)] = figures

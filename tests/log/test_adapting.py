@@ -118,7 +118,9 @@ def test_a_long_gap_re_ramps_from_the_real_load(block: Result) -> None:
     result = got.result
     assert result.found
     basis = result.input["scenario"]["basis"]  # type: ignore[index]
-    assert basis["3"]["why"].startswith("re-ramped")
+    assert basis["3"]["why"].startswith("re-ramped") and basis["3"]["reramped"]
+    # week 2, missed whole, is part of the same ten-day gap: re-ramped too, not bridged
+    assert basis["2"]["why"] == "re-ramped: 10 days without training"
     # the recent real load: the mean running of weeks 1-3 as done, at least half of week 3's
     real = [run_minutes(block.sessions, 1), 0, 0]
     expected = max(sum(real) // 3, round(0.5 * run_minutes(block.sessions, 3)))

@@ -276,6 +276,13 @@ def _report(imported: Imported, out: Path) -> None:
         f" ({len(imported.repeated)} already in the log, counted once)" if imported.repeated else ""
     )
     typer.echo(f"imported {n} {'activity' if n == 1 else 'activities'}{again}", err=err)
+    if imported.after:
+        k = len(imported.after)
+        typer.echo(
+            f"{k} {'activity' if k == 1 else 'activities'} after the import's last day "
+            "left for the import that covers it",
+            err=err,
+        )
     for e in imported.entries:
         where = f"w{e.week} {e.day}" + (f" {e.slot}" if e.slot else "")
         line = f"{e.status:<8} {where:<12} {e.session or '-':<20} {e.evidence}"

@@ -53,6 +53,7 @@ class Imported:
     entries: list[LogEntry] = field(default_factory=list)
     weeks: list[int] = field(default_factory=list)
     athlete_changes: list[str] = field(default_factory=list)
+    after: list[Activity] = field(default_factory=list)  # left for a later import
 
 
 def import_activities(
@@ -90,6 +91,10 @@ def import_activities(
     first = start if log.through is None else log.through + dt.timedelta(days=1)
     last = through or max((a.date for a in new), default=log.through or start)
     last = min(last, end)
+    # an activity after the import's last day is left for the import that covers it: in
+    # the log now, it would count as known then and never be matched
+    after = [a for a in new if a.date > last]
+    new = [a for a in new if a.date <= last]
     everything = [*log.activities, *new]
     result = previous.model_copy(deep=True)
     entries: list[LogEntry] = []
@@ -145,7 +150,7 @@ def import_activities(
         changes=[*log.changes, *athlete_changes],
         vdot_raised=raised_on,
     )
-    return Imported(result, new, repeated, entries, weeks, athlete_changes)
+    return Imported(result, new, repeated, entries, weeks, athlete_changes, after)
 
 
 def _reestimate(

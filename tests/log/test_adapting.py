@@ -158,3 +158,12 @@ def test_a_race_sets_the_paces_the_rest_of_the_block_is_prescribed_with(block: R
     assert later and all("/km" in (s.prescription.summary if s.prescription else "") for s in later)
     assert not any("/km" in (s.prescription.summary if s.prescription else "")
                    for s in block.sessions if s.kind == "run")  # fmt: skip
+
+
+def test_activities_after_the_last_day_wait_for_their_import(block: Result) -> None:
+    first, second = ([s for s in block.sessions if s.week == w] for w in (1, 2))
+    got = import_activities(block, as_done(first + second), through=sunday(1), work_limit=WORK)
+    assert len(got.added) == len(first) and len(got.after) == len(second)
+    later = import_activities(got.result, as_done(first + second), work_limit=WORK)
+    assert len(later.added) == len(second) and len(later.repeated) == len(first)
+    assert [e.status for e in later.entries] == ["done"] * len(second)

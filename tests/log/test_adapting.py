@@ -46,6 +46,13 @@ def block() -> Result:
     return result
 
 
+@pytest.fixture(scope="module")
+def week1(block: Result) -> Result:
+    """The block after week 1 done as planned."""
+    done = as_done([s for s in block.sessions if s.week == 1])
+    return import_activities(block, done, through=sunday(1), work_limit=WORK).result
+
+
 def as_done(sessions: list[SessionOut]) -> list[Activity]:
     """Each session done as planned: its day, start, kind and minutes."""
     return [
@@ -85,13 +92,8 @@ def test_a_week_done_as_planned_changes_nothing(block: Result) -> None:
     assert len(again.result.log.activities) == len(first)  # type: ignore[union-attr]
 
 
-def test_a_missed_week_is_bridged_and_the_past_stays(block: Result) -> None:
-    first = import_activities(
-        block,
-        as_done([s for s in block.sessions if s.week == 1]),
-        through=sunday(1),
-        work_limit=WORK,
-    ).result
+def test_a_missed_week_is_bridged_and_the_past_stays(block: Result, week1: Result) -> None:
+    first = week1
     got = import_activities(first, [], through=sunday(2), work_limit=WORK)
     result = got.result
     assert result.found
@@ -106,14 +108,9 @@ def test_a_missed_week_is_bridged_and_the_past_stays(block: Result) -> None:
     assert_reference_agrees(result)
 
 
-def test_a_long_gap_re_ramps_from_the_real_load(block: Result) -> None:
+def test_a_long_gap_re_ramps_from_the_real_load(block: Result, week1: Result) -> None:
     # week 1 done, then nothing for 10 days (week 2 and Mon-Wed of week 3)
-    first = import_activities(
-        block,
-        as_done([s for s in block.sessions if s.week == 1]),
-        through=sunday(1),
-        work_limit=WORK,
-    ).result
+    first = week1
     got = import_activities(first, [], through=sunday(2) + dt.timedelta(days=3), work_limit=WORK)
     result = got.result
     assert result.found

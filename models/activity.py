@@ -26,15 +26,15 @@ match) counts as load and is never matched to a planned session."""
 
 LogStatus = Literal["done", "partial", "missed", "moved", "extra"]
 
-MAX_ACTIVITY_MINUTES = 1440
-"""An activity lasts at most a day."""
-MAX_DISTANCE_KM = 1000.0
-MAX_ACTIVITIES = 5_000
-"""Activities in one import, and in one plan's log (a 26-week block at several a day)."""
-MAX_LIFTS_PER_ACTIVITY = 100
-MAX_REPS = 100
-MAX_RIR = 10
-MIN_HR = 30
+# The limits of an activity and of a plan's log, in models/limits.py with the others (and in
+# the docs' Limits table); named here too for the readers.
+MAX_ACTIVITY_MINUTES = limits.MAX_ACTIVITY_MINUTES
+MAX_DISTANCE_KM = limits.MAX_DISTANCE_KM
+MAX_ACTIVITIES = limits.MAX_ACTIVITIES
+MAX_LIFTS_PER_ACTIVITY = limits.MAX_LIFTS_PER_ACTIVITY
+MAX_REPS = limits.MAX_REPS
+MAX_RIR = limits.MAX_RIR
+MIN_HR = limits.MIN_HR
 
 
 class LiftSet(BaseModel):

@@ -182,3 +182,20 @@ def max_jobs() -> int:
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     return JOBS_PER_CORE * max(1, cores)
+
+
+# What an activity file may say (models/activity.py), and a plan's log.
+MAX_ACTIVITY_MINUTES = 1440
+"""An activity lasts at most a day."""
+MAX_DISTANCE_KM = 1000.0
+"""An activity's distance, km."""
+MAX_ACTIVITIES = 5_000
+"""Activities in one import, and in one plan's log (a 26-week block at several a day)."""
+MAX_LIFTS_PER_ACTIVITY = 100
+"""Exercises of one strength activity."""
+MAX_REPS = 100
+"""Reps of a logged set."""
+MAX_RIR = 10
+"""Reps in reserve of a logged set."""
+MIN_HR = 30
+"""The lowest average heart rate an activity may give, bpm (the highest: MAX_MAX_HR)."""

@@ -94,7 +94,8 @@ class PlanInput:
     def rule_items(self) -> list[tuple[str, RuleConfig]]:
         """The rules in force, in catalogue order: the rule set's, plus the automatic ones
         the scenario uses (`pinned` with pins or bans, `stability` with a previous plan,
-        `race_day` with a race), with their defaults unless the rule set configures them."""
+        `race_day` with a race, `re_ramp` with a re-ramped week in the basis), with their
+        defaults unless the rule set configures them."""
         rules = dict(self.rules.rules)
         sc = self.scenario
         used = {
@@ -102,6 +103,7 @@ class PlanInput:
             "stability": bool(sc.previous),
             "shortfall": bool(sc.previous),
             "race_day": sc.race is not None,
+            "re_ramp": any(b.reramped for b in sc.basis.values()),
         }
         for rid, cls in RULE_CONFIGS.items():
             if cls.AUTOMATIC and used[rid] and rid not in rules:

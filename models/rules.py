@@ -352,6 +352,28 @@ class Deload(RuleConfig):
     run_cut_percent: int = Field(default=20, ge=0, le=90)
 
 
+class ReRamp(RuleConfig):
+    """Back from a long gap easy: after each week the training log closed as re-ramped
+    (`basis` with `reramped: true`, written by `hybridplan log import` after more than 7 days
+    without training), the next week (not race week) holds at most `quality` quality runs
+    (tempo, intervals, hills) and no long run longer than `long_percent` % of that week's
+    basis long run (003: +10%) or `min_minutes`, whichever is more (an hour is an easy run's
+    length; a cap below the shortest long run would take the long run out of the week back;
+    a basis of 0, nothing run for four weeks, caps it at `min_minutes`). The re-ramped week
+    itself is not judged: its days up to the log's last day are past, and a gap of more
+    than 7 days spans two weeks, each marked re-ramped by the import that logs it, so the
+    first days back fall in the week after a re-ramped one. In force whenever the
+    scenario's basis has a re-ramped week."""
+
+    ID: ClassVar[str] = "re_ramp"
+    AUTOMATIC: ClassVar[bool] = True
+    long_percent: int = Field(default=110, ge=0, le=300, description="% of the basis long run")
+    min_minutes: int = Field(
+        default=60, ge=0, le=limits.MAX_SESSION_MINUTES, description="a long run always allowed"
+    )
+    quality: int = Field(default=1, ge=0, le=14, description="quality runs the week back")
+
+
 class RaceDay(RuleConfig):
     """The race is on race day, alone, in the day's first slot, and nothing follows it; it
     overrides a named rest day. In force whenever the scenario has a race."""
@@ -553,6 +575,7 @@ RULES: tuple[type[RuleConfig], ...] = (
     PhaseLimits,
     RunProgression,
     Deload,
+    ReRamp,
     RaceDay,
     RaceWeek,
     RaceTaper,

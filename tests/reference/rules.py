@@ -64,7 +64,7 @@ HARD = (
     "strength_count", "long_run", "quality_runs", "mobility_count", "rest_days",
     "hard_separation", "no_consecutive_hard_days", "legs_before_long_run", "same_day_order",
     "plyo_not_heavy", "phase_limits", "run_progression", "deload", "race_day", "race_week",
-    "pinned",
+    "pinned", "re_ramp",
 )  # fmt: skip
 COACH = (
     "muscle_recovery", "quality_spacing", "quality_before_long", "lift_after_hard_run",
@@ -81,6 +81,7 @@ SOFT = (
 AUTOMATIC: dict[str, dict[str, Any]] = {
     "pinned": {}, "race_day": {}, "stability": {"weight": 10},
     "shortfall": {"weight": 100, "hard": False},
+    "re_ramp": {"long_percent": 110, "min_minutes": 60, "quality": 1},
 }  # fmt: skip
 
 
@@ -268,13 +269,14 @@ class Setting:
     # -- rules in force --------------------------------------------------------------------
     def rules(self) -> dict[str, dict[str, Any]]:
         """Rule id -> parameters: the resolved set, plus the automatic rules the scenario
-        uses (pins or bans, a previous plan, a race)."""
+        uses (pins or bans, a previous plan, a race, a re-ramped week in the basis)."""
         rules = {rid: p for rid, p in self.rule_set["rules"].items() if p.get("enabled", True)}
         used = {
             "pinned": bool(self.sc.get("fixed") or self.sc.get("forbid")),
             "stability": bool(self.sc.get("previous")),
             "shortfall": bool(self.sc.get("previous")),
             "race_day": self.sc.get("race") is not None,
+            "re_ramp": any(b.get("reramped") for b in (self.sc.get("basis") or {}).values()),
         }
         for rid, defaults in AUTOMATIC.items():
             if used[rid] and rid not in rules:
@@ -946,6 +948,27 @@ def deload(plan: Plan, p: P) -> Findings:
     return out
 
 
+def re_ramp(plan: Plan, p: P) -> Findings:
+    """The week after each re-ramped week of the basis (a gap of more than 7 days), race
+    week aside: at most `quality` quality runs, and its longest long run no longer than
+    `long_percent` % of the re-ramped week's basis long run or `min_minutes`, whichever is
+    more."""
+    basis = plan.s.sc.get("basis") or {}
+    out = []
+    for key, figures in basis.items():
+        after = int(key) + 1
+        if not figures.get("reramped") or after > plan.s.weeks or after == plan.s.race_week:
+            continue
+        allowed = max(Fraction(p["long_percent"] * figures.get("long_run", 0), 100),
+                      p["min_minutes"])  # fmt: skip
+        if plan.longest_long(after) > allowed:
+            out.append((1, f"w{after}: long run {plan.longest_long(after)} above {allowed}"))
+        quality = [x for x in plan.week(after) if x.quality]
+        if len(quality) > p["quality"]:
+            out.append((1, f"w{after}: {len(quality)} quality runs after a gap"))
+    return out
+
+
 def race_day(plan: Plan, p: P) -> Findings:
     """The race is on race day, alone, in the day's first slot, and nothing follows it."""
     day = plan.s.race_day
@@ -1577,7 +1600,7 @@ RULES: dict[str, Callable[[Plan, P], Findings]] = {
         lift_before_long_run, set_volume, run_quality, run_volume, long_run_length, mobility,
         preferences, spread, long_run_peak, monotony, acute_chronic, stability, shortfall,
         legs_consecutive, long_run_eve, after_long_run, race_taper, long_share, short_runs,
-        first_week, heavy_lifts, quality_fit, race_form,
+        first_week, heavy_lifts, quality_fit, race_form, re_ramp,
     )
 }  # fmt: skip
 

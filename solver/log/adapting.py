@@ -102,6 +102,7 @@ def import_activities(
     changes: list[str] = []
     athlete_changes: list[str] = []
     raised_on = log.vdot_raised
+    unplaced: list[Match] = []
     if last >= first:
         week_of = {start + dt.timedelta(days=d): d // 7 + 1 for d in range(7 * inp.weeks)}
         matches = match(previous.sessions, new, first, last)
@@ -112,10 +113,12 @@ def import_activities(
             _set_basis(result, inp, previous.sessions, everything, w, last)
             monday = start + dt.timedelta(days=7 * (w - 1))
             ours = [m for m in matches if _week(m, monday)]
-            done, missed, moves = _places(ours, inp, w, result.sessions)
+            done, missed, moves, left_out = _places(ours, inp, w, result)
+            unplaced += left_out
             past = "sun" if last >= monday + dt.timedelta(days=6) else DAYS[last.weekday()]
+            before = result
             result = replan(
-                result,
+                before,
                 week=w,
                 done=done,
                 missed=missed,
@@ -125,10 +128,38 @@ def import_activities(
                 work_limit=work_limit,
                 time_limit=time_limit,
             )
+            if not result.found and moves:
+                # what happened is never refused: sessions done elsewhere that the week's
+                # hard rules cannot hold there (a named rest day, a second hard day in a
+                # row) stay out of the plan; their activities still count as load
+                missed += [frm for frm, _ in moves]
+                unplaced += [m for m in ours if m.status == "moved"]
+                result = replan(
+                    before,
+                    week=w,
+                    done=done,
+                    missed=missed,
+                    through=past,
+                    seed=seed,
+                    work_limit=work_limit,
+                    time_limit=time_limit,
+                )
             weeks.append(w)
             changes += result.changes
             if not result.found:
                 break
+    out_of_plan = {m.session.uid for m in unplaced if m.session is not None}
+    entries = [
+        e.model_copy(
+            update={
+                "evidence": e.evidence + "; kept out of the plan (the rules do "
+                "not hold it on that day), counted as load"
+            }
+        )
+        if e.status == "moved" and e.uid in out_of_plan
+        else e
+        for e in entries
+    ]
     late = [a for a in new if a.date < first]
     entries += [
         LogEntry(
@@ -142,6 +173,10 @@ def import_activities(
         for a in late
         if start <= a.date
     ]
+    if weeks and result.found:
+        # one import, one account: each week's replan listed changes an import's later
+        # week undid; the whole import against the plan it started from is what changed
+        changes = _net_changes(previous, result, entries, start, last)
     result.changes = changes
     result.log = TrainingLog(
         activities=everything,
@@ -151,6 +186,48 @@ def import_activities(
         vdot_raised=raised_on,
     )
     return Imported(result, new, repeated, entries, weeks, athlete_changes, after)
+
+
+def _net_changes(
+    before: Result, after: Result, entries: list[LogEntry], start: dt.date, last: dt.date
+) -> list[str]:
+    """What the import changed, a line each: in the logged days, what the log says of it;
+    after them, what moved, was dropped or added to keep the plan's rules."""
+    from hybridplan.explanations.diff import diff
+    from hybridplan.models.week import parse_place_label
+
+    said: dict[tuple[int, str, str | None, str], LogEntry] = {
+        (e.week, e.day, e.slot, e.session): e for e in entries if e.session
+    }
+
+    def logged(place: str) -> bool:
+        week, day, _ = parse_place_label(place)
+        return start + dt.timedelta(days=7 * (week - 1) + DAYS.index(day)) <= last
+
+    def why(session: str, place: str) -> str:
+        week, day, slot = parse_place_label(place)
+        e = said.get((week, day, slot, session))
+        if e is not None and e.status == "moved":
+            return f"done on {e.done_day}"
+        if e is not None:
+            return e.status
+        return "to keep the plan's rules after what the log shows"
+
+    d = diff(before, after)
+    lines = [
+        f"{m.session} moved from {m.before} to {m.after} ({why(m.session, m.before)})"
+        for m in d.moved
+    ]
+    for text, verb in [*((r, "dropped") for r in d.removed), *((a, "added") for a in d.added)]:
+        session, _, place = text.partition(" (")
+        place = place.rstrip(")")
+        reason = (
+            why(session, place)
+            if verb == "dropped" and logged(place)
+            else ("to keep the plan's rules after what the log shows")
+        )
+        lines.append(f"{verb} {session} ({place}) ({reason})")
+    return lines
 
 
 def _reestimate(
@@ -203,48 +280,73 @@ def _week(m: Match, monday: dt.date) -> bool:
 
 
 Place = tuple[str, str | None]
+Move = tuple[tuple[str, str], tuple[str, str]]
 
 
 def _places(
-    matches: list[Match], inp: PlanInput, week: int, sessions: list[SessionOut]
-) -> tuple[list[Place], list[Place], list[tuple[tuple[str, str], tuple[str, str]]]]:
-    """(done, missed, moved) places of one week for `replan`. A session done on another
-    day goes to that day's slot nearest the activity's start that has free time and holds
-    nothing done; with none, it is missed for the plan (its activity still counts as load)."""
+    matches: list[Match], inp: PlanInput, week: int, result: Result
+) -> tuple[list[Place], list[Place], list[Move], list[Match]]:
+    """(done, missed, moved) places of one week for `replan`, and the sessions done
+    elsewhere that stay out of the plan. A session done on another
+    day goes to that day's slot nearest the activity's start that holds nothing done. The
+    athlete trained then, so the time was there: a slot the calendar had no time in is
+    opened for that week (Scenario.week_availability). A named rest day takes nothing (the
+    rule rest_days holds for the plan): the session is missed for the plan, its activity
+    counts as load."""
     done: list[Place] = []
     missed: list[Place] = []
-    moves: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    moves: list[Move] = []
+    left_out: list[Match] = []
     taken = {
         (m.session.day, m.session.slot)
         for m in matches
         if m.session is not None and m.status in ("done", "partial")
     }
-    free = {(s.day_name, s.name): s for s in inp.slots if s.week == week and s.capacity > 0}
+    clocks = inp.scenario.slots
+    rest = set(inp.scenario.preferences.rest_days)
     for m in matches:
         s = m.session
         if s is None:
             continue
         if m.status in ("done", "partial"):
             done.append((s.day, s.slot))
-        elif m.status == "missed":
+            continue
+        if m.status == "missed" or m.activity is None:
             missed.append((s.day, s.slot))
-        else:
-            assert m.activity is not None
-            day = DAYS[m.activity.date.weekday()]
-            at = clock_minutes(m.activity.start) if m.activity.start else 0
-            options = sorted(
-                (abs(slot.start % 1440 - at), name)
-                for (d, name), slot in free.items()
-                if d == day and (d, name) not in taken
-            )
-            if options:
-                to = (day, options[0][1])
-                taken.add(to)
-                moves.append(((s.day, s.slot), to))
-            else:
-                missed.append((s.day, s.slot))
-    del sessions
-    return done, missed, moves
+            continue
+        day = DAYS[m.activity.date.weekday()]
+        at = clock_minutes(m.activity.start) if m.activity.start else 0
+        options = sorted(
+            (abs(clock_minutes(clock) - at), name)
+            for name, clock in clocks.items()
+            if (day, name) not in taken
+        )
+        if not options or day in rest:
+            missed.append((s.day, s.slot))
+            left_out.append(m)
+            continue
+        to = (day, options[0][1])
+        taken.add(to)
+        _open(result, inp, week, to, s.minutes)
+        moves.append(((s.day, s.slot), to))
+    return done, missed, moves, left_out
+
+
+def _open(result: Result, inp: PlanInput, week: int, place: tuple[str, str], minutes: int) -> None:
+    """Give `place` of `week` at least `minutes` of free time in the result's scenario."""
+    assert result.input is not None
+    scenario = result.input["scenario"]
+    weekly = dict(scenario.get("week_availability") or {})
+    calendar = weekly.get(str(week), weekly.get(week))
+    if calendar is None:
+        calendar = inp.scenario.week_availability.get(week, inp.scenario.availability)
+    calendar = {d: dict(slots) for d, slots in calendar.items()}
+    day, slot = place
+    if calendar.get(day, {}).get(slot, 0) >= minutes:
+        return
+    calendar.setdefault(day, {})[slot] = minutes
+    weekly[str(week)] = calendar
+    result.input = {**result.input, "scenario": {**scenario, "week_availability": weekly}}
 
 
 def _figures(sessions: Sequence[SessionOut]) -> tuple[int, int, int]:

@@ -49,6 +49,12 @@ def _kind(activity: Activity) -> str | None:
     return None if activity.sport == "other" else activity.sport
 
 
+def _fits(a: Activity, s: SessionOut) -> bool:
+    """An activity of the session's kind; a race only for the planned race (a tune-up 10k
+    on long-run day is not the long run: it is an extra, and the long run is missed)."""
+    return _kind(a) == s.kind and (not a.race or s.run_type == "race")
+
+
 def _start(activity: Activity) -> int:
     return clock_minutes(activity.start) if activity.start else 0
 
@@ -106,7 +112,7 @@ def match(
     out: list[Match] = []
     unmatched: list[SessionOut] = []
     for s in planned:  # the same day and kind, the nearest start
-        same = [a for a in left if a.date == s.date and _kind(a) == s.kind]
+        same = [a for a in left if a.date == s.date and _fits(a, s)]
         if not same:
             unmatched.append(s)
             continue
@@ -120,7 +126,7 @@ def match(
         same_week = [
             a
             for a in left
-            if _kind(a) == s.kind and monday <= a.date < monday + dt.timedelta(days=7)
+            if _fits(a, s) and monday <= a.date < monday + dt.timedelta(days=7)
         ]
         if same_week:
             best = min(same_week, key=lambda a: (abs((a.date - when).days), a.date))

@@ -336,11 +336,12 @@ def _checked_moves(
 ) -> list[tuple[SessionOut, tuple[str, str]]]:
     """Each move as (the session planned at its first place, the place it was done): the
     first place must hold a session in week `week_no`, the second must be a slot of that
-    week with free time, and no two moves may share a place."""
+    week with free time, and no two moves may leave one place or take one place (two may
+    swap places)."""
     out: list[tuple[SessionOut, tuple[str, str]]] = []
     problems = []
     free = {(s.day_name, s.name) for s in week.slots if s.week == week_no and s.capacity > 0}
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
     for i, ((day, slot), (to_day, to_slot)) in enumerate(moved):
         where = f"moved.{i}"
         planned = next(
@@ -362,10 +363,12 @@ def _checked_moves(
                 )
             )
             continue
-        if {(day, slot), (to_day, to_slot)} & seen:
+        if ("from", day, slot) in seen or ("to", to_day, to_slot) in seen:
             problems.append(Problem(where, "two moves share a place"))
             continue
-        seen |= {(day, slot), (to_day, to_slot)}
+        # a swap (the long run to Sunday, Sunday's lift to Saturday) is two moves whose
+        # places cross: each place is left once and taken once
+        seen |= {("from", day, slot), ("to", to_day, to_slot)}
         out.append((planned, (to_day, to_slot)))
     if problems:
         raise InputError(problems)

@@ -164,3 +164,32 @@ def test_activities_after_the_last_day_wait_for_their_import(block: Result) -> N
     later = import_activities(got.result, as_done(first + second), work_limit=WORK)
     assert len(later.added) == len(second) and len(later.repeated) == len(first)
     assert [e.status for e in later.entries] == ["done"] * len(second)
+
+
+def test_a_session_done_on_another_day_is_there_in_the_plan(block: Result) -> None:
+    first = [s for s in block.sessions if s.week == 1]
+    by = {s.day: s for s in first}
+    assert {"tue", "sat", "sun"} <= set(by) and "fri" not in by  # Friday has no free time
+    moved = {"tue": ("fri", "18:10"), "sat": ("sun", "09:00"), "sun": ("sat", "07:00")}
+    activities = [
+        Activity(date=s.date + dt.timedelta(days=DAYS.index(moved[s.day][0]) - DAYS.index(s.day)),
+                 start=moved[s.day][1], sport=s.kind, minutes=float(s.minutes))  # type: ignore[arg-type, operator]
+        if s.day in moved else a
+        for s, a in zip(first, as_done(first), strict=True)
+    ]  # fmt: skip
+    got = import_activities(block, activities, through=sunday(1), work_limit=WORK)
+    result = got.result
+    assert result.found
+    assert {(e.session, e.status, e.done_day) for e in got.entries if e.status == "moved"} == {
+        (by[d].session, "moved", to) for d, (to, _) in moved.items()
+    }
+    week1 = {(s.day, s.session) for s in result.sessions if s.week == 1}
+    # a swap (the long run to Sunday, Sunday's mobility to Saturday) and a run on Friday,
+    # a day the calendar had no time on: opened for that week, as the athlete found it
+    assert {(to, by[d].session) for d, (to, _) in moved.items()} <= week1
+    opened = result.input["scenario"]["week_availability"]["1"]  # type: ignore[index]
+    assert opened["fri"]["pm"] >= by["tue"].minutes
+    assert_reference_agrees(result)
+
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

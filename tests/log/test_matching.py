@@ -130,3 +130,10 @@ def test_evidence_is_one_line_whatever_the_file_was_called() -> None:
     line = entry(match([planned(0, "easy_45", "run", 45)], [a], MONDAY, MONDAY)[0], {})
     assert "\n" not in line.evidence and "\x1b" not in line.evidence
     assert "easy_45" in line.evidence and "45 min" in line.evidence
+
+
+def test_a_race_nobody_planned_is_not_the_long_run() -> None:
+    week = [planned(6, "long_90", "run", 90)]
+    race = Activity(date=MONDAY + dt.timedelta(days=6), start="09:00", sport="run",
+                    minutes=45.0, distance_km=10.0, race=True)  # fmt: skip
+    assert statuses(week, [race]) == {"long_90": "missed", "extra run": "extra"}

@@ -224,6 +224,10 @@ BROKEN: dict[str, tuple[dict[str, Any], dict[str, Any], list[Place]]] = {
     "deload": (TWO_WEEKS, {}, [("mon", "am", "easy_60"), ("mon", "am", "easy_60", 2)]),
     "race_day": (RACE, {}, [("sat", "am", "easy_30")]),
     "race_week": (RACE, {}, [("sun", "am", "race_10k"), ("thu", "am", "long_90")]),
+    "re_ramp": (  # two quality runs the week after a re-ramped week
+        {"weeks": 2, "basis": {1: {"minutes": 90, "run_minutes": 90, "long_run": 60,
+                                   "reramped": True}}},
+        {}, [("mon", "am", "tempo_40", 2), ("wed", "am", "intervals_45", 2)]),
     "pinned": (
         {"fixed": [{"day": "tue", "slot": "am", "session": "easy_45"}]},
         {}, [("tue", "am", "easy_30")]),

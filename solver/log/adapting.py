@@ -12,8 +12,8 @@ Before each replan, every logged week gets its basis (Scenario.basis): the figur
 after it is compared with by the 10% rule and a deload's cut. A gap of at most `SHORT_GAP`
 days without training is bridged: the basis is the week as planned, and the plan goes on
 where it was. A longer gap re-ramps: the basis is the recent real running (the mean of the
-logged weeks of the last four, this one included), never below `FLOOR` of the week as
-planned, and the 10% rule climbs from there. Without a basis a missed week would cap the
+logged weeks of the last four, this one included), never below `SHORT_FLOOR` (after two
+weeks at most) or `FLOOR` of the week as planned, and the 10% rule climbs from there. Without a basis a missed week would cap the
 next week's running at 110% of nothing (and a deload's long run "shorter than none")."""
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ re-ramps."""
 FLOOR = 0.5
 """A re-ramp starts from at least this share of the week as planned: after weeks off, the
 recent real load is nothing, and 10% more than nothing is nothing for the rest of the block."""
+SHORT_FLOOR = 0.75
+"""After a gap of at most `TWO_WEEKS` days, at least this share: ten days off cost little
+fitness, and from half the volume the 10% rule would take seven weeks to climb back."""
+TWO_WEEKS = 14
 RECENT_WEEKS = 4
 WORKOUT_WEEKS = 4
 """Weeks between two VDOT raises from workouts."""
@@ -422,10 +426,11 @@ def _set_basis(
             for w in weeks
         ]
         mean = [sum(r[i] for r in real) // len(real) for i in range(3)]
+        floor = SHORT_FLOOR if gap <= TWO_WEEKS else FLOOR
         figures = {
-            "minutes": max(mean[0], round(FLOOR * minutes)),
-            "run_minutes": max(mean[1], round(FLOOR * run_minutes)),
-            "long_run": max(mean[2], round(FLOOR * long_run)),
+            "minutes": max(mean[0], round(floor * minutes)),
+            "run_minutes": max(mean[1], round(floor * run_minutes)),
+            "long_run": max(mean[2], round(floor * long_run)),
             "reramped": True,
             "why": f"re-ramped: {gap} days without training",
         }

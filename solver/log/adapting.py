@@ -13,8 +13,9 @@ after it is compared with by the 10% rule and a deload's cut. A gap of at most `
 days without training is bridged: the basis is the week as planned, and the plan goes on
 where it was. A longer gap re-ramps: the basis is the recent real running (the mean of the
 logged weeks of the last four, this one included), never below `SHORT_FLOOR` (after two
-weeks at most) or `FLOOR` of the week as planned, and the 10% rule climbs from there. Without a basis a missed week would cap the
-next week's running at 110% of nothing (and a deload's long run "shorter than none")."""
+weeks at most) or `FLOOR` of the week as planned, and the 10% rule climbs from there.
+Without a basis a missed week would cap the next week's running at 110% of nothing (and a
+deload's long run "shorter than none")."""
 
 from __future__ import annotations
 

@@ -111,13 +111,16 @@ def import_activities(
     if last >= first:
         week_of = {start + dt.timedelta(days=d): d // 7 + 1 for d in range(7 * inp.weeks)}
         matches = match(previous.sessions, new, first, last)
-        entries = [entry(m, week_of) for m in matches]
         raised_on = _reestimate(result, inp, matches, log, last, athlete_changes)
         first_week, last_week = week_of[first], week_of[last]
         for w in range(first_week, last_week + 1):
             _set_basis(result, inp, previous.sessions, everything, w, last)
             monday = start + dt.timedelta(days=7 * (w - 1))
-            ours = [m for m in matches if _week(m, monday)]
+            # each week against the plan as the weeks before it left it: replanning one
+            # week may move the sessions of the next
+            lo, hi = max(first, monday), min(last, monday + dt.timedelta(days=6))
+            ours = match(result.sessions, [a for a in new if lo <= a.date <= hi], lo, hi)
+            entries += [entry(m, week_of) for m in ours]
             done, missed, moves, left_out = _places(ours, inp, w, result)
             unplaced += left_out
             past = "sun" if last >= monday + dt.timedelta(days=6) else DAYS[last.weekday()]
@@ -277,11 +280,6 @@ def _reestimate(
             "scenario": {**scenario, "athlete": athlete.model_dump(mode="json", exclude_none=True)},
         }
     return raised_on
-
-
-def _week(m: Match, monday: dt.date) -> bool:
-    when = m.session.date if m.session is not None else m.activity.date if m.activity else None
-    return when is not None and monday <= when < monday + dt.timedelta(days=7)
 
 
 Place = tuple[str, str | None]

@@ -194,3 +194,17 @@ def test_a_session_done_on_another_day_is_there_in_the_plan(block: Result) -> No
 
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def test_two_weeks_at_once_are_two_weeks_one_after_the_other(block: Result) -> None:
+    first = [s for s in block.sessions if s.week == 1]
+    done1 = as_done([s for s in first if s.kind != "run" or s.run_type == "long"])  # runs missed
+    one = import_activities(block, done1, through=sunday(1), work_limit=WORK).result
+    done2 = as_done([s for s in one.sessions if s.week == 2])  # week 2 as the replan left it
+    two = import_activities(one, done2, through=sunday(2), work_limit=WORK).result
+    both = import_activities(block, done1 + done2, through=sunday(2), work_limit=WORK).result
+    assert places(both, sunday(4)) == places(two, sunday(4))
+    assert [(e.status, e.session) for e in both.log.entries] == [  # type: ignore[union-attr]
+        (e.status, e.session)
+        for e in two.log.entries  # type: ignore[union-attr]
+    ]

@@ -132,6 +132,8 @@ def import_cmd(
     from hybridplan.log.importing import read_activities
     from hybridplan.models.loading import input_from_result
 
+    if not is_stdout(out) and out.exists() and not force:  # before the work, not after
+        fail([Problem("--out", f"{out} exists; pass --force to replace it")])
     previous = read_result(plan)
     day = _date(through)
     try:

@@ -216,17 +216,41 @@ def generated_sample() -> list[dict[str, Any]]:
     return [d for d in generate(30, seed=11, blocks=3) if "infeasible" not in d["name"]]
 
 
+SLOW_BLOCK_SETS = ("strict", "stacked")
+"""Rule sets under which a block of `SLOW_BLOCK_WEEKS` or more is solved in the opt-in
+slow run only (make test-slow): 10-20 s of CPU each, 8 of them, and the default suite
+keeps every block under `balanced`, `minimal` and its own rules, and every week under all."""
+SLOW_BLOCK_WEEKS = 7
+
+
+def shipped_params(paths: Iterable[Path], rule_sets: Iterable[str | None]) -> list[Any]:
+    """(path, rule set) cases of shipped scenarios for tests that solve each under several
+    rule sets, blocks under SLOW_BLOCK_SETS marked slow."""
+    import pytest
+
+    cases = []
+    for path in paths:
+        try:
+            weeks = models.load_plan_input(path, None).weeks
+        except models.InputError:
+            weeks = 1
+        for rules in rule_sets:
+            slow = rules in SLOW_BLOCK_SETS and weeks >= SLOW_BLOCK_WEEKS
+            marks = [pytest.mark.slow] if slow else []
+            cases.append(pytest.param(path, rules, marks=marks, id=f"{path.name}-{rules or 'own'}"))
+    return cases
+
+
 def generated_sample_params(rule_sets: tuple[str, ...]) -> list[Any]:
     """(scenario, rule set) cases of the generated sample, for tests that solve each under
-    several rule sets. The 16-week block under `strict` (about 35 s of CPU, the sample's
-    longest solve by far) is in the opt-in slow run: the shipped 16-week block under
-    `strict` stays in the default suite, and so do this block's other rule sets."""
+    several rule sets. Its race blocks under SLOW_BLOCK_SETS (the 16-week one under
+    `strict` about 35 s of CPU) are in the opt-in slow run, as the shipped blocks' are."""
     import pytest
 
     cases = []
     for data in generated_sample():
         for rules in rule_sets:
-            slow = rules == "strict" and data.get("weeks", 1) >= 16
+            slow = rules in SLOW_BLOCK_SETS and data.get("weeks", 1) >= SLOW_BLOCK_WEEKS
             marks = [pytest.mark.slow] if slow else []
             cases.append(pytest.param(data, rules, marks=marks, id=f"{data['name']}-{rules}"))
     return cases

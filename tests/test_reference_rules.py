@@ -36,6 +36,7 @@ from helpers import (
     rule_set,
     run,
     scenario,
+    shipped_params,
     solve_once,
     week,
 )
@@ -89,8 +90,7 @@ def test_the_reference_imports_nothing_from_hybridplan() -> None:
 
 
 # ------------------------------------------------------------------------------ solved plans
-@pytest.mark.parametrize("rules", BUILTIN_RULE_SETS)
-@pytest.mark.parametrize("path", SHIPPED_SCENARIOS, ids=lambda p: p.stem)
+@pytest.mark.parametrize(("path", "rules"), shipped_params(SHIPPED_SCENARIOS, BUILTIN_RULE_SETS))
 def test_shipped_scenarios(path: Path, rules: str) -> None:
     # solved once for this module and tests/core/test_coach_objections.py
     wk, result = solve_once(path, rules)

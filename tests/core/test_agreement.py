@@ -20,6 +20,7 @@ from helpers import (
     assert_agrees,
     assert_nothing_returned,
     run,
+    shipped_params,
     solve_once,
 )
 from hybridplan import models
@@ -40,8 +41,7 @@ def _ids(paths: list[Path]) -> list[str]:
 
 
 # ------------------------------------------------------------------------------ files
-@pytest.mark.parametrize("rules", RULE_CHOICES, ids=lambda r: r or "own")
-@pytest.mark.parametrize("path", SCENARIO_FILES, ids=_ids(SCENARIO_FILES))
+@pytest.mark.parametrize(("path", "rules"), shipped_params(SCENARIO_FILES, RULE_CHOICES))
 def test_scenario_file_agrees(path: Path, rules: str | None) -> None:
     wk, result = solve_once(path, rules)  # shared with the other modules' tests
     assert result.status != "invalid"

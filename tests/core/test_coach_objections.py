@@ -13,7 +13,14 @@ from typing import Any
 import pytest
 from reference.objections import IDS, count
 
-from helpers import SHIPPED_SCENARIOS, assert_agrees, forbidden, generated_sample_params, solve_once
+from helpers import (
+    SHIPPED_SCENARIOS,
+    assert_agrees,
+    forbidden,
+    generated_sample_params,
+    shipped_params,
+    solve_once,
+)
 from hybridplan import solve
 from hybridplan.batch.generate import generate
 from hybridplan.models import PlanInput, Result, input_from_dict
@@ -38,8 +45,7 @@ def check(data: PlanInput, result: Result) -> dict[str, int]:
 FEASIBLE = [p for p in SHIPPED_SCENARIOS if not p.name.startswith("infeasible")]
 
 
-@pytest.mark.parametrize("rules", SETS)
-@pytest.mark.parametrize("path", FEASIBLE, ids=lambda p: p.stem)
+@pytest.mark.parametrize(("path", "rules"), shipped_params(FEASIBLE, SETS))
 def test_shipped_scenarios(path: Any, rules: str) -> None:
     check(*solve_once(path, rules))  # solved once for this module and the reference checker
 
